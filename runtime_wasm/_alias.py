@@ -1,0 +1,77 @@
+"""Make ``import streamlit`` (and ``streamlit.x.y``) resolve to ``runtime_wasm.streamlit``.
+
+The app's own code, and third-party packages written for Streamlit, import
+``streamlit``. An alias finder rather than a copy means there is exactly one set of
+module objects: ``streamlit.errors.StreamlitAPIException`` *is* the class the runtime
+raises. ``AppTest`` installs the alias only while a script runs and puts back any
+real ``streamlit`` modules afterwards (see ``aliased``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.abc
+import importlib.util
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from importlib.machinery import ModuleSpec
+from types import ModuleType
+
+__all__ = ["aliased", "install", "uninstall"]
+
+ALIAS = "streamlit"
+TARGET = "runtime_wasm.streamlit"
+
+
+class _AliasLoader(importlib.abc.Loader):
+    def __init__(self, target: str) -> None:
+        self.target = target
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType:
+        return importlib.import_module(self.target)
+
+    def exec_module(self, module: ModuleType) -> None:
+        pass  # already executed under its real name
+
+
+class _AliasFinder(importlib.abc.MetaPathFinder):
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if fullname != ALIAS and not fullname.startswith(ALIAS + "."):
+            return None
+        real = TARGET + fullname[len(ALIAS) :]
+        if importlib.util.find_spec(real) is None:
+            return None
+        return ModuleSpec(fullname, _AliasLoader(real), is_package=True)
+
+
+_FINDER = _AliasFinder()
+
+
+def install() -> None:
+    """Route ``streamlit`` imports to our runtime. Safe to call twice."""
+    if _FINDER not in sys.meta_path:
+        sys.meta_path.insert(0, _FINDER)
+    sys.modules[ALIAS] = importlib.import_module(TARGET)
+
+
+def uninstall() -> None:
+    if _FINDER in sys.meta_path:
+        sys.meta_path.remove(_FINDER)
+    for name in [n for n in sys.modules if n == ALIAS or n.startswith(ALIAS + ".")]:
+        del sys.modules[name]
+
+
+@contextmanager
+def aliased() -> Iterator[None]:
+    """Install the alias for the duration of a block, restoring what was there."""
+    saved = {n: m for n, m in sys.modules.items() if n == ALIAS or n.startswith(ALIAS + ".")}
+    uninstall()
+    install()
+    try:
+        yield
+    finally:
+        uninstall()
+        sys.modules.update(saved)

@@ -1,0 +1,63 @@
+"""The run context: which session and which tree the ``st.*`` call in progress
+writes to.
+
+The browser runs one session in one thread, and ``AppTest`` runs one script at a
+time, so a module-level slot is enough; it is set for the duration of a run (and of
+the callbacks before it) and cleared afterwards, so an ``st.*`` call outside a run
+fails loudly instead of writing into a stale tree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ._tree import Element, new_root
+
+if TYPE_CHECKING:
+    from ._state import SessionState
+
+__all__ = ["NoRunContextError", "RunContext", "activate", "current", "maybe_current"]
+
+
+class NoRunContextError(RuntimeError):
+    """An ``st.*`` call happened outside of a script run."""
+
+
+@dataclass(eq=False)
+class RunContext:
+    state: SessionState
+    root: Element
+    main: Element
+    sidebar: Element
+    dg_stack: list[Any] = field(default_factory=list)  # DeltaGenerators entered by `with`
+    forms: dict[str, bool] = field(default_factory=dict)  # form id -> clear_on_submit
+    page_config: dict[str, Any] = field(default_factory=dict)
+    script_path: str = "app.py"
+
+    @classmethod
+    def fresh(cls, state: SessionState, script_path: str) -> RunContext:
+        root, main, sidebar = new_root()
+        ctx = cls(state=state, root=root, main=main, sidebar=sidebar, script_path=script_path)
+        root.props["page_config"] = ctx.page_config  # filled in by st.set_page_config
+        return ctx
+
+
+_current: RunContext | None = None
+
+
+def activate(ctx: RunContext | None) -> None:
+    global _current
+    _current = ctx
+
+
+def maybe_current() -> RunContext | None:
+    return _current
+
+
+def current() -> RunContext:
+    if _current is None:
+        raise NoRunContextError(
+            "No script is running: st.* functions work only while an app script runs."
+        )
+    return _current

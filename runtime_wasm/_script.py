@@ -1,0 +1,115 @@
+"""Running the app script the way Streamlit does: top to bottom, as ``__main__``,
+with top-level ``await`` allowed, and with control-flow exceptions for
+``st.stop()`` and ``st.rerun()``.
+
+Compiling once and executing the code object on every rerun keeps a rerun cheap;
+the file name given to ``compile`` is the app's relative path, so tracebacks point
+at the user's own file and line numbers.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import inspect
+import os
+import sys
+import traceback
+import types
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["ExceptionInfo", "RerunRequested", "Script", "StopRequested", "describe_exception"]
+
+_RUNTIME_DIR = str(Path(__file__).resolve().parent)
+
+
+class StopRequested(Exception):
+    """Raised by ``st.stop()``: end the run quietly."""
+
+
+class RerunRequested(Exception):
+    """Raised by ``st.rerun()``: end the run and start again."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExceptionInfo:
+    type: str
+    message: str
+    traceback: list[str]
+    is_api_error: bool = False
+
+
+class Script:
+    """The app's main script, compiled once."""
+
+    def __init__(self, path: str | os.PathLike[str], *, source: str | None = None) -> None:
+        self.path = Path(path)
+        self.name = self.path.name
+        text = self.path.read_text(encoding="utf-8") if source is None else source
+        self.code: types.CodeType | None = None
+        self.compile_error: SyntaxError | None = None
+        try:
+            self.code = compile(
+                text,
+                str(self.path),
+                "exec",
+                flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
+                dont_inherit=True,
+            )
+        except SyntaxError as exc:
+            self.compile_error = exc
+
+    async def execute(self) -> None:
+        """Run the script once in a fresh ``__main__`` module."""
+        if self.code is None:
+            assert self.compile_error is not None
+            raise self.compile_error
+        module = types.ModuleType("__main__")
+        module.__file__ = str(self.path)
+        module.__dict__["__builtins__"] = __builtins__
+        previous = sys.modules.get("__main__")
+        sys.modules["__main__"] = module
+        try:
+            if self.code.co_flags & inspect.CO_COROUTINE:
+                await eval(self.code, module.__dict__)
+            else:
+                exec(self.code, module.__dict__)
+        finally:
+            if previous is not None:
+                sys.modules["__main__"] = previous
+
+
+def _is_runtime_frame(filename: str) -> bool:
+    return filename.startswith(_RUNTIME_DIR)
+
+
+def describe_exception(exc: BaseException, app_dir: Path | None = None) -> ExceptionInfo:
+    """Type, message and a traceback of the app's own frames, as Streamlit shows it."""
+    from ._errors import StreamlitAPIException
+
+    frames = [
+        f for f in traceback.extract_tb(exc.__traceback__) if not _is_runtime_frame(f.filename)
+    ]
+    lines: list[str] = []
+    for frame in frames:
+        filename = frame.filename
+        if app_dir is not None:
+            with contextlib.suppress(ValueError):
+                filename = str(Path(filename).resolve().relative_to(app_dir.resolve()))
+        lines.append(f'File "{filename}", line {frame.lineno}, in {frame.name}')
+        if frame.line:
+            lines.append(f"    {frame.line}")
+    if isinstance(exc, SyntaxError) and exc.lineno is not None:
+        lines.append(f'File "{exc.filename}", line {exc.lineno}')
+        if exc.text:
+            lines.append(f"    {exc.text.rstrip()}")
+            if exc.offset:
+                lines.append("    " + " " * (exc.offset - 1) + "^")
+    message = str(exc.msg if isinstance(exc, SyntaxError) else exc)
+    return ExceptionInfo(
+        type=type(exc).__name__,
+        message=message,
+        traceback=lines,
+        is_api_error=isinstance(exc, StreamlitAPIException),
+    )

@@ -1,0 +1,225 @@
+"""Session state: the values of widgets and of the app's own keys, across reruns.
+
+Streamlit's model, kept small: one dict of values addressed by *state key* (the
+widget's user ``key`` when it has one, else its internal widget id, which starts with
+``$$ID`` and is hidden from the app). Widget metadata says how to turn the page's
+JSON value into a Python value and which callback to run when it changes.
+
+Lifecycle of one interaction (``AppSession.rerun``):
+  1. ``apply_updates`` stores the page's new values and queues callbacks of widgets
+     whose value changed; buttons set a one-run trigger instead.
+  2. callbacks run (``run_callbacks``), before the script, in the order widgets were
+     rendered in the previous run, as in Streamlit;
+  3. the script runs; each widget call ``register``s itself and reads its value;
+  4. ``finish_run`` drops the state of widgets that were not rendered this run and
+     resets triggers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, MutableMapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._errors import (
+    StreamlitDuplicateElementId,
+    StreamlitDuplicateElementKey,
+    StreamlitValueAssignmentNotAllowedError,
+    StreamlitWidgetAlreadyInstantiatedError,
+)
+
+__all__ = ["SessionState", "WidgetMeta", "missing_key_message"]
+
+WIDGET_ID_PREFIX = "$$ID"
+
+
+def missing_key_message(key: str) -> str:
+    return (
+        f'st.session_state has no key "{key}". Did you forget to initialize it? '
+        "More info: https://docs.streamlit.io/develop/concepts/architecture/"
+        "session-state#initialization"
+    )
+
+
+@dataclass(slots=True)
+class WidgetMeta:
+    """How a widget's value travels between the page and Python."""
+
+    kind: str
+    widget_id: str
+    user_key: str | None
+    deserialize: Callable[[Any], Any]
+    serialize: Callable[[Any], Any] = lambda value: value
+    callback: Callable[..., Any] | None = None
+    args: tuple[Any, ...] = ()
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    trigger: bool = False  # buttons: True for one run after a click, else False
+    writable: bool = True  # buttons and submit buttons refuse st.session_state writes
+    form_id: str | None = None
+    default: Any = None
+
+    @property
+    def state_key(self) -> str:
+        return self.user_key if self.user_key is not None else self.widget_id
+
+
+class SessionState(MutableMapping[str, Any]):
+    """The object behind ``st.session_state`` (item and attribute access)."""
+
+    def __init__(self) -> None:
+        object.__setattr__(self, "_values", {})
+        object.__setattr__(self, "_widgets", {})  # widget id -> meta, last complete run
+        object.__setattr__(self, "_run_widgets", {})  # widget id -> meta, this run
+        object.__setattr__(self, "_run_keys", set())  # user keys registered this run
+        object.__setattr__(self, "_triggers", set())  # widget ids clicked for this run
+        object.__setattr__(self, "_pending_callbacks", [])
+
+    _values: dict[str, Any]
+    _widgets: dict[str, WidgetMeta]
+    _run_widgets: dict[str, WidgetMeta]
+    _run_keys: set[str]
+    _triggers: set[str]
+    _pending_callbacks: list[WidgetMeta]
+
+    # -- the mapping the app sees -------------------------------------------------
+    def __getitem__(self, key: str) -> Any:
+        if key in self._values:
+            return self._values[key]
+        raise KeyError(missing_key_message(key))
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        meta = self._meta_for_key(key)
+        if meta is not None and not meta.writable:
+            raise StreamlitValueAssignmentNotAllowedError(key)
+        if key in self._run_keys:
+            raise StreamlitWidgetAlreadyInstantiatedError(key)
+        self._values[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        if key not in self._values:
+            raise KeyError(missing_key_message(key))
+        del self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return (k for k in list(self._values) if not k.startswith(WIDGET_ID_PREFIX))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._values
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(
+                f'st.session_state has no attribute "{name}". Did you forget to '
+                "initialize it? More info: https://docs.streamlit.io/develop/concepts/"
+                "architecture/session-state#initialization"
+            ) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self[name] = value
+
+    def __delattr__(self, name: str) -> None:
+        try:
+            del self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __repr__(self) -> str:
+        return repr(self.to_dict())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: self._values[k] for k in self}
+
+    # -- the runtime's side -------------------------------------------------------
+    def _meta_for_key(self, key: str) -> WidgetMeta | None:
+        for meta in (*self._run_widgets.values(), *self._widgets.values()):
+            if meta.state_key == key:
+                return meta
+        return None
+
+    def apply_updates(self, updates: list[tuple[str, Any]]) -> None:
+        """Take the page's new widget values; queue callbacks of changed widgets."""
+        changed: set[str] = set()
+        for widget_id, raw in updates:
+            meta = self._widgets.get(widget_id)
+            if meta is None:
+                continue  # a widget from an older tree: nothing to update
+            if meta.trigger:
+                if raw:
+                    self._triggers.add(widget_id)
+                    changed.add(widget_id)
+                continue
+            value = meta.deserialize(raw)
+            key = meta.state_key
+            if key not in self._values or self._values[key] != value:
+                self._values[key] = value
+                changed.add(widget_id)
+        # Callbacks run in the order the widgets were rendered (dict order).
+        self._pending_callbacks.extend(m for w, m in self._widgets.items() if w in changed)
+
+    def take_callbacks(self) -> list[WidgetMeta]:
+        pending, self._pending_callbacks[:] = list(self._pending_callbacks), []
+        return [m for m in pending if m.callback is not None]
+
+    def register(self, meta: WidgetMeta, default: Any, coerce: Callable[[Any], Any]) -> Any:
+        """Register a widget for this run and return its current Python value.
+
+        ``coerce`` validates a stored value against the widget's current options and
+        raises ``ValueError`` when it no longer fits, in which case the default wins.
+        """
+        if meta.widget_id in self._run_widgets:
+            if meta.user_key is not None:
+                raise StreamlitDuplicateElementKey(meta.user_key)
+            raise StreamlitDuplicateElementId(meta.kind)
+        if meta.user_key is not None and meta.user_key in self._run_keys:
+            raise StreamlitDuplicateElementKey(meta.user_key)
+        self._run_widgets[meta.widget_id] = meta
+        if meta.user_key is not None:
+            self._run_keys.add(meta.user_key)
+        if meta.trigger:
+            value = meta.widget_id in self._triggers
+            self._values[meta.state_key] = value
+            return value
+        key = meta.state_key
+        if key in self._values:
+            try:
+                value = coerce(self._values[key])
+            except (ValueError, TypeError, IndexError):
+                value = default
+        else:
+            value = default
+        self._values[key] = value
+        return value
+
+    def submitted_forms(self) -> set[str]:
+        """Forms whose submit button triggered this run."""
+        return {
+            meta.form_id
+            for meta in (self._widgets.get(wid) for wid in self._triggers)
+            if meta is not None and meta.form_id is not None
+        }
+
+    def finish_run(self, *, complete: bool, clear_forms: frozenset[str] = frozenset()) -> None:
+        """End a run. Only a complete run forgets widgets it did not render;
+        widgets of ``clear_forms`` (submitted with ``clear_on_submit``) go back to
+        their defaults."""
+        for meta in self._run_widgets.values():
+            if meta.form_id in clear_forms and not meta.trigger:
+                self._values[meta.state_key] = meta.default
+        if complete:
+            seen = self._run_widgets
+            for widget_id, meta in self._widgets.items():
+                if widget_id not in seen and meta.state_key not in self._run_keys:
+                    self._values.pop(meta.state_key, None)
+            self._widgets.clear()
+        self._widgets.update(self._run_widgets)
+        for widget_id in self._triggers:
+            if widget_id in self._widgets:
+                self._values[self._widgets[widget_id].state_key] = False
+        self._triggers.clear()
+        self._run_widgets.clear()
+        self._run_keys.clear()

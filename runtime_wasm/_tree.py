@@ -1,0 +1,53 @@
+"""The element tree one script run builds, and its JSON form for the page.
+
+A run appends elements to blocks; the page receives the whole tree after each run
+(see ``_protocol``). Ids are assigned at serialisation: a widget keeps its widget id,
+everything else gets its position path, which is what Streamlit's delta path is too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._protocol import Node
+
+__all__ = ["Element", "new_root", "to_node"]
+
+
+@dataclass(eq=False, slots=True)
+class Element:
+    """One node of the tree: a leaf element, a widget, or a block with children."""
+
+    kind: str
+    props: dict[str, Any] = field(default_factory=dict)
+    widget_id: str | None = None
+    children: list[Element] | None = None
+
+    @property
+    def is_block(self) -> bool:
+        return self.children is not None
+
+
+def new_root() -> tuple[Element, Element, Element]:
+    """Return ``(root, main, sidebar)`` for a fresh run."""
+    main = Element("main", children=[])
+    sidebar = Element("sidebar", children=[])
+    return Element("root", children=[main, sidebar]), main, sidebar
+
+
+def to_node(element: Element, path: str = "root") -> Node:
+    """Serialise ``element`` (and its subtree) to the protocol's ``Node``."""
+    node: Node = {
+        "id": element.widget_id or path,
+        "kind": element.kind,
+        "props": element.props,
+    }
+    if element.children is not None:
+        if element.kind == "root":
+            node["children"] = [to_node(child, child.kind) for child in element.children]
+        else:
+            node["children"] = [
+                to_node(child, f"{path}/{i}") for i, child in enumerate(element.children)
+            ]
+    return node

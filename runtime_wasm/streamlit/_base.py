@@ -1,0 +1,125 @@
+"""The base of ``DeltaGenerator``: the object every ``st.*`` element method hangs off.
+
+``st.button`` is the method of the main-area generator, ``st.sidebar.button`` of the
+sidebar's, ``col.button`` of a column's. A generator points at one of:
+
+* a root ("main"/"sidebar"), resolved against the run in progress at each call, so
+  the module-level ``st`` object is valid across reruns;
+* a block (column, container, form, …) created in this run: calls append to it;
+* a slot (what an element call returns, or ``st.empty()``): calls replace the one
+  element it holds, which is how ``placeholder.text(...)`` updates in place.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import TYPE_CHECKING, Literal
+
+from .._context import RunContext, current
+from .._errors import StreamlitAPIException
+from .._tree import Element
+
+if TYPE_CHECKING:
+    from ._dg import DeltaGenerator
+
+__all__ = ["DGBase"]
+
+RootName = Literal["main", "sidebar"]
+
+
+class DGBase:
+    """Targets and appending; the element families are mixins over this."""
+
+    def __init__(
+        self,
+        *,
+        root: RootName | None = None,
+        block: Element | None = None,
+        slot: tuple[Element, int] | None = None,
+        form_id: str | None = None,
+        is_module: bool = False,
+        container: str | None = None,
+    ) -> None:
+        self._root = root
+        self._container = container or root or "main"  # which root it lives under
+        self._block = block
+        self._slot = slot
+        self._form_id = form_id
+        self._is_module = is_module
+
+    # -- where calls go -------------------------------------------------------------
+    def _active(self, ctx: RunContext) -> DGBase:
+        """The module-level ``st`` writes into the innermost ``with`` block."""
+        if self._is_module and ctx.dg_stack:
+            return ctx.dg_stack[-1]  # type: ignore[no-any-return]
+        return self
+
+    def _target_block(self, ctx: RunContext) -> Element:
+        if self._root == "sidebar":
+            return ctx.sidebar
+        if self._root == "main":
+            return ctx.main
+        assert self._block is not None
+        return self._block
+
+    @property
+    def _root_name(self) -> str:
+        return self._root or "block"
+
+    def _current_form_id(self) -> str | None:
+        ctx = current()
+        return self._active(ctx)._form_id
+
+    def _enqueue(self, element: Element) -> DeltaGenerator:
+        """Add ``element`` where this generator writes; return a handle to it."""
+        ctx = current()
+        dg = self._active(ctx)
+        if dg._slot is not None:
+            block, index = dg._slot
+            assert block.children is not None
+            if index < len(block.children):
+                block.children[index] = element
+            else:
+                block.children.append(element)
+            new_slot = (block, index)
+        else:
+            block = dg._target_block(ctx)
+            assert block.children is not None
+            if block.kind == "empty":
+                block.children[:] = [element]
+                new_slot = (block, 0)
+            else:
+                block.children.append(element)
+                new_slot = (block, len(block.children) - 1)
+        form_id = dg._form_id
+        if element.is_block:
+            if element.kind == "form":
+                form_id = element.props["form_id"]
+            return type(self)(  # type: ignore[return-value]
+                block=element, form_id=form_id, container=dg._container
+            )
+        return type(self)(  # type: ignore[return-value]
+            slot=new_slot, form_id=form_id, container=dg._container
+        )
+
+    # -- `with` ------------------------------------------------------------------------
+    def __enter__(self) -> DeltaGenerator:
+        current().dg_stack.append(self)
+        return self  # type: ignore[return-value]
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> Literal[False]:
+        stack = current().dg_stack
+        if stack and stack[-1] is self:
+            stack.pop()
+        return False
+
+    def _require_form(self, what: str) -> str:
+        form_id = self._current_form_id()
+        if form_id is None:
+            raise StreamlitAPIException(f"`{what}()` must be used inside an `st.form()`.")
+        return form_id

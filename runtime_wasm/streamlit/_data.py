@@ -1,0 +1,146 @@
+"""Tabular data: ``st.table`` and ``st.dataframe``.
+
+Data is normalised in Python into columns, an index and rows of display strings, so
+the page only draws a table. Accepted: a dict of lists (columns), a list of dicts
+(records), a list of lists or tuples, a flat list (one column), a dict of scalars
+(one row each), and objects with pandas' ``to_dict`` interface (DataFrame, Series).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from .._errors import StreamlitAPIException
+from .._tree import Element
+from ._base import DGBase
+
+if TYPE_CHECKING:
+    from ._dg import DeltaGenerator
+
+__all__ = ["DataMixin", "normalise_table"]
+
+Table = tuple[list[str], list[str] | None, list[list[str]]]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "None"
+    if isinstance(value, float) and value.is_integer() is False:
+        return f"{value:.4f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else repr(value)
+    return str(value)
+
+
+def _from_pandas(data: Any) -> Table:
+    if hasattr(data, "to_frame") and not hasattr(data, "columns"):  # a Series
+        data = data.to_frame()
+    columns = [str(c) for c in data.columns]
+    index = [str(i) for i in data.index]
+    rows = [[_cell(v) for v in row] for row in data.itertuples(index=False, name=None)]
+    return columns, index, rows
+
+
+def normalise_table(data: Any) -> Table:
+    """Return ``(columns, index, rows)``; ``index`` is None for a default range index."""
+    if data is None:
+        return [], None, []
+    if (hasattr(data, "columns") and hasattr(data, "itertuples")) or hasattr(data, "to_frame"):
+        return _from_pandas(data)
+    if hasattr(data, "tolist") and hasattr(data, "shape"):  # numpy arrays
+        data = data.tolist()
+    if isinstance(data, Mapping):
+        values = list(data.values())
+        if values and all(isinstance(v, Sequence) and not isinstance(v, str) for v in values):
+            columns = [str(k) for k in data]
+            length = max(len(v) for v in values)
+            if any(len(v) != length for v in values):
+                raise StreamlitAPIException("All arrays must be of the same length.")
+            rows = [[_cell(v[i]) for v in values] for i in range(length)]
+            return columns, None, rows
+        return ["value"], [str(k) for k in data], [[_cell(v)] for v in values]
+    if isinstance(data, Sequence) and not isinstance(data, str):
+        items = list(data)
+        if items and all(isinstance(r, Mapping) for r in items):
+            names: list[str] = []
+            for record in items:
+                names.extend(str(k) for k in record if str(k) not in names)
+            return names, None, [[_cell(_get(r, c)) for c in names] for r in items]
+        if items and all(isinstance(r, Sequence) and not isinstance(r, str) for r in items):
+            width = max(len(r) for r in items)
+            rows = [[_cell(r[i]) if i < len(r) else "None" for i in range(width)] for r in items]
+            return [str(i) for i in range(width)], None, rows
+        return ["0"], None, [[_cell(v)] for v in items]
+    raise StreamlitAPIException(f"Unable to convert object of type `{type(data)}` to a table.")
+
+
+def _get(record: Mapping[Any, Any], column: str) -> Any:
+    for key, value in record.items():
+        if str(key) == column:
+            return value
+    return None
+
+
+class DataMixin(DGBase):
+    def table(
+        self,
+        data: Any = None,
+        *,
+        border: bool | str = True,
+        width: Any = "stretch",
+        height: Any = "content",
+        hide_index: bool | None = None,
+        hide_header: bool | None = None,
+        alt: str | None = None,
+    ) -> DeltaGenerator:
+        columns, index, rows = normalise_table(data)
+        return self._enqueue(
+            Element(
+                "table",
+                {
+                    "columns": columns,
+                    "index": index,
+                    "rows": rows,
+                    "border": border,
+                    "hide_index": hide_index,
+                    "hide_header": hide_header,
+                },
+            )
+        )
+
+    def dataframe(
+        self,
+        data: Any = None,
+        width: Any = "stretch",
+        height: Any = "auto",
+        *,
+        use_container_width: bool | None = None,
+        hide_index: bool | None = None,
+        column_order: Any = None,
+        column_config: Any = None,
+        key: Any = None,
+        on_select: Any = "ignore",
+        selection_mode: Any = "multi-row",
+        selection_default: Any = None,
+        row_height: int | None = None,
+        placeholder: str | None = None,
+        lazy: bool | None = None,
+        alt: str | None = None,
+    ) -> DeltaGenerator:
+        columns, index, rows = normalise_table(data)
+        if column_order is not None:
+            order = [str(c) for c in column_order]
+            picks = [columns.index(c) for c in order if c in columns]
+            columns = [columns[i] for i in picks]
+            rows = [[row[i] for i in picks] for row in rows]
+        return self._enqueue(
+            Element(
+                "dataframe",
+                {
+                    "columns": columns,
+                    "index": index,
+                    "rows": rows,
+                    "hide_index": hide_index,
+                    "height": height if isinstance(height, int) else None,
+                },
+            )
+        )

@@ -1,0 +1,31 @@
+"""``DeltaGenerator``: ``st``, ``st.sidebar``, columns, containers and placeholders.
+
+Each family of elements is a mixin over ``DGBase`` (targets and appending), as in
+Streamlit, so a new family is a new module and one line here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._errors import StreamlitAPIException
+from ._base import DGBase
+from ._data import DataMixin
+from ._inputs import InputsMixin
+from ._layout import LayoutMixin
+from ._selection import SelectionMixin
+from ._text import TextMixin
+
+__all__ = ["DeltaGenerator"]
+
+
+class DeltaGenerator(TextMixin, DataMixin, SelectionMixin, InputsMixin, LayoutMixin, DGBase):
+    """What ``st``, ``st.sidebar``, columns, containers and placeholders are."""
+
+    def __repr__(self) -> str:
+        return f"DeltaGenerator(root={self._root!r}, form_id={self._form_id!r})"
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        raise StreamlitAPIException(f"`{name}()` is not a valid Streamlit command.")

@@ -1,0 +1,88 @@
+"""What every widget does: compute its id, register with session state, read its
+value, and put its element in the tree, in that order (as Streamlit does, so that
+writing ``st.session_state[key]`` after the widget exists in this run is an error).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .._context import current
+from .._errors import StreamlitAPIException
+from .._ids import compute_widget_id
+from .._state import WidgetMeta
+from .._tree import Element
+from ._base import DGBase
+
+__all__ = ["Key", "check_label_visibility", "to_key", "widget"]
+
+Key = str | int
+
+
+def to_key(key: Key | None) -> str | None:
+    return None if key is None else str(key)
+
+
+def check_label_visibility(label_visibility: str) -> None:
+    if label_visibility not in ("visible", "hidden", "collapsed"):
+        raise StreamlitAPIException(
+            f"Unsupported label_visibility option '{label_visibility}'. "
+            "Valid values are 'visible', 'hidden' or 'collapsed'."
+        )
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def widget(
+    dg: DGBase,
+    kind: str,
+    *,
+    key: Key | None,
+    identity: dict[str, Any],
+    default: Any,
+    props: dict[str, Any],
+    serialize: Callable[[Any], Any] = _identity,
+    deserialize: Callable[[Any], Any] = _identity,
+    coerce: Callable[[Any], Any] = _identity,
+    on_change: Any = None,
+    args: Any = None,
+    kwargs: Any = None,
+    trigger: bool = False,
+) -> Any:
+    """Register one widget in the run in progress and return its value."""
+    ctx = current()
+    active = dg._active(ctx)
+    form_id = active._form_id
+    user_key = to_key(key)
+    if trigger and kind != "form_submit_button" and form_id is not None:
+        raise StreamlitAPIException(
+            f"`st.{kind}()` can't be used in an `st.form()`. For `st.form`, use "
+            "`st.form_submit_button` instead."
+        )
+    widget_id = compute_widget_id(
+        kind, user_key, form_id=form_id, container=active._container, **identity
+    )
+    callback = on_change if callable(on_change) else None
+    meta = WidgetMeta(
+        kind=kind,
+        widget_id=widget_id,
+        user_key=user_key,
+        deserialize=deserialize,
+        serialize=serialize,
+        callback=callback,
+        args=tuple(args or ()),
+        kwargs=dict(kwargs or {}),
+        trigger=trigger,
+        writable=not trigger,
+        form_id=form_id,
+        default=default,
+    )
+    value = ctx.state.register(meta, default, coerce)
+    element_props = {**props, "form_id": form_id, "key": user_key}
+    if not trigger:
+        element_props["value"] = serialize(value)
+    dg._enqueue(Element(kind, element_props, widget_id=widget_id))
+    return value

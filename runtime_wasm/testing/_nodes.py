@@ -1,0 +1,291 @@
+"""The element tree as ``AppTest`` shows it: typed wrappers with Streamlit's
+``streamlit.testing.v1`` names (``value``, ``click()``, ``input()``, ``run()``…).
+
+Wrappers read the same ``Node`` dicts the page receives, and widget interactions
+produce the same wire values the page would send, so a harness test exercises
+the browser's code path minus the DOM.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+
+if TYPE_CHECKING:
+    from . import AppTest
+
+__all__ = ["Block", "Element", "ElementList", "Widget", "WidgetList", "wrap"]
+
+T = TypeVar("T", bound="Node")
+
+
+class Node:
+    """Any node of the tree."""
+
+    def __init__(self, data: dict[str, Any], app: AppTest) -> None:
+        self._data = data
+        self._app = app
+        self.id: str = data["id"]
+        self.type: str = data["kind"]
+        self.props: dict[str, Any] = data.get("props", {})
+
+    def __getattr__(self, name: str) -> Any:
+        props = self.__dict__.get("props", {})
+        if name in props:
+            return props[name]
+        raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(kind={self.type!r}, props={self.props!r})"
+
+    def run(self, *, timeout: float | None = None) -> AppTest:
+        return self._app.run(timeout=timeout)
+
+
+class Element(Node):
+    @property
+    def value(self) -> Any:
+        props = self.props
+        if self.type == "exception":
+            return props["message"]
+        if self.type in ("table", "dataframe"):
+            return _table_value(props)
+        if self.type == "json":
+            import json
+
+            return json.loads(props["body"])
+        if self.type == "metric":
+            return props["value"]
+        return props.get("body")
+
+    @property
+    def body(self) -> Any:
+        return self.props.get("body")
+
+    @property
+    def message(self) -> str:
+        return str(self.props.get("message"))
+
+    @property
+    def stack_trace(self) -> list[str]:
+        return list(self.props.get("traceback", []))
+
+    @property
+    def is_markdown(self) -> bool:
+        return bool(self.props.get("is_api_error"))
+
+
+def _table_value(props: dict[str, Any]) -> Any:
+    data = {c: [row[i] for row in props["rows"]] for i, c in enumerate(props["columns"])}
+    try:
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+    except ImportError:
+        return data
+    return pd.DataFrame(data, index=props["index"])
+
+
+class Widget(Node):
+    """A widget: its value is the Python value session state holds for it."""
+
+    @property
+    def key(self) -> str | None:
+        return self.props.get("key")
+
+    @property
+    def label(self) -> str:
+        return str(self.props.get("label"))
+
+    @property
+    def _meta(self) -> Any:
+        return self._app._session.state._widgets[self.id]
+
+    @property
+    def value(self) -> Any:
+        if self.id in self._app._pending_python:
+            return self._app._pending_python[self.id]
+        meta = self._meta
+        return self._app._session.state._values.get(meta.state_key)
+
+    def set_value(self, value: Any) -> Widget:
+        self._app._set_widget(self.id, self._meta.serialize(value), value)
+        return self
+
+    # -- kind-specific verbs, named as in streamlit.testing.v1 ---------------------
+    def click(self) -> Widget:
+        self._app._set_widget(self.id, True, True)
+        return self
+
+    def check(self) -> Widget:
+        return self.set_value(True)
+
+    def uncheck(self) -> Widget:
+        return self.set_value(False)
+
+    def input(self, value: str) -> Widget:
+        return self.set_value(value)
+
+    def select(self, value: Any) -> Widget:
+        if self.type == "multiselect":
+            current = list(self.value)
+            return self.set_value([*current, value] if value not in current else current)
+        return self.set_value(value)
+
+    def unselect(self, value: Any) -> Widget:
+        return self.set_value([v for v in self.value if v != value])
+
+    def select_index(self, index: int | None) -> Widget:
+        options = self._meta.deserialize
+        return self.set_value(None if index is None else options(index))
+
+    @property
+    def index(self) -> int | None:
+        return self._meta.serialize(self.value) if self.value is not None else None
+
+    @property
+    def indices(self) -> list[int]:
+        return list(self._meta.serialize(self.value))
+
+    @property
+    def options(self) -> list[str]:
+        return list(self.props.get("options", []))
+
+    def set_range(self, lower: Any, upper: Any) -> Widget:
+        return self.set_value((lower, upper))
+
+    def increment(self) -> Widget:
+        step, hi = self.props["step"], self.props.get("max")
+        value = (self.value or 0) + step
+        return self.set_value(value if hi is None else min(value, hi))
+
+    def decrement(self) -> Widget:
+        step, lo = self.props["step"], self.props.get("min")
+        value = (self.value or 0) - step
+        return self.set_value(value if lo is None else max(value, lo))
+
+
+class ElementList(Generic[T]):
+    """A list of nodes, with ``.values`` and ``.len`` as in Streamlit's AppTest."""
+
+    def __init__(self, nodes: Sequence[T]) -> None:
+        self._nodes = list(nodes)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> ElementList[T]: ...
+    def __getitem__(self, index: int | slice) -> T | ElementList[T]:
+        if isinstance(index, slice):
+            return ElementList(self._nodes[index])
+        return self._nodes[index]
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._nodes)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ElementList):
+            return self._nodes == other._nodes
+        return list(self.values) == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def len(self) -> int:
+        return len(self._nodes)
+
+    @property
+    def values(self) -> Sequence[Any]:
+        return [getattr(n, "value", None) for n in self._nodes]
+
+    def __repr__(self) -> str:
+        return f"ElementList({self._nodes!r})"
+
+
+class WidgetList(ElementList[T]):
+    def __call__(self, key: str) -> T:
+        for node in self._nodes:
+            if getattr(node, "key", None) == key:
+                return node
+        raise KeyError(key)
+
+
+BLOCK_KINDS = frozenset(
+    {
+        "root",
+        "main",
+        "sidebar",
+        "container",
+        "columns",
+        "column",
+        "expander",
+        "tabs",
+        "tab",
+        "form",
+        "empty",
+    }
+)
+WIDGET_KINDS = frozenset(
+    {
+        "button",
+        "form_submit_button",
+        "checkbox",
+        "toggle",
+        "radio",
+        "selectbox",
+        "multiselect",
+        "slider",
+        "text_input",
+        "text_area",
+        "number_input",
+    }
+)
+
+
+class Block(Node):
+    """A block; ``block.button``, ``block.markdown`` … search its subtree."""
+
+    def __init__(self, data: dict[str, Any], app: AppTest) -> None:
+        super().__init__(data, app)
+        self.children = [wrap(child, app) for child in data.get("children", [])]
+
+    def _walk(self) -> Iterator[Node]:
+        for child in self.children:
+            yield child
+            if isinstance(child, Block):
+                yield from child._walk()
+
+    def get(self, kind: str) -> ElementList[Node]:
+        # As in Streamlit's AppTest, `button` lists form submit buttons too.
+        kinds = {"button", "form_submit_button"} if kind == "button" else {kind}
+        if kind in WIDGET_KINDS:
+            return WidgetList([n for n in self._walk() if n.type in kinds])
+        return ElementList([n for n in self._walk() if n.type == kind])
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return super().__getattr__(name)
+        except AttributeError:
+            pass
+        kind = {"columns": "column", "tabs": "tab"}.get(name, name)
+        return self.get(kind)
+
+    @property
+    def label(self) -> Any:
+        return self.props.get("label")
+
+    @property
+    def weight(self) -> Any:
+        return self.props.get("weight")
+
+
+def wrap(data: dict[str, Any], app: AppTest) -> Node:
+    kind = data["kind"]
+    if kind in BLOCK_KINDS:
+        return Block(data, app)
+    if kind in WIDGET_KINDS:
+        return Widget(data, app)
+    return Element(data, app)
