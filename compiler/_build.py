@@ -1,0 +1,89 @@
+"""The spine: ``build()`` is the list of stages, each a function in its own module.
+
+parse → analyse → resolve → plan → render → write. Each stage takes and returns
+typed values; only ``write`` touches the output folder.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from importlib import metadata
+from typing import get_args
+
+from compiler._analyse import Analysis, analyse
+from compiler._errors import CompileError
+from compiler._options import BuildOptions, BuildResult, Category, WrittenFile
+from compiler._parse import parse
+from compiler._plan import plan
+from compiler._render import render
+from compiler._reporter import Reporter
+from compiler._resolve import resolve
+from compiler._write import ensure_replaceable, write
+
+__all__ = ["build", "stc_version"]
+
+
+def build(options: BuildOptions, reporter: Reporter) -> BuildResult:
+    """Compile the app at ``options.app`` into a static site in ``options.out_dir``.
+
+    Raises :class:`CompileError` when the app has errors (unless ``options.force``),
+    :class:`AssetError` when Pyodide or the runtime cannot be had, and
+    :class:`BuildError` when the output folder cannot be written or is not ours.
+    """
+    ensure_replaceable(options.out_dir, options.app.resolve().parent)  # fail before slow work
+
+    reporter.stage("parse")
+    parsed = parse(options.app, options.out_dir)
+    reporter.info(f"{len(parsed.files)} app files, {len(parsed.modules)} Python modules")
+
+    reporter.stage("analyse")
+    analysis = analyse(parsed)
+    _gate(analysis, force=options.force, reporter=reporter)
+
+    reporter.stage("resolve")
+    resolved = resolve(
+        pyodide_url=options.pyodide_url,
+        cache_dir=options.cache_dir,
+        runtime_dir=options.runtime_dir,
+        reporter=reporter,
+    )
+
+    reporter.stage("plan")
+    site = plan(parsed, analysis, resolved, stc_version())
+
+    reporter.stage("render")
+    rendered = render(site)
+
+    reporter.stage("write")
+    written = write(rendered, options.out_dir)
+    reporter.info(f"{len(written)} files in {options.out_dir}")
+
+    return BuildResult(
+        out_dir=options.out_dir,
+        files=written,
+        diagnostics=analysis.diagnostics,
+        totals=_totals(written),
+    )
+
+
+def stc_version() -> str:
+    """The installed stc version (recorded in ``stc-build.json``)."""
+    try:
+        return metadata.version("stc")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+def _gate(analysis: Analysis, *, force: bool, reporter: Reporter) -> None:
+    errors = analysis.errors
+    if errors and not force:
+        raise CompileError(analysis.diagnostics)
+    if errors:
+        reporter.info(f"building despite {len(errors)} error(s) (--force)")
+
+
+def _totals(written: tuple[WrittenFile, ...]) -> dict[Category, int]:
+    totals: Counter[Category] = Counter()
+    for file in written:
+        totals[file.category] += file.size
+    return {category: totals[category] for category in get_args(Category)}

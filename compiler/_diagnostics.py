@@ -1,0 +1,93 @@
+"""Diagnostics are values, and one function renders all of them.
+
+Analysis never raises for a mistake in the user's code; it returns
+:class:`Diagnostic` values. :func:`render_diagnostic` is the only place that
+decides what they look like on a terminal::
+
+    app.py:3:5: error[STC001]: '(' was never closed
+        x = (1,
+            ^
+      hint: ...
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+__all__ = ["Diagnostic", "Severity", "Span", "render_diagnostic"]
+
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Span:
+    """Where a diagnostic points: 1-based lines and columns, ``end_col`` exclusive.
+
+    ``path`` is the path as shown to the user (relative to the working directory
+    when possible), and is also where :func:`render_diagnostic` reads the source line.
+    ``line == 0`` means the whole file: no position and no source line are shown.
+    """
+
+    path: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Diagnostic:
+    """One finding about the app: ``STC001`` error, a warning, or a note."""
+
+    code: str
+    severity: Severity
+    message: str
+    span: Span
+    hint: str | None = None
+
+
+def render_diagnostic(diagnostic: Diagnostic, source: str | None = None) -> str:
+    """Render *diagnostic* as a header, the source line with a caret, and the hint.
+
+    *source* is the text of ``span.path``; when omitted it is read from disk, and
+    when it cannot be read only the header and hint are shown. The result has no
+    trailing newline.
+    """
+    span = diagnostic.span
+    where = f"{span.path}:{span.line}:{span.col}" if span.line > 0 else span.path
+    lines = [f"{where}: {diagnostic.severity}[{diagnostic.code}]: {diagnostic.message}"]
+    text = _source_line(span, source) if span.line > 0 else None
+    if text is not None:
+        lines.append(f"    {text}")
+        lines.append(f"    {_caret(text, span)}")
+    if diagnostic.hint:
+        lines.append(f"  hint: {diagnostic.hint}")
+    return "\n".join(lines)
+
+
+def _source_line(span: Span, source: str | None) -> str | None:
+    if source is None:
+        try:
+            source = Path(span.path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+    all_lines = source.splitlines()
+    if not 1 <= span.line <= len(all_lines):
+        return None
+    return all_lines[span.line - 1].rstrip()
+
+
+def _caret(text: str, span: Span) -> str:
+    start = min(max(span.col, 1), len(text) + 1) - 1
+    if span.end_line == span.line and span.end_col > span.col:
+        width = span.end_col - span.col
+    elif span.end_line > span.line:
+        width = len(text) - start
+    else:
+        width = 1
+    width = max(1, min(width, len(text) - start))
+    # Keep tabs from the source line so the caret lines up however tabs render.
+    pad = "".join(c if c == "\t" else " " for c in text[:start])
+    return pad + "^" * width

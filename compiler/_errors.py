@@ -1,0 +1,79 @@
+"""The exceptions stc raises for problems a user can fix.
+
+Every one knows its exit code and how to show itself, so the CLI is a single
+``except StcError`` (the pattern of click's ``ClickException``)::
+
+    StcError                  anything stc reports instead of a traceback (exit 1)
+    ├── CompileError          the app has error diagnostics (exit 1)
+    ├── AssetError            something the site needs is missing or corrupt:
+    │                         the entry script, the Pyodide download (exit 3)
+    └── BuildError            the output cannot be written: a folder that is not
+                              ours, a failed rename (exit 4)
+
+Mistakes in the user's code are never exceptions on their own: analysis returns
+:class:`~compiler.Diagnostic` values, and only the build's gate turns errors among
+them into one :class:`CompileError`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from compiler._diagnostics import Diagnostic, render_diagnostic
+
+__all__ = ["AssetError", "BuildError", "CompileError", "StcError"]
+
+
+class StcError(Exception):
+    """Base class: a message for the user and the process exit code."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def format_message(self) -> str:
+        """The text shown after ``stc: error:``."""
+        return self.message
+
+    def show(self, file: TextIO | None = None) -> None:
+        """Write the error to *file* (stderr by default), the way the CLI shows it."""
+        print(f"stc: error: {self.format_message()}", file=file or sys.stderr)
+
+
+class CompileError(StcError):
+    """The app has errors; :attr:`diagnostics` holds all of them (warnings too)."""
+
+    exit_code = 1
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
+        self.diagnostics = tuple(diagnostics)
+        errors = sum(1 for d in self.diagnostics if d.severity == "error")
+        noun = "error" if errors == 1 else "errors"
+        super().__init__(f"{errors} {noun} in the app; fix them or build anyway with --force")
+
+    def show(self, file: TextIO | None = None) -> None:
+        out = file or sys.stderr
+        for diagnostic in self.diagnostics:
+            print(render_diagnostic(diagnostic), file=out)
+        super().show(out)
+
+
+class AssetError(StcError):
+    """A file the site needs is missing or does not match what was pinned."""
+
+    exit_code = 3
+
+    def __init__(self, message: str, *, path: Path | str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class BuildError(StcError):
+    """The site could not be written where it was asked to go."""
+
+    exit_code = 4

@@ -1,0 +1,52 @@
+"""What goes into a build and what comes out: frozen, keyword-only values."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from compiler._diagnostics import Diagnostic
+
+__all__ = ["BuildOptions", "BuildResult", "Category", "WrittenFile"]
+
+Category = Literal["page", "runtime", "app", "pyodide"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class BuildOptions:
+    """Inputs of :func:`compiler.build`.
+
+    ``app`` is the entry script; its folder is the app folder. ``pyodide_url``
+    (a folder URL) makes the page load Pyodide from there instead of vendoring it.
+    ``cache_dir`` defaults to ``$STC_CACHE_DIR``, ``$XDG_CACHE_HOME/stc`` or
+    ``~/.cache/stc``; ``runtime_dir`` defaults to the installed ``runtime_wasm``.
+    """
+
+    app: Path
+    out_dir: Path = Path("site")
+    pyodide_url: str | None = None
+    force: bool = False
+    cache_dir: Path | None = None
+    runtime_dir: Path | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class WrittenFile:
+    """One file of the site: its path relative to the output folder (``/``-separated)."""
+
+    path: str
+    category: Category
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class BuildResult:
+    """What :func:`compiler.build` wrote, and what it found along the way."""
+
+    out_dir: Path
+    files: tuple[WrittenFile, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+    totals: Mapping[Category, int] = field(default_factory=dict)

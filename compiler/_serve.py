@@ -1,0 +1,90 @@
+"""A small static server for built sites, for ``stc serve`` and for tests.
+
+Python's default MIME table is platform-dependent; browsers refuse module scripts
+served as anything but JavaScript and ``WebAssembly.instantiateStreaming`` needs
+``application/wasm``, so the types that matter are fixed here. ``no-cache`` makes
+the browser revalidate, so a rebuilt site is picked up on reload.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from compiler._errors import StcError
+from compiler._reporter import Reporter
+
+__all__ = ["serve", "serving"]
+
+MIME_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".json": "application/json",
+    ".wasm": "application/wasm",
+    ".zip": "application/zip",
+    ".map": "application/json",
+    ".svg": "image/svg+xml",
+    ".txt": "text/plain; charset=utf-8",
+}
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    def guess_type(self, path: str | PathLike[str]) -> str:
+        return MIME_TYPES.get(Path(path).suffix.lower()) or super().guess_type(path)
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # quiet: a page load is dozens of requests
+
+
+def _server(directory: Path, host: str, port: int) -> ThreadingHTTPServer:
+    if not directory.is_dir():
+        raise StcError(f"cannot serve {directory}: not a folder")
+    handler = partial(_Handler, directory=str(directory))
+    try:
+        server = ThreadingHTTPServer((host, port), handler)
+    except OSError as error:
+        raise StcError(f"cannot listen on {host}:{port}: {error.strerror or error}") from error
+    server.daemon_threads = True
+    return server
+
+
+def _base_url(server: ThreadingHTTPServer) -> str:
+    host, port = str(server.server_address[0]), server.server_address[1]
+    return f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
+
+
+def serve(
+    directory: Path, host: str = "127.0.0.1", port: int = 8000, reporter: Reporter | None = None
+) -> None:
+    """Serve *directory* until interrupted (Ctrl-C); the URL goes to *reporter*."""
+    with _server(directory, host, port) as server:
+        if reporter is not None:
+            reporter.info(f"serving {directory} at {_base_url(server)} (Ctrl-C to stop)")
+        with suppress(KeyboardInterrupt):
+            server.serve_forever()
+
+
+@contextmanager
+def serving(directory: Path, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Serve *directory* from a daemon thread; yields the base URL (ending in ``/``)."""
+    with _server(directory, host, port) as server:
+        # A short poll interval makes shutdown quick (tests start many servers).
+        thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+        thread.start()
+        try:
+            yield _base_url(server)
+        finally:
+            server.shutdown()
+            thread.join()

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Install everything the tests need, then run all of them: lint, types, unit
+# (CPython), pyodide (Node) and browser (Chromium) tiers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+need_apt=()
+[ -x /usr/lib/chromium/chromium-headless-shell ] || need_apt+=(chromium chromium-headless-shell fonts-liberation)
+command -v node >/dev/null || need_apt+=(nodejs)
+command -v npm >/dev/null || need_apt+=(npm)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "installing with apt: ${need_apt[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+python3 -m pip install -q --disable-pip-version-check -e ".[test]"
+
+ruff check .
+ruff format --check .
+mypy
+python3 -m pytest -q "$@"

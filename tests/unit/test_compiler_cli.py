@@ -1,0 +1,84 @@
+"""``stc``: arguments in, one message and an exit code out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compiler.cli import main
+
+CDN = "https://cdn.jsdelivr.net/pyodide/v314.0.7/full/"
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Path:
+    (tmp_path / "demo").mkdir()
+    script = tmp_path / "demo" / "app.py"
+    script.write_text("import streamlit as st\nst.write('hi')\n")
+    return script
+
+
+def test_build_ok(app: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "site"
+    assert main(["build", str(app), "-o", str(out), "--pyodide-url", CDN]) == 0
+    assert (out / "index.html").is_file()
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "==> parse" in captured.err and "files" in captured.err and "MB" in captured.err
+
+
+def test_default_out_dir_is_site_in_cwd(
+    app: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", str(app), "--pyodide-url", CDN]) == 0
+    assert (tmp_path / "site" / "stc-build.json").is_file()
+
+
+def test_syntax_error_exit_1(
+    app: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(app.parent)
+    app.write_text("import streamlit as st\nst.write('hi'\n")
+    assert main(["build", "app.py", "-o", str(tmp_path / "s"), "--pyodide-url", CDN]) == 1
+    err = capsys.readouterr().err
+    assert "app.py:2:9: error[STC001]: syntax error: '(' was never closed\n" in err
+    assert "    st.write('hi'\n            ^\n" in err
+    assert err.rstrip().endswith("build anyway with --force")
+    assert "Traceback" not in err
+    assert (
+        main(["build", "app.py", "-o", str(tmp_path / "s"), "--pyodide-url", CDN, "--force"]) == 0
+    )
+
+
+def test_missing_app_exit_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", str(tmp_path / "nope.py"), "-o", str(tmp_path / "s")]) == 3
+    assert "\nstc: error: no such app script: " in capsys.readouterr().err
+
+
+def test_foreign_output_exit_4(
+    app: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("mine")
+    assert main(["build", str(app), "-o", str(tmp_path / "docs"), "--pyodide-url", CDN]) == 4
+    assert "refusing to replace" in capsys.readouterr().err
+    assert (tmp_path / "docs" / "index.md").read_text() == "mine"
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert main(["build"]) == 2
+    assert main(["serve", "x", "--port", "many"]) == 2
+    assert "usage: stc" in capsys.readouterr().err
+
+
+def test_help_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--help"]) == 0
+    assert "default: ./site" in capsys.readouterr().out
+
+
+def test_serve_missing_folder_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", str(tmp_path / "missing"), "--port", "0"]) == 1
+    assert "not a folder" in capsys.readouterr().err
