@@ -1,0 +1,59 @@
+"""The runtime in real Pyodide (Python 3.14, wasm) under Node, fed by the sites/ apps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .conftest import ROOT
+
+COUNTER = ROOT / "sites" / "counter" / "app.py"
+WIDGETS = ROOT / "sites" / "widgets" / "app.py"
+
+
+def texts(app: Any, kind: str) -> list[str]:
+    return [n["props"]["body"] for n in app.nodes(kind)]
+
+
+def test_counter_reruns_on_click(pyodide_app: Any) -> None:
+    app = pyodide_app(COUNTER)
+    assert texts(app, "title") == ["Counter"]
+    assert "Count: 0" in texts(app, "markdown")
+    button = app.widget("button", "Increment")
+    app.send([{"id": button["id"], "value": True}])
+    app.send([{"id": button["id"], "value": True}])
+    assert "Count: 2" in texts(app, "markdown")
+    slider = app.widget("slider", "Step size")
+    app.send([{"id": slider["id"], "value": 5}])
+    assert texts(app, "text") == ["Next value: 7"]
+    assert app.widget("button", "Increment")["id"] == button["id"], "widget ids are stable"
+
+
+def test_widgets_site_runs_without_exceptions(pyodide_app: Any) -> None:
+    app = pyodide_app(WIDGETS)
+    assert app.nodes("exception") == []
+    name = app.widget("text_input", "Name")
+    app.send([{"id": name["id"], "value": "Ada"}])
+    assert "text_input: Ada" in texts(app, "markdown")
+
+
+def test_exception_is_shown_and_app_recovers(pyodide_app: Any) -> None:
+    app = pyodide_app(
+        "import streamlit as st\n"
+        "x = st.number_input('Divisor', value=0)\n"
+        "st.write('before')\n"
+        "st.write(10 / x)\n"
+    )
+    [exc] = app.nodes("exception")
+    assert exc["props"]["type"] == "ZeroDivisionError"
+    assert 'File "app.py", line 4, in <module>' in exc["props"]["traceback"]
+    assert "before" in texts(app, "markdown")
+    app.send([{"id": app.widget("number_input", "Divisor")["id"], "value": 4}])
+    assert app.nodes("exception") == []
+    assert "`2.5`" in texts(app, "markdown")
+
+
+def test_top_level_await(pyodide_app: Any) -> None:
+    app = pyodide_app(
+        "import asyncio\nimport streamlit as st\nawait asyncio.sleep(0.01)\nst.write('awaited')\n"
+    )
+    assert texts(app, "markdown") == ["awaited"]
