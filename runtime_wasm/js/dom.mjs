@@ -1,0 +1,53 @@
+// Small DOM helpers shared by the element and widget renderers.
+
+import { escapeHtml, inlineMarkdownToHtml } from "./markdown.mjs";
+
+let counter = 0;
+
+/** A page-unique DOM id (for label/for, aria-labelledby). */
+export function uid(prefix = "stc") {
+  counter += 1;
+  return `${prefix}-${counter}`;
+}
+
+/**
+ * Create an element: h("div", {class: "x", hidden: true}, child, "text").
+ * Attributes with value null/false are skipped; `true` sets an empty attribute.
+ */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    el.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child);
+  }
+  return el;
+}
+
+/** An element whose content is `html` (already safe HTML). */
+export function hHtml(tag, attrs, html) {
+  const el = h(tag, attrs);
+  el.innerHTML = html;
+  return el;
+}
+
+/** Set innerHTML only when it changes (keeps selection inside unchanged text). */
+export function setHtml(el, html) {
+  if (el.innerHTML !== html) el.innerHTML = html;
+}
+
+/** The small "?" marker whose tooltip shows an element's help text. */
+export function helpIcon(help) {
+  if (!help) return null;
+  return h("span", { class: "stc-help", title: help, role: "img", "aria-label": `Help: ${help}` }, "?");
+}
+
+/** Inline-markdown HTML for a widget label. */
+export function labelHtml(label) {
+  return inlineMarkdownToHtml(label ?? "");
+}
+
+export { escapeHtml };

@@ -1,0 +1,207 @@
+// The page side of an stc site: reads the boot config, starts the worker that runs
+// Python, shows boot progress, renders each `render` message, sends user input.
+//
+// index.html provides <div id="stc-root" data-stc-status="loading"> and
+// <script type="application/json" id="stc-config">; this module is loaded as
+// <script type="module" src="stc/page.mjs">. Status on #stc-root (and
+// window.stc.status): loading | running | idle | error.
+
+import { MSG, PROTOCOL_VERSION, STAGE } from "./protocol.mjs";
+import { render } from "./render.mjs";
+
+const root = document.getElementById("stc-root");
+
+let status = "loading";
+let fatalError = null;
+/** @type {Array<{resolve: () => void, reject: (e: Error) => void}>} */
+let idleWaiters = [];
+
+function setStatus(next) {
+  status = next;
+  root.dataset.stcStatus = next;
+  if (next === "idle") {
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const w of waiters) w.resolve();
+  }
+}
+
+window.stc = {
+  /** Resolves now when the app is idle, else at the next idle render; rejects on a fatal error. */
+  whenIdle() {
+    if (fatalError) return Promise.reject(fatalError);
+    if (status === "idle") return Promise.resolve();
+    return new Promise((resolve, reject) => idleWaiters.push({ resolve, reject }));
+  },
+  get status() {
+    return status;
+  },
+};
+
+// ---- loading and fatal screens ----------------------------------------------------
+
+const STAGE_TEXT = {
+  [STAGE.DOWNLOAD]: "Downloading Python\u2026",
+  [STAGE.PYTHON]: "Starting Python\u2026",
+  [STAGE.PACKAGES]: "Loading packages\u2026",
+  [STAGE.RUN]: "Running app\u2026",
+};
+
+let loadingText = null;
+let loadingBar = null;
+
+function showLoading() {
+  loadingText = document.createElement("div");
+  loadingText.className = "stc-loading-text";
+  loadingText.setAttribute("role", "status");
+  loadingText.textContent = "Loading\u2026";
+  const bar = document.createElement("div");
+  bar.className = "stc-progress";
+  loadingBar = document.createElement("div");
+  bar.append(loadingBar);
+  const spinner = document.createElement("div");
+  spinner.className = "stc-spinner";
+  const box = document.createElement("div");
+  box.className = "stc-loading";
+  box.append(spinner, loadingText, bar);
+  root.replaceChildren(box);
+}
+
+function showProgress({ stage, loaded = 0, total = 0 }) {
+  if (!loadingText) return;
+  let text = STAGE_TEXT[stage] ?? "Loading\u2026";
+  let fraction = null;
+  if (total > 0) {
+    fraction = Math.min(loaded / total, 1);
+    text += ` ${Math.floor(fraction * 100)}%`;
+  } else if (stage === STAGE.DOWNLOAD && loaded > 0) {
+    text += ` ${(loaded / 1e6).toFixed(1)} MB`;
+  }
+  loadingText.textContent = text;
+  if (fraction !== null) loadingBar.style.width = `${(fraction * 100).toFixed(1)}%`;
+  else if (stage !== STAGE.DOWNLOAD) loadingBar.style.width = "100%";
+}
+
+function showFatal(message, detail = "") {
+  const error = new Error(message);
+  fatalError = error;
+  const waiters = idleWaiters;
+  idleWaiters = [];
+  for (const w of waiters) w.reject(error);
+
+  const box = document.createElement("div");
+  box.className = "stc-fatal";
+  box.setAttribute("role", "alert");
+  const title = document.createElement("div");
+  title.className = "stc-fatal-title";
+  title.textContent = message || "The app failed to start.";
+  box.append(title);
+  if (detail) {
+    const pre = document.createElement("pre");
+    pre.textContent = detail;
+    box.append(pre);
+  }
+  if (loadingText || !root.firstChild) root.replaceChildren(box);
+  else root.prepend(box);
+  loadingText = null;
+  setStatus("error");
+}
+
+// ---- the worker -------------------------------------------------------------------
+
+function readConfig() {
+  const el = document.getElementById("stc-config");
+  if (!el) throw new Error('No <script id="stc-config"> in the page.');
+  const raw = JSON.parse(el.textContent);
+  const base = document.baseURI;
+  const abs = (u) => new URL(u, base).href;
+  let pyodide = abs(raw.pyodide);
+  if (!pyodide.endsWith("/")) pyodide += "/";
+  return {
+    protocol: raw.protocol ?? PROTOCOL_VERSION,
+    pyodide,
+    runtime: abs(raw.runtime),
+    app: abs(raw.app),
+    entry: raw.entry,
+    url: location.href,
+  };
+}
+
+let worker = null;
+
+function sendUpdates(updates) {
+  if (!worker || fatalError || updates.length === 0) return;
+  setStatus("running");
+  worker.postMessage(JSON.stringify({ type: MSG.WIDGET, updates }));
+}
+
+function onMessage(event) {
+  let msg;
+  try {
+    msg = JSON.parse(event.data);
+  } catch (err) {
+    showFatal("The worker sent a message the page cannot read.", String(err));
+    return;
+  }
+  switch (msg.type) {
+    case MSG.PROGRESS:
+      showProgress(msg);
+      break;
+    case MSG.RENDER:
+      if (fatalError) return;
+      loadingText = null;
+      try {
+        render(root, msg.tree, sendUpdates, { keepMissing: msg.status === "running" });
+      } catch (err) {
+        console.error("stc: render failed", err);
+        showFatal("The page could not draw the app.", String(err?.stack ?? err));
+        return;
+      }
+      setStatus(msg.status === "running" ? "running" : "idle");
+      break;
+    case MSG.FATAL:
+      showFatal(msg.message, msg.detail);
+      break;
+    default:
+      console.warn("stc: unknown message from the worker", msg.type);
+  }
+}
+
+function ensureStylesheet() {
+  const href = new URL("./stc.css", import.meta.url).href;
+  const present = Array.from(document.querySelectorAll('link[rel="stylesheet"]')).some((l) => l.href === href);
+  if (!present) {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = href;
+    document.head.append(link);
+  }
+}
+
+function start() {
+  ensureStylesheet();
+  showLoading();
+  let config;
+  try {
+    config = readConfig();
+  } catch (err) {
+    showFatal("The page's stc configuration is missing or invalid.", String(err?.stack ?? err));
+    return;
+  }
+  try {
+    worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
+  } catch (err) {
+    showFatal("This browser could not start the app's worker (module workers are required).", String(err?.stack ?? err));
+    return;
+  }
+  worker.addEventListener("message", onMessage);
+  worker.addEventListener("messageerror", () => showFatal("A message from the worker could not be received."));
+  worker.addEventListener("error", (event) => {
+    event.preventDefault?.();
+    const where = event.filename ? ` (${event.filename}:${event.lineno})` : "";
+    showFatal("The app's worker failed.", `${event.message || "The worker script could not be loaded."}${where}`);
+  });
+  worker.postMessage(JSON.stringify({ type: MSG.INIT, protocol: PROTOCOL_VERSION, config }));
+}
+
+start();

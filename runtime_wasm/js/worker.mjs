@@ -1,0 +1,206 @@
+// The module worker that runs Python: boots Pyodide, unpacks the runtime and the
+// app, hands control to runtime_wasm/_bridge.py, then feeds it page messages one
+// at a time. Python posts its own `render` messages through `send`.
+//
+// Boot: init -> (fetch runtime.zip + app.zip) || (import pyodide.mjs, loadPyodide)
+//       -> unpack both zips -> bridge.boot(config, send)
+// Download progress comes from wrapping `fetch`: Pyodide 314 loads
+// pyodide.asm.wasm and python_stdlib.zip with the global fetch of this worker
+// (browser_getBinaryResponse in pyodide.mjs), so counting streams see them too.
+
+import { MSG, PROTOCOL_VERSION, STAGE } from "./protocol.mjs";
+
+const RUNTIME_DIR = "/stc/runtime";
+const APP_DIR = "/home/pyodide/app";
+const PROGRESS_INTERVAL_MS = 100;
+
+function post(message) {
+  self.postMessage(JSON.stringify(message));
+}
+
+function postFatal(message, detail) {
+  post({ type: MSG.FATAL, message, detail: detail ?? "" });
+}
+
+/** A PythonError's message is its traceback; show its last line as the headline. */
+function describeError(err) {
+  if (err && err.constructor?.name === "PythonError") {
+    const lines = String(err.message).trim().split("\n");
+    return { message: lines[lines.length - 1], detail: String(err.message) };
+  }
+  return { message: String(err?.message ?? err), detail: String(err?.stack ?? "") };
+}
+
+// ---- download progress ------------------------------------------------------------
+
+/**
+ * Wrap the worker's fetch so the bodies of `urls` are counted as they stream.
+ * The wrapped Response keeps status and headers (instantiateStreaming needs
+ * Content-Type: application/wasm). Returns `allDone`, resolved when every
+ * tracked body has been read to the end.
+ */
+function trackDownloads(urls) {
+  const entries = new Map(Array.from(urls, (u) => [u, { loaded: 0, total: 0, seen: false, done: false }]));
+  let lastPost = 0;
+  let finished = false;
+  let resolveAllDone;
+  const allDone = new Promise((r) => (resolveAllDone = r));
+
+  const report = (force) => {
+    if (finished) return;
+    const now = performance.now();
+    if (!force && now - lastPost < PROGRESS_INTERVAL_MS) return;
+    lastPost = now;
+    let loaded = 0;
+    let total = 0;
+    let allKnown = true;
+    for (const e of entries.values()) {
+      loaded += e.loaded;
+      total += Math.max(e.total, e.loaded);
+      if (!e.seen || (!e.total && !e.done)) allKnown = false;
+    }
+    post({ type: MSG.PROGRESS, stage: STAGE.DOWNLOAD, loaded, total: allKnown ? total : 0 });
+    if (Array.from(entries.values()).every((e) => e.done)) {
+      finished = true;
+      resolveAllDone();
+    }
+  };
+
+  const originalFetch = globalThis.fetch;
+  globalThis.fetch = async function stcFetch(input, init) {
+    const response = await originalFetch.call(globalThis, input, init);
+    const url = typeof input === "string" ? new URL(input, self.location.href).href : input instanceof URL ? input.href : input.url;
+    const entry = entries.get(url);
+    if (!entry || entry.seen || !response.ok || !response.body) return response;
+    entry.seen = true;
+    // With Content-Encoding the length is the compressed size; count it as unknown.
+    const encoded = (response.headers.get("content-encoding") ?? "identity") !== "identity";
+    entry.total = encoded ? 0 : Number(response.headers.get("content-length") ?? 0);
+    const counter = new TransformStream({
+      transform(chunk, controller) {
+        entry.loaded += chunk.byteLength;
+        report(false);
+        controller.enqueue(chunk);
+      },
+      flush() {
+        entry.done = true;
+        report(true);
+      },
+    });
+    return new Response(response.body.pipeThrough(counter), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+  return { allDone };
+}
+
+async function fetchBytes(url, what) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not download ${what} (${url}): HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+// ---- boot -------------------------------------------------------------------------
+
+let bridge = null;
+let booting = false;
+const queue = [];
+let pumping = false;
+
+async function boot(msg) {
+  if (booting) return;
+  booting = true;
+  const config = msg.config ?? {};
+  if (msg.protocol !== PROTOCOL_VERSION || config.protocol !== PROTOCOL_VERSION) {
+    postFatal(
+      "This page and its runtime come from different builds.",
+      `The page speaks protocol ${msg.protocol} (config ${config.protocol}), the worker speaks ${PROTOCOL_VERSION}. ` +
+        "Reload the page; if it persists, rebuild the site.",
+    );
+    return;
+  }
+  try {
+    const { allDone } = trackDownloads([
+      config.pyodide + "pyodide.asm.wasm",
+      config.pyodide + "python_stdlib.zip",
+      config.runtime,
+      config.app,
+    ]);
+    post({ type: MSG.PROGRESS, stage: STAGE.DOWNLOAD, loaded: 0, total: 0 });
+    let starting = false;
+    allDone.then(() => {
+      if (!starting) post({ type: MSG.PROGRESS, stage: STAGE.PYTHON, loaded: 0, total: 0 });
+    });
+
+    // The zips download while Pyodide boots; a failed download fails the boot at once.
+    const [pyodide, runtimeBuf, appBuf] = await Promise.all([
+      import(config.pyodide + "pyodide.mjs").then(({ loadPyodide }) => loadPyodide({ indexURL: config.pyodide })),
+      fetchBytes(config.runtime, "the stc runtime"),
+      fetchBytes(config.app, "the app"),
+    ]);
+    starting = true;
+    post({ type: MSG.PROGRESS, stage: STAGE.RUN, loaded: 0, total: 0 });
+    pyodide.unpackArchive(runtimeBuf, "zip", { extractDir: RUNTIME_DIR });
+    pyodide.unpackArchive(appBuf, "zip", { extractDir: APP_DIR });
+    const sys = pyodide.pyimport("sys");
+    sys.path.insert(0, RUNTIME_DIR);
+    sys.destroy();
+
+    const mod = pyodide.pyimport("runtime_wasm._bridge");
+    const send = (s) => self.postMessage(s);
+    await mod.boot(JSON.stringify(config), send);
+    bridge = mod;
+  } catch (err) {
+    const { message, detail } = describeError(err);
+    postFatal(message, detail);
+    return;
+  }
+  pump();
+}
+
+// ---- page messages, one at a time -------------------------------------------------
+
+async function pump() {
+  if (pumping || !bridge) return;
+  pumping = true;
+  try {
+    while (queue.length > 0) {
+      let { raw, msg } = queue.shift();
+      // Several widget messages waiting: one rerun with all their updates, in order.
+      if (msg.type === MSG.WIDGET && queue.length > 0 && queue[0].msg.type === MSG.WIDGET) {
+        const updates = [...msg.updates];
+        while (queue.length > 0 && queue[0].msg.type === MSG.WIDGET) updates.push(...queue.shift().msg.updates);
+        msg = { type: MSG.WIDGET, updates };
+        raw = JSON.stringify(msg);
+      }
+      try {
+        await bridge.handle(raw);
+      } catch (err) {
+        const { message, detail } = describeError(err);
+        postFatal(`The runtime failed: ${message}`, detail);
+        bridge = null;
+        queue.length = 0;
+      }
+    }
+  } finally {
+    pumping = false;
+  }
+}
+
+self.addEventListener("message", (event) => {
+  let msg;
+  try {
+    msg = JSON.parse(event.data);
+  } catch (err) {
+    postFatal("The worker received a malformed message.", String(err));
+    return;
+  }
+  if (msg.type === MSG.INIT) {
+    boot(msg);
+  } else {
+    queue.push({ raw: event.data, msg });
+    pump();
+  }
+});

@@ -1,0 +1,85 @@
+"""Browser tier: built sites served on 127.0.0.1, driven by Playwright in Debian's
+Chromium. Any request that leaves localhost, and any console error, fails the test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Page, Request
+
+from compiler import BuildOptions, NullReporter, build, serving
+from compiler._chromium import LAUNCH_ARGS, chromium_path
+
+ROOT = Path(__file__).resolve().parents[2]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_type_launch_args, "executable_path": chromium_path(), "args": LAUNCH_ARGS}
+
+
+@pytest.fixture(scope="session")
+def serve_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Path], str]]:
+    """Build an app once per session and serve it; returns the site's base URL."""
+    urls: dict[Path, str] = {}
+    with ExitStack() as stack:
+
+        def _serve(app: Path) -> str:
+            if app not in urls:
+                site = tmp_path_factory.mktemp(app.parent.name) / "site"
+                build(BuildOptions(app=app, out_dir=site), NullReporter())
+                urls[app] = stack.enter_context(serving(site))
+            return urls[app]
+
+        yield _serve
+
+
+class PageGuard:
+    """Collects what must never happen on a page: outside requests, console errors."""
+
+    def __init__(self) -> None:
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.allowed_errors: list[str] = []
+
+    def check(self) -> None:
+        assert not self.outside, f"requests left localhost: {self.outside}"
+        errors = [e for e in self.errors if not any(a in e for a in self.allowed_errors)]
+        assert not errors, f"console errors: {errors}"
+
+
+@pytest.fixture
+def guard(page: Page) -> Iterator[PageGuard]:
+    page_guard = PageGuard()
+
+    def route(route: Any, request: Request) -> None:
+        if urlparse(request.url).hostname in LOCAL_HOSTS or request.url.startswith(
+            ("data:", "blob:")
+        ):
+            route.continue_()
+        else:
+            page_guard.outside.append(request.url)
+            route.abort()
+
+    page.context.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and page_guard.errors.append(m.text))
+    page.on("pageerror", lambda e: page_guard.errors.append(str(e)))
+    yield page_guard
+    page_guard.check()
+
+
+def wait_idle(page: Page, timeout: float = 60_000) -> None:
+    """Wait until the app finished its current run (the page contract's status)."""
+    page.wait_for_function("window.stc && window.stc.status === 'idle'", timeout=timeout)

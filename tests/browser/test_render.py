@@ -1,0 +1,682 @@
+"""The page-side renderer (runtime_wasm/js/render.mjs) on hand-written element trees.
+
+A small harness page imports render.mjs; each test draws trees through
+``page.evaluate`` and reads back the updates the renderer would send to the worker.
+No Python runtime and no Pyodide are involved.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from compiler import serving
+
+from .conftest import PageGuard
+
+pytestmark = pytest.mark.browser
+
+JS_DIR = Path(__file__).resolve().parents[2] / "runtime_wasm" / "js"
+
+HARNESS = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<link rel="stylesheet" href="stc/stc.css"></head>
+<body><div id="stc-root"></div>
+<script type="module">
+import { render } from "./stc/render.mjs";
+window.sent = [];
+const root = document.getElementById("stc-root");
+window.draw = (tree, options) => render(root, tree, (u) => window.sent.push(u), options);
+window.harnessReady = true;
+</script></body></html>
+"""
+
+FATAL_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<link rel="stylesheet" href="stc/stc.css">
+<script type="application/json" id="stc-config">
+{"protocol": 1, "pyodide": "missing-pyodide/", "runtime": "stc/runtime.zip",
+ "app": "stc/app.zip", "entry": "app.py"}
+</script></head>
+<body><div id="stc-root" data-stc-status="loading"></div>
+<script type="module" src="stc/page.mjs"></script></body></html>
+"""
+
+
+# ---- trees -------------------------------------------------------------------------
+
+
+def root(*main: dict[str, Any], sidebar: tuple[dict[str, Any], ...] = ()) -> dict[str, Any]:
+    return {
+        "id": "root",
+        "kind": "root",
+        "props": {"page_config": {}},
+        "children": [
+            {"id": "main", "kind": "main", "props": {}, "children": list(main)},
+            {"id": "sidebar", "kind": "sidebar", "props": {}, "children": list(sidebar)},
+        ],
+    }
+
+
+def node(id: str, kind: str, *children: dict[str, Any], **props: Any) -> dict[str, Any]:
+    n: dict[str, Any] = {"id": id, "kind": kind, "props": props}
+    if kind in BLOCK_KINDS:
+        n["children"] = list(children)
+    return n
+
+
+BLOCK_KINDS = {"container", "columns", "column", "expander", "tabs", "tab", "form", "empty"}
+
+
+def widget(kind: str, id: str, label: str, **props: Any) -> dict[str, Any]:
+    base = {
+        "label": label,
+        "help": None,
+        "disabled": False,
+        "label_visibility": "visible",
+        "form_id": None,
+        "key": None,
+    }
+    return node(id, kind, **{**base, **props})
+
+
+def button(id: str, label: str, **props: Any) -> dict[str, Any]:
+    defaults = {"type": "secondary", "icon": None, "use_container_width": False}
+    return widget("button", id, label, **{**defaults, **props})
+
+
+def text_input(id: str, label: str, **props: Any) -> dict[str, Any]:
+    defaults = {
+        "value": None,
+        "max_chars": None,
+        "type": "default",
+        "placeholder": None,
+        "autocomplete": None,
+    }
+    return widget("text_input", id, label, **{**defaults, **props})
+
+
+def markdown(id: str, body: str, unsafe: bool = False) -> dict[str, Any]:
+    return node(id, "markdown", body=body, unsafe_allow_html=unsafe, help=None)
+
+
+def slider(id: str, label: str, value: Any, **props: Any) -> dict[str, Any]:
+    defaults = {"min": 0, "max": 10, "step": 1, "format": None, "data_type": "int"}
+    return widget("slider", id, label, value=value, **{**defaults, **props})
+
+
+def number_input(id: str, label: str, value: Any, **props: Any) -> dict[str, Any]:
+    defaults = {
+        "min": None,
+        "max": None,
+        "step": 1,
+        "format": None,
+        "data_type": "int",
+        "placeholder": None,
+    }
+    return widget("number_input", id, label, value=value, **{**defaults, **props})
+
+
+# ---- fixtures ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    directory = tmp_path_factory.mktemp("render")
+    shutil.copytree(JS_DIR, directory / "stc")
+    (directory / "index.html").write_text(HARNESS, encoding="utf-8")
+    (directory / "fatal.html").write_text(FATAL_PAGE, encoding="utf-8")
+    with serving(directory) as url:
+        yield url
+
+
+@pytest.fixture
+def harness(page: Page, guard: PageGuard, site: str) -> Page:
+    page.goto(site + "index.html")
+    page.wait_for_function("window.harnessReady === true")
+    return page
+
+
+def draw(page: Page, tree: dict[str, Any], running: bool = False) -> None:
+    page.evaluate("([t, r]) => window.draw(t, {keepMissing: r})", [tree, running])
+
+
+def sent(page: Page) -> list[list[dict[str, Any]]]:
+    result: list[list[dict[str, Any]]] = page.evaluate("window.sent")
+    return result
+
+
+def clear_sent(page: Page) -> None:
+    page.evaluate("window.sent = []")
+
+
+def tag(page: Page, selector: str) -> None:
+    page.eval_on_selector(selector, "el => { el.__testTag = 'kept'; }")
+
+
+def tagged(page: Page, selector: str) -> bool:
+    return bool(page.eval_on_selector(selector, "el => el.__testTag === 'kept'"))
+
+
+# ---- reconciliation ----------------------------------------------------------------
+
+
+def test_unchanged_elements_keep_their_dom_node(harness: Page) -> None:
+    page = harness
+    draw(page, root(markdown("main/0", "first"), button("btn", "Go"), markdown("main/2", "x")))
+    tag(page, '[data-stc-id="btn"]')
+    tag(page, '[data-stc-id="main/0"]')
+    tag(page, '[data-stc-id="main/2"]')
+
+    # Same ids: the button is untouched, the markdown node is reused with new text.
+    draw(page, root(markdown("main/0", "second"), button("btn", "Go"), markdown("main/2", "x")))
+    assert tagged(page, '[data-stc-id="btn"]')
+    assert tagged(page, '[data-stc-id="main/0"]')
+    expect(page.locator('[data-stc-id="main/0"]')).to_have_text("second")
+
+    # A different kind at the same id is a new node; a vanished id is removed.
+    draw(
+        page,
+        root(
+            node("main/0", "caption", body="cap", unsafe_allow_html=False, help=None),
+            button("btn", "Go"),
+        ),
+    )
+    assert not tagged(page, '[data-stc-id="main/0"]')
+    assert page.locator('[data-stc-kind="caption"]').count() == 1
+    assert page.locator('[data-stc-id="main/2"]').count() == 0
+    assert tagged(page, '[data-stc-id="btn"]')
+
+    # Reordering moves nodes instead of recreating them.
+    draw(
+        page,
+        root(
+            button("btn", "Go"),
+            node("main/0", "caption", body="cap", unsafe_allow_html=False, help=None),
+        ),
+    )
+    assert tagged(page, '[data-stc-id="btn"]')
+    kinds = page.eval_on_selector_all(
+        ".stc-main-block > [data-stc-kind]", "els => els.map(e => e.dataset.stcKind)"
+    )
+    assert kinds == ["button", "caption"]
+
+
+def test_text_input_keeps_focus_and_caret_across_rerender(harness: Page) -> None:
+    page = harness
+    draw(page, root(markdown("main/0", "run 1"), text_input("name", "Name")))
+    box = page.get_by_label("Name")
+    box.click()
+    page.keyboard.type("hello")
+    for _ in range(3):
+        page.keyboard.press("ArrowLeft")
+
+    draw(page, root(markdown("main/0", "run 2"), text_input("name", "Name")))
+    state = box.evaluate(
+        "el => [document.activeElement === el, el.value, el.selectionStart, el.selectionEnd]"
+    )
+    assert state == [True, "hello", 2, 2]
+    assert sent(page) == []  # not committed until Enter or blur
+
+    page.keyboard.press("Enter")
+    assert sent(page) == [[{"id": "name", "value": "hello"}]]
+    page.keyboard.press("Enter")  # unchanged: nothing more to send
+    assert len(sent(page)) == 1
+
+
+def test_text_input_commits_on_blur_and_syncs_new_values(harness: Page) -> None:
+    page = harness
+    draw(page, root(text_input("name", "Name", value="a"), button("b", "Go")))
+    box = page.get_by_label("Name")
+    expect(box).to_have_value("a")
+    box.fill("abc")
+    page.get_by_role("button", name="Go").click()
+    assert sent(page) == [[{"id": "name", "value": "abc"}], [{"id": "b", "value": True}]]
+
+    # The runtime changes the value (session_state): the control follows.
+    draw(page, root(text_input("name", "Name", value="from python"), button("b", "Go")))
+    expect(box).to_have_value("from python")
+
+
+def test_widget_events_send_expected_updates(harness: Page) -> None:
+    page = harness
+    tree = root(
+        button("b", "Go"),
+        widget("checkbox", "cb", "Agree", value=False),
+        widget("toggle", "tg", "Dark mode", value=True),
+        widget(
+            "radio", "r", "Pick", options=["A", "B", "C"], value=0, horizontal=False, captions=None
+        ),
+        widget(
+            "selectbox",
+            "s",
+            "Choose",
+            options=["x", "y", "z"],
+            value=None,
+            placeholder="Choose an option",
+        ),
+        widget(
+            "multiselect",
+            "m",
+            "Many",
+            options=["p", "q", "r"],
+            value=[],
+            max_selections=None,
+            placeholder="Choose options",
+        ),
+        slider("sl", "Level", 5),
+        widget("text_area", "ta", "Notes", value="", height=None, max_chars=None, placeholder=None),
+        number_input("n", "Count", 3),
+    )
+    draw(page, tree)
+
+    def last() -> list[dict[str, Any]]:
+        return sent(page)[-1]
+
+    page.get_by_role("button", name="Go").click()
+    assert last() == [{"id": "b", "value": True}]
+    page.get_by_role("checkbox", name="Agree").check()
+    assert last() == [{"id": "cb", "value": True}]
+    page.get_by_role("switch", name="Dark mode").click()
+    assert last() == [{"id": "tg", "value": False}]
+    page.get_by_role("radio", name="B").check()
+    assert last() == [{"id": "r", "value": 1}]
+    page.get_by_label("Choose").select_option("z")
+    assert last() == [{"id": "s", "value": 2}]
+    page.get_by_label("Many").select_option(["p", "r"])
+    assert last() == [{"id": "m", "value": [0, 2]}]
+
+    count = len(sent(page))
+    page.get_by_role("slider", name="Level").focus()
+    page.keyboard.press("ArrowRight")
+    assert last() == [{"id": "sl", "value": 6}]
+    assert len(sent(page)) == count + 1
+    expect(page.locator('[data-stc-id="sl"] .stc-slider-value')).to_have_text("6")
+
+    notes = page.get_by_label("Notes")
+    notes.fill("line one")
+    notes.press("Enter")  # a newline, not a commit
+    assert last() == [{"id": "sl", "value": 6}]
+    notes.press("Control+Enter")
+    assert last() == [{"id": "ta", "value": "line one\n"}]
+
+    page.locator('[data-stc-id="n"]').get_by_role("button", name="Increment").click()
+    assert last() == [{"id": "n", "value": 4}]
+    spin = page.get_by_role("spinbutton", name="Count")
+    spin.fill("10")
+    spin.press("Enter")
+    assert last() == [{"id": "n", "value": 10}]
+    spin.fill("")
+    spin.press("Enter")
+    assert last() == [{"id": "n", "value": None}]
+
+
+def test_float_number_input_and_range_slider(harness: Page) -> None:
+    page = harness
+    draw(
+        page,
+        root(
+            number_input("f", "Ratio", 0.1, step=0.2, data_type="float", min=0.0, max=1.0),
+            slider("rg", "Range", [2, 8]),
+        ),
+    )
+    increment = page.locator('[data-stc-id="f"]').get_by_role("button", name="Increment")
+    increment.click()
+    assert sent(page)[-1] == [{"id": "f", "value": 0.3}]
+    for _ in range(5):
+        increment.click()
+    assert sent(page)[-1] == [{"id": "f", "value": 1.0}]  # clamped to max
+
+    page.get_by_role("slider", name="Range start").focus()
+    page.keyboard.press("ArrowLeft")
+    assert sent(page)[-1] == [{"id": "rg", "value": [1, 8]}]
+    page.get_by_role("slider", name="Range end").focus()
+    page.keyboard.press("ArrowRight")
+    assert sent(page)[-1] == [{"id": "rg", "value": [1, 9]}]
+
+
+def test_form_sends_pending_values_with_submit(harness: Page) -> None:
+    page = harness
+    form = node(
+        "main/0",
+        "form",
+        text_input("fname", "Name", form_id="f"),
+        widget("checkbox", "fcb", "Subscribe", value=False, form_id="f"),
+        slider("fsl", "Age", 5, form_id="f"),
+        widget(
+            "form_submit_button",
+            "fsub",
+            "Submit",
+            type="secondary",
+            icon=None,
+            use_container_width=False,
+            form_id="f",
+        ),
+        form_id="f",
+        clear_on_submit=False,
+        border=True,
+    )
+    draw(page, root(form))
+    page.get_by_label("Name").fill("Ada")
+    page.get_by_role("checkbox", name="Subscribe").check()
+    page.get_by_role("slider", name="Age").focus()
+    page.keyboard.press("ArrowRight")
+    assert sent(page) == []
+
+    # A rerun from elsewhere must not reset what the user put in the form.
+    draw(page, root(form, button("other", "Other")))
+    expect(page.get_by_label("Name")).to_have_value("Ada")
+    expect(page.get_by_role("checkbox", name="Subscribe")).to_be_checked()
+
+    page.get_by_role("button", name="Submit").click()
+    updates = sent(page)
+    assert len(updates) == 1
+    assert sorted(updates[0], key=lambda u: u["id"]) == [
+        {"id": "fcb", "value": True},
+        {"id": "fname", "value": "Ada"},
+        {"id": "fsl", "value": 6},
+        {"id": "fsub", "value": True},
+    ]
+
+    # clear_on_submit: the runtime sends defaults back and the controls follow.
+    draw(page, root(form))
+    expect(page.get_by_label("Name")).to_have_value("")
+    expect(page.get_by_role("checkbox", name="Subscribe")).not_to_be_checked()
+
+    # Enter in a form's text field submits the form.
+    clear_sent(page)
+    page.get_by_label("Name").fill("Bob")
+    page.get_by_label("Name").press("Enter")
+    assert sent(page) == [[{"id": "fname", "value": "Bob"}, {"id": "fsub", "value": True}]]
+
+
+def test_widgets_reachable_by_role_and_name(harness: Page) -> None:
+    page = harness
+    draw(
+        page,
+        root(
+            button("b", "Go"),
+            text_input("t", "Name"),
+            widget("checkbox", "c", "Agree", value=True),
+            widget("toggle", "tg", "Wifi", value=False),
+            widget(
+                "radio",
+                "r",
+                "Pick",
+                options=["A", "B"],
+                value=None,
+                horizontal=True,
+                captions=["first", "second"],
+            ),
+            widget(
+                "selectbox",
+                "s",
+                "Choose",
+                options=["x", "y"],
+                value=1,
+                placeholder="Choose an option",
+            ),
+            widget(
+                "multiselect",
+                "m",
+                "Many",
+                options=["p", "q"],
+                value=[1],
+                max_selections=None,
+                placeholder="Choose options",
+            ),
+            slider("sl", "Level", 3),
+            slider("rg", "Span", [1, 4]),
+            number_input("n", "Count", None),
+            widget(
+                "text_area",
+                "ta",
+                "Notes",
+                value="hi",
+                height=120,
+                max_chars=None,
+                placeholder=None,
+                label_visibility="collapsed",
+            ),
+            node(
+                "main/11",
+                "tabs",
+                node("main/11/0", "tab", markdown("main/11/0/0", "one body"), label="One"),
+                node("main/11/1", "tab", markdown("main/11/1/0", "two body"), label="Two"),
+                labels=["One", "Two"],
+                default=None,
+            ),
+        ),
+    )
+    expect(page.get_by_role("button", name="Go")).to_be_visible()
+    expect(page.get_by_label("Name")).to_have_value("")
+    expect(page.get_by_role("checkbox", name="Agree")).to_be_checked()
+    expect(page.get_by_role("switch", name="Wifi")).not_to_be_checked()
+    expect(page.get_by_role("radiogroup", name="Pick")).to_be_visible()
+    expect(page.get_by_role("radio", name="A")).not_to_be_checked()
+    expect(page.get_by_role("combobox", name="Choose")).to_have_value("1")
+    expect(page.get_by_role("listbox", name="Many")).to_have_values(["1"])
+    expect(page.get_by_role("slider", name="Level")).to_have_value("3")
+    expect(page.get_by_role("slider", name="Span start")).to_have_value("1")
+    expect(page.get_by_role("slider", name="Span end")).to_have_value("4")
+    expect(page.get_by_role("spinbutton", name="Count")).to_have_value("")
+    expect(page.get_by_label("Count")).to_have_count(1)
+    expect(page.get_by_label("Notes")).to_have_value("hi")  # collapsed label still names it
+    expect(page.get_by_role("tab", name="One")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_role("tabpanel", name="One")).to_contain_text("one body")
+    expect(page.get_by_text("two body")).to_be_hidden()
+
+
+def test_values_from_props_update_controls(harness: Page) -> None:
+    page = harness
+
+    def tree(checked: bool, index: int | None, level: int) -> dict[str, Any]:
+        return root(
+            widget("checkbox", "c", "Agree", value=checked),
+            widget(
+                "selectbox", "s", "Choose", options=["x", "y"], value=index, placeholder="Pick one"
+            ),
+            slider("sl", "Level", level),
+        )
+
+    draw(page, tree(False, None, 1))
+    expect(page.get_by_label("Choose")).to_have_value("")
+    expect(page.locator('[data-stc-id="s"] option').first).to_have_text("Pick one")
+    tag(page, '[data-stc-id="c"] input')
+    draw(page, tree(True, 0, 7))
+    expect(page.get_by_role("checkbox", name="Agree")).to_be_checked()
+    expect(page.get_by_label("Choose")).to_have_value("0")
+    expect(page.get_by_role("slider", name="Level")).to_have_value("7")
+    expect(page.locator('[data-stc-id="sl"] .stc-slider-value')).to_have_text("7")
+    assert tagged(page, '[data-stc-id="c"] input')
+    assert sent(page) == []
+
+
+def test_markdown_escapes_html_unless_allowed(harness: Page) -> None:
+    page = harness
+    draw(
+        page,
+        root(
+            markdown("main/0", "<b>raw</b> and **bold** <script>window.pwned = 1</script>"),
+            markdown("main/1", "<i>trusted</i>", unsafe=True),
+            node(
+                "main/2",
+                "title",
+                body="Hello *world* <u>x</u>",
+                anchor=None,
+                help=None,
+                divider=False,
+            ),
+        ),
+    )
+    first = page.locator('[data-stc-id="main/0"]')
+    expect(first).to_contain_text("<b>raw</b>")
+    assert first.locator("b").count() == 0
+    assert first.locator("strong").count() == 1
+    assert page.evaluate("window.pwned") is None
+    expect(page.locator('[data-stc-id="main/1"] i')).to_have_text("trusted")
+    heading = page.get_by_role("heading", name="Hello world <u>x</u>")
+    expect(heading).to_have_attribute("id", "hello-world-u-x-u")
+    assert heading.locator("em").count() == 1
+
+
+def test_expander_and_tab_state_survive_rerender(harness: Page) -> None:
+    page = harness
+
+    def tree(body: str) -> dict[str, Any]:
+        return root(
+            node(
+                "main/0",
+                "expander",
+                markdown("main/0/0", body),
+                label="More",
+                expanded=False,
+                icon=None,
+            ),
+            node(
+                "main/1",
+                "tabs",
+                node("main/1/0", "tab", markdown("main/1/0/0", "a " + body), label="A"),
+                node("main/1/1", "tab", markdown("main/1/1/0", "b " + body), label="B"),
+                labels=["A", "B"],
+                default=None,
+            ),
+        )
+
+    draw(page, tree("v1"))
+    expect(page.get_by_text("v1", exact=True)).to_be_hidden()
+    page.get_by_text("More").click()
+    page.get_by_role("tab", name="B").click()
+    draw(page, tree("v2"))
+    expect(page.get_by_text("v2", exact=True)).to_be_visible()
+    expect(page.get_by_role("tab", name="B")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_text("b v2")).to_be_visible()
+    expect(page.get_by_text("a v2")).to_be_hidden()
+
+
+def test_running_render_keeps_missing_elements_as_stale(harness: Page) -> None:
+    page = harness
+    draw(page, root(markdown("main/0", "a"), text_input("t", "Name"), markdown("main/2", "c")))
+    page.get_by_label("Name").click()
+    draw(page, root(markdown("main/0", "a")), running=True)
+    assert page.locator(".stc-stale").count() == 2
+    assert page.get_by_label("Name").evaluate("el => document.activeElement === el")
+    draw(page, root(markdown("main/0", "a"), text_input("t", "Name")))
+    assert page.locator(".stc-stale").count() == 0
+    assert page.locator('[data-stc-id="main/2"]').count() == 0
+    assert page.get_by_label("Name").evaluate("el => document.activeElement === el")
+
+
+def test_display_elements_and_sidebar(harness: Page) -> None:
+    page = harness
+    table = {"columns": ["a", "b"], "index": ["0", "1"], "rows": [["1", "x"], ["2", "y"]]}
+    draw(
+        page,
+        root(
+            node("main/0", "header", body="Head", anchor="custom", help="tip", divider="red"),
+            node("main/1", "text", body="  pre  formatted", help=None),
+            node(
+                "main/2",
+                "code",
+                body="print(1)\nprint(2)",
+                language="python",
+                line_numbers=True,
+                wrap_lines=False,
+            ),
+            node("main/3", "divider"),
+            node("main/4", "json", body='{\n  "k": 1\n}', expanded=True),
+            node(
+                "main/5",
+                "metric",
+                label="Temp",
+                value="70 °F",
+                delta="-1.2 °F",
+                delta_color="normal",
+                help=None,
+                label_visibility="visible",
+                border=False,
+            ),
+            node(
+                "main/6",
+                "metric",
+                label="Cost",
+                value="5",
+                delta="2",
+                delta_color="inverse",
+                help=None,
+                label_visibility="visible",
+                border=True,
+            ),
+            node("main/7", "table", **table),
+            node("main/8", "dataframe", **table, hide_index=True, height=None),
+            node("main/9", "success", body="done", icon="✅", title=None),
+            node("main/10", "error", body="bad **thing**", icon=None, title=None),
+            node(
+                "main/11",
+                "exception",
+                type="ZeroDivisionError",
+                message="division by zero",
+                traceback=['File "app.py", line 3', "  1 / 0"],
+                is_api_error=False,
+            ),
+            node(
+                "main/12",
+                "columns",
+                node(
+                    "main/12/0", "column", markdown("main/12/0/0", "left"), weight=2, border=False
+                ),
+                node(
+                    "main/12/1", "column", markdown("main/12/1/0", "right"), weight=1, border=False
+                ),
+                gap="small",
+                vertical_alignment="top",
+                border=False,
+            ),
+            node("main/13", "container", markdown("main/13/0", "inside"), border=True, height=None),
+            node("main/14", "empty"),
+            node("main/15", "brand_new_kind"),
+            sidebar=(markdown("sidebar/0", "in the sidebar"),),
+        ),
+    )
+    expect(page.get_by_role("heading", name="Head")).to_have_attribute("id", "custom")
+    expect(page.locator(".stc-sidebar")).to_be_visible()
+    expect(page.locator(".stc-sidebar")).to_contain_text("in the sidebar")
+    expect(page.locator('[data-stc-id="main/5"] .stc-metric-delta')).to_have_class(
+        "stc-metric-delta stc-delta-bad"
+    )
+    expect(page.locator('[data-stc-id="main/6"] .stc-metric-delta')).to_have_class(
+        "stc-metric-delta stc-delta-bad"
+    )
+    expect(page.locator('[data-stc-id="main/7"] tbody th')).to_have_count(2)
+    expect(page.locator('[data-stc-id="main/8"] tbody th')).to_have_count(0)
+    expect(page.locator('[data-stc-id="main/8"] td')).to_have_count(4)
+    expect(page.locator('[data-stc-kind="error"]')).to_have_attribute("role", "alert")
+    expect(page.locator('[data-stc-kind="exception"]')).to_contain_text(
+        "ZeroDivisionError: division by zero"
+    )
+    expect(page.locator('[data-stc-kind="exception"] pre')).to_contain_text("1 / 0")
+    expect(page.locator('[data-stc-kind="brand_new_kind"]')).to_contain_text("Unsupported")
+    widths = page.eval_on_selector_all(
+        '[data-stc-kind="column"]', "els => els.map(e => e.getBoundingClientRect().width)"
+    )
+    assert widths[0] > 1.5 * widths[1]
+
+    draw(page, root(markdown("main/0", "no sidebar now")))
+    expect(page.locator(".stc-sidebar")).to_be_hidden()
+
+
+def test_page_shows_fatal_error_instead_of_blank(page: Page, guard: PageGuard, site: str) -> None:
+    # No Pyodide at the configured URL: the worker reports, the page shows it.
+    guard.allowed_errors += ["404", "Failed to load", "Failed to fetch"]
+    page.goto(site + "fatal.html")
+    page.wait_for_function("window.stc && window.stc.status === 'error'", timeout=15_000)
+    expect(page.locator(".stc-fatal")).to_be_visible()
+    expect(page.get_by_role("alert")).not_to_be_empty()
+    assert page.evaluate("window.stc.whenIdle().then(() => 'idle', e => 'rejected')") == (
+        "rejected"
+    )
