@@ -13,6 +13,7 @@ in code written for Streamlit keep working.
 from __future__ import annotations
 
 __all__ = [
+    "FORM_DOCS_INFO",
     "DuplicateWidgetID",
     "StreamlitAPIException",
     "StreamlitAPIWarning",
@@ -21,6 +22,12 @@ __all__ = [
     "StreamlitValueAssignmentNotAllowedError",
     "StreamlitWidgetAlreadyInstantiatedError",
 ]
+
+# Streamlit appends this to its "used outside/inside a form" errors (it shows them stripped).
+FORM_DOCS_INFO = (
+    "\n\nFor more information, refer to the\n[documentation for forms]"
+    "(https://docs.streamlit.io/develop/api-reference/execution-flow/st.form)."
+)
 
 
 class StreamlitAPIException(Exception):

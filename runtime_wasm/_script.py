@@ -3,8 +3,8 @@ with top-level ``await`` allowed, and with control-flow exceptions for
 ``st.stop()`` and ``st.rerun()``.
 
 Compiling once and executing the code object on every rerun keeps a rerun cheap;
-the file name given to ``compile`` is the app's relative path, so tracebacks point
-at the user's own file and line numbers.
+``describe_exception`` shows file names relative to the app folder, so tracebacks
+point at the user's own file (``app.py``) and line numbers.
 """
 
 from __future__ import annotations
@@ -91,17 +91,20 @@ def describe_exception(exc: BaseException, app_dir: Path | None = None) -> Excep
     frames = [
         f for f in traceback.extract_tb(exc.__traceback__) if not _is_runtime_frame(f.filename)
     ]
-    lines: list[str] = []
-    for frame in frames:
-        filename = frame.filename
+
+    def shown(filename: str) -> str:
         if app_dir is not None:
             with contextlib.suppress(ValueError):
-                filename = str(Path(filename).resolve().relative_to(app_dir.resolve()))
-        lines.append(f'File "{filename}", line {frame.lineno}, in {frame.name}')
+                return str(Path(filename).resolve().relative_to(app_dir.resolve()))
+        return filename
+
+    lines: list[str] = []
+    for frame in frames:
+        lines.append(f'File "{shown(frame.filename)}", line {frame.lineno}, in {frame.name}')
         if frame.line:
             lines.append(f"    {frame.line}")
     if isinstance(exc, SyntaxError) and exc.lineno is not None:
-        lines.append(f'File "{exc.filename}", line {exc.lineno}')
+        lines.append(f'File "{shown(exc.filename or "")}", line {exc.lineno}')
         if exc.text:
             lines.append(f"    {exc.text.rstrip()}")
             if exc.offset:

@@ -73,6 +73,7 @@ class SessionState(MutableMapping[str, Any]):
         object.__setattr__(self, "_run_keys", set())  # user keys registered this run
         object.__setattr__(self, "_triggers", set())  # widget ids clicked for this run
         object.__setattr__(self, "_pending_callbacks", [])
+        object.__setattr__(self, "_new_keys", set())  # keys the app assigned this run
 
     _values: dict[str, Any]
     _widgets: dict[str, WidgetMeta]
@@ -80,6 +81,7 @@ class SessionState(MutableMapping[str, Any]):
     _run_keys: set[str]
     _triggers: set[str]
     _pending_callbacks: list[WidgetMeta]
+    _new_keys: set[str]
 
     # -- the mapping the app sees -------------------------------------------------
     def __getitem__(self, key: str) -> Any:
@@ -88,12 +90,12 @@ class SessionState(MutableMapping[str, Any]):
         raise KeyError(missing_key_message(key))
 
     def __setitem__(self, key: str, value: Any) -> None:
-        meta = self._meta_for_key(key)
-        if meta is not None and not meta.writable:
-            raise StreamlitValueAssignmentNotAllowedError(key)
+        # As in Streamlit, a read-only key (a button's) is refused when its widget
+        # is created, not here: see ``register``.
         if key in self._run_keys:
             raise StreamlitWidgetAlreadyInstantiatedError(key)
         self._values[key] = value
+        self._new_keys.add(key)
 
     def __delitem__(self, key: str) -> None:
         if key not in self._values:
@@ -135,12 +137,6 @@ class SessionState(MutableMapping[str, Any]):
         return {k: self._values[k] for k in self}
 
     # -- the runtime's side -------------------------------------------------------
-    def _meta_for_key(self, key: str) -> WidgetMeta | None:
-        for meta in (*self._run_widgets.values(), *self._widgets.values()):
-            if meta.state_key == key:
-                return meta
-        return None
-
     def apply_updates(self, updates: list[tuple[str, Any]]) -> None:
         """Take the page's new widget values; queue callbacks of changed widgets."""
         changed: set[str] = set()
@@ -151,6 +147,7 @@ class SessionState(MutableMapping[str, Any]):
             if meta.trigger:
                 if raw:
                     self._triggers.add(widget_id)
+                    self._values[meta.state_key] = True  # on_click sees the click
                     changed.add(widget_id)
                 continue
             value = meta.deserialize(raw)
@@ -177,6 +174,8 @@ class SessionState(MutableMapping[str, Any]):
             raise StreamlitDuplicateElementId(meta.kind)
         if meta.user_key is not None and meta.user_key in self._run_keys:
             raise StreamlitDuplicateElementKey(meta.user_key)
+        if not meta.writable and meta.user_key is not None and meta.user_key in self._new_keys:
+            raise StreamlitValueAssignmentNotAllowedError(meta.user_key)
         self._run_widgets[meta.widget_id] = meta
         if meta.user_key is not None:
             self._run_keys.add(meta.user_key)
@@ -223,3 +222,4 @@ class SessionState(MutableMapping[str, Any]):
         self._triggers.clear()
         self._run_widgets.clear()
         self._run_keys.clear()
+        self._new_keys.clear()

@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Literal
 
 from .._context import RunContext, current
-from .._errors import StreamlitAPIException
+from .._errors import FORM_DOCS_INFO, StreamlitAPIException
 from .._tree import Element
 
 if TYPE_CHECKING:
@@ -121,5 +121,7 @@ class DGBase:
     def _require_form(self, what: str) -> str:
         form_id = self._current_form_id()
         if form_id is None:
-            raise StreamlitAPIException(f"`{what}()` must be used inside an `st.form()`.")
+            raise StreamlitAPIException(
+                f"`{what}()` must be used inside an `st.form()`.{FORM_DOCS_INFO}"
+            )
         return form_id

@@ -26,6 +26,12 @@ def _as(data_type: str, x: Any) -> Number:
     return int(x) if data_type == "int" else float(x)
 
 
+def _invalid_type(provided: str, expected: str) -> StreamlitAPIException:
+    return StreamlitAPIException(
+        f"Invalid `value` type. Expected one of: {expected}. Provided type: {provided}."
+    )
+
+
 class InputsMixin(DGBase):
     def slider(
         self,
@@ -49,44 +55,57 @@ class InputsMixin(DGBase):
     ) -> Any:
         check_label_visibility(label_visibility)
         is_range = isinstance(value, list | tuple)
-        values = list(value) if is_range else ([] if value is None else [value])
-        if is_range and len(values) not in (1, 2):
+        if value is None:
+            value = min_value if min_value is not None else 0
+        values = list(value) if is_range else [value]
+        if is_range and len(values) > 2:
             raise StreamlitAPIException(
-                "Slider value should either be an int/float/datetime or a list/tuple of "
-                "0 to 2 ints/floats/datetimes"
+                "Invalid `value` value. Expected one of: int, float, date, time, datetime, "
+                "a list containing up to two such values, a tuple containing up to two such "
+                "values."
             )
-        numbers = [x for x in (min_value, max_value, step, *values) if x is not None]
-        if not all(_is_number(x) for x in numbers):
+        if not all(_is_number(x) for x in (min_value, max_value, step, *values) if x is not None):
             raise StreamlitAPIException(
                 "stc supports sliders over int and float values; date and time sliders "
                 "are not available yet."
             )
-        data_type = "float" if any(isinstance(x, float) for x in numbers) else "int"
-        if (
-            numbers
-            and any(isinstance(x, float) for x in numbers)
-            and any(isinstance(x, int) for x in numbers)
-        ):
-            raise StreamlitAPIException(
-                "Slider value arguments must be of matching types.\n"
-                f"`min_value` has {type(min_value).__name__} type.\n"
-                f"`max_value` has {type(max_value).__name__} type.\n"
-                f"`step` has {type(step).__name__} type."
+        if len({isinstance(x, float) for x in values}) > 1:
+            raise _invalid_type(
+                ", ".join(type(x).__name__ for x in values),
+                "list or tuple containing values of the same type",
             )
-        lo = _as(data_type, min_value if min_value is not None else 0)
-        hi = _as(
-            data_type, max_value if max_value is not None else (100 if data_type == "int" else 1.0)
-        )
-        st_step = _as(data_type, step if step is not None else (1 if data_type == "int" else 0.01))
+        # As in Streamlit: the value decides the type, the bounds must match it.
+        data_type = "float" if values and isinstance(values[0], float) else "int"
+        lo = min_value if min_value is not None else (0 if data_type == "int" else 0.0)
+        hi = max_value if max_value is not None else (100 if data_type == "int" else 1.0)
+        st_step = step if step is not None else (1 if data_type == "int" else 0.01)
+        bounds = (lo, hi, st_step)
+        int_args = all(isinstance(x, int) for x in bounds)
+        float_args = all(isinstance(x, float) for x in bounds)
+        if not int_args and not float_args:
+            raise _invalid_type(
+                f"min_value={type(lo).__name__}, max_value={type(hi).__name__}, "
+                f"step={type(st_step).__name__}",
+                "matching numeric types, matching date/time types",
+            )
+        if (data_type == "int") != int_args:
+            raise _invalid_type(
+                f"value={type(value).__name__}, min_value={type(min_value).__name__}, "
+                f"max_value={type(max_value).__name__}",
+                "value and arguments with matching types",
+            )
+        # Streamlit swaps reversed bounds and widens them to include the value.
+        lo, hi = min(lo, hi), max(lo, hi)
         if not values:
-            values = [lo]
+            values = [lo, hi]
+        values = sorted(values)
+        lo, hi = min(lo, values[0]), max(hi, values[-1])
+        if lo == hi:
+            raise StreamlitAPIException(
+                f"The `min_value` and `max_value` parameters are both set to {lo}. "
+                "They must not be equal."
+            )
         defaults = [_as(data_type, v) for v in values]
-        for v in defaults:
-            if not lo <= v <= hi:
-                raise StreamlitAPIException(
-                    f"The default `value` of {v} must lie between the `min_value` of {lo} "
-                    f"and the `max_value` of {hi}, inclusively."
-                )
         default: Any = tuple(defaults) if is_range else defaults[0]
 
         def serialize(v: Any) -> Any:
@@ -151,15 +170,12 @@ class InputsMixin(DGBase):
         props: dict[str, Any],
     ) -> str | None:
         check_label_visibility(label_visibility)
-        default = None if value is None else str(value)
-        if default is not None and max_chars is not None and len(default) > max_chars:
-            raise StreamlitAPIException(
-                f'`value` (`"{default}"`) has len {len(default)} that is longer than '
-                f"`max_chars` ({max_chars})."
-            )
 
         def text(raw: Any) -> str | None:
-            return None if raw is None else str(raw)
+            # Streamlit cuts a longer value (default or session_state) to max_chars.
+            return None if raw is None else str(raw)[:max_chars]
+
+        default = text(value)
 
         result = widget(
             self,
@@ -307,25 +323,34 @@ class InputsMixin(DGBase):
             )
         kinds = {isinstance(x, float) for x in given}
         if len(kinds) > 1:
-            raise StreamlitAPIException(
-                "All numerical arguments must be of the same type.\n"
-                f"`value` has {type(value).__name__} type.\n"
-                f"`min_value` has {type(min_value).__name__} type.\n"
-                f"`max_value` has {type(max_value).__name__} type.\n"
-                f"`step` has {type(step).__name__} type."
-            )
-        data_type = "float" if True in kinds else "int"
+            message = "All numerical arguments must be of the same type."
+            for name, x in (
+                ("value", value),
+                ("min_value", min_value),
+                ("max_value", max_value),
+                ("step", step),
+            ):
+                if x is not None:
+                    message += f"\n`{name}` has {type(x).__name__} type."
+            raise StreamlitAPIException(message)
+        # With no number given at all, Streamlit makes a float widget.
+        data_type = "int" if kinds == {False} else "float"
         if value == "min":
             default: Number | None = min_value if min_value is not None else _as(data_type, 0)
         else:
             default = value
-        if default is not None and (
-            (min_value is not None and default < min_value)
-            or (max_value is not None and default > max_value)
-        ):
+        if min_value is not None and max_value is not None and min_value > max_value:
             raise StreamlitAPIException(
-                f"The default `value` {default} must be between the `min_value` "
-                f"{min_value} and the `max_value` {max_value}"
+                f"The `min_value`, set to {min_value}, cannot be greater than the "
+                f"`max_value`, set to {max_value}."
+            )
+        if default is not None and min_value is not None and default < min_value:
+            raise StreamlitAPIException(
+                f"The `value` {default} is less than the `min_value` {min_value}."
+            )
+        if default is not None and max_value is not None and default > max_value:
+            raise StreamlitAPIException(
+                f"The `value` {default} is greater than the `max_value` {max_value}."
             )
         st_step = step if step is not None else (1 if data_type == "int" else 0.01)
 

@@ -20,6 +20,12 @@ if TYPE_CHECKING:
 
 __all__ = ["LayoutMixin"]
 
+_COLUMN_SPEC_ERROR = (
+    "The `spec` argument to `st.columns` must be either a positive integer (number of "
+    "columns) or a list of positive numbers (width ratios of the columns). See "
+    "[documentation](https://docs.streamlit.io/develop/api-reference/layout/st.columns) "
+    "for more information."
+)
 _GAPS = ("xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge", None)
 
 
@@ -64,24 +70,14 @@ class LayoutMixin(DGBase):
     ) -> list[DeltaGenerator]:
         if isinstance(spec, int) and not isinstance(spec, bool):
             if spec < 1:
-                raise StreamlitAPIException(
-                    "The input argument to st.columns must be either a positive integer "
-                    "or a list of positive numeric weights. See "
-                    "[documentation](https://docs.streamlit.io/develop/api-reference/"
-                    "layout/st.columns) for more information."
-                )
+                raise StreamlitAPIException(_COLUMN_SPEC_ERROR)
             weights: list[float] = [1] * spec
         else:
             weights = list(spec) if not isinstance(spec, bool) else []
             if not weights or any(
                 not isinstance(w, int | float) or isinstance(w, bool) or w <= 0 for w in weights
             ):
-                raise StreamlitAPIException(
-                    "The input argument to st.columns must be either a positive integer "
-                    "or a list of positive numeric weights. See "
-                    "[documentation](https://docs.streamlit.io/develop/api-reference/"
-                    "layout/st.columns) for more information."
-                )
+                raise StreamlitAPIException(_COLUMN_SPEC_ERROR)
         if gap not in _GAPS:
             raise StreamlitAPIException(
                 f'The gap argument to st.columns must be "small", "medium", or "large". '

@@ -36,6 +36,37 @@ def _index_of(options: list[Any], value: Any) -> int:
     raise ValueError(value)
 
 
+def _locate(
+    options: list[Any], labels: list[str], format_func: Callable[[Any], Any], value: Any
+) -> int:
+    """Index of ``value``, else of the option with the same label. Streamlit matches
+    stored values by their formatted label, so an option object from an earlier run
+    (an instance of a class the script defines anew each run) still finds its option.
+    """
+    try:
+        return _index_of(options, value)
+    except ValueError:
+        pass
+    try:
+        return labels.index(str(format_func(value)))
+    except Exception:
+        raise ValueError(value) from None
+
+
+def _check_max_selections(selected: list[Any], max_selections: int | None) -> None:
+    count = len(selected)
+    if max_selections is None or count <= max_selections:
+        return
+    raise StreamlitAPIException(
+        f"Multiselect has {count} {'option' if count == 1 else 'options'} selected but "
+        f"`max_selections` is set to {max_selections}. This happened because you either "
+        "gave too many options to `default` or you manipulated the widget's state through "
+        "`st.session_state`. Note that the latter can happen before the line indicated in "
+        f"the traceback. Please select at most {max_selections} "
+        f"{'option' if max_selections == 1 else 'options'}."
+    )
+
+
 def _check_button_type(type: str) -> None:
     if type not in ("primary", "secondary", "tertiary"):
         raise StreamlitAPIException(
@@ -244,7 +275,7 @@ class SelectionMixin(DGBase):
             return None if raw is None else opts[int(raw)]
 
         def coerce(value: Any) -> Any:
-            return None if value is None else opts[_index_of(opts, value)]
+            return None if value is None else opts[_locate(opts, labels, format_func, value)]
 
         return widget(
             self,
@@ -387,14 +418,7 @@ class SelectionMixin(DGBase):
                     f"The default value '{d}' is not part of the options. "
                     "Please make sure that every default values also exists in the options."
                 ) from None
-        if max_selections is not None and len(defaults) > max_selections:
-            raise StreamlitAPIException(
-                f"Multiselect has {len(defaults)} options selected but `max_selections`\n"
-                f"is set to {max_selections}. This happened because you either gave too many "
-                "options to `default` or you manipulated the widget's state through "
-                "`st.session_state`. Note that the latter can happen before the line "
-                "indicating the error, if the widget is used in a form."
-            )
+        _check_max_selections(defaults, max_selections)
         labels = [str(format_func(o)) for o in opts]
 
         def serialize(values: list[Any]) -> list[int]:
@@ -404,9 +428,9 @@ class SelectionMixin(DGBase):
             return [opts[int(i)] for i in (raw or [])]
 
         def coerce(values: Any) -> list[Any]:
-            return [opts[_index_of(opts, v)] for v in values]
+            return [opts[_locate(opts, labels, format_func, v)] for v in values]
 
-        return list(
+        selected = list(
             widget(
                 self,
                 "multiselect",
@@ -436,3 +460,5 @@ class SelectionMixin(DGBase):
                 },
             )
         )
+        _check_max_selections(selected, max_selections)  # also a value set via session_state
+        return selected

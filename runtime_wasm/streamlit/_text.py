@@ -12,6 +12,7 @@ import textwrap
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from .._context import current
 from .._errors import StreamlitAPIException
 from .._script import describe_exception
 from .._tree import Element
@@ -265,7 +266,9 @@ class TextMixin(DGBase):
 
     def write(self, *args: Any, unsafe_allow_html: bool = False) -> None:
         """Write each argument the way its type asks for, as ``st.write`` does."""
-        if self._slot is not None and len(args) > 1:
+        dg = self._active(current())
+        replaces = dg._slot is not None or (dg._block is not None and dg._block.kind == "empty")
+        if replaces and len(args) > 1:
             raise StreamlitAPIException(
                 "Cannot replace a single element with multiple elements.\n\n"
                 "The `write()` method only supports multiple elements when inserting "

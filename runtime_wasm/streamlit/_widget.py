@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .._context import current
-from .._errors import StreamlitAPIException
+from .._errors import FORM_DOCS_INFO, StreamlitAPIException
 from .._ids import compute_widget_id
 from .._state import WidgetMeta
 from .._tree import Element
@@ -59,8 +59,8 @@ def widget(
     user_key = to_key(key)
     if trigger and kind != "form_submit_button" and form_id is not None:
         raise StreamlitAPIException(
-            f"`st.{kind}()` can't be used in an `st.form()`. For `st.form`, use "
-            "`st.form_submit_button` instead."
+            f"`st.{kind}()` can't be used in an `st.form()`. Use "
+            f"`st.form_submit_button()` instead to submit the form.{FORM_DOCS_INFO}"
         )
     widget_id = compute_widget_id(
         kind, user_key, form_id=form_id, container=active._container, **identity

@@ -17,7 +17,8 @@ import inspect
 import sys
 import tempfile
 import textwrap
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,29 @@ from ._nodes import Block, Element, ElementList, Node, Widget, WidgetList, wrap
 __all__ = ["AppTest", "Block", "Element", "ElementList", "Widget", "WidgetList"]
 
 
+def _run_sync(coro: Coroutine[Any, Any, None]) -> None:
+    """Run ``coro`` to completion, also from a thread that already runs an event loop
+    (pytest-playwright's sync API keeps one running): then on a short-lived thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(coro)
+        return
+    errors: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(coro)
+        except BaseException as exc:  # re-raised in the caller's thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=target, name="stc-apptest")
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
+
+
 class AppTest:
     """Run an app script headless and inspect or drive what it shows."""
 
@@ -40,6 +64,7 @@ class AppTest:
         self._pending: dict[str, Any] = {}  # widget id -> wire value, for the next run
         self._pending_python: dict[str, Any] = {}
         self._form_pending: dict[str, dict[str, Any]] = {}  # form id -> widget id -> wire
+        self._clicked: set[str] = set()  # buttons clicked for the last run
         self._root: Block | None = None
 
     # -- constructors -----------------------------------------------------------------
@@ -76,6 +101,7 @@ class AppTest:
     def run(self, *, timeout: float | None = None) -> AppTest:
         """Run the script (again), sending the widget values set since the last run."""
         updates = [{"id": wid, "value": value} for wid, value in self._pending.items()]
+        self._clicked = {wid for wid, value in self._pending.items() if value is True}
         self._pending.clear()
         self._pending_python.clear()
         limit = self.default_timeout if timeout is None else timeout
@@ -85,7 +111,7 @@ class AppTest:
             sys.path.insert(0, folder)
         try:
             with aliased():
-                asyncio.run(self._run_with_timeout(updates, limit))
+                _run_sync(self._run_with_timeout(updates, limit))
         finally:
             if added:
                 sys.path.remove(folder)

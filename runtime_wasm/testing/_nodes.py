@@ -51,9 +51,7 @@ class Element(Node):
         if self.type in ("table", "dataframe"):
             return _table_value(props)
         if self.type == "json":
-            import json
-
-            return json.loads(props["body"])
+            return props["body"]  # the JSON text, as Streamlit's Json.value
         if self.type == "metric":
             return props["value"]
         return props.get("body")
@@ -104,6 +102,8 @@ class Widget(Node):
         if self.id in self._app._pending_python:
             return self._app._pending_python[self.id]
         meta = self._meta
+        if meta.trigger:  # True after the run its click started, as in Streamlit
+            return self.id in self._app._clicked
         return self._app._session.state._values.get(meta.state_key)
 
     def set_value(self, value: Any) -> Widget:

@@ -1,0 +1,302 @@
+"""The worker bridge on CPython (boot, render messages, widget messages) and the
+runtime's public surfaces, including the ``streamlit`` import alias."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import runtime_wasm
+import runtime_wasm.streamlit
+import runtime_wasm.testing
+from runtime_wasm import _alias, _bridge
+from runtime_wasm._protocol import PROTOCOL_VERSION
+from runtime_wasm.testing import AppTest
+
+APP = """
+import streamlit as st
+st.title("Bridge")
+if st.button("Go"):
+    st.session_state.clicks = st.session_state.get("clicks", 0) + 1
+st.sidebar.slider("Level", 0, 10, 3, key="level")
+st.write(f"clicks {st.session_state.get('clicks', 0)}")
+"""
+
+
+@pytest.fixture
+def clean_process() -> Iterator[None]:
+    """Put back what ``boot`` changes: cwd, sys.path, the alias, the bridge."""
+    cwd, path = os.getcwd(), list(sys.path)
+    modules = {
+        n: m for n, m in sys.modules.items() if n == "streamlit" or n.startswith("streamlit.")
+    }
+    meta_path = list(sys.meta_path)
+    try:
+        yield
+    finally:
+        os.chdir(cwd)
+        sys.path[:] = path
+        sys.meta_path[:] = meta_path
+        _alias.uninstall()
+        sys.modules.update(modules)
+        _bridge._bridge = None
+
+
+class Page:
+    """A fake page: boots the bridge and collects the messages it is sent."""
+
+    def __init__(self, app_dir: Path) -> None:
+        self.app_dir = app_dir
+        self.messages: list[dict[str, Any]] = []
+
+    def send(self, text: str) -> None:
+        assert isinstance(text, str)
+        self.messages.append(json.loads(text))
+
+    def boot(self, protocol: int = PROTOCOL_VERSION, entry: str = "app.py") -> None:
+        config = {"protocol": protocol, "entry": entry, "pyodide": "", "runtime": "", "app": ""}
+        asyncio.run(_bridge.boot(json.dumps(config), self.send, str(self.app_dir)))
+
+    def widget(self, updates: list[dict[str, Any]]) -> None:
+        asyncio.run(_bridge.handle(json.dumps({"type": "widget", "updates": updates})))
+
+    @property
+    def tree(self) -> dict[str, Any]:
+        return self.messages[-1]["tree"]  # type: ignore[no-any-return]
+
+    def find(self, kind: str) -> dict[str, Any]:
+        def walk(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+            yield node
+            for child in node.get("children", []):
+                yield from walk(child)
+
+        return next(n for n in walk(self.tree) if n["kind"] == kind)
+
+
+@pytest.fixture
+def page(tmp_path: Path, clean_process: None) -> Page:
+    (tmp_path / "app.py").write_text(APP, encoding="utf-8")
+    return Page(tmp_path)
+
+
+def test_boot_sends_a_render_message(page: Page) -> None:
+    page.boot()
+    (message,) = page.messages
+    assert set(message) == {"type", "run", "status", "tree"}
+    assert (message["type"], message["run"], message["status"]) == ("render", 1, "idle")
+    tree = message["tree"]
+    assert (tree["id"], tree["kind"]) == ("root", "root")
+    assert [(c["id"], c["kind"]) for c in tree["children"]] == [
+        ("main", "main"),
+        ("sidebar", "sidebar"),
+    ]
+    main, sidebar = tree["children"]
+    assert [c["kind"] for c in main["children"]] == ["title", "button", "markdown"]
+    title = main["children"][0]
+    assert set(title) == {"id", "kind", "props"}  # only blocks have children
+    assert title["id"] == "main/0"
+    assert main["children"][0]["props"]["body"] == "Bridge"
+    assert sidebar["children"][0]["kind"] == "slider"
+    assert sidebar["children"][0]["props"]["value"] == 3
+
+
+def test_boot_enters_the_app_folder(page: Page) -> None:
+    page.boot()
+    assert Path.cwd() == page.app_dir.resolve()
+    assert sys.path[0] == str(page.app_dir)
+
+
+def test_widget_message_reruns_and_ids_are_stable(page: Page) -> None:
+    page.boot()
+    button_id = page.find("button")["id"]
+    slider_id = page.find("slider")["id"]
+    assert button_id.startswith("$$ID-")
+    page.widget([{"id": button_id, "value": True}])
+    assert page.messages[-1]["run"] == 2
+    assert page.find("markdown")["props"]["body"] == "clicks 1"
+    page.widget([{"id": slider_id, "value": 8}])
+    assert page.find("slider")["props"]["value"] == 8
+    assert page.find("markdown")["props"]["body"] == "clicks 1"  # the button reset
+    assert (page.find("button")["id"], page.find("slider")["id"]) == (button_id, slider_id)
+    assert [m["run"] for m in page.messages] == [1, 2, 3]
+
+
+def test_update_for_an_unknown_widget_is_ignored(page: Page) -> None:
+    page.boot()
+    page.widget([{"id": "$$ID-gone-None", "value": 1}])
+    assert page.find("markdown")["props"]["body"] == "clicks 0"
+
+
+@pytest.mark.parametrize("protocol", [0, PROTOCOL_VERSION + 1, None], ids=str)
+def test_protocol_mismatch_refuses_to_boot(page: Page, protocol: Any) -> None:
+    with pytest.raises(_bridge.ProtocolError, match="Rebuild it"):
+        page.boot(protocol=protocol)
+    assert page.messages == []
+
+
+def test_handle_before_boot_and_unknown_messages(page: Page) -> None:
+    with pytest.raises(_bridge.ProtocolError, match="before boot"):
+        page.widget([])
+    page.boot()
+    with pytest.raises(_bridge.ProtocolError, match="Unknown message type 'nope'"):
+        asyncio.run(_bridge.handle(json.dumps({"type": "nope"})))
+
+
+def test_app_error_is_rendered_not_raised(page: Page) -> None:
+    (page.app_dir / "app.py").write_text("import streamlit as st\nst.write('a')\n1/0\n")
+    page.boot()
+    main = page.tree["children"][0]
+    assert [c["kind"] for c in main["children"]] == ["markdown", "exception"]
+    props = main["children"][1]["props"]
+    assert props["type"] == "ZeroDivisionError"
+    assert props["traceback"][0] == 'File "app.py", line 3, in <module>'
+
+
+def test_app_can_import_its_own_modules(page: Page) -> None:
+    (page.app_dir / "helper_mod_for_bridge.py").write_text("VALUE = 42\n")
+    (page.app_dir / "app.py").write_text(
+        "import streamlit as st\nfrom helper_mod_for_bridge import VALUE\nst.write(VALUE)\n"
+    )
+    try:
+        page.boot()
+    finally:
+        sys.modules.pop("helper_mod_for_bridge", None)
+    assert page.find("markdown")["props"]["body"] == "`42`"
+
+
+# -- public surfaces ----------------------------------------------------------------
+
+
+def test_runtime_public_names() -> None:
+    assert set(runtime_wasm.__all__) == {"PROTOCOL_VERSION", "__version__"}
+    assert runtime_wasm.PROTOCOL_VERSION == 1
+
+
+def test_testing_public_names() -> None:
+    assert set(runtime_wasm.testing.__all__) == {
+        "AppTest",
+        "Block",
+        "Element",
+        "ElementList",
+        "Widget",
+        "WidgetList",
+    }
+
+
+def test_streamlit_public_names() -> None:
+    assert set(runtime_wasm.streamlit.__all__) == {
+        "DeltaGenerator",
+        "__version__",
+        "button",
+        "caption",
+        "checkbox",
+        "code",
+        "columns",
+        "container",
+        "dataframe",
+        "divider",
+        "empty",
+        "error",
+        "errors",
+        "exception",
+        "expander",
+        "form",
+        "form_submit_button",
+        "header",
+        "info",
+        "json",
+        "markdown",
+        "metric",
+        "multiselect",
+        "number_input",
+        "radio",
+        "rerun",
+        "selectbox",
+        "session_state",
+        "set_page_config",
+        "sidebar",
+        "slider",
+        "stop",
+        "subheader",
+        "success",
+        "table",
+        "tabs",
+        "text",
+        "text_area",
+        "text_input",
+        "title",
+        "toggle",
+        "warning",
+        "write",
+    }
+    for name in runtime_wasm.streamlit.__all__:
+        assert hasattr(runtime_wasm.streamlit, name), name
+
+
+def test_streamlit_errors_public_names() -> None:
+    from runtime_wasm.streamlit import errors
+
+    assert set(errors.__all__) == {
+        "DuplicateWidgetID",
+        "StreamlitAPIException",
+        "StreamlitAPIWarning",
+        "StreamlitDuplicateElementId",
+        "StreamlitDuplicateElementKey",
+        "StreamlitValueAssignmentNotAllowedError",
+        "StreamlitWidgetAlreadyInstantiatedError",
+    }
+
+
+def test_import_streamlit_in_a_script_is_our_runtime_and_does_not_leak() -> None:
+    import streamlit as real_before
+
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        import streamlit.errors
+        from streamlit.errors import StreamlitAPIException
+        st.write(st.__name__, streamlit.errors.__name__)
+        try:
+            st.columns(0)
+        except StreamlitAPIException:
+            st.write("caught our own class")
+        """
+    ).run()
+    assert at.markdown.values == [
+        "runtime_wasm.streamlit runtime_wasm.streamlit.errors",
+        "caught our own class",
+    ]
+    import streamlit as real_after
+
+    assert real_after is real_before
+    assert real_after.__name__ == "streamlit"
+    assert sys.modules["streamlit"] is real_before
+    assert _alias._FINDER not in sys.meta_path
+
+
+def test_alias_without_real_streamlit_loaded(clean_process: None) -> None:
+    for name in [n for n in sys.modules if n == "streamlit" or n.startswith("streamlit.")]:
+        del sys.modules[name]
+    with _alias.aliased():
+        import streamlit
+
+        assert streamlit is runtime_wasm.streamlit
+    assert "streamlit" not in sys.modules
+
+
+def test_alias_install_is_idempotent(clean_process: None) -> None:
+    _alias.install()
+    _alias.install()
+    assert sys.meta_path.count(_alias._FINDER) == 1
+    import streamlit.errors
+
+    assert streamlit.errors is runtime_wasm.streamlit.errors
+    _alias.uninstall()
+    assert _alias._FINDER not in sys.meta_path
