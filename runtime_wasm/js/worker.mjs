@@ -39,7 +39,7 @@ function describeError(err) {
  * Content-Type: application/wasm). Returns `allDone`, resolved when every
  * tracked body has been read to the end.
  */
-function trackDownloads(urls) {
+function trackDownloads(urls, onFailure) {
   const entries = new Map(Array.from(urls, (u) => [u, { loaded: 0, total: 0, seen: false, done: false }]));
   let lastPost = 0;
   let finished = false;
@@ -71,7 +71,12 @@ function trackDownloads(urls) {
     const response = await originalFetch.call(globalThis, input, init);
     const url = typeof input === "string" ? new URL(input, self.location.href).href : input instanceof URL ? input.href : input.url;
     const entry = entries.get(url);
-    if (!entry || entry.seen || !response.ok || !response.body) return response;
+    if (entry && !response.ok) {
+      // Pyodide's loader can wait forever on a missing core file: fail the boot here.
+      onFailure(new Error(`Could not download ${url}: HTTP ${response.status}`));
+      return response;
+    }
+    if (!entry || entry.seen || !response.body) return response;
     entry.seen = true;
     // With Content-Encoding the length is the compressed size; count it as unknown.
     const encoded = (response.headers.get("content-encoding") ?? "identity") !== "identity";
@@ -121,13 +126,18 @@ async function boot(msg) {
     );
     return;
   }
+  let failed = false;
+  const fail = (err) => {
+    if (failed) return;
+    failed = true;
+    const { message, detail } = describeError(err);
+    postFatal(message, detail);
+  };
   try {
-    const { allDone } = trackDownloads([
-      config.pyodide + "pyodide.asm.wasm",
-      config.pyodide + "python_stdlib.zip",
-      config.runtime,
-      config.app,
-    ]);
+    const { allDone } = trackDownloads(
+      [config.pyodide + "pyodide.asm.wasm", config.pyodide + "python_stdlib.zip", config.runtime, config.app],
+      fail,
+    );
     post({ type: MSG.PROGRESS, stage: STAGE.DOWNLOAD, loaded: 0, total: 0 });
     let starting = false;
     allDone.then(() => {
@@ -153,11 +163,10 @@ async function boot(msg) {
     await mod.boot(JSON.stringify(config), send);
     bridge = mod;
   } catch (err) {
-    const { message, detail } = describeError(err);
-    postFatal(message, detail);
+    fail(err);
     return;
   }
-  pump();
+  if (!failed) pump();
 }
 
 // ---- page messages, one at a time -------------------------------------------------
