@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from compiler._diagnostics import Diagnostic, Span
+from compiler._facts import ImportRef
 from compiler._parse import ParsedApp
 
 __all__ = ["Analysis", "analyse"]
@@ -19,6 +20,7 @@ __all__ = ["Analysis", "analyse"]
 class Analysis:
     title: str
     diagnostics: tuple[Diagnostic, ...]
+    imports: tuple[ImportRef, ...] = ()
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
