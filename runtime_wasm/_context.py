@@ -9,6 +9,7 @@ fails loudly instead of writing into a stale tree.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,8 @@ class RunContext:
     dg_stack: list[Any] = field(default_factory=list)  # DeltaGenerators entered by `with`
     forms: dict[str, bool] = field(default_factory=dict)  # form id -> clear_on_submit
     page_config: dict[str, Any] = field(default_factory=dict)
+    version: int = 0  # bumped on every new element: lets the bridge skip unchanged renders
+    on_enqueue: Callable[[], None] | None = None
     script_path: str = "app.py"
 
     @classmethod

@@ -6,6 +6,8 @@ in code written for Streamlit keep working.
      │    ├── StreamlitDuplicateElementId
      │    └── StreamlitDuplicateElementKey
      ├── StreamlitAPIWarning
+     ├── StreamlitInvalidParameterTypeError
+     ├── StreamlitValueOutOfRangeError
      ├── StreamlitValueAssignmentNotAllowedError
      └── StreamlitWidgetAlreadyInstantiatedError
 """
@@ -19,7 +21,9 @@ __all__ = [
     "StreamlitAPIWarning",
     "StreamlitDuplicateElementId",
     "StreamlitDuplicateElementKey",
+    "StreamlitInvalidParameterTypeError",
     "StreamlitValueAssignmentNotAllowedError",
+    "StreamlitValueOutOfRangeError",
     "StreamlitWidgetAlreadyInstantiatedError",
 ]
 
@@ -84,4 +88,20 @@ class StreamlitWidgetAlreadyInstantiatedError(StreamlitAPIException):
             "is instantiated. If this is a read-only session state key (buttons, file and "
             "media inputs, `st.data_editor`, forms, chart or `ButtonColumn` selections), "
             "store the value under a different session state key."
+        )
+
+
+class StreamlitValueOutOfRangeError(StreamlitAPIException):
+    def __init__(self, parameter: str, value: object, min_value: object, max_value: object) -> None:
+        super().__init__(
+            f"The `{parameter}` parameter, set to {value}, is outside the required range "
+            f"[{min_value}, {max_value}]."
+        )
+
+
+class StreamlitInvalidParameterTypeError(StreamlitAPIException):
+    def __init__(self, parameter: str, provided_type: str, expected_types: list[str]) -> None:
+        super().__init__(
+            f"Invalid `{parameter}` type. Expected one of: {', '.join(expected_types)}. "
+            f"Provided type: {provided_type}."
         )

@@ -84,6 +84,21 @@ def _is_runtime_frame(filename: str) -> bool:
     return filename.startswith(_RUNTIME_DIR)
 
 
+ORIGINALS = ".stc/original"  # where the compiler ships sources it rewrote for the browser
+
+
+def _original_line(app_dir: Path | None, rel: str, lineno: int | None) -> str | None:
+    """The user's own line when the compiler rewrote the file (``time.sleep`` became
+    ``await asyncio.sleep``): line numbers match, the text is what they wrote."""
+    if app_dir is None or lineno is None or rel.startswith(("/", "..")):
+        return None
+    original = app_dir / ORIGINALS / rel
+    if not original.is_file():
+        return None
+    lines = original.read_text(encoding="utf-8").splitlines()
+    return lines[lineno - 1].strip() if 0 < lineno <= len(lines) else None
+
+
 def describe_exception(exc: BaseException, app_dir: Path | None = None) -> ExceptionInfo:
     """Type, message and a traceback of the app's own frames, as Streamlit shows it."""
     from ._errors import StreamlitAPIException
@@ -100,9 +115,11 @@ def describe_exception(exc: BaseException, app_dir: Path | None = None) -> Excep
 
     lines: list[str] = []
     for frame in frames:
-        lines.append(f'File "{shown(frame.filename)}", line {frame.lineno}, in {frame.name}')
-        if frame.line:
-            lines.append(f"    {frame.line}")
+        name = shown(frame.filename)
+        lines.append(f'File "{name}", line {frame.lineno}, in {frame.name}')
+        source = _original_line(app_dir, name, frame.lineno) or frame.line
+        if source:
+            lines.append(f"    {source}")
     if isinstance(exc, SyntaxError) and exc.lineno is not None:
         lines.append(f'File "{shown(exc.filename or "")}", line {exc.lineno}')
         if exc.text:

@@ -6,6 +6,7 @@ which is why most of the runtime's behaviour can be tested without a browser.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,8 @@ class AppSession:
         self.state = SessionState()
         self.run_count = 0
         self.last_context: RunContext | None = None
-        self.on_flush: Callable[[RunContext], None] | None = None
+        self.running: RunContext | None = None  # the run in progress, for progress renders
+        self.on_enqueue: Callable[[], None] | None = None  # called after each new element
 
     @property
     def tree(self) -> Node:
@@ -45,20 +47,26 @@ class AppSession:
         if updates:
             self.state.apply_updates([(u["id"], u["value"]) for u in updates])
         ctx = self._new_context()
-        self._run_callbacks(ctx)
-        while True:
-            self.run_count += 1
-            rerun = await self._run_once(ctx)
-            if not rerun:
-                break
-            ctx = self._new_context()
+        try:
+            await self._run_callbacks(ctx)
+            while True:
+                self.run_count += 1
+                rerun = await self._run_once(ctx)
+                if not rerun:
+                    break
+                ctx = self._new_context()
+        finally:
+            self.running = None
         self.last_context = ctx
         return ctx
 
     def _new_context(self) -> RunContext:
-        return RunContext.fresh(self.state, str(self.script.path))
+        ctx = RunContext.fresh(self.state, str(self.script.path))
+        ctx.on_enqueue = self.on_enqueue
+        self.running = ctx
+        return ctx
 
-    def _run_callbacks(self, ctx: RunContext) -> None:
+    async def _run_callbacks(self, ctx: RunContext) -> None:
         callbacks = self.state.take_callbacks()
         if not callbacks:
             return
@@ -67,7 +75,9 @@ class AppSession:
             for meta in callbacks:
                 assert meta.callback is not None
                 try:
-                    meta.callback(*meta.args, **meta.kwargs)
+                    result = meta.callback(*meta.args, **meta.kwargs)
+                    if inspect.isawaitable(result):  # e.g. a callback stc made async
+                        await result
                 except (StopRequested, RerunRequested):
                     pass  # Streamlit ignores these inside callbacks
                 except Exception as exc:

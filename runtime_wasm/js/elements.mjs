@@ -81,6 +81,31 @@ function tableEl(p, showIndex) {
 const DELTA_ARROWS = { up: "\u2191", down: "\u2193" };
 
 export const ELEMENTS = {
+  progress: {
+    create: () => h("div", { class: "stc-progress-el" }),
+    update(el, p) {
+      const value = Math.max(0, Math.min(100, Number(p.value) || 0));
+      const bar = h("div", {
+        role: "progressbar",
+        class: "stc-progress",
+        "aria-valuemin": "0",
+        "aria-valuemax": "100",
+        "aria-valuenow": String(value),
+        "aria-label": p.text ? String(p.text) : "Progress",
+      });
+      bar.append(h("div", { style: `width: ${value}%` }));
+      const parts = p.text ? [hHtml("div", { class: "stc-markdown" }, inlineMarkdownToHtml(p.text)), bar] : [bar];
+      el.replaceChildren(...parts);
+    },
+  },
+
+  spinner: {
+    create: () => h("div", { class: "stc-spinner-el", role: "status" }),
+    update(el, p) {
+      el.replaceChildren(h("div", { class: "stc-spinner" }), h("span", {}, String(p.text ?? "")));
+    },
+  },
+
   title: heading("h1"),
   header: heading("h2"),
   subheader: heading("h3"),

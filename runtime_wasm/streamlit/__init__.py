@@ -50,6 +50,10 @@ text_input = _main.text_input
 text_area = _main.text_area
 number_input = _main.number_input
 
+# Status
+progress = _main.progress
+spinner = _main.spinner
+
 # Layout
 columns = _main.columns
 container = _main.container
@@ -83,6 +87,7 @@ __all__ = [
     "metric",
     "multiselect",
     "number_input",
+    "progress",
     "radio",
     "rerun",
     "selectbox",
@@ -90,6 +95,7 @@ __all__ = [
     "set_page_config",
     "sidebar",
     "slider",
+    "spinner",
     "stop",
     "subheader",
     "success",

@@ -73,6 +73,13 @@ class DGBase:
     def _enqueue(self, element: Element) -> DeltaGenerator:
         """Add ``element`` where this generator writes; return a handle to it."""
         ctx = current()
+        handle = self._place(ctx, element)
+        ctx.version += 1
+        if ctx.on_enqueue is not None:
+            ctx.on_enqueue()
+        return handle
+
+    def _place(self, ctx: RunContext, element: Element) -> DeltaGenerator:
         dg = self._active(ctx)
         if dg._slot is not None:
             block, index = dg._slot

@@ -14,12 +14,15 @@ from ._data import DataMixin
 from ._inputs import InputsMixin
 from ._layout import LayoutMixin
 from ._selection import SelectionMixin
+from ._status import StatusMixin
 from ._text import TextMixin
 
 __all__ = ["DeltaGenerator"]
 
 
-class DeltaGenerator(TextMixin, DataMixin, SelectionMixin, InputsMixin, LayoutMixin, DGBase):
+class DeltaGenerator(
+    TextMixin, DataMixin, SelectionMixin, InputsMixin, LayoutMixin, StatusMixin, DGBase
+):
     """What ``st``, ``st.sidebar``, columns, containers and placeholders are."""
 
     def __repr__(self) -> str:

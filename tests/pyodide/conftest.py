@@ -35,18 +35,23 @@ class PyodideApp:
             stdout=subprocess.PIPE,
             text=True,
         )
+        self.history: list[dict[str, Any]] = []  # every render, running ones included
         self.tree = self._next_render()
 
     def _next_render(self) -> dict[str, Any]:
+        """Read messages up to the next idle render and return its tree."""
         assert self.proc.stdout is not None
-        line = self.proc.stdout.readline()
-        if not line:
-            raise AssertionError(f"the driver exited ({self.proc.wait()}) without rendering")
-        message = json.loads(line)
-        if message["type"] == "fatal":
-            raise AssertionError(f"boot failed: {message['message']}\n{message['detail']}")
-        assert message["type"] == "render"
-        return message["tree"]  # type: ignore[no-any-return]
+        while True:
+            line = self.proc.stdout.readline()
+            if not line:
+                raise AssertionError(f"the driver exited ({self.proc.wait()}) without rendering")
+            message = json.loads(line)
+            if message["type"] == "fatal":
+                raise AssertionError(f"boot failed: {message['message']}\n{message['detail']}")
+            assert message["type"] == "render"
+            self.history.append(message)
+            if message["status"] == "idle":
+                return message["tree"]  # type: ignore[no-any-return]
 
     def send(self, updates: list[dict[str, Any]]) -> dict[str, Any]:
         assert self.proc.stdin is not None

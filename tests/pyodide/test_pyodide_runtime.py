@@ -57,3 +57,20 @@ def test_top_level_await(pyodide_app: Any) -> None:
         "import asyncio\nimport streamlit as st\nawait asyncio.sleep(0.01)\nst.write('awaited')\n"
     )
     assert texts(app, "markdown") == ["awaited"]
+
+
+def test_progress_renders_while_the_script_awaits(pyodide_app: Any) -> None:
+    app = pyodide_app(
+        "import asyncio\n"
+        "import streamlit as st\n"
+        "bar = st.progress(0)\n"
+        "for i in range(4):\n"
+        "    await asyncio.sleep(0.08)\n"
+        "    bar.progress((i + 1) * 25)\n"
+        "st.write('done')\n"
+    )
+    # The driver prints every message; the fixture keeps the last render, which is
+    # idle. The running renders before it are what the page showed meanwhile.
+    assert [n["props"]["value"] for n in app.nodes("progress")] == [100]
+    running = [m for m in app.history if m["status"] == "running"]
+    assert len(running) >= 2

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import sys
+from collections.abc import Callable, Iterator
 
 import pytest
 
+from runtime_wasm import _alias, _bridge
 from runtime_wasm.testing import AppTest
 
 
@@ -17,3 +20,22 @@ def run_app() -> Callable[[str], AppTest]:
         return AppTest.from_string(source).run()
 
     return run
+
+
+@pytest.fixture
+def clean_process() -> Iterator[None]:
+    """Put back what ``boot`` changes: cwd, sys.path, the alias, the bridge."""
+    cwd, path = os.getcwd(), list(sys.path)
+    modules = {
+        n: m for n, m in sys.modules.items() if n == "streamlit" or n.startswith("streamlit.")
+    }
+    meta_path = list(sys.meta_path)
+    try:
+        yield
+    finally:
+        os.chdir(cwd)
+        sys.path[:] = path
+        sys.meta_path[:] = meta_path
+        _alias.uninstall()
+        sys.modules.update(modules)
+        _bridge._bridge = None

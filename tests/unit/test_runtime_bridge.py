@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,25 +27,6 @@ if st.button("Go"):
 st.sidebar.slider("Level", 0, 10, 3, key="level")
 st.write(f"clicks {st.session_state.get('clicks', 0)}")
 """
-
-
-@pytest.fixture
-def clean_process() -> Iterator[None]:
-    """Put back what ``boot`` changes: cwd, sys.path, the alias, the bridge."""
-    cwd, path = os.getcwd(), list(sys.path)
-    modules = {
-        n: m for n, m in sys.modules.items() if n == "streamlit" or n.startswith("streamlit.")
-    }
-    meta_path = list(sys.meta_path)
-    try:
-        yield
-    finally:
-        os.chdir(cwd)
-        sys.path[:] = path
-        sys.meta_path[:] = meta_path
-        _alias.uninstall()
-        sys.modules.update(modules)
-        _bridge._bridge = None
 
 
 class Page:
@@ -216,6 +196,7 @@ def test_streamlit_public_names() -> None:
         "metric",
         "multiselect",
         "number_input",
+        "progress",
         "radio",
         "rerun",
         "selectbox",
@@ -223,6 +204,7 @@ def test_streamlit_public_names() -> None:
         "set_page_config",
         "sidebar",
         "slider",
+        "spinner",
         "stop",
         "subheader",
         "success",
