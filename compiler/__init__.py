@@ -4,6 +4,7 @@ The public surface is :data:`__all__`; everything in ``_*`` modules is private.
 """
 
 from compiler._build import build
+from compiler._check import check
 from compiler._diagnostics import Diagnostic, Span, render_diagnostic
 from compiler._errors import AssetError, BuildError, CompileError, StcError
 from compiler._options import BuildOptions, BuildResult, WrittenFile
@@ -24,6 +25,7 @@ __all__ = [
     "StreamReporter",
     "WrittenFile",
     "build",
+    "check",
     "render_diagnostic",
     "serve",
     "serving",

@@ -1,19 +1,28 @@
 """Stage 2, analyse: what the build needs to know about the app beyond its files.
 
-For now this is deliberately small: the page title, and notes about files that were
-held back. The libcst visitors (``st.*`` rules, unsupported APIs) land here later;
-they will read ``ParsedApp.modules`` and add diagnostics, never raise.
+Every module of the app goes through each visitor of :data:`VISITORS` (libcst
+visitors with metadata, see :mod:`compiler._analysis`); they collect imports and
+diagnostics and change nothing. Then the browser rewrite (:mod:`compiler._rewrite`)
+turns blocking sleeps into awaits; the rewritten sources are what ship. Analysis
+never raises for a mistake in the app: it returns diagnostics.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+from libcst.metadata import MetadataWrapper
+
+from compiler._analysis import VISITORS, AppModule, CallFacts, CallVisitor, Findings, module_name
 from compiler._diagnostics import Diagnostic, Span
 from compiler._facts import ImportRef
-from compiler._parse import ParsedApp
+from compiler._parse import ParsedApp, display_path
+from compiler._rewrite import AwaitTransformer, plan_rewrites
 
 __all__ = ["Analysis", "analyse"]
+
+_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -21,6 +30,8 @@ class Analysis:
     title: str
     diagnostics: tuple[Diagnostic, ...]
     imports: tuple[ImportRef, ...] = ()
+    # rel path → new source, for the modules the browser rewrite changed
+    rewritten: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -28,8 +39,45 @@ class Analysis:
 
 
 def analyse(parsed: ParsedApp) -> Analysis:
-    """Derive the title and collect every diagnostic of the app, errors first."""
-    notes = tuple(
+    """Run every visitor over every module, then the rewrite; errors first."""
+    modules = [
+        AppModule(
+            rel=rel,
+            name=module_name(rel),
+            display=display_path(parsed.app_dir / rel),
+            is_entry=rel == parsed.entry,
+            # Fresh from the parser, so every node is unique: the defensive copy is waste.
+            wrapper=MetadataWrapper(tree, unsafe_skip_copy=True),
+        )
+        for rel, tree in parsed.modules.items()
+    ]
+    findings = Findings(
+        app_dir=parsed.app_dir,
+        entry=parsed.entry,
+        shipped=frozenset(f.rel for f in parsed.files),
+    )
+    facts = CallFacts(modules=frozenset(m.name for m in modules))
+    for module in modules:
+        visitors = [visitor(module, findings) for visitor in VISITORS]
+        module.wrapper.visit_batched([*visitors, CallVisitor(module, findings, facts)])
+    plan = plan_rewrites(facts)
+    rewritten = {
+        module.rel: module.wrapper.module.visit(AwaitTransformer(plan)).code
+        for module in modules
+        if module.name in plan.modules
+    }
+    diagnostics = [*parsed.diagnostics, *_secrets_notes(parsed), *findings.diagnostics]
+    diagnostics += plan.diagnostics
+    return Analysis(
+        title=_title(parsed.app_dir.name),
+        diagnostics=tuple(sorted(diagnostics, key=_sort_key)),
+        imports=tuple(findings.imports),
+        rewritten=rewritten,
+    )
+
+
+def _secrets_notes(parsed: ParsedApp) -> list[Diagnostic]:
+    return [
         Diagnostic(
             code="STC010",
             severity="info",
@@ -38,10 +86,12 @@ def analyse(parsed: ParsedApp) -> Analysis:
             hint="st.secrets is empty in the browser; pass values another way",
         )
         for rel in parsed.secrets_skipped
-    )
-    order = {"error": 0, "warning": 1, "info": 2}
-    diagnostics = sorted(parsed.diagnostics + notes, key=lambda d: order[d.severity])
-    return Analysis(title=_title(parsed.app_dir.name), diagnostics=tuple(diagnostics))
+    ]
+
+
+def _sort_key(diagnostic: Diagnostic) -> tuple[int, str, int, int]:
+    span = diagnostic.span
+    return (_ORDER[diagnostic.severity], span.path, span.line, span.col)
 
 
 def _title(folder: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["Diagnostic", "Severity", "Span", "render_diagnostic"]
+__all__ = ["Diagnostic", "Severity", "Span", "ordered", "render_diagnostic"]
 
 Severity = Literal["error", "warning", "info"]
 
@@ -91,3 +91,11 @@ def _caret(text: str, span: Span) -> str:
     # Keep tabs from the source line so the caret lines up however tabs render.
     pad = "".join(c if c == "\t" else " " for c in text[:start])
     return pad + "^" * width
+
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def ordered(diagnostics: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
+    """Errors first, then warnings, then notes; stable within each severity."""
+    return tuple(sorted(diagnostics, key=lambda d: _SEVERITY_ORDER[d.severity]))

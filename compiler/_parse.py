@@ -23,7 +23,7 @@ from compiler._appfiles import AppFile, collect_app_files
 from compiler._diagnostics import Diagnostic, Span
 from compiler._errors import AssetError
 
-__all__ = ["ParsedApp", "parse"]
+__all__ = ["ParsedApp", "display_path", "parse"]
 
 _LIBCST_POSITION = re.compile(r"error at (\d+):(\d+): ")
 
@@ -54,7 +54,7 @@ def parse(app: Path, out_dir: Path) -> ParsedApp:
     for file in collected.files:
         if file.rel.endswith(".py"):
             source = file.path.read_bytes()
-            result = _parse_module(source, _display_path(file.path))
+            result = _parse_module(source, display_path(file.path))
             if isinstance(result, cst.Module):
                 modules[file.rel] = result
             else:
@@ -113,7 +113,8 @@ def _syntax_diagnostic(source: bytes, display: str, error: cst.ParserSyntaxError
     )
 
 
-def _display_path(path: Path) -> str:
+def display_path(path: Path) -> str:
+    """*path* as diagnostics show it: relative to the working directory when inside it."""
     try:
         return path.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:

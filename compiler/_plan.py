@@ -5,6 +5,10 @@ The plan is pure data (no I/O), so the layout is readable in one place::
     index.html  .nojekyll  stc-build.json
     stc/<runtime_wasm/js/...>  stc/runtime.zip  stc/app.zip
     pyodide/<core files>          (absent with --pyodide-url)
+    packages/pyodide-lock.json  packages/<wheels>   (only when the app needs packages)
+
+The boot config inline in ``index.html`` lists the packages to load and the site's
+lock file; with no packages both keys are absent and Pyodide boots as before.
 
 Every URL the page uses is relative, so the site works under any sub-path.
 """
@@ -16,15 +20,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compiler._analyse import Analysis
+from compiler._config import theme_css
 from compiler._errors import BuildError
 from compiler._options import Category
 from compiler._parse import ParsedApp
 from compiler._resolve import Resolved
+from compiler._sitelock import LOCK_PATH, Package, site_lock
 from runtime_wasm._protocol import PROTOCOL_VERSION
 
 __all__ = ["Copy", "PlannedFile", "SitePlan", "Template", "Text", "Zip", "plan"]
 
 MANIFEST = "stc-build.json"
+ORIGINALS = ".stc/original"  # in app.zip: the user's sources of the files stc rewrote
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,7 +41,7 @@ class Copy:
 
 @dataclass(frozen=True, kw_only=True)
 class Zip:
-    members: tuple[tuple[str, Path], ...]  # (arcname, file)
+    members: tuple[tuple[str, Path | bytes], ...]  # (arcname, file or contents)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -70,11 +77,17 @@ def plan(parsed: ParsedApp, analysis: Analysis, resolved: Resolved, stc_version:
         "app": "stc/app.zip",
         "entry": parsed.entry,
     }
+    if resolved.packages:  # absent otherwise: the worker then boots exactly as before
+        config["packages"] = [p.name for p in resolved.packages]
+        config["lock"] = LOCK_PATH
+    context = {
+        "title": analysis.title,
+        "config": config,
+        "theme_css": theme_css(resolved.app_config),
+    }
     files = [
         PlannedFile(
-            path="index.html",
-            category="page",
-            source=Template(name="index.html", context={"title": analysis.title, "config": config}),
+            path="index.html", category="page", source=Template(name="index.html", context=context)
         ),
         PlannedFile(path=".nojekyll", category="page", source=Text(text="")),
         *(
@@ -89,7 +102,7 @@ def plan(parsed: ParsedApp, analysis: Analysis, resolved: Resolved, stc_version:
         PlannedFile(
             path="stc/app.zip",
             category="app",
-            source=Zip(members=tuple((f.rel, f.path) for f in parsed.files)),
+            source=Zip(members=_app_members(parsed, analysis)),
         ),
     ]
     if resolved.pyodide is not None:
@@ -100,6 +113,7 @@ def plan(parsed: ParsedApp, analysis: Analysis, resolved: Resolved, stc_version:
             )
             for name in core.files
         ]
+    files += _package_files(resolved)
     _refuse_duplicates(files)
     manifest = {
         "stc": stc_version,
@@ -109,8 +123,50 @@ def plan(parsed: ParsedApp, analysis: Analysis, resolved: Resolved, stc_version:
             "url": resolved.pyodide_url,
         },
         "entry": parsed.entry,
+        "packages": [
+            {"name": p.name, "version": p.version, "file": _package_location(p)}
+            for p in resolved.packages
+        ],
     }
     return SitePlan(files=tuple(sorted(files, key=lambda f: f.path)), manifest=manifest)
+
+
+def _package_files(resolved: Resolved) -> list[PlannedFile]:
+    if not resolved.packages:
+        return []
+    folder = LOCK_PATH.rsplit("/", 1)[0]
+    lock = site_lock(resolved.lock_info, resolved.packages)
+    return [
+        PlannedFile(path=LOCK_PATH, category="packages", source=Text(text=lock)),
+        *(
+            PlannedFile(
+                path=f"{folder}/{p.file_name}", category="packages", source=Copy(source=p.wheel)
+            )
+            for p in resolved.packages
+            if p.wheel is not None
+        ),
+    ]
+
+
+def _package_location(package: Package) -> str:
+    """Where the page gets the wheel: a path in the site, or the CDN URL."""
+    if package.wheel is not None:
+        return f"{LOCK_PATH.rsplit('/', 1)[0]}/{package.file_name}"
+    return package.url or ""
+
+
+def _app_members(parsed: ParsedApp, analysis: Analysis) -> tuple[tuple[str, Path | bytes], ...]:
+    """The app's files, with the browser rewrite's sources in place of the originals,
+    and each original kept at ``.stc/original/<rel>`` for the user's lines in tracebacks."""
+    members: list[tuple[str, Path | bytes]] = []
+    for file in parsed.files:
+        new = analysis.rewritten.get(file.rel)
+        if new is None:
+            members.append((file.rel, file.path))
+        else:
+            encoded = new.encode(parsed.modules[file.rel].encoding)  # its coding declaration
+            members += [(file.rel, encoded), (f"{ORIGINALS}/{file.rel}", file.path)]
+    return tuple(members)
 
 
 def _refuse_duplicates(files: list[PlannedFile]) -> None:

@@ -17,14 +17,15 @@ _EPOCH = (1980, 1, 1, 0, 0, 0)
 _FILE_MODE = 0o100644
 
 
-def deterministic_zip(members: Iterable[tuple[str, Path]]) -> bytes:
-    """Zip *members* ``(arcname, file)`` into bytes, reproducibly."""
+def deterministic_zip(members: Iterable[tuple[str, Path | bytes]]) -> bytes:
+    """Zip *members* ``(arcname, file or contents)`` into bytes, reproducibly."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for arcname, path in sorted(members):
+        for arcname, source in sorted(members, key=lambda member: member[0]):
             info = zipfile.ZipInfo(arcname, date_time=_EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = _FILE_MODE << 16
-            archive.writestr(info, path.read_bytes(), compresslevel=6)
+            data = source if isinstance(source, bytes) else source.read_bytes()
+            archive.writestr(info, data, compresslevel=6)
     return buffer.getvalue()

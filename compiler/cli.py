@@ -1,4 +1,5 @@
-"""``stc``: a thin shell over :func:`compiler.build` and :func:`compiler.serve`.
+"""``stc``: a thin shell over :func:`compiler.build`, :func:`compiler.check` and
+:func:`compiler.serve`.
 
 It parses arguments, calls the library, and turns :class:`StcError` into one
 message on stderr and its exit code (2 is argparse's usage error).
@@ -7,15 +8,18 @@ message on stderr and its exit code (2 is argparse's usage error).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from compiler._build import build, stc_version
-from compiler._diagnostics import render_diagnostic
+from compiler._check import check
+from compiler._diagnostics import Diagnostic, render_diagnostic
 from compiler._errors import StcError
-from compiler._options import BuildOptions, BuildResult
+from compiler._options import BuildOptions
+from compiler._report import build_report, report_lines
 from compiler._reporter import Reporter, StreamReporter
 from compiler._serve import serve
 
@@ -33,6 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "build":
             return _build(args, reporter)
+        if args.command == "check":
+            return _check(args.app, args.format)
         serve(args.directory, host=args.host, port=args.port, reporter=reporter)
         return 0
     except StcError as error:
@@ -50,22 +56,38 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> int:
     result = build(options, reporter)
     for diagnostic in result.diagnostics:
         print(render_diagnostic(diagnostic), file=sys.stderr)
-    _report(result, reporter, time.monotonic() - started)
+    report = build_report(result, time.monotonic() - started)
+    reporter.stage("done")
+    for line in report_lines(report):
+        reporter.info(line)
+    reporter.info(f"try it: stc serve {result.out_dir}")
+    if args.json:
+        print(json.dumps(report, indent=2))
     return 0
 
 
-def _report(result: BuildResult, reporter: Reporter, seconds: float) -> None:
-    total = sum(result.totals.values())
-    parts = ", ".join(f"{name} {_mb(size)}" for name, size in result.totals.items() if size)
-    reporter.stage("done")
-    reporter.info(
-        f"{result.out_dir}: {len(result.files)} files, {_mb(total)} ({parts}) in {seconds:.1f} s"
-    )
-    reporter.info(f"try it: stc serve {result.out_dir}")
+def _check(app: Path, output: str) -> int:
+    diagnostics = check(app)
+    if output == "json":
+        print(json.dumps([_as_json(d) for d in diagnostics], indent=2))
+    for diagnostic in diagnostics if output == "text" else ():
+        print(render_diagnostic(diagnostic))
+    return 1 if any(d.severity == "error" for d in diagnostics) else 0
 
 
-def _mb(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
+def _as_json(diagnostic: Diagnostic) -> dict[str, object]:
+    span = diagnostic.span
+    return {
+        "code": diagnostic.code,
+        "severity": diagnostic.severity,
+        "message": diagnostic.message,
+        "path": span.path,
+        "line": span.line,
+        "col": span.col,
+        "end_line": span.end_line,
+        "end_col": span.end_col,
+        "hint": diagnostic.hint,
+    }
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -87,6 +109,19 @@ def _parser() -> argparse.ArgumentParser:
         help="load Pyodide from this folder URL instead of copying it into the site",
     )  # fmt: skip
     build_cmd.add_argument("--force", action="store_true", help="build even if the app has errors")
+    build_cmd.add_argument(
+        "--json", action="store_true",
+        help="print the build report as JSON on stdout (progress stays on stderr)",
+    )  # fmt: skip
+
+    check_cmd = commands.add_parser(
+        "check", help="report the app's problems without building (exit 1 on errors)"
+    )
+    check_cmd.add_argument("app", type=Path, metavar="APP", help="the app's entry script")
+    check_cmd.add_argument(
+        "--format", choices=("text", "json"), default="text",
+        help="text (default): each diagnostic with its source line; json: a list on stdout",
+    )  # fmt: skip
 
     serve_cmd = commands.add_parser("serve", help="serve a built site locally")
     serve_cmd.add_argument("directory", type=Path, metavar="DIR", help="the built site")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._errors import StreamlitAPIException
+from .._registry import NOT_YET
 from ._base import DGBase
 from ._data import DataMixin
 from ._inputs import InputsMixin
@@ -31,4 +32,13 @@ class DeltaGenerator(
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
+        if name in NOT_YET:
+            raise NotYetAvailable(f"`st.{name}` is not available in stc yet: {_NOT_YET_HINT}")
         raise StreamlitAPIException(f"`{name}()` is not a valid Streamlit command.")
+
+
+_NOT_YET_HINT = "stc implements part of Streamlit 1.67 (see its README, 'What works today')."
+
+
+class NotYetAvailable(StreamlitAPIException, AttributeError):
+    """A Streamlit 1.67 command stc lacks; an ``AttributeError`` too, so ``hasattr`` works."""

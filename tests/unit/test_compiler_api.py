@@ -33,6 +33,7 @@ def test_public_names() -> None:
         "StreamReporter",
         "WrittenFile",
         "build",
+        "check",
         "render_diagnostic",
         "serve",
         "serving",

@@ -1,0 +1,33 @@
+"""The analysis passes: libcst visitors that read the app and change nothing.
+
+Each visitor walks one module with the metadata it declares, and appends imports
+and diagnostics to the app-wide :class:`Findings`; what each diagnostic says is
+data in :mod:`compiler._analysis._rules`. :data:`VISITORS` is the list
+:func:`compiler._analyse.analyse` runs; :class:`CallVisitor` feeds the rewrite.
+"""
+
+from __future__ import annotations
+
+from compiler._analysis._browser import BrowserVisitor
+from compiler._analysis._calls import CallFacts, CallVisitor
+from compiler._analysis._context import AppModule, Findings, ModuleVisitor, module_name
+from compiler._analysis._imports import ImportVisitor
+from compiler._analysis._paths import PathVisitor
+from compiler._analysis._streamlit import StreamlitVisitor
+
+__all__ = [
+    "VISITORS",
+    "AppModule",
+    "CallFacts",
+    "CallVisitor",
+    "Findings",
+    "ModuleVisitor",
+    "module_name",
+]
+
+VISITORS: tuple[type[ModuleVisitor], ...] = (
+    ImportVisitor,
+    StreamlitVisitor,
+    BrowserVisitor,
+    PathVisitor,
+)

@@ -1,0 +1,92 @@
+"""What every analysis visitor shares: the module it reads and where findings go.
+
+A visitor gets the :class:`AppModule` it walks and the app-wide :class:`Findings`;
+it appends to the findings and never changes the tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar
+
+import libcst as cst
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider, ProviderT
+
+from compiler._analysis._rules import Rule
+from compiler._diagnostics import Diagnostic, Span
+from compiler._facts import ImportRef
+
+__all__ = ["AppModule", "Findings", "ModuleVisitor", "module_name", "resolve_relative"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class AppModule:
+    """One parsed module of the app, wrapped for metadata."""
+
+    rel: str  # relative to the app folder: "pkg/util.py"
+    name: str  # dotted import name: "pkg.util"
+    display: str  # the path shown in diagnostics (where render_diagnostic reads it)
+    is_entry: bool
+    wrapper: MetadataWrapper
+
+    @property
+    def package(self) -> str:
+        """The package relative imports resolve against ("" at the app's top level)."""
+        if self.rel.endswith("__init__.py"):
+            return self.name
+        return self.name.rpartition(".")[0]
+
+
+@dataclass(kw_only=True)
+class Findings:
+    """What the visitors found in the whole app."""
+
+    app_dir: Path
+    entry: str  # the entry script's file name
+    shipped: frozenset[str]  # rel paths of every shipped file
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    imports: list[ImportRef] = field(default_factory=list)
+
+
+class ModuleVisitor(cst.BatchableCSTVisitor):
+    """Base of the analysis visitors: knows its module and how to report.
+
+    Batchable, so all of them share one walk of each module (``visit_batched``)."""
+
+    METADATA_DEPENDENCIES: ClassVar[Collection[ProviderT]] = (PositionProvider,)
+
+    def __init__(self, module: AppModule, findings: Findings) -> None:
+        super().__init__()
+        self.module = module
+        self.findings = findings
+
+    def span(self, node: cst.CSTNode) -> Span:
+        where: CodeRange = self.get_metadata(PositionProvider, node)
+        return Span(
+            path=self.module.display,
+            line=where.start.line,
+            col=where.start.column + 1,
+            end_line=where.end.line,
+            end_col=where.end.column + 1,
+        )
+
+    def report(self, rule: Rule, node: cst.CSTNode, **fields: str) -> None:
+        """Add *rule*'s diagnostic at *node*, its texts formatted with *fields*."""
+        self.findings.diagnostics.append(rule.diagnostic(self.span(node), **fields))
+
+
+def module_name(rel: str) -> str:
+    """The import name of the app file *rel*: "pkg/__init__.py" → "pkg"."""
+    parts = rel.removesuffix(".py").split("/")
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def resolve_relative(package: str, level: int, name: str) -> str:
+    """Resolve ``from <level dots><name>`` in *package* to an absolute dotted name."""
+    parts = package.split(".") if package else []
+    base = parts[: max(len(parts) - (level - 1), 0)]
+    return ".".join([*base, name] if name else base)

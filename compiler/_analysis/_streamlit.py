@@ -1,0 +1,197 @@
+"""The ``st.*`` visitor: every Streamlit name the app uses, checked against the runtime.
+
+A name is ``streamlit`` when scope analysis says it was bound by importing
+streamlit (so ``import streamlit as s`` works and a local ``st = "x"`` does not
+count); a container when it was bound to what a container command returns
+(``c1, c2 = st.columns(2)``, ``with st.form("f") as f``, ``for t in st.tabs(...)``).
+Attribute uses on those are checked against :mod:`runtime_wasm._registry`. A name
+bound both ways (rebound in an ``if``, shadowed in a function, deleted) is
+ambiguous: ``STC103`` at the binding, and its uses go unchecked.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import libcst as cst
+from libcst.metadata import (
+    Assignment,
+    BaseAssignment,
+    GlobalScope,
+    ImportAssignment,
+    ParentNodeProvider,
+    PositionProvider,
+    QualifiedNameProvider,
+    Scope,
+    ScopeProvider,
+)
+
+from compiler._analysis._context import AppModule, Findings, ModuleVisitor
+from compiler._analysis._names import dotted, qualified_names
+from compiler._analysis._rules import AMBIGUOUS, INTERNAL_MODULE, NOT_A_COMMAND, NOT_YET
+from runtime_wasm import _registry
+
+__all__ = ["StreamlitVisitor"]
+
+Kind = Literal["streamlit", "container", "containers", "other"]
+
+# container commands → what they return: one container, or a sequence of them
+CONTAINER_COMMANDS: dict[str, Kind] = {
+    "container": "container",
+    "expander": "container",
+    "form": "container",
+    "empty": "container",
+    "popover": "container",
+    "chat_message": "container",
+    "status": "container",
+    "columns": "containers",
+    "tabs": "containers",
+}
+
+
+class StreamlitVisitor(ModuleVisitor):
+    METADATA_DEPENDENCIES = (
+        PositionProvider,
+        ParentNodeProvider,
+        QualifiedNameProvider,
+        ScopeProvider,
+    )
+
+    def __init__(self, module: AppModule, findings: Findings) -> None:
+        super().__init__(module, findings)
+        self.implemented = _registry.implemented()
+        self.methods = _registry.element_methods()
+        self._warned: set[int] = set()  # ids of bindings already reported ambiguous
+
+    # -- imports ------------------------------------------------------------------------
+    def visit_Import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            self._check_submodule(dotted(alias.name), alias.name)
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if node.relative or node.module is None:
+            return
+        module = dotted(node.module)
+        if module != "streamlit":
+            self._check_submodule(module, node.module)
+        elif not isinstance(node.names, cst.ImportStar):
+            for alias in node.names:
+                self._check(dotted(alias.name), alias.name, self.implemented)
+
+    def _check_submodule(self, module: str, node: cst.CSTNode) -> None:
+        first = module.split(".")[1] if module.startswith("streamlit.") else None
+        if first is not None and first not in self.implemented:
+            rule = NOT_YET if first in _registry.NOT_YET else INTERNAL_MODULE
+            self.report(rule, node, name=first)
+
+    # -- uses ---------------------------------------------------------------------------
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        kind = self._kind_of(node.value)
+        if kind == "streamlit":
+            self._check(node.attr.value, node, self.implemented)
+        elif kind == "container":
+            self._check(node.attr.value, node, self.methods)
+
+    def visit_Del(self, node: cst.Del) -> None:
+        targets = node.target.elements if isinstance(node.target, cst.Tuple) else [node.target]
+        for target in targets:
+            name = target.value if isinstance(target, cst.Element) else target
+            if isinstance(name, cst.Name) and self._kind_of(name) not in (None, "other"):
+                self._ambiguous(node, name.value, "is deleted")
+
+    def _check(self, name: str, node: cst.CSTNode, available: frozenset[str]) -> None:
+        if name.startswith("_") or name in available:
+            return
+        self.report(NOT_YET if name in _registry.NOT_YET else NOT_A_COMMAND, node, name=name)
+
+    # -- what a name or expression is ---------------------------------------------------
+    def _kind_of(self, node: cst.BaseExpression, seen: frozenset[int] = frozenset()) -> Kind | None:
+        if isinstance(node, cst.Name):
+            return self._name_kind(node, seen)
+        if isinstance(node, cst.Attribute):
+            if node.attr.value == "sidebar" and self._kind_of(node.value, seen) == "streamlit":
+                return "container"
+            return None
+        if isinstance(node, cst.Subscript):
+            return "container" if self._kind_of(node.value, seen) == "containers" else None
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+            receiver = self._kind_of(node.func.value, seen)
+            if receiver in ("streamlit", "container"):
+                return CONTAINER_COMMANDS.get(node.func.attr.value)
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name):
+            names = qualified_names(self, node.func)
+            commands = {n.removeprefix("streamlit.") for n in names if n.startswith("streamlit.")}
+            if len(names) == 1 and len(commands) == 1:
+                return CONTAINER_COMMANDS.get(commands.pop())
+        return None
+
+    def _name_kind(self, node: cst.Name, seen: frozenset[int]) -> Kind | None:
+        scope = self.get_metadata(ScopeProvider, node, None)
+        if scope is None or id(node) in seen:
+            return None
+        seen = seen | {id(node)}
+        bindings = list(scope[node.value])
+        kinds = [self._binding_kind(b, seen) for b in bindings]
+        if not bindings or set(kinds) == {"other"}:
+            return self._shadowing(scope, node.value, bindings, seen)
+        if len(set(kinds)) == 1:
+            return kinds[0]
+        for binding, kind in zip(bindings, kinds, strict=True):
+            if kind == "other" and isinstance(binding, Assignment):
+                self._ambiguous(binding.node, node.value, "is also bound to something else here")
+        return None
+
+    def _shadowing(
+        self, scope: Scope, name: str, bindings: list[BaseAssignment], seen: frozenset[int]
+    ) -> Kind | None:
+        if isinstance(scope, GlobalScope) or not bindings:
+            return None
+        outer = list(scope.globals[name])
+        if outer and any(self._binding_kind(b, seen) != "other" for b in outer):
+            for binding in bindings:
+                if isinstance(binding, Assignment):
+                    self._ambiguous(binding.node, name, "is shadowed by this local name")
+        return None
+
+    def _binding_kind(self, binding: BaseAssignment, seen: frozenset[int]) -> Kind:
+        if isinstance(binding, ImportAssignment):
+            names = {q.name for q in binding.get_qualified_names_for(binding.name)}
+            if names == {"streamlit"}:
+                return "streamlit"
+            return "container" if names == {"streamlit.sidebar"} else "other"
+        if not isinstance(binding, Assignment) or not isinstance(binding.node, cst.Name):
+            return "other"
+        return self._target_kind(binding.node, seen)
+
+    def _target_kind(self, target: cst.Name, seen: frozenset[int]) -> Kind:
+        """What the statement that binds *target* puts there."""
+        unpacked = False
+        node: cst.CSTNode = target
+        while True:
+            parent = self.get_metadata(ParentNodeProvider, node)
+            if isinstance(parent, cst.Element | cst.Tuple | cst.List):
+                unpacked = unpacked or not isinstance(parent, cst.Element)
+                node = parent
+            elif isinstance(parent, cst.AssignTarget | cst.AsName):
+                node = parent
+            else:
+                break
+        value: cst.BaseExpression | None = None
+        iterated = False
+        if isinstance(parent, cst.Assign | cst.AnnAssign):
+            value = parent.value
+        elif isinstance(parent, cst.WithItem):
+            value = parent.item
+        elif isinstance(parent, cst.For | cst.CompFor):
+            value, iterated = parent.iter, True
+        kind = self._kind_of(value, seen) if value is not None else None
+        if kind == "containers" and (unpacked or iterated):
+            return "container"
+        if kind in ("container", "containers", "streamlit") and not (unpacked or iterated):
+            return kind
+        return "other"
+
+    def _ambiguous(self, node: cst.CSTNode, name: str, why: str) -> None:
+        if id(node) not in self._warned:
+            self._warned.add(id(node))
+            self.report(AMBIGUOUS, node, name=name, why=why)

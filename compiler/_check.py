@@ -1,0 +1,39 @@
+"""``check``: the diagnostics of an app without building it.
+
+Parse, analyse, and resolve the app's packages (which needs Pyodide's pinned lock
+only when the app imports third-party packages, and PyPI only for packages Pyodide
+does not ship), but no output folder and no vendoring: what an editor or CI runs.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from compiler._analyse import analyse
+from compiler._diagnostics import Diagnostic, ordered
+from compiler._parse import parse
+from compiler._reporter import NullReporter
+from compiler._resolve import PYODIDE_CDN, resolve
+
+__all__ = ["check"]
+
+
+def check(app: Path) -> tuple[Diagnostic, ...]:
+    """Every diagnostic of the app whose entry script is *app*, errors first.
+
+    Raises :class:`AssetError` when *app* is not a Python script.
+    """
+    # parse() leaves the build's output folder out of the app's files; a check has none.
+    nowhere = Path(tempfile.gettempdir()) / "stc-check-has-no-output"
+    parsed = parse(app, nowhere)
+    analysis = analyse(parsed)
+    resolved = resolve(
+        parsed=parsed,
+        imports=analysis.imports,
+        pyodide_url=PYODIDE_CDN,  # nothing to vendor: only the lock is read, if needed
+        cache_dir=None,
+        runtime_dir=None,
+        reporter=NullReporter(),
+    )
+    return ordered(analysis.diagnostics + resolved.diagnostics)

@@ -1,0 +1,151 @@
+"""The ``st.*`` visitor: names checked by qualified name, containers followed,
+ambiguous bindings warned about and never guessed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.unit._analysis import analyse_app, findings
+
+
+def _st(tmp_path: Path, source: str) -> list[tuple[str, int]]:
+    analysis = analyse_app(tmp_path, {"app.py": source})
+    return [(code, line) for code, _, line in findings(analysis, "STC1")]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # -- STC101: in Streamlit 1.67, not in stc yet ----------------------------------
+        pytest.param("import streamlit as st\nst.audio_input('x')\n", [("STC101", 2)], id="st"),
+        pytest.param("import streamlit as s\ns.audio_input('x')\n", [("STC101", 2)], id="alias-s"),
+        pytest.param("import streamlit\nstreamlit.audio_input('x')\n", [("STC101", 2)], id="plain"),
+        pytest.param(
+            "from streamlit import audio_input as ai\nai('x')\n", [("STC101", 1)], id="from-import"
+        ),
+        pytest.param(
+            "import streamlit as st\nst.sidebar.audio_input('x')\n", [("STC101", 2)], id="sidebar"
+        ),
+        pytest.param(
+            "from streamlit import sidebar as sb\nsb.audio_input('x')\n",
+            [("STC101", 2)],
+            id="sidebar-imported",
+        ),
+        pytest.param(
+            "import streamlit as st\nc1, c2 = st.columns(2)\nc2.audio_input('x')\n",
+            [("STC101", 3)],
+            id="columns-unpacked",
+        ),
+        pytest.param(
+            "import streamlit as st\ncols = st.columns(2)\ncols[1].audio_input('x')\n",
+            [("STC101", 3)],
+            id="columns-indexed",
+        ),
+        pytest.param(
+            "import streamlit as st\nfor t in st.tabs(['a']):\n    t.audio_input('x')\n",
+            [("STC101", 3)],
+            id="tabs-iterated",
+        ),
+        pytest.param(
+            "import streamlit as st\nwith st.form('f') as f:\n    f.audio_input('x')\n",
+            [("STC101", 3)],
+            id="with-as",
+        ),
+        pytest.param(
+            "import streamlit as st\nbox = st.sidebar.container()\nbox.audio_input('x')\n",
+            [("STC101", 3)],
+            id="container-in-sidebar",
+        ),
+        pytest.param(
+            "import streamlit as st\na, b = st.container().columns(2)\nb.audio_input('x')\n",
+            [("STC101", 3)],
+            id="columns-of-container",
+        ),
+        pytest.param(
+            "import streamlit as st\ncfg = st.column_config.NumberColumn('n')\n",
+            [("STC101", 2)],
+            id="api-module",
+        ),
+        pytest.param("import streamlit.components.v1 as c\n", [("STC101", 1)], id="components"),
+        pytest.param(
+            "import streamlit as st\nx = st.secrets['k']\n", [("STC101", 2)], id="not-call"
+        ),
+        # -- STC102: not a Streamlit command --------------------------------------------
+        pytest.param("import streamlit as st\nst.sliderr('x')\n", [("STC102", 2)], id="typo"),
+        pytest.param(
+            "import streamlit as st\nc = st.container()\nc.stop()\n",
+            [("STC102", 3)],
+            id="module-only-name-on-container",
+        ),
+        pytest.param("from streamlit import nope\n", [("STC102", 1)], id="from-import-unknown"),
+        pytest.param(
+            "from streamlit.runtime import exists\n", [("STC102", 1)], id="internal-module"
+        ),
+        # -- must not trigger -----------------------------------------------------------
+        pytest.param(
+            "import streamlit as st\nst.slider('x')\nst.sidebar.button('b')\n"
+            "st.session_state.n = 1\nst.errors.StreamlitAPIException\n",
+            [],
+            id="implemented",
+        ),
+        pytest.param(
+            "from streamlit import slider as sl\nsl('x')\n", [], id="from-import-implemented"
+        ),
+        pytest.param("st = 'text'\nst.upper()\nst.audio_input\n", [], id="local-st-not-streamlit"),
+        pytest.param("import numpy as st\nst.audio_input()\n", [], id="st-is-another-module"),
+        pytest.param(
+            "import streamlit as st\nph = st.text('x')\nph.nonsense()\n",
+            [],
+            id="element-results-not-followed",
+        ),
+        pytest.param(
+            "import streamlit as st\nclass A:\n    pass\na = A()\na.nonsense()\n",
+            [],
+            id="other-objects",
+        ),
+        pytest.param(
+            "import streamlit as st\nst._main\nst.__version__\n", [], id="private-and-dunder"
+        ),
+        # -- STC103: ambiguous, warn and never guess ------------------------------------
+        pytest.param(
+            "import streamlit as st\nif x:\n    import mock as st\nst.audio_input('x')\n",
+            [("STC103", 3)],
+            id="rebound-in-if",
+        ),
+        pytest.param(
+            "import streamlit as st\nfor st in range(3):\n    st.audio_input()\n",
+            [("STC103", 2)],
+            id="rebound-in-loop",
+        ),
+        pytest.param(
+            "import streamlit as st\ndef f(st):\n    st.audio_input('x')\n",
+            [("STC103", 2)],
+            id="shadowed-in-function",
+        ),
+        pytest.param("import streamlit as st\ndel st\n", [("STC103", 2)], id="deleted"),
+        pytest.param(
+            "import streamlit as st\nc = st.container()\nc = 3\nc.audio_input('x')\n",
+            [("STC103", 3)],
+            id="container-assigned-twice",
+        ),
+        pytest.param(
+            "import streamlit as st\nif x:\n    c = st.container()\nelse:\n    c = st.sidebar\n"
+            "c.audio_input('x')\n",
+            [("STC101", 6)],
+            id="two-containers-not-ambiguous",
+        ),
+    ],
+)
+def test_streamlit_names(tmp_path: Path, source: str, expected: list[tuple[str, int]]) -> None:
+    assert _st(tmp_path, source) == expected
+
+
+def test_messages_name_the_command(tmp_path: Path) -> None:
+    analysis = analyse_app(
+        tmp_path, {"app.py": "import streamlit as s\ns.sidebar.file_uploader('f')\n"}
+    )
+    (diagnostic,) = analysis.diagnostics
+    assert diagnostic.message == "st.file_uploader is not available in stc yet"
+    assert (diagnostic.severity, diagnostic.span.col, diagnostic.span.end_col) == ("error", 1, 24)

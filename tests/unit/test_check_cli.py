@@ -1,0 +1,89 @@
+"""``stc check``: parse and analyse only, every diagnostic once, exit 1 on errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from compiler import check
+from compiler.cli import main
+from tests.unit._analysis import assert_snapshot, write_app
+
+# The "done when" app: one precise diagnostic, with its caret, for each problem.
+BROKEN_APP = {
+    "app.py": """
+        import subprocess
+
+        import pandas as pd
+        import streamlit as st
+        import tomato_sauce_unknown_package
+
+        from helpers import cleanup
+
+        df = pd.read_csv("data/sales.csv")
+        st.dataframe(df)
+        note = st.audio_input("Tell us more")
+        """,
+    "helpers.py": """
+        def cleanup(frame:
+            return frame.dropna()
+        """,
+}
+
+
+@pytest.fixture
+def broken_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    write_app(tmp_path, BROKEN_APP)
+    monkeypatch.chdir(tmp_path)
+    return Path("app.py")
+
+
+def test_check_text(broken_app: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(broken_app)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert_snapshot("check_broken_app.txt", captured.out)
+
+
+def test_check_json(broken_app: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(broken_app), "--format", "json"]) == 1
+    listed = json.loads(capsys.readouterr().out)
+    assert [(d["code"], d["path"], d["line"]) for d in listed] == [
+        ("STC201", "app.py", 1),
+        ("STC101", "app.py", 11),
+        ("STC001", "helpers.py", 1),
+        ("STC402", "app.py", 5),
+        ("STC301", "app.py", 9),
+        ("STC403", "app.py", 3),
+    ]
+    assert set(listed[0]) == {
+        "code", "severity", "message", "path", "line", "col", "end_line", "end_col", "hint",
+    }  # fmt: skip
+    assert (listed[0]["col"], listed[0]["end_col"], listed[0]["severity"]) == (8, 18, "error")
+
+
+def test_check_clean_app_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    entry = write_app(tmp_path, {"app.py": "import time\nimport streamlit as st\ntime.sleep(1)\n"})
+    assert main(["check", str(entry)]) == 0  # an info note is not an error
+    assert "info[STC502]" in capsys.readouterr().out
+
+
+def test_check_missing_app_is_an_asset_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(tmp_path / "nope.py")]) == 3
+    assert "no such app script" in capsys.readouterr().err
+
+
+def test_check_api_returns_values(tmp_path: Path) -> None:
+    entry = write_app(tmp_path, {"app.py": "import streamlit as st\nst.sliderr('x')\n"})
+    (diagnostic,) = check(entry)
+    assert (diagnostic.code, diagnostic.severity) == ("STC102", "error")
+
+
+def test_check_writes_nothing(broken_app: Path, tmp_path: Path) -> None:
+    before = sorted(p.name for p in tmp_path.iterdir())
+    assert main(["check", str(broken_app)]) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
