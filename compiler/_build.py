@@ -10,14 +10,16 @@ from collections import Counter
 from importlib import metadata
 from typing import get_args
 
-from compiler._analyse import Analysis, analyse
+from compiler._analyse import analyse
+from compiler._diagnostics import Diagnostic, ordered
 from compiler._errors import CompileError
-from compiler._options import BuildOptions, BuildResult, Category, WrittenFile
+from compiler._options import BuildOptions, BuildResult, BundledPackage, Category, WrittenFile
 from compiler._parse import parse
 from compiler._plan import plan
 from compiler._render import render
 from compiler._reporter import Reporter
 from compiler._resolve import resolve
+from compiler._sitelock import LOCK_PATH
 from compiler._write import ensure_replaceable, write
 
 __all__ = ["build", "stc_version"]
@@ -38,15 +40,20 @@ def build(options: BuildOptions, reporter: Reporter) -> BuildResult:
 
     reporter.stage("analyse")
     analysis = analyse(parsed)
-    _gate(analysis, force=options.force, reporter=reporter)
+    _gate(analysis.diagnostics, force=options.force, reporter=reporter)
 
     reporter.stage("resolve")
     resolved = resolve(
+        parsed=parsed,
+        imports=analysis.imports,
         pyodide_url=options.pyodide_url,
         cache_dir=options.cache_dir,
         runtime_dir=options.runtime_dir,
         reporter=reporter,
     )
+    diagnostics = analysis.diagnostics + resolved.diagnostics
+    if any(d.severity == "error" for d in resolved.diagnostics):
+        _gate(diagnostics, force=options.force, reporter=reporter)
 
     reporter.stage("plan")
     site = plan(parsed, analysis, resolved, stc_version())
@@ -61,8 +68,18 @@ def build(options: BuildOptions, reporter: Reporter) -> BuildResult:
     return BuildResult(
         out_dir=options.out_dir,
         files=written,
-        diagnostics=analysis.diagnostics,
+        diagnostics=ordered(diagnostics),
         totals=_totals(written),
+        packages=tuple(
+            BundledPackage(
+                name=p.name,
+                version=p.version,
+                in_site=p.wheel is not None,
+                location=f"{LOCK_PATH.rsplit('/', 1)[0]}/{p.file_name}" if p.wheel else p.url or "",
+                origin=p.origin,
+            )
+            for p in resolved.packages
+        ),
     )
 
 
@@ -74,10 +91,10 @@ def stc_version() -> str:
         return "0+unknown"
 
 
-def _gate(analysis: Analysis, *, force: bool, reporter: Reporter) -> None:
-    errors = analysis.errors
+def _gate(diagnostics: tuple[Diagnostic, ...], *, force: bool, reporter: Reporter) -> None:
+    errors = [d for d in diagnostics if d.severity == "error"]
     if errors and not force:
-        raise CompileError(analysis.diagnostics)
+        raise CompileError(ordered(diagnostics))
     if errors:
         reporter.info(f"building despite {len(errors)} error(s) (--force)")
 

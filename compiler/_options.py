@@ -9,9 +9,9 @@ from typing import Literal
 
 from compiler._diagnostics import Diagnostic
 
-__all__ = ["BuildOptions", "BuildResult", "Category", "WrittenFile"]
+__all__ = ["BuildOptions", "BuildResult", "BundledPackage", "Category", "WrittenFile"]
 
-Category = Literal["page", "runtime", "app", "pyodide"]
+Category = Literal["page", "runtime", "app", "pyodide", "packages"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,6 +43,20 @@ class WrittenFile:
 
 
 @dataclass(frozen=True, kw_only=True)
+class BundledPackage:
+    """A package the site loads: from its own ``packages/`` folder, or from the CDN.
+
+    ``location`` is the path in the site (``packages/x.whl``) or the absolute URL.
+    """
+
+    name: str
+    version: str
+    in_site: bool
+    location: str
+    origin: Literal["pyodide", "pypi"]
+
+
+@dataclass(frozen=True, kw_only=True)
 class BuildResult:
     """What :func:`compiler.build` wrote, and what it found along the way."""
 
@@ -50,3 +64,4 @@ class BuildResult:
     files: tuple[WrittenFile, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
     totals: Mapping[Category, int] = field(default_factory=dict)
+    packages: tuple[BundledPackage, ...] = ()

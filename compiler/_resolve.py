@@ -1,24 +1,37 @@
-"""Stage 3, resolve: find everything the site is made of besides the app.
+"""Stage 3, resolve: find everything the site is made of besides the app's files.
 
-That is the Pyodide core (vendored from the cache, or an external folder URL) and
-the stc runtime: the ``runtime_wasm`` Python package (zipped for the worker) and
-its JavaScript front end under ``runtime_wasm/js`` (copied as is).
+That is the Pyodide core (vendored from the cache, or an external folder URL), the
+stc runtime (the ``runtime_wasm`` Python package, zipped for the worker, and its
+JavaScript front end under ``runtime_wasm/js``, copied as is), the packages the
+app's imports and requirements need (:mod:`compiler._deps`), and the settings of
+its ``.streamlit/config.toml`` (:mod:`compiler._config`).
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import runtime_wasm._protocol as protocol
+from compiler._config import AppConfig, read_config
+from compiler._deps import WheelSource, classify, local_tops, resolve_dependencies
+from compiler._diagnostics import Diagnostic
 from compiler._errors import AssetError
-from compiler._pyodide import PyodideCore, ensure_core
+from compiler._facts import ImportRef
+from compiler._parse import ParsedApp
+from compiler._pyodide import PYODIDE_VERSION, PyodideCore, cache_root, ensure_core
 from compiler._reporter import Reporter
+from compiler._requirements import declared_requirements
+from compiler._sitelock import Package, load_pinned_lock
+from compiler._wheels import PipWheels
 
 __all__ = ["Resolved", "resolve", "runtime_package_dir"]
 
 _RUNTIME_SKIPPED_DIRS = frozenset({"js", "testing", "__pycache__"})
+PYODIDE_CDN = f"https://cdn.jsdelivr.net/pyodide/v{PYODIDE_VERSION}/full/"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -29,6 +42,10 @@ class Resolved:
     pyodide_url: str
     runtime_modules: tuple[tuple[str, Path], ...]  # (arcname "runtime_wasm/...", file)
     js_files: tuple[tuple[str, Path], ...]  # (path under js/, file)
+    packages: tuple[Package, ...] = ()
+    lock_info: Mapping[str, Any] = field(default_factory=dict)  # "info" of Pyodide's lock
+    app_config: AppConfig = field(default_factory=lambda: AppConfig(theme={}))
+    diagnostics: tuple[Diagnostic, ...] = ()
 
 
 def runtime_package_dir() -> Path:
@@ -37,10 +54,15 @@ def runtime_package_dir() -> Path:
 
 
 def resolve(
-    *, pyodide_url: str | None, cache_dir: Path | None, runtime_dir: Path | None,
-    reporter: Reporter,
+    *, parsed: ParsedApp, imports: tuple[ImportRef, ...], pyodide_url: str | None,
+    cache_dir: Path | None, runtime_dir: Path | None, reporter: Reporter,
+    wheels: WheelSource | None = None,
 ) -> Resolved:  # fmt: skip
-    """Locate the runtime files and make sure the Pyodide core is available."""
+    """Locate the runtime, make sure Pyodide is available, and resolve the app's packages.
+
+    *imports* are the analysis's :class:`ImportRef` values. *wheels* defaults to
+    pip with the cache (tests pass a fake).
+    """
     runtime = runtime_dir or runtime_package_dir()
     if not runtime.is_dir():
         raise AssetError(f"the stc runtime folder is missing: {runtime}", path=runtime)
@@ -52,12 +74,50 @@ def resolve(
         core = ensure_core(cache_dir)
         reporter.info(f"Pyodide {core.version}: {core.folder}")
         url = "pyodide/"
+    display = _display_path(parsed.app_dir)
+    app_config, config_diagnostics = read_config(parsed.app_dir, display)
+    declared, declared_diagnostics = declared_requirements(parsed.app_dir, parsed.entry, display)
+    local = local_tops(f.rel for f in parsed.files)
+    diagnostics = [*config_diagnostics, *declared_diagnostics]
+    packages: tuple[Package, ...] = ()
+    lock_info: Mapping[str, Any] = {}
+    if declared or any(classify(r.top, local) in ("third-party", "removed") for r in imports):
+        lock_core = core or ensure_core(cache_dir)
+        lock = load_pinned_lock(lock_core.folder / "pyodide-lock.json")
+        cdn = url if url.startswith(("https://", "http://")) else PYODIDE_CDN
+        found = resolve_dependencies(
+            imports=imports, declared=declared, local=local, lock=lock,
+            wheels=wheels or PipWheels(cache_dir or cache_root()), cdn=cdn,
+        )  # fmt: skip
+        packages, lock_info = found.packages, lock.info
+        diagnostics += found.diagnostics
+        _tell(packages, reporter)
     return Resolved(
         pyodide=core,
         pyodide_url=url,
         runtime_modules=_runtime_modules(runtime),
         js_files=_js_files(runtime / "js"),
+        packages=packages,
+        lock_info=lock_info,
+        app_config=app_config,
+        diagnostics=tuple(diagnostics),
     )
+
+
+def _tell(packages: tuple[Package, ...], reporter: Reporter) -> None:
+    vendored = [f"{p.name} {p.version}" for p in packages if p.wheel is not None]
+    cdn = [f"{p.name} {p.version}" for p in packages if p.wheel is None]
+    if vendored:
+        reporter.info(f"packages in the site: {', '.join(vendored)}")
+    if cdn:
+        reporter.info(f"packages from the Pyodide CDN at run time: {', '.join(cdn)}")
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _runtime_modules(runtime: Path) -> tuple[tuple[str, Path], ...]:

@@ -116,7 +116,7 @@ def test_layout_with_vendored_pyodide(
     } <= names  # fmt: skip
     assert not any(name.startswith("pyodide/") and "README" in name for name in names)
     assert [f.path for f in result.files] == sorted(names)
-    assert set(result.totals) == {"page", "runtime", "app", "pyodide"}
+    assert set(result.totals) == {"page", "runtime", "app", "pyodide", "packages"}
     assert result.totals["pyodide"] > 10_000_000
     assert sum(result.totals.values()) == sum(len(b) for b in files_of(out).values())
     config = read_config(out)

@@ -1,0 +1,358 @@
+"""From the app's imports and declared requirements to the packages the site loads.
+
+Each top-level import name is one of: ``streamlit`` (stc's own), ``local`` (a
+module or folder of the app, shipped in ``app.zip``), ``stdlib`` (Python 3.14's or
+Pyodide's), ``removed`` (gone from the standard library since 3.12/3.13) or
+``third-party``. Third-party names and declared requirements become packages:
+
+* in Pyodide's pinned lock (``imports`` maps ``sklearn`` to ``scikit-learn``):
+  pure-Python ones are vendored from PyPI at Pyodide's version, binary ones load
+  from the Pyodide CDN at run time (``STC403``);
+* otherwise a ``py3-none-any`` wheel from PyPI, whose ``Requires-Dist`` (markers
+  evaluated for the browser) are resolved the same way.
+
+A project with no pure wheel is ``STC401``, an unknown name ``STC402``; imports the
+app survives without (``optional``) only get an ``STC407`` note.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal, Protocol
+
+from packaging.requirements import InvalidRequirement
+from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
+
+from compiler._diagnostics import Diagnostic, Span
+from compiler._facts import ImportRef
+from compiler._requirements import IGNORED, Declared, parse_requirement
+from compiler._sitelock import LockEntry, Package, PinnedLock
+from compiler._stdlib import REMOVED_MODULES, is_stdlib
+from compiler._wheels import NoPureWheel, UnknownPackage, read_wheel
+
+__all__ = ["Dependencies", "Kind", "WheelSource", "classify", "local_tops", "resolve_dependencies"]
+
+Kind = Literal["streamlit", "local", "stdlib", "removed", "third-party"]
+
+
+class WheelSource(Protocol):
+    """Where pure-Python wheels come from (:class:`compiler._wheels.PipWheels`)."""
+
+    def fetch(self, name: str, pin: str | None = None) -> Path: ...
+
+
+@dataclass(frozen=True, kw_only=True)
+class Dependencies:
+    packages: tuple[Package, ...]  # sorted by name
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def local_tops(rels: Iterable[str]) -> frozenset[str]:
+    """Top-level names the app's own ``.py`` files make importable.
+
+    ``x.py`` gives ``x``; ``x/__init__.py`` and a namespace folder ``x/`` holding
+    ``.py`` files (at any depth) give ``x``.
+    """
+    tops: set[str] = set()
+    for rel in rels:
+        if rel.endswith(".py"):
+            first, _, rest = rel.partition("/")
+            tops.add(first if rest else first[:-3])
+    return frozenset(t for t in tops if t.isidentifier())
+
+
+def classify(top: str, local: frozenset[str]) -> Kind:
+    """Where the import of the top-level name *top* is satisfied from."""
+    if top == "streamlit":
+        return "streamlit"
+    if top in local:
+        return "local"
+    if is_stdlib(top):
+        return "stdlib"
+    if top in REMOVED_MODULES:
+        return "removed"
+    return "third-party"
+
+
+def resolve_dependencies(
+    *,
+    imports: Iterable[ImportRef],
+    declared: Iterable[Declared],
+    local: frozenset[str],
+    lock: PinnedLock,
+    wheels: WheelSource,
+    cdn: str,
+) -> Dependencies:
+    """Close *declared* and the third-party *imports* over their dependencies."""
+    resolver = _Resolver(lock, wheels, cdn)
+    for requirement in declared:
+        resolver.want(
+            requirement.name,
+            pin=requirement.pin,
+            extras=requirement.extras,
+            span=requirement.span,
+            via=requirement.name,
+        )
+    removed: list[ImportRef] = []
+    for ref in _first_per_top(imports):
+        kind = classify(ref.top, local)
+        if kind == "removed":
+            removed.append(ref)
+        elif kind == "third-party":
+            resolver.want_import(ref)
+    resolver.note_removed(removed)
+    resolver.note_cdn()
+    packages = tuple(sorted(resolver.packages.values(), key=lambda p: p.name))
+    return Dependencies(packages=packages, diagnostics=tuple(resolver.diagnostics))
+
+
+def _first_per_top(imports: Iterable[ImportRef]) -> list[ImportRef]:
+    """The first import of each top-level name; required imports win over optional ones."""
+    ordered = sorted(imports, key=lambda r: (r.optional, r.file, r.span.line, r.span.col))
+    seen: dict[str, ImportRef] = {}
+    for ref in ordered:
+        seen.setdefault(ref.top, ref)
+    return sorted(seen.values(), key=lambda r: (r.file, r.span.line, r.span.col))
+
+
+class _Resolver:
+    def __init__(self, lock: PinnedLock, wheels: WheelSource, cdn: str) -> None:
+        self.lock = lock
+        self.wheels = wheels
+        self.cdn = cdn
+        self.packages: dict[str, Package] = {}
+        self.failed: set[str] = set()
+        self.diagnostics: list[Diagnostic] = []
+        self.first_span: dict[str, Span] = {}
+
+    def want_import(self, ref: ImportRef) -> None:
+        top = ref.top
+        if any(top in p.imports for p in self.packages.values()):
+            return
+        mark = len(self.diagnostics)
+        name = self.lock.by_import.get(top) or canonicalize_name(top)
+        ok = self.want(
+            name,
+            pin=None,
+            extras=frozenset(),
+            span=ref.span,
+            via=f"import {top}",
+            provides=None if top in self.lock.by_import else top,
+        )
+        if not ok and ref.optional:
+            del self.diagnostics[mark:]
+            self.diagnostics.append(
+                _diagnostic(
+                    "STC407",
+                    "info",
+                    ref.span,
+                    f"optional import {top} is not available in the browser; the app "
+                    "runs without it",
+                )
+            )
+
+    def want(
+        self,
+        name: str,
+        *,
+        pin: str | None,
+        extras: frozenset[str],
+        span: Span,
+        via: str,
+        provides: str | None = None,
+    ) -> bool:
+        """Add *name* and its dependencies; False (with a diagnostic) when it cannot be had."""
+        name = canonicalize_name(name)
+        if name in IGNORED or name in self.packages:
+            return True
+        if name in self.failed:
+            return False
+        entry = self.lock.packages.get(name)
+        if entry is not None:
+            self._from_lock(entry, pin, span)
+            return True
+        return self._from_pypi(name, pin, extras, span, via, provides)
+
+    def _from_lock(self, entry: LockEntry, pin: str | None, span: Span) -> None:
+        if pin is not None and not _same_version(pin, entry.version):
+            self.diagnostics.append(
+                _diagnostic(
+                    "STC405",
+                    "warning",
+                    span,
+                    f"{entry.name}=={pin} is pinned, but Pyodide ships {entry.name} "
+                    f"{entry.version}; the site uses {entry.version}",
+                    "Pyodide's packages are built for its Python; pin its version to silence this",
+                )
+            )
+        wheel = None
+        if entry.pure:
+            try:
+                wheel = self.wheels.fetch(entry.name, entry.version)
+            except (NoPureWheel, UnknownPackage):
+                wheel = None
+        package = Package(
+            name=entry.name,
+            version=entry.version,
+            imports=entry.imports,
+            depends=entry.depends,
+            origin="pyodide",
+            package_type=entry.package_type,
+            file_name=wheel.name if wheel else entry.file_name,
+            sha256=_sha256(wheel) if wheel else entry.sha256,
+            wheel=wheel,
+            url=None if wheel else self.cdn + entry.file_name,
+        )
+        if wheel is None:
+            self.first_span.setdefault(entry.name, span)
+        self.packages[entry.name] = package
+        for dependency in entry.depends:
+            self.want(dependency, pin=None, extras=frozenset(), span=span, via=entry.name)
+
+    def _from_pypi(
+        self,
+        name: str,
+        pin: str | None,
+        extras: frozenset[str],
+        span: Span,
+        via: str,
+        provides: str | None,
+    ) -> bool:
+        what = name if via in (name, f"import {name}") else f"{name} (needed by {via})"
+        try:
+            wheel = self.wheels.fetch(name, pin)
+        except NoPureWheel:
+            self._fail(
+                name,
+                "STC401",
+                span,
+                f"{what} is neither in Pyodide nor pure Python: PyPI has no py3-none-any "
+                "wheel of it, so it cannot run in the browser",
+                "the browser loads only Pyodide's packages and pure-Python wheels; use "
+                "another package, or make the import optional (try/except ImportError)",
+            )
+            return False
+        except UnknownPackage:
+            self._fail(
+                name,
+                "STC402",
+                span,
+                f"unknown package {what}: not in Pyodide and not on PyPI",
+                "is it a local module missing from the app folder (or left out by "
+                ".stcignore)? If the package's name differs from the import name, "
+                "list the package in requirements.txt",
+            )
+            return False
+        info = read_wheel(wheel)
+        if provides is not None and provides not in info.tops:
+            self._fail(
+                name,
+                "STC402",
+                span,
+                f"no known package provides the module {provides} (PyPI's {name} "
+                f"{info.version} installs {', '.join(info.tops) or 'no modules'})",
+                "list the package that provides it in requirements.txt",
+            )
+            return False
+        package = Package(
+            name=name,
+            version=info.version,
+            file_name=wheel.name,
+            sha256=_sha256(wheel),
+            imports=info.tops,
+            depends=(),
+            origin="pypi",
+            wheel=wheel,
+        )
+        self.packages[name] = package
+        depends: list[str] = []
+        for text in info.requires:
+            try:
+                requirement = parse_requirement(text, extras)
+            except InvalidRequirement:
+                continue
+            if requirement is None:
+                continue
+            dependency = canonicalize_name(requirement.name)
+            if dependency in IGNORED or dependency == name:
+                continue
+            pins = [s.version for s in requirement.specifier if s.operator == "=="]
+            if self.want(
+                dependency,
+                pin=pins[0] if pins and "*" not in pins[0] else None,
+                extras=frozenset(requirement.extras),
+                span=span,
+                via=name,
+            ):
+                depends.append(dependency)
+        self.packages[name] = replace(package, depends=tuple(sorted(set(depends))))
+        return True
+
+    def _fail(self, name: str, code: str, span: Span, message: str, hint: str) -> None:
+        self.failed.add(name)
+        self.diagnostics.append(_diagnostic(code, "error", span, message, hint))
+
+    def note_removed(self, refs: list[ImportRef]) -> None:
+        for ref in refs:
+            if any(ref.top in p.imports for p in self.packages.values()):
+                continue
+            self.diagnostics.append(
+                _diagnostic(
+                    "STC404",
+                    "warning",
+                    ref.span,
+                    f"{ref.top} was removed from the standard library (PEP 594 / 3.12); "
+                    "the browser runs Python 3.14, where importing it fails",
+                    "use a replacement, or list a backport package in requirements.txt",
+                )
+            )
+
+    def note_cdn(self) -> None:
+        cdn = sorted((p for p in self.packages.values() if p.url), key=lambda p: p.name)
+        if not cdn:
+            return
+        names = ", ".join(f"{p.name} {p.version}" for p in cdn)
+        span = self.first_span[min(self.first_span, key=lambda n: _span_key(self.first_span[n]))]
+        self.diagnostics.append(
+            _diagnostic(
+                "STC403",
+                "info",
+                span,
+                f"{names} {'loads' if len(cdn) == 1 else 'load'} from the Pyodide CDN at run "
+                "time (binary packages are not "
+                "in the npm core), so the site needs the internet on its first visit",
+            )
+        )
+
+
+def _span_key(span: Span) -> tuple[str, int, int]:
+    return (span.path, span.line, span.col)
+
+
+def _same_version(pin: str, version: str) -> bool:
+    try:
+        return Version(pin) == Version(version)
+    except InvalidVersion:
+        return pin == version
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _diagnostic(
+    code: str,
+    severity: Literal["error", "warning", "info"],
+    span: Span,
+    message: str,
+    hint: str | None = None,
+) -> Diagnostic:
+    return Diagnostic(code=code, severity=severity, message=message, span=span, hint=hint)

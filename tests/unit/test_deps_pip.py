@@ -1,0 +1,49 @@
+"""Real pip against PyPI (the few tests here need the network; the cache makes reruns fast)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compiler import AssetError
+from compiler._wheels import NoPureWheel, PipWheels, UnknownPackage, read_wheel
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("stc-cache")
+
+
+def test_pure_wheel_is_fetched_then_reused(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    wheels = PipWheels(cache)
+    wheel = wheels.fetch("humanize", "4.13.0")
+    assert wheel.parent == cache / "wheels"
+    assert wheel.name == "humanize-4.13.0-py3-none-any.whl"
+    info = read_wheel(wheel)
+    assert (info.name, info.version, info.tops) == ("humanize", "4.13.0", ("humanize",))
+
+    def no_pip(*args: str) -> None:
+        raise AssertionError("a pinned wheel in the cache must not ask pip")
+
+    monkeypatch.setattr(PipWheels, "_pip", staticmethod(no_pip))
+    assert wheels.fetch("humanize", "4.13.0") == wheel
+
+
+def test_binary_only_project(cache: Path) -> None:
+    with pytest.raises(NoPureWheel):
+        PipWheels(cache).fetch("uvloop")  # C extension: no py3-none-any wheel
+
+
+def test_unknown_project(cache: Path) -> None:
+    with pytest.raises(UnknownPackage):
+        PipWheels(cache).fetch("stc-no-such-package-4c1d2")
+
+
+def test_offline_is_an_asset_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PIP_CONFIG_FILE", "/dev/null")
+    monkeypatch.setenv("PIP_INDEX_URL", "http://127.0.0.1:9/simple")
+    monkeypatch.setenv("PIP_FIND_LINKS", "")
+    monkeypatch.delenv("PIP_EXTRA_INDEX_URL", raising=False)
+    with pytest.raises(AssetError, match="could not reach the package index"):
+        PipWheels(tmp_path).fetch("tabulate")

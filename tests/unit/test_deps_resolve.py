@@ -1,0 +1,185 @@
+"""Imports and declared requirements → the packages a site loads (fake wheel source).
+
+Pyodide's real pinned lock is used, so the aliases (``PIL`` → pillow, ``sklearn`` →
+scikit-learn) and dependency closures are Pyodide 314's own. Wheels come from
+:class:`FakeWheels`: no network.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compiler._deps import Dependencies, resolve_dependencies
+from compiler._diagnostics import Span
+from compiler._facts import ImportRef
+from compiler._pyodide import ensure_core
+from compiler._requirements import Declared
+from compiler._sitelock import PinnedLock, load_pinned_lock
+
+from ._wheelmaker import FakeWheels, make_wheel
+
+CDN = "https://cdn.jsdelivr.net/pyodide/v314.0.7/full/"
+
+
+@pytest.fixture(scope="session")
+def lock() -> PinnedLock:
+    return load_pinned_lock(ensure_core().folder / "pyodide-lock.json")
+
+
+def ref(top: str, *, line: int = 1, optional: bool = False, file: str = "app.py") -> ImportRef:
+    span = Span(path=file, line=line, col=1, end_line=line, end_col=len(top) + 8)
+    return ImportRef(module=top, top=top, file=file, span=span, optional=optional)
+
+
+def run(
+    lock: PinnedLock,
+    imports: tuple[ImportRef, ...] = (),
+    declared: tuple[Declared, ...] = (),
+    wheels: FakeWheels | None = None,
+    local: frozenset[str] = frozenset(),
+) -> Dependencies:
+    return resolve_dependencies(
+        imports=imports, declared=declared, local=local, lock=lock,
+        wheels=wheels or FakeWheels({}), cdn=CDN,
+    )  # fmt: skip
+
+
+def names(deps: Dependencies) -> set[str]:
+    return {p.name for p in deps.packages}
+
+
+def codes(deps: Dependencies) -> list[tuple[str, str]]:
+    return [(d.code, d.severity) for d in deps.diagnostics]
+
+
+def test_stdlib_local_and_streamlit_need_nothing(lock: PinnedLock) -> None:
+    imports = (ref("os"), ref("csv"), ref("streamlit"), ref("helpers"), ref("tkinter"))
+    deps = run(lock, imports, local=frozenset({"helpers"}))
+    assert deps.packages == ()
+    assert deps.diagnostics == ()
+
+
+def test_binary_lock_package_loads_from_the_cdn(lock: PinnedLock) -> None:
+    deps = run(lock, (ref("PIL", line=3),))
+    (pillow,) = deps.packages
+    assert pillow.name == "pillow"
+    assert pillow.url == CDN + lock.packages["pillow"].file_name
+    assert pillow.sha256 == lock.packages["pillow"].sha256
+    assert pillow.wheel is None
+    (note,) = deps.diagnostics
+    assert (note.code, note.severity, note.span.line) == ("STC403", "info", 3)
+    assert "pillow 12.2.0" in note.message
+
+
+@pytest.mark.parametrize(
+    ("top", "package"),
+    [
+        ("PIL", "pillow"),
+        ("sklearn", "scikit-learn"),
+        ("yaml", "pyyaml"),
+        ("dateutil", "python-dateutil"),
+    ],
+)
+def test_import_names_map_through_the_lock(lock: PinnedLock, top: str, package: str) -> None:
+    assert package in names(run(lock, (ref(top),)))
+
+
+def test_closure_over_depends_vendors_pure_lock_packages(lock: PinnedLock, tmp_path: Path) -> None:
+    joblib = make_wheel(tmp_path, "joblib", "1.5.3")
+    wheels = FakeWheels({"joblib": joblib})
+    deps = run(lock, (ref("sklearn"),), wheels=wheels)
+    assert {"scikit-learn", "scipy", "numpy", "joblib", "threadpoolctl"} <= names(deps)
+    by_name = {p.name: p for p in deps.packages}
+    assert by_name["joblib"].wheel == joblib  # pure: vendored at Pyodide's version
+    assert ("joblib", "1.5.3") in wheels.asked
+    assert by_name["threadpoolctl"].url is not None  # not obtainable: CDN
+    assert by_name["scikit-learn"].depends == ("scipy", "joblib", "threadpoolctl")
+    assert [c for c, _ in codes(deps)] == ["STC403"]
+
+
+def test_pypi_package_and_its_requirements(lock: PinnedLock, tmp_path: Path) -> None:
+    requires = (
+        "six>=1.10",
+        "tinydep>=1",
+        "colorama; sys_platform == 'win32'",
+        "rich; extra == 'cli'",
+        "backport; python_version < '3.12'",
+        "streamlit>=1.0",
+    )
+    wheels = FakeWheels(
+        {
+            "humanize": make_wheel(tmp_path, "humanize", "4.13.0", requires),
+            "tinydep": make_wheel(tmp_path, "tinydep", "1.0"),
+            "six": make_wheel(tmp_path, "six", "1.17.0", modules=("six",)),
+        }
+    )
+    deps = run(lock, (ref("humanize"),), wheels=wheels)
+    assert names(deps) == {"humanize", "six", "tinydep"}
+    by_name = {p.name: p for p in deps.packages}
+    assert by_name["humanize"].depends == ("six", "tinydep")
+    assert by_name["humanize"].origin == "pypi"
+    assert by_name["humanize"].imports == ("humanize",)
+    assert by_name["six"].origin == "pyodide"
+    assert by_name["six"].wheel is not None
+    assert deps.diagnostics == ()
+
+
+def test_unknown_import_is_stc402_at_the_import(lock: PinnedLock) -> None:
+    deps = run(lock, (ref("nosuchthing", line=7, file="lib/util.py"),))
+    (error,) = deps.diagnostics
+    assert (error.code, error.severity) == ("STC402", "error")
+    assert (error.span.path, error.span.line) == ("lib/util.py", 7)
+    assert error.hint is not None and "local module" in error.hint
+
+
+def test_binary_only_is_stc401(lock: PinnedLock) -> None:
+    deps = run(lock, (ref("uvloop", line=2),), wheels=FakeWheels({}, binary=frozenset({"uvloop"})))
+    (error,) = deps.diagnostics
+    assert (error.code, error.severity, error.span.line) == ("STC401", "error", 2)
+    assert "neither in Pyodide nor pure Python" in error.message
+    assert deps.packages == ()
+
+
+def test_binary_only_dependency_names_its_parent(lock: PinnedLock, tmp_path: Path) -> None:
+    wheels = FakeWheels(
+        {"fancy": make_wheel(tmp_path, "fancy", "1.0", ("fastcore-bin",))},
+        binary=frozenset({"fastcore-bin"}),
+    )
+    deps = run(lock, (ref("fancy", line=4),), wheels=wheels)
+    (error,) = deps.diagnostics
+    assert error.code == "STC401"
+    assert "fastcore-bin (needed by fancy)" in error.message
+    assert error.span.line == 4
+    assert {p.name: p for p in deps.packages}["fancy"].depends == ()
+
+
+def test_pypi_name_that_does_not_provide_the_module(lock: PinnedLock, tmp_path: Path) -> None:
+    wheels = FakeWheels({"attrz": make_wheel(tmp_path, "attrz", "1.0", modules=("other",))})
+    deps = run(lock, (ref("attrz"),), wheels=wheels)
+    assert [c for c, _ in codes(deps)] == ["STC402"]
+    assert deps.packages == ()
+
+
+def test_optional_import_that_cannot_be_had_is_a_note(lock: PinnedLock) -> None:
+    deps = run(lock, (ref("nosuchthing", optional=True),))
+    assert codes(deps) == [("STC407", "info")]
+
+
+def test_removed_stdlib_module_warns(lock: PinnedLock) -> None:
+    deps = run(lock, (ref("imghdr"),))
+    assert codes(deps) == [("STC404", "warning")]
+
+
+def test_declared_requirements(lock: PinnedLock, tmp_path: Path) -> None:
+    span = Span(path="requirements.txt", line=2, col=1, end_line=2, end_col=10)
+    wheels = FakeWheels({"humanize": make_wheel(tmp_path, "humanize", "4.13.0")})
+    declared = (
+        Declared(name="humanize", extras=frozenset(), pin="4.13.0", span=span),
+        Declared(name="pyyaml", extras=frozenset(), pin="5.0", span=span),
+    )
+    deps = run(lock, (ref("humanize"), ref("yaml")), declared, wheels)
+    assert names(deps) == {"humanize", "pyyaml"}
+    assert ("humanize", "4.13.0") in wheels.asked
+    assert ("STC405", "warning") in codes(deps)  # pyyaml 5.0 pinned, Pyodide has 6.0.3
