@@ -3,7 +3,8 @@
 The worker (``js/worker.mjs``) calls these two coroutines with JSON strings and a
 ``send`` function; everything crossing the edge is a ``str``, so this module needs
 no ``js`` import and runs (and is tested) on CPython too. Browser-only services
-(IndexedDB, the page's URL) will enter here as well, behind the same edge.
+enter behind the same edge: IndexedDB as a JSON preload plus a ``persist(journal)``
+function (``attach_cache``), the page's URL and client snapshot in the messages.
 """
 
 from __future__ import annotations
@@ -16,14 +17,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from . import _alias
+from . import _alias, _cache_store
 from ._protocol import PROTOCOL_VERSION, BootConfig, Node, WidgetUpdate
 from ._script import Script
 from ._session import AppSession
 from ._tree import to_node
 
-__all__ = ["APP_DIR", "ProtocolError", "boot", "handle"]
+__all__ = ["APP_DIR", "ProtocolError", "attach_cache", "boot", "handle"]
 
 APP_DIR = "/home/pyodide/app"
 
@@ -40,9 +42,10 @@ PROGRESS_SECONDS = 0.05
 
 
 class _Bridge:
-    def __init__(self, session: AppSession, send: Send) -> None:
+    def __init__(self, session: AppSession, send: Send, persist: Send | None = None) -> None:
         self.session = session
         self.send = send
+        self.persist = persist
         self._flushed_at = 0.0
         self._flushed: tuple[int, int] | None = None  # (run, version) last posted
         self._timer: asyncio.TimerHandle | None = None
@@ -61,7 +64,26 @@ class _Bridge:
         finally:
             self._timer.cancel()
             self._timer = None
+            self._flush_state()
         self._post_render("idle", self.session.tree)
+
+    def _flush_state(self) -> None:
+        """After a run: the new query string to the page, cache writes to IndexedDB.
+
+        Both go out before the idle render, so once the page is idle its address bar
+        is current and the cache's write transaction has been created."""
+        search = self.session.query_params.take_change()
+        if search is not None:
+            self.post({"type": "query", "search": f"?{search}" if search else ""})
+        store = _cache_store.default_store()
+        if self.persist is not None and store.journaled:
+            journal = store.take_journal()
+            if journal:
+                self.persist(json.dumps(journal, separators=(",", ":")))
+
+    def take_url(self, url: str) -> None:
+        """The page's address changed (back or forward): new query params."""
+        self.session.query_params.populate(urlsplit(url).query)
 
     def _tick(self) -> None:
         self._maybe_flush()
@@ -87,6 +109,17 @@ class _Bridge:
 
 
 _bridge: _Bridge | None = None
+_persist: Send | None = None
+
+
+def attach_cache(entries_json: str, persist: Send | None) -> None:
+    """Give ``st.cache_data`` the site's stored entries (``_cache_store`` wire
+    format) and the worker's ``persist(journal_json)``; call before :func:`boot`.
+    Without it, or with ``persist=None``, the cache lives in memory only."""
+    global _persist
+    _persist = persist
+    store = _cache_store.CacheStore.from_json(entries_json, journaled=persist is not None)
+    _cache_store.set_default_store(store)
 
 
 async def boot(config_json: str, send: Send, app_dir: str = APP_DIR) -> None:
@@ -103,7 +136,11 @@ async def boot(config_json: str, send: Send, app_dir: str = APP_DIR) -> None:
         sys.path.insert(0, app_dir)
     _alias.install()
     script = Script(Path(app_dir) / config["entry"])
-    _bridge = _Bridge(AppSession(script, app_dir=Path(app_dir)), send)
+    session = AppSession(script, app_dir=Path(app_dir))
+    url = config.get("url") or ""
+    session.query_params.populate(urlsplit(url).query)
+    session.client.update({"url": url, **(config.get("context") or {})})
+    _bridge = _Bridge(session, send, _persist)
     await _bridge.run(None)
 
 
@@ -112,7 +149,13 @@ async def handle(message_json: str) -> None:
     if _bridge is None:
         raise ProtocolError("handle() called before boot()")
     message = json.loads(message_json)
-    if message.get("type") == "widget":
+    kind = message.get("type")
+    _bridge.session.client.update(message.get("context"))
+    if kind == "widget":
         await _bridge.run(message["updates"])
+    elif kind == "url":
+        _bridge.take_url(message["url"])
+        _bridge.session.client.update({"url": message["url"]})
+        await _bridge.run(None)
     else:
         raise ProtocolError(f"Unknown message type {message.get('type')!r}")

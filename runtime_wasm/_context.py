@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ._client import ClientInfo
+from ._query import QueryParams
 from ._tree import Element, new_root
 
 if TYPE_CHECKING:
@@ -37,11 +39,24 @@ class RunContext:
     version: int = 0  # bumped on every new element: lets the bridge skip unchanged renders
     on_enqueue: Callable[[], None] | None = None
     script_path: str = "app.py"
+    query_params: QueryParams = field(default_factory=QueryParams)  # the session's
+    client: ClientInfo = field(default_factory=ClientInfo)  # the session's
 
     @classmethod
-    def fresh(cls, state: SessionState, script_path: str) -> RunContext:
+    def fresh(
+        cls,
+        state: SessionState,
+        script_path: str,
+        *,
+        query_params: QueryParams | None = None,
+        client: ClientInfo | None = None,
+    ) -> RunContext:
         root, main, sidebar = new_root()
         ctx = cls(state=state, root=root, main=main, sidebar=sidebar, script_path=script_path)
+        if query_params is not None:
+            ctx.query_params = query_params
+        if client is not None:
+            ctx.client = client
         root.props["page_config"] = ctx.page_config  # filled in by st.set_page_config
         return ctx
 

@@ -6,7 +6,12 @@ in code written for Streamlit keep working.
      │    ├── StreamlitDuplicateElementId
      │    └── StreamlitDuplicateElementKey
      ├── StreamlitAPIWarning
+     ├── StreamlitBadTimeStringError
      ├── StreamlitInvalidParameterTypeError
+     ├── StreamlitQueryParamDictValueError
+     ├── StreamlitValueError
+     ├── UnhashableParamError
+     ├── UnserializableReturnValueError
      ├── StreamlitValueOutOfRangeError
      ├── StreamlitValueAssignmentNotAllowedError
      └── StreamlitWidgetAlreadyInstantiatedError
@@ -19,12 +24,17 @@ __all__ = [
     "DuplicateWidgetID",
     "StreamlitAPIException",
     "StreamlitAPIWarning",
+    "StreamlitBadTimeStringError",
     "StreamlitDuplicateElementId",
     "StreamlitDuplicateElementKey",
     "StreamlitInvalidParameterTypeError",
+    "StreamlitQueryParamDictValueError",
     "StreamlitValueAssignmentNotAllowedError",
+    "StreamlitValueError",
     "StreamlitValueOutOfRangeError",
     "StreamlitWidgetAlreadyInstantiatedError",
+    "UnhashableParamError",
+    "UnserializableReturnValueError",
 ]
 
 # Streamlit appends this to its "used outside/inside a form" errors (it shows them stripped).
@@ -104,4 +114,65 @@ class StreamlitInvalidParameterTypeError(StreamlitAPIException):
         super().__init__(
             f"Invalid `{parameter}` type. Expected one of: {', '.join(expected_types)}. "
             f"Provided type: {provided_type}."
+        )
+
+
+class StreamlitValueError(StreamlitAPIException):
+    def __init__(self, parameter: str, valid_values: list[str]) -> None:
+        super().__init__(
+            f"Invalid `{parameter}` value. Supported values: {', '.join(valid_values)}."
+        )
+
+
+class StreamlitBadTimeStringError(StreamlitAPIException):
+    def __init__(self, time_string: str) -> None:
+        super().__init__(
+            "Time string doesn't look right. It should be formatted as "
+            f"`'1d2h34m'` or `2 days`, for example. Got: {time_string}"
+        )
+
+
+class StreamlitQueryParamDictValueError(StreamlitAPIException):
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            f"Query param value for `{key}` cannot be set to a dictionary. "
+            "Provide a string or iterable of strings instead."
+        )
+
+
+CACHE_DOCS_URL = "https://docs.streamlit.io/develop/concepts/architecture/caching"
+
+
+class UnhashableParamError(StreamlitAPIException):
+    """A cached function got an argument it cannot hash (Streamlit's wording)."""
+
+    def __init__(self, decorator: str, func: object, arg_name: str | None, arg_value: object):
+        shown = arg_name if arg_name is not None else "(unnamed)"
+        cls = type(arg_value)
+        arg_type = f"{cls.__module__}.{cls.__qualname__}"
+        func_name = getattr(func, "__name__", "unknown")
+        replacement = f"_{arg_name}" if arg_name is not None else "_arg"
+        super().__init__(
+            f"Cannot hash argument '{shown}' (of type `{arg_type}`) in '{func_name}'.\n\n"
+            "To address this, you can tell Streamlit not to hash this argument by adding a\n"
+            "leading underscore to the argument's name in the function signature:\n\n"
+            f"```\n@st.{decorator}\ndef {func_name}({replacement}, ...):\n    ...\n```"
+        )
+
+
+class UnserializableReturnValueError(StreamlitAPIException):
+    """``st.cache_data`` could not pickle what the function returned."""
+
+    def __init__(self, func: object, return_value: object) -> None:
+        value_type = f"`{getattr(return_value, '__module__', 'builtins')}."
+        value_type += f"{type(return_value).__name__}`"
+        name = f"`{getattr(func, '__name__', type(func).__name__)}()`"
+        super().__init__(
+            f"Cannot serialize the return value (of type {value_type}) in {name}. "
+            "`st.cache_data` uses [pickle](https://docs.python.org/3/library/pickle.html) "
+            "to serialize the function's return value and safely store it in the cache "
+            "without mutating the original object. Please convert the return value to a "
+            "pickle-serializable type. If you want to cache unserializable objects such "
+            "as database connections or Tensorflow sessions, use `st.cache_resource` "
+            f"instead (see [our docs]({CACHE_DOCS_URL}) for differences)."
         )

@@ -9,11 +9,16 @@ Messages travel as JSON strings (one ``JSON.parse`` on the receiving side, no
 structured-clone walk of a large element tree).
 
 Page -> worker
-    ``{"type": "init", "protocol": 1, "config": BootConfig}``
-    ``{"type": "widget", "updates": [{"id": str, "value": Any}, ...]}``
+    ``{"type": "init", "protocol": 2, "config": BootConfig}``
+    ``{"type": "widget", "updates": [{"id": str, "value": Any}, ...],
+       "context": ClientSnapshot}``
         One user interaction: the new values of one or more widgets (a form submit
         carries every pending value of its form plus the submit button's ``true``).
         The worker applies them, runs callbacks, reruns the script.
+    ``{"type": "url", "url": str, "context": ClientSnapshot}``
+        The browser went back or forward (``popstate``): ``url`` is the page's new
+        address; the worker takes its query string into ``st.query_params`` and
+        reruns.
 
 Worker -> page
     ``{"type": "progress", "stage": Stage, "loaded": int, "total": int}``
@@ -21,6 +26,17 @@ Worker -> page
         The whole element tree after (or, with ``running``, during) a run.
     ``{"type": "fatal", "message": str, "detail": str}``
         Boot failed; the page shows it instead of a blank screen.
+    ``{"type": "query", "search": str}``
+        The run changed ``st.query_params``: ``search`` is the new query string
+        (``"?a=1&b=2"``, or ``""`` for none). The page puts it in the address bar
+        with ``history.pushState`` (a new history entry, as Streamlit does, so Back
+        returns to the previous state), keeping the path and the hash; no reload.
+        Sent before the run's ``idle`` render.
+
+Client snapshot (``ClientSnapshot``)
+    What the page knows about the visitor, taken at ``init`` (``config.context``)
+    and with every ``widget`` and ``url`` message; the source of ``st.context``
+    (see ``_client.py``). Every field is optional.
 
 Element tree (``Node``)
     ``{"id": str, "kind": str, "props": {...}, "children": [Node, ...]}``
@@ -32,17 +48,18 @@ Element tree (``Node``)
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal, NotRequired, TypedDict
 
 __all__ = [
     "PROTOCOL_VERSION",
     "BootConfig",
+    "ClientSnapshot",
     "Node",
     "Stage",
     "WidgetUpdate",
 ]
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
 
 Stage = Literal["download", "python", "packages", "run"]
 RunStatus = Literal["running", "idle"]
@@ -57,6 +74,21 @@ class BootConfig(TypedDict):
     app: str  # URL of app.zip (the user's files)
     entry: str  # the main script, relative to the app folder
     url: str  # the page's URL at boot
+    context: NotRequired[ClientSnapshot]  # the visitor's browser at boot
+
+
+class ClientSnapshot(TypedDict, total=False):
+    url: str  # location.href
+    cookies: str  # document.cookie
+    locale: str  # navigator.language
+    accept_language: str  # navigator.languages, as an Accept-Language header
+    timezone: str  # Intl.DateTimeFormat().resolvedOptions().timeZone
+    timezone_offset: int  # new Date().getTimezoneOffset(), minutes
+    color_scheme: Literal["light", "dark"]  # prefers-color-scheme
+    is_embedded: bool  # window.top !== window
+    user_agent: str  # navigator.userAgent
+    host: str  # location.host
+    referrer: str  # document.referrer
 
 
 class WidgetUpdate(TypedDict):

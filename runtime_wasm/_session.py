@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from . import _context
+from ._client import ClientInfo
 from ._context import RunContext
 from ._protocol import Node, WidgetUpdate
+from ._query import QueryParams
 from ._script import RerunRequested, Script, StopRequested, describe_exception
 from ._state import SessionState
 from ._tree import Element, to_node
@@ -28,6 +30,8 @@ class AppSession:
         self.script = script
         self.app_dir = app_dir if app_dir is not None else script.path.parent
         self.state = SessionState()
+        self.query_params = QueryParams()  # st.query_params: the page's URL
+        self.client = ClientInfo()  # st.context: what the browser says about itself
         self.run_count = 0
         self.last_context: RunContext | None = None
         self.running: RunContext | None = None  # the run in progress, for progress renders
@@ -61,7 +65,12 @@ class AppSession:
         return ctx
 
     def _new_context(self) -> RunContext:
-        ctx = RunContext.fresh(self.state, str(self.script.path))
+        ctx = RunContext.fresh(
+            self.state,
+            str(self.script.path),
+            query_params=self.query_params,
+            client=self.client,
+        )
         ctx.on_enqueue = self.on_enqueue
         self.running = ctx
         return ctx

@@ -28,7 +28,7 @@ from ._errors import (
     StreamlitWidgetAlreadyInstantiatedError,
 )
 
-__all__ = ["SessionState", "WidgetMeta", "missing_key_message"]
+__all__ = ["SessionState", "WidgetMeta", "missing_attr_message", "missing_key_message"]
 
 WIDGET_ID_PREFIX = "$$ID"
 
@@ -36,6 +36,14 @@ WIDGET_ID_PREFIX = "$$ID"
 def missing_key_message(key: str) -> str:
     return (
         f'st.session_state has no key "{key}". Did you forget to initialize it? '
+        "More info: https://docs.streamlit.io/develop/concepts/architecture/"
+        "session-state#initialization"
+    )
+
+
+def missing_attr_message(name: str) -> str:
+    return (
+        f'st.session_state has no attribute "{name}". Did you forget to initialize it? '
         "More info: https://docs.streamlit.io/develop/concepts/architecture/"
         "session-state#initialization"
     )
@@ -115,11 +123,7 @@ class SessionState(MutableMapping[str, Any]):
         try:
             return self[name]
         except KeyError:
-            raise AttributeError(
-                f'st.session_state has no attribute "{name}". Did you forget to '
-                "initialize it? More info: https://docs.streamlit.io/develop/concepts/"
-                "architecture/session-state#initialization"
-            ) from None
+            raise AttributeError(missing_attr_message(name)) from None
 
     def __setattr__(self, name: str, value: Any) -> None:
         self[name] = value
@@ -128,7 +132,7 @@ class SessionState(MutableMapping[str, Any]):
         try:
             del self[name]
         except KeyError:
-            raise AttributeError(name) from None
+            raise AttributeError(missing_attr_message(name)) from None
 
     def __repr__(self) -> str:
         return repr(self.to_dict())

@@ -123,8 +123,52 @@ function readConfig() {
     runtime: abs(raw.runtime),
     app: abs(raw.app),
     entry: raw.entry,
+    packages: raw.packages ?? [],
+    lock: raw.lock ? abs(raw.lock) : null,
     url: location.href,
+    context: clientSnapshot(),
   };
+}
+
+// ---- what the page owns for the worker: URL, cookies, the visitor's browser -------
+
+/** The source of st.context, read afresh for every message (ClientSnapshot in protocol.mjs). */
+function clientSnapshot() {
+  let embedded = false;
+  try {
+    embedded = window.top !== window.self;
+  } catch {
+    embedded = true; // a cross-origin parent
+  }
+  const languages = navigator.languages?.length ? navigator.languages : [navigator.language];
+  return {
+    url: location.href,
+    cookies: document.cookie,
+    locale: navigator.language,
+    accept_language: languages.map((l, i) => (i === 0 ? l : `${l};q=${Math.max(1 - i / 10, 0.1).toFixed(1)}`)).join(","),
+    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timezone_offset: new Date().getTimezoneOffset(),
+    color_scheme: window.matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "light",
+    is_embedded: embedded,
+    user_agent: navigator.userAgent,
+    host: location.host,
+    referrer: document.referrer,
+  };
+}
+
+/** The run changed st.query_params: a new history entry, same path and hash, no reload. */
+function applyQuery(search) {
+  if (search === location.search || (search === "" && location.search === "?")) return;
+  const url = new URL(location.href);
+  url.search = search;
+  history.pushState(history.state, "", url);
+}
+
+/** Back or forward: the worker takes the URL's query params and reruns. */
+function onPopState() {
+  if (!worker || fatalError) return;
+  setStatus("running");
+  worker.postMessage(JSON.stringify({ type: MSG.URL, url: location.href, context: clientSnapshot() }));
 }
 
 let worker = null;
@@ -132,7 +176,7 @@ let worker = null;
 function sendUpdates(updates) {
   if (!worker || fatalError || updates.length === 0) return;
   setStatus("running");
-  worker.postMessage(JSON.stringify({ type: MSG.WIDGET, updates }));
+  worker.postMessage(JSON.stringify({ type: MSG.WIDGET, updates, context: clientSnapshot() }));
 }
 
 function onMessage(event) {
@@ -158,6 +202,9 @@ function onMessage(event) {
         return;
       }
       setStatus(msg.status === "running" ? "running" : "idle");
+      break;
+    case MSG.QUERY:
+      applyQuery(msg.search);
       break;
     case MSG.FATAL:
       showFatal(msg.message, msg.detail);
@@ -201,6 +248,7 @@ function start() {
     const where = event.filename ? ` (${event.filename}:${event.lineno})` : "";
     showFatal("The app's worker failed.", `${event.message || "The worker script could not be loaded."}${where}`);
   });
+  window.addEventListener("popstate", onPopState);
   worker.postMessage(JSON.stringify({ type: MSG.INIT, protocol: PROTOCOL_VERSION, config }));
 }
 

@@ -4,17 +4,19 @@
 // both together and bump PROTOCOL_VERSION. Messages travel as JSON strings.
 
 /** Checked by the worker against the version the page sends in `init`. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Message `type` tags. */
 export const MSG = Object.freeze({
   // page -> worker
   INIT: "init",
   WIDGET: "widget",
+  URL: "url", // the browser went back or forward: new query params, rerun
   // worker -> page
   PROGRESS: "progress",
   RENDER: "render",
   FATAL: "fatal",
+  QUERY: "query", // the run changed st.query_params: pushState(search)
 });
 
 /** Boot stages reported by `progress`. */
@@ -37,6 +39,24 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @property {string} app      URL of app.zip (the user's files)
  * @property {string} entry    the main script, relative to the app folder
  * @property {string} url      the page's URL at boot
+ * @property {ClientSnapshot} [context]  the visitor's browser at boot
+ */
+
+/**
+ * What the page knows about the visitor (the source of st.context), attached to
+ * `init` (config.context), `widget` and `url`. Every field is optional.
+ * @typedef {object} ClientSnapshot
+ * @property {string} [url]              location.href
+ * @property {string} [cookies]          document.cookie
+ * @property {string} [locale]           navigator.language
+ * @property {string} [accept_language]  navigator.languages as an Accept-Language header
+ * @property {string} [timezone]         Intl.DateTimeFormat().resolvedOptions().timeZone
+ * @property {number} [timezone_offset]  new Date().getTimezoneOffset(), minutes
+ * @property {"light"|"dark"} [color_scheme]  prefers-color-scheme
+ * @property {boolean} [is_embedded]     window.top !== window
+ * @property {string} [user_agent]       navigator.userAgent
+ * @property {string} [host]             location.host
+ * @property {string} [referrer]         document.referrer
  */
 
 /**
@@ -55,10 +75,12 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
 
 /**
  * @typedef {{type: "init", protocol: number, config: BootConfig}} InitMessage
- * @typedef {{type: "widget", updates: WidgetUpdate[]}} WidgetMessage
+ * @typedef {{type: "widget", updates: WidgetUpdate[], context?: ClientSnapshot}} WidgetMessage
+ * @typedef {{type: "url", url: string, context?: ClientSnapshot}} UrlMessage
  * @typedef {{type: "progress", stage: "download"|"python"|"packages"|"run", loaded: number, total: number}} ProgressMessage
  * @typedef {{type: "render", run: number, status: "running"|"idle", tree: Node}} RenderMessage
  * @typedef {{type: "fatal", message: string, detail: string}} FatalMessage
- * @typedef {InitMessage|WidgetMessage} PageMessage
- * @typedef {ProgressMessage|RenderMessage|FatalMessage} WorkerMessage
+ * @typedef {{type: "query", search: string}} QueryMessage  "?a=1&b=2" or ""; sent before the idle render
+ * @typedef {InitMessage|WidgetMessage|UrlMessage} PageMessage
+ * @typedef {ProgressMessage|RenderMessage|FatalMessage|QueryMessage} WorkerMessage
  */

@@ -2,12 +2,19 @@
 // app, hands control to runtime_wasm/_bridge.py, then feeds it page messages one
 // at a time. Python posts its own `render` messages through `send`.
 //
-// Boot: init -> (fetch runtime.zip + app.zip) || (import pyodide.mjs, loadPyodide)
-//       -> unpack both zips -> bridge.boot(config, send)
+// Boot: init -> (fetch runtime.zip + app.zip) || (import pyodide.mjs, loadPyodide
+//       [-> loadPackage(config.packages)]) -> unpack both zips -> bridge.boot(config, send)
+// Packages: when config.packages is non-empty, Pyodide reads the site's own lock
+// (config.lock, written by compiler/_sitelock.py) instead of its default one, and
+// loadPackage resolves dependencies and checks each wheel's sha256. With no
+// packages nothing extra is fetched.
+// st.cache_data: the site's IndexedDB entries are read while Pyodide boots
+// (cache_store.mjs) and handed to bridge.attach_cache just before bridge.boot.
 // Download progress comes from wrapping `fetch`: Pyodide 314 loads
 // pyodide.asm.wasm and python_stdlib.zip with the global fetch of this worker
 // (browser_getBinaryResponse in pyodide.mjs), so counting streams see them too.
 
+import { cacheNamespace, openCacheStore } from "./cache_store.mjs";
 import { MSG, PROTOCOL_VERSION, STAGE } from "./protocol.mjs";
 
 const RUNTIME_DIR = "/stc/runtime";
@@ -107,6 +114,40 @@ async function fetchBytes(url, what) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+// ---- packages ---------------------------------------------------------------------
+
+/** Load `names` from the site's lock; throws naming the packages that did not load. */
+async function loadPackages(pyodide, names) {
+  // loadPackage reports per call ("Loaded a, b"), not per wheel: show the stage only.
+  post({ type: MSG.PROGRESS, stage: STAGE.PACKAGES, loaded: 0, total: 0 });
+  const errors = [];
+  const loaded = await pyodide.loadPackage(names, {
+    messageCallback: () => {},
+    errorCallback: (text) => errors.push(text),
+  });
+  const got = new Set((loaded ?? []).map((p) => String(p.name).toLowerCase().replace(/[-_.]+/g, "-")));
+  const missing = names.filter((n) => !got.has(n));
+  if (missing.length > 0 || errors.length > 0) {
+    const which = missing.length > 0 ? missing.join(", ") : "some packages";
+    const error = new Error(`Could not load the package${missing.length === 1 ? "" : "s"} ${which}`);
+    error.stack = errors.join("\n") || error.message;
+    throw error;
+  }
+}
+
+// ---- st.cache_data storage (IndexedDB, see cache_store.mjs) -----------------------
+
+/** Start reading the site's cached values; runs while Pyodide boots. */
+function startCacheStore(config) {
+  return openCacheStore(cacheNamespace(config.url ?? self.location.href));
+}
+
+/** Hand the entries and the write-behind `persist` to Python, before bridge.boot. */
+async function attachCacheStore(mod, cacheStore) {
+  const { entriesJson, persist } = await cacheStore;
+  mod.attach_cache(entriesJson, persist ?? undefined); // JS null would reach Python as jsnull
+}
+
 // ---- boot -------------------------------------------------------------------------
 
 let bridge = null;
@@ -144,9 +185,21 @@ async function boot(msg) {
       if (!starting) post({ type: MSG.PROGRESS, stage: STAGE.PYTHON, loaded: 0, total: 0 });
     });
 
+    const cacheStore = startCacheStore(config);
     // The zips download while Pyodide boots; a failed download fails the boot at once.
+    const packages = config.packages ?? [];
+    const options = { indexURL: config.pyodide };
+    if (packages.length > 0) options.lockFileURL = config.lock;
     const [pyodide, runtimeBuf, appBuf] = await Promise.all([
-      import(config.pyodide + "pyodide.mjs").then(({ loadPyodide }) => loadPyodide({ indexURL: config.pyodide })),
+      import(config.pyodide + "pyodide.mjs")
+        .then(({ loadPyodide }) => loadPyodide(options))
+        .then(async (py) => {
+          if (packages.length > 0) {
+            starting = true;
+            await loadPackages(py, packages);
+          }
+          return py;
+        }),
       fetchBytes(config.runtime, "the stc runtime"),
       fetchBytes(config.app, "the app"),
     ]);
@@ -160,6 +213,7 @@ async function boot(msg) {
 
     const mod = pyodide.pyimport("runtime_wasm._bridge");
     const send = (s) => self.postMessage(s);
+    await attachCacheStore(mod, cacheStore);
     await mod.boot(JSON.stringify(config), send);
     bridge = mod;
   } catch (err) {
@@ -180,8 +234,13 @@ async function pump() {
       // Several widget messages waiting: one rerun with all their updates, in order.
       if (msg.type === MSG.WIDGET && queue.length > 0 && queue[0].msg.type === MSG.WIDGET) {
         const updates = [...msg.updates];
-        while (queue.length > 0 && queue[0].msg.type === MSG.WIDGET) updates.push(...queue.shift().msg.updates);
-        msg = { type: MSG.WIDGET, updates };
+        let context = msg.context;
+        while (queue.length > 0 && queue[0].msg.type === MSG.WIDGET) {
+          const next = queue.shift().msg;
+          updates.push(...next.updates);
+          context = next.context ?? context;
+        }
+        msg = { type: MSG.WIDGET, updates, context };
         raw = JSON.stringify(msg);
       }
       try {

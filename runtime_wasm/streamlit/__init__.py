@@ -7,7 +7,12 @@ Apps run unmodified: ``import streamlit as st`` resolves here (see
 
 from __future__ import annotations
 
+from typing import Any
+
+from .. import _registry
+from .._caching import CacheDataAPI, CacheResourceAPI
 from . import errors
+from ._browser import ContextProxy, QueryParamsProxy
 from ._commands import SessionStateProxy, rerun, set_page_config, stop
 from ._dg import DeltaGenerator
 
@@ -16,6 +21,10 @@ __version__ = "1.67.0"
 _main = DeltaGenerator(root="main", is_module=True)
 sidebar = DeltaGenerator(root="sidebar")
 session_state = SessionStateProxy()
+query_params = QueryParamsProxy()
+context = ContextProxy()
+cache_data = CacheDataAPI()
+cache_resource = CacheResourceAPI()
 
 # Text and data
 write = _main.write
@@ -62,15 +71,26 @@ tabs = _main.tabs
 empty = _main.empty
 form = _main.form
 
+
+def __getattr__(name: str) -> Any:
+    """``st.audio_input`` and the like: say stc lacks it, where Python would say nothing."""
+    if name in _registry.NOT_YET:
+        return getattr(_main, name)  # raises the "not available in stc yet" error
+    raise AttributeError(f"module 'streamlit' has no attribute {name!r}")
+
+
 __all__ = [
     "DeltaGenerator",
     "__version__",
     "button",
+    "cache_data",
+    "cache_resource",
     "caption",
     "checkbox",
     "code",
     "columns",
     "container",
+    "context",
     "dataframe",
     "divider",
     "empty",
@@ -88,6 +108,7 @@ __all__ = [
     "multiselect",
     "number_input",
     "progress",
+    "query_params",
     "radio",
     "rerun",
     "selectbox",

@@ -7,8 +7,9 @@ from collections.abc import Iterator, MutableMapping
 from typing import Any, NoReturn
 
 from .._context import current
-from .._errors import StreamlitAPIException
+from .._errors import StreamlitAPIException, StreamlitValueError
 from .._script import RerunRequested, StopRequested
+from .._state import WIDGET_ID_PREFIX
 
 __all__ = ["SessionStateProxy", "rerun", "set_page_config", "stop"]
 
@@ -48,17 +49,28 @@ def set_page_config(
             config[name] = value if isinstance(value, str | int | float) else str(value)
 
 
+def _user_key(key: Any) -> str:
+    """Streamlit's ``require_valid_user_key``: any key becomes a string; empty keys and
+    keys in the widget-id namespace are refused."""
+    text = str(key)
+    if text == "":
+        raise StreamlitValueError("key", ["a non-empty string"])
+    if text.startswith(WIDGET_ID_PREFIX):
+        raise StreamlitAPIException(f"Keys beginning with {WIDGET_ID_PREFIX} are reserved.")
+    return text
+
+
 class SessionStateProxy(MutableMapping[str, Any]):
     """``st.session_state``: item and attribute access to the current session."""
 
     def __getitem__(self, key: str) -> Any:
-        return current().state[key]
+        return current().state[_user_key(key)]
 
     def __setitem__(self, key: str, value: Any) -> None:
-        current().state[key] = value
+        current().state[_user_key(key)] = value
 
     def __delitem__(self, key: str) -> None:
-        del current().state[key]
+        del current().state[_user_key(key)]
 
     def __iter__(self) -> Iterator[str]:
         return iter(current().state)

@@ -4,18 +4,28 @@ from .._errors import (
     DuplicateWidgetID,
     StreamlitAPIException,
     StreamlitAPIWarning,
+    StreamlitBadTimeStringError,
     StreamlitDuplicateElementId,
     StreamlitDuplicateElementKey,
+    StreamlitQueryParamDictValueError,
     StreamlitValueAssignmentNotAllowedError,
+    StreamlitValueError,
     StreamlitWidgetAlreadyInstantiatedError,
+    UnhashableParamError,
+    UnserializableReturnValueError,
 )
 
 __all__ = [
     "DuplicateWidgetID",
     "StreamlitAPIException",
     "StreamlitAPIWarning",
+    "StreamlitBadTimeStringError",
     "StreamlitDuplicateElementId",
     "StreamlitDuplicateElementKey",
+    "StreamlitQueryParamDictValueError",
     "StreamlitValueAssignmentNotAllowedError",
+    "StreamlitValueError",
     "StreamlitWidgetAlreadyInstantiatedError",
+    "UnhashableParamError",
+    "UnserializableReturnValueError",
 ]

@@ -21,6 +21,7 @@ import threading
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
+from urllib import parse
 
 from .._alias import aliased
 from .._script import Script
@@ -66,6 +67,9 @@ class AppTest:
         self._form_pending: dict[str, dict[str, Any]] = {}  # form id -> widget id -> wire
         self._clicked: set[str] = set()  # buttons clicked for the last run
         self._root: Block | None = None
+        # The simulated URL's query parameters: set before run(), read after it. A
+        # repeated key is a list; Streamlit's AppTest has the same attribute.
+        self.query_params: dict[str, Any] = {}
 
     # -- constructors -----------------------------------------------------------------
     @classmethod
@@ -104,6 +108,7 @@ class AppTest:
         self._clicked = {wid for wid, value in self._pending.items() if value is True}
         self._pending.clear()
         self._pending_python.clear()
+        self._session.query_params.populate(parse.urlencode(self.query_params, doseq=True))
         limit = self.default_timeout if timeout is None else timeout
         folder = str(self._script_path.parent)
         added = folder not in sys.path
@@ -116,6 +121,9 @@ class AppTest:
             if added:
                 sys.path.remove(folder)
         self._root = wrap(dict(self._session.tree), self)  # type: ignore[assignment]
+        self._session.query_params.take_change()  # no address bar to update here
+        query = parse.parse_qs(self._session.query_params.query_string(), keep_blank_values=True)
+        self.query_params = {k: v[0] if len(v) == 1 else v for k, v in query.items()}
         return self
 
     async def _run_with_timeout(self, updates: list[Any], limit: float) -> None:

@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from compiler import serving
+from runtime_wasm._protocol import PROTOCOL_VERSION
 
 from .conftest import PageGuard
 
@@ -40,12 +41,13 @@ FATAL_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <link rel="stylesheet" href="stc/stc.css">
 <script type="application/json" id="stc-config">
-{"protocol": 1, "pyodide": "missing-pyodide/", "runtime": "stc/runtime.zip",
+{"protocol": __PROTOCOL__, "pyodide": "missing-pyodide/", "runtime": "stc/runtime.zip",
  "app": "stc/app.zip", "entry": "app.py"}
 </script></head>
 <body><div id="stc-root" data-stc-status="loading"></div>
 <script type="module" src="stc/page.mjs"></script></body></html>
 """
+FATAL_PAGE = FATAL_PAGE.replace("__PROTOCOL__", str(PROTOCOL_VERSION))
 
 
 # ---- trees -------------------------------------------------------------------------

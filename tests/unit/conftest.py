@@ -8,8 +8,18 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from runtime_wasm import _alias, _bridge
+from runtime_wasm import _alias, _bridge, _cache_store, _caching
 from runtime_wasm.testing import AppTest
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches() -> Iterator[None]:
+    """Every test starts with empty ``st.cache_data`` / ``st.cache_resource`` caches."""
+    _cache_store.set_default_store(_cache_store.CacheStore())
+    _caching._resource_caches.clear()
+    yield
+    _cache_store.set_default_store(_cache_store.CacheStore())
+    _caching._resource_caches.clear()
 
 
 @pytest.fixture
@@ -39,3 +49,4 @@ def clean_process() -> Iterator[None]:
         _alias.uninstall()
         sys.modules.update(modules)
         _bridge._bridge = None
+        _bridge._persist = None

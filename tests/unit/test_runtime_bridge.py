@@ -61,14 +61,14 @@ class Page:
 
 
 @pytest.fixture
-def page(tmp_path: Path, clean_process: None) -> Page:
+def fake_page(tmp_path: Path, clean_process: None) -> Page:
     (tmp_path / "app.py").write_text(APP, encoding="utf-8")
     return Page(tmp_path)
 
 
-def test_boot_sends_a_render_message(page: Page) -> None:
-    page.boot()
-    (message,) = page.messages
+def test_boot_sends_a_render_message(fake_page: Page) -> None:
+    fake_page.boot()
+    (message,) = fake_page.messages
     assert set(message) == {"type", "run", "status", "tree"}
     assert (message["type"], message["run"], message["status"]) == ("render", 1, "idle")
     tree = message["tree"]
@@ -87,68 +87,71 @@ def test_boot_sends_a_render_message(page: Page) -> None:
     assert sidebar["children"][0]["props"]["value"] == 3
 
 
-def test_boot_enters_the_app_folder(page: Page) -> None:
-    page.boot()
-    assert Path.cwd() == page.app_dir.resolve()
-    assert sys.path[0] == str(page.app_dir)
+def test_boot_enters_the_app_folder(fake_page: Page) -> None:
+    fake_page.boot()
+    assert Path.cwd() == fake_page.app_dir.resolve()
+    assert sys.path[0] == str(fake_page.app_dir)
 
 
-def test_widget_message_reruns_and_ids_are_stable(page: Page) -> None:
-    page.boot()
-    button_id = page.find("button")["id"]
-    slider_id = page.find("slider")["id"]
+def test_widget_message_reruns_and_ids_are_stable(fake_page: Page) -> None:
+    fake_page.boot()
+    button_id = fake_page.find("button")["id"]
+    slider_id = fake_page.find("slider")["id"]
     assert button_id.startswith("$$ID-")
-    page.widget([{"id": button_id, "value": True}])
-    assert page.messages[-1]["run"] == 2
-    assert page.find("markdown")["props"]["body"] == "clicks 1"
-    page.widget([{"id": slider_id, "value": 8}])
-    assert page.find("slider")["props"]["value"] == 8
-    assert page.find("markdown")["props"]["body"] == "clicks 1"  # the button reset
-    assert (page.find("button")["id"], page.find("slider")["id"]) == (button_id, slider_id)
-    assert [m["run"] for m in page.messages] == [1, 2, 3]
+    fake_page.widget([{"id": button_id, "value": True}])
+    assert fake_page.messages[-1]["run"] == 2
+    assert fake_page.find("markdown")["props"]["body"] == "clicks 1"
+    fake_page.widget([{"id": slider_id, "value": 8}])
+    assert fake_page.find("slider")["props"]["value"] == 8
+    assert fake_page.find("markdown")["props"]["body"] == "clicks 1"  # the button reset
+    assert (fake_page.find("button")["id"], fake_page.find("slider")["id"]) == (
+        button_id,
+        slider_id,
+    )
+    assert [m["run"] for m in fake_page.messages] == [1, 2, 3]
 
 
-def test_update_for_an_unknown_widget_is_ignored(page: Page) -> None:
-    page.boot()
-    page.widget([{"id": "$$ID-gone-None", "value": 1}])
-    assert page.find("markdown")["props"]["body"] == "clicks 0"
+def test_update_for_an_unknown_widget_is_ignored(fake_page: Page) -> None:
+    fake_page.boot()
+    fake_page.widget([{"id": "$$ID-gone-None", "value": 1}])
+    assert fake_page.find("markdown")["props"]["body"] == "clicks 0"
 
 
 @pytest.mark.parametrize("protocol", [0, PROTOCOL_VERSION + 1, None], ids=str)
-def test_protocol_mismatch_refuses_to_boot(page: Page, protocol: Any) -> None:
+def test_protocol_mismatch_refuses_to_boot(fake_page: Page, protocol: Any) -> None:
     with pytest.raises(_bridge.ProtocolError, match="Rebuild it"):
-        page.boot(protocol=protocol)
-    assert page.messages == []
+        fake_page.boot(protocol=protocol)
+    assert fake_page.messages == []
 
 
-def test_handle_before_boot_and_unknown_messages(page: Page) -> None:
+def test_handle_before_boot_and_unknown_messages(fake_page: Page) -> None:
     with pytest.raises(_bridge.ProtocolError, match="before boot"):
-        page.widget([])
-    page.boot()
+        fake_page.widget([])
+    fake_page.boot()
     with pytest.raises(_bridge.ProtocolError, match="Unknown message type 'nope'"):
         asyncio.run(_bridge.handle(json.dumps({"type": "nope"})))
 
 
-def test_app_error_is_rendered_not_raised(page: Page) -> None:
-    (page.app_dir / "app.py").write_text("import streamlit as st\nst.write('a')\n1/0\n")
-    page.boot()
-    main = page.tree["children"][0]
+def test_app_error_is_rendered_not_raised(fake_page: Page) -> None:
+    (fake_page.app_dir / "app.py").write_text("import streamlit as st\nst.write('a')\n1/0\n")
+    fake_page.boot()
+    main = fake_page.tree["children"][0]
     assert [c["kind"] for c in main["children"]] == ["markdown", "exception"]
     props = main["children"][1]["props"]
     assert props["type"] == "ZeroDivisionError"
     assert props["traceback"][0] == 'File "app.py", line 3, in <module>'
 
 
-def test_app_can_import_its_own_modules(page: Page) -> None:
-    (page.app_dir / "helper_mod_for_bridge.py").write_text("VALUE = 42\n")
-    (page.app_dir / "app.py").write_text(
+def test_app_can_import_its_own_modules(fake_page: Page) -> None:
+    (fake_page.app_dir / "helper_mod_for_bridge.py").write_text("VALUE = 42\n")
+    (fake_page.app_dir / "app.py").write_text(
         "import streamlit as st\nfrom helper_mod_for_bridge import VALUE\nst.write(VALUE)\n"
     )
     try:
-        page.boot()
+        fake_page.boot()
     finally:
         sys.modules.pop("helper_mod_for_bridge", None)
-    assert page.find("markdown")["props"]["body"] == "`42`"
+    assert fake_page.find("markdown")["props"]["body"] == "`42`"
 
 
 # -- public surfaces ----------------------------------------------------------------
@@ -156,7 +159,7 @@ def test_app_can_import_its_own_modules(page: Page) -> None:
 
 def test_runtime_public_names() -> None:
     assert set(runtime_wasm.__all__) == {"PROTOCOL_VERSION", "__version__"}
-    assert runtime_wasm.PROTOCOL_VERSION == 1
+    assert runtime_wasm.PROTOCOL_VERSION == 2
 
 
 def test_testing_public_names() -> None:
@@ -175,11 +178,14 @@ def test_streamlit_public_names() -> None:
         "DeltaGenerator",
         "__version__",
         "button",
+        "cache_data",
+        "cache_resource",
         "caption",
         "checkbox",
         "code",
         "columns",
         "container",
+        "context",
         "dataframe",
         "divider",
         "empty",
@@ -197,6 +203,7 @@ def test_streamlit_public_names() -> None:
         "multiselect",
         "number_input",
         "progress",
+        "query_params",
         "radio",
         "rerun",
         "selectbox",
@@ -229,10 +236,15 @@ def test_streamlit_errors_public_names() -> None:
         "DuplicateWidgetID",
         "StreamlitAPIException",
         "StreamlitAPIWarning",
+        "StreamlitBadTimeStringError",
         "StreamlitDuplicateElementId",
         "StreamlitDuplicateElementKey",
+        "StreamlitQueryParamDictValueError",
         "StreamlitValueAssignmentNotAllowedError",
+        "StreamlitValueError",
         "StreamlitWidgetAlreadyInstantiatedError",
+        "UnhashableParamError",
+        "UnserializableReturnValueError",
     }
 
 

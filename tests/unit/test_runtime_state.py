@@ -320,3 +320,65 @@ def test_session_state_outside_a_run_fails_loudly() -> None:
 
     with pytest.raises(NoRunContextError, match="No script is running"):
         session_state["x"] = 1
+
+
+# -- gaps found against Streamlit 1.67's SessionStateProxy ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "exc_type", "message"),
+    [
+        pytest.param(
+            "del st.session_state.nope",
+            "AttributeError",
+            'st.session_state has no attribute "nope". Did you forget to initialize it? '
+            "More info: https://docs.streamlit.io/develop/concepts/architecture/"
+            "session-state#initialization",
+            id="delattr",
+        ),
+        pytest.param(
+            "st.session_state[''] = 1",
+            "StreamlitValueError",
+            "Invalid `key` value. Supported values: a non-empty string.",
+            id="empty-key",
+        ),
+        pytest.param(
+            "st.session_state['$$ID-x'] = 1",
+            "StreamlitAPIException",
+            "Keys beginning with $$ID are reserved.",
+            id="reserved-prefix",
+        ),
+    ],
+)
+def test_key_errors_are_streamlits(run_app: RunApp, line: str, exc_type: str, message: str) -> None:
+    at = run_app(f"import streamlit as st\n{line}\n")
+    assert at.exception[0].props["type"] == exc_type
+    assert at.exception[0].value == message
+
+
+def test_non_string_keys_become_strings(run_app: RunApp) -> None:
+    at = run_app(
+        "import streamlit as st\nst.session_state[1] = 'one'\n"
+        "st.write(repr((st.session_state['1'], list(st.session_state))))\n"
+    )
+    assert at.markdown.values == ["('one', ['1'])"]
+
+
+def test_callbacks_run_in_render_order_before_the_script() -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        st.session_state.setdefault("log", [])
+        log = st.session_state.log
+        with st.form("f"):
+            st.text_input("b", key="b", on_change=lambda: log.append("b"))
+            st.text_input("a", key="a", on_change=lambda: log.append("a"))
+            st.form_submit_button("go", on_click=lambda: log.append("submit"))
+        log.append("script")
+        """
+    ).run()
+    at.session_state["log"].clear()
+    at.text_input(key="a").set_value("1")
+    at.text_input(key="b").set_value("2")
+    at.button[0].click().run()
+    assert at.session_state["log"] == ["b", "a", "submit", "script"]
