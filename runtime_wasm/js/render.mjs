@@ -8,9 +8,9 @@
 // {id, kind, json, props} of the last render.
 
 import { h, setHtml, uid } from "./dom.mjs";
-import { ELEMENTS, UNKNOWN } from "./elements.mjs";
+import { UNKNOWN } from "./elements.mjs";
+import { KINDS } from "./kinds.mjs";
 import { inlineMarkdownToHtml } from "./markdown.mjs";
-import { WIDGETS } from "./widgets.mjs";
 
 // ---- blocks ---------------------------------------------------------------------
 
@@ -239,7 +239,7 @@ const contexts = new WeakMap();
 // ---- reconciliation -------------------------------------------------------------
 
 function specFor(kind) {
-  return BLOCKS[kind] ?? WIDGETS[kind] ?? ELEMENTS[kind] ?? UNKNOWN;
+  return BLOCKS[kind] ?? KINDS[kind] ?? UNKNOWN;
 }
 
 function keyOf(id, kind, spec, props) {
