@@ -22,6 +22,12 @@ __all__ = ["aliased", "install", "uninstall"]
 
 ALIAS = "streamlit"
 TARGET = "runtime_wasm.streamlit"
+# Packages the runtime provides under their PyPI import names: the st-pages shim.
+ALIASES = {ALIAS: TARGET, "st_pages": "runtime_wasm.st_pages"}
+
+
+def _aliased_name(fullname: str) -> bool:
+    return any(fullname == a or fullname.startswith(a + ".") for a in ALIASES)
 
 
 class _AliasLoader(importlib.abc.Loader):
@@ -39,9 +45,10 @@ class _AliasFinder(importlib.abc.MetaPathFinder):
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> ModuleSpec | None:
-        if fullname != ALIAS and not fullname.startswith(ALIAS + "."):
+        alias = fullname.partition(".")[0]
+        if alias not in ALIASES:
             return None
-        real = TARGET + fullname[len(ALIAS) :]
+        real = ALIASES[alias] + fullname[len(alias) :]
         if importlib.util.find_spec(real) is None:
             return None
         return ModuleSpec(fullname, _AliasLoader(real), is_package=True)
@@ -60,14 +67,14 @@ def install() -> None:
 def uninstall() -> None:
     if _FINDER in sys.meta_path:
         sys.meta_path.remove(_FINDER)
-    for name in [n for n in sys.modules if n == ALIAS or n.startswith(ALIAS + ".")]:
+    for name in [n for n in sys.modules if _aliased_name(n)]:
         del sys.modules[name]
 
 
 @contextmanager
 def aliased() -> Iterator[None]:
     """Install the alias for the duration of a block, restoring what was there."""
-    saved = {n: m for n, m in sys.modules.items() if n == ALIAS or n.startswith(ALIAS + ".")}
+    saved = {n: m for n, m in sys.modules.items() if _aliased_name(n)}
     uninstall()
     install()
     try:

@@ -10,6 +10,7 @@ function (``attach_cache``), the page's URL and client snapshot in the messages.
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import os
 import sys
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import _alias, _cache_store
+from . import _alias, _cache_store, _media_store
 from ._protocol import PROTOCOL_VERSION, BootConfig, Node, WidgetUpdate
 from ._script import Script
 from ._session import AppSession
@@ -73,7 +74,13 @@ class _Bridge:
         Both go out before the idle render, so once the page is idle its address bar
         is current and the cache's write transaction has been created."""
         search = self.session.query_params.take_change()
-        if search is not None:
+        moved = self.session.navigation.take_navigation()
+        if moved is not None:  # another page: its URL, with the query string as it is now
+            query = self.session.query_params.query_string()
+            page, replace = moved
+            search = f"?{query}" if query else ""
+            self.post({"type": "navigate", "page": page, "search": search, "replace": replace})
+        elif search is not None:
             self.post({"type": "query", "search": f"?{search}" if search else ""})
         store = _cache_store.default_store()
         if self.persist is not None and store.journaled:
@@ -81,9 +88,11 @@ class _Bridge:
             if journal:
                 self.persist(json.dumps(journal, separators=(",", ":")))
 
-    def take_url(self, url: str) -> None:
-        """The page's address changed (back or forward): new query params."""
+    def take_url(self, url: str, page: str | None = None) -> None:
+        """The page's address changed (back, forward, a link): new page and query params."""
         self.session.query_params.populate(urlsplit(url).query)
+        if page is not None:
+            self.session.navigation.request_url(page)
 
     def _tick(self) -> None:
         self._maybe_flush()
@@ -102,6 +111,10 @@ class _Bridge:
         self._post_render("running", to_node(ctx.root))
 
     def _post_render(self, status: str, tree: Node) -> None:
+        # Media first: the page needs an id's bytes before the element that shows it.
+        for media_id, mime, data in _media_store.session_store(self.session.state).take_unsent():
+            encoded = base64.b64encode(data).decode("ascii")
+            self.post({"type": "media", "id": media_id, "mime": mime, "data": encoded})
         self.post({"type": "render", "run": self.session.run_count, "status": status, "tree": tree})
 
     def post(self, message: dict[str, Any]) -> None:
@@ -139,6 +152,7 @@ async def boot(config_json: str, send: Send, app_dir: str = APP_DIR) -> None:
     session = AppSession(script, app_dir=Path(app_dir))
     url = config.get("url") or ""
     session.query_params.populate(urlsplit(url).query)
+    session.navigation.request_url(config.get("page"))
     session.client.update({"url": url, **(config.get("context") or {})})
     _bridge = _Bridge(session, send, _persist)
     await _bridge.run(None)
@@ -154,7 +168,7 @@ async def handle(message_json: str) -> None:
     if kind == "widget":
         await _bridge.run(message["updates"])
     elif kind == "url":
-        _bridge.take_url(message["url"])
+        _bridge.take_url(message["url"], message.get("page"))
         _bridge.session.client.update({"url": message["url"]})
         await _bridge.run(None)
     else:

@@ -20,7 +20,14 @@ from ._tree import Element, new_root
 if TYPE_CHECKING:
     from ._state import SessionState
 
-__all__ = ["NoRunContextError", "RunContext", "activate", "current", "maybe_current"]
+__all__ = [
+    "NoRunContextError",
+    "RunContext",
+    "activate",
+    "after_script",
+    "current",
+    "maybe_current",
+]
 
 
 class NoRunContextError(RuntimeError):
@@ -41,6 +48,8 @@ class RunContext:
     script_path: str = "app.py"
     query_params: QueryParams = field(default_factory=QueryParams)  # the session's
     client: ClientInfo = field(default_factory=ClientInfo)  # the session's
+    navigation: Any = None  # the session's _navigation.Navigation
+    active_page: str = ""  # hash of the page running (in widget ids); "" for the main script
 
     @classmethod
     def fresh(
@@ -62,6 +71,11 @@ class RunContext:
 
 
 _current: RunContext | None = None
+
+# Called with the run's context after the script body finished normally (and before
+# the run ends); an awaitable result is awaited. The API package registers what must
+# happen at the end of every run, such as reopening an open ``st.dialog``.
+after_script: list[Callable[[RunContext], Any]] = []
 
 
 def activate(ctx: RunContext | None) -> None:

@@ -110,17 +110,27 @@ class StreamlitValueOutOfRangeError(StreamlitAPIException):
 
 
 class StreamlitInvalidParameterTypeError(StreamlitAPIException):
-    def __init__(self, parameter: str, provided_type: str, expected_types: list[str]) -> None:
+    def __init__(
+        self,
+        parameter: str,
+        provided_type: str,
+        expected_types: list[str],
+        *,
+        detail: str | None = None,
+    ) -> None:
         super().__init__(
             f"Invalid `{parameter}` type. Expected one of: {', '.join(expected_types)}. "
-            f"Provided type: {provided_type}."
+            f"Provided type: {provided_type}." + (f" {detail}" if detail else "")
         )
 
 
 class StreamlitValueError(StreamlitAPIException):
-    def __init__(self, parameter: str, valid_values: list[str]) -> None:
+    def __init__(
+        self, parameter: str, valid_values: list[str], *, detail: str | None = None
+    ) -> None:
         super().__init__(
             f"Invalid `{parameter}` value. Supported values: {', '.join(valid_values)}."
+            + (f" {detail}" if detail else "")
         )
 
 

@@ -16,8 +16,10 @@ from ._state import WIDGET_ID_PREFIX
 __all__ = ["compute_widget_id"]
 
 
-def compute_widget_id(kind: str, user_key: str | None, **identity: Any) -> str:
+def compute_widget_id(kind: str, user_key: str | None, *, page: str = "", **identity: Any) -> str:
     h = hashlib.md5(kind.encode(), usedforsecurity=False)
+    if page:  # the page of a multipage app, even with a key (Streamlit's active_script_hash)
+        h.update(f"page={page};".encode())
     if user_key is None:
         for name in sorted(identity):
             h.update(f"{name}={identity[name]!r};".encode())

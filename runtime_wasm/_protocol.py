@@ -9,16 +9,19 @@ Messages travel as JSON strings (one ``JSON.parse`` on the receiving side, no
 structured-clone walk of a large element tree).
 
 Page -> worker
-    ``{"type": "init", "protocol": 2, "config": BootConfig}``
+    ``{"type": "init", "protocol": 3, "config": BootConfig}``
     ``{"type": "widget", "updates": [{"id": str, "value": Any}, ...],
        "context": ClientSnapshot}``
         One user interaction: the new values of one or more widgets (a form submit
         carries every pending value of its form plus the submit button's ``true``).
         The worker applies them, runs callbacks, reruns the script.
-    ``{"type": "url", "url": str, "context": ClientSnapshot}``
-        The browser went back or forward (``popstate``): ``url`` is the page's new
-        address; the worker takes its query string into ``st.query_params`` and
-        reruns.
+    ``{"type": "url", "url": str, "page": str, "context": ClientSnapshot}``
+        The address changed under the app: the browser went back or forward
+        (``popstate``), or the visitor followed a page link or the navigation menu
+        (the page pushed the new URL first). ``url`` is the new address, ``page``
+        the url path of the app page it names (``""`` for the site's root, the
+        default page); the worker takes the query string into ``st.query_params``,
+        the page into the navigation, and reruns.
 
 Worker -> page
     ``{"type": "progress", "stage": Stage, "loaded": int, "total": int}``
@@ -32,6 +35,17 @@ Worker -> page
         with ``history.pushState`` (a new history entry, as Streamlit does, so Back
         returns to the previous state), keeping the path and the hash; no reload.
         Sent before the run's ``idle`` render.
+    ``{"type": "navigate", "page": str, "search": str, "replace": bool}``
+        The run ended on another page of a multipage app than the address names
+        (``st.switch_page``, or an unknown page that fell back to the default):
+        the page puts ``<site root><page>/`` plus ``search`` in the address bar,
+        with ``history.pushState`` (``replaceState`` when ``replace``); no reload.
+        Sent instead of ``query``, before the run's ``idle`` render.
+    ``{"type": "media", "id": str, "mime": str, "data": str}``
+        Bytes an element shows (an image, audio, video, PDF), base64 in ``data``,
+        sent once per content before the first render that uses ``id`` (see
+        ``_media_store``). Elements carry ``{"media": id, "mime": ...}`` in their
+        props; the page keeps one object URL per id.
 
 Client snapshot (``ClientSnapshot``)
     What the page knows about the visitor, taken at ``init`` (``config.context``)
@@ -59,7 +73,7 @@ __all__ = [
     "WidgetUpdate",
 ]
 
-PROTOCOL_VERSION = 2
+PROTOCOL_VERSION = 3
 
 Stage = Literal["download", "python", "packages", "run"]
 RunStatus = Literal["running", "idle"]
@@ -74,6 +88,7 @@ class BootConfig(TypedDict):
     app: str  # URL of app.zip (the user's files)
     entry: str  # the main script, relative to the app folder
     url: str  # the page's URL at boot
+    page: NotRequired[str]  # the url path of the app page the URL names ("" = default)
     context: NotRequired[ClientSnapshot]  # the visitor's browser at boot
 
 

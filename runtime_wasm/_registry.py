@@ -21,90 +21,50 @@ __all__ = ["NOT_YET", "element_methods", "implemented"]
 NOT_YET: frozenset[str] = frozenset(
     (
         "App",
-        "Page",
-        "altair_chart",
-        "area_chart",
-        "audio",
         "audio_input",
-        "badge",
-        "balloons",
-        "bar_chart",
         "bottom",
-        "camera_input",
-        "chat_input",
-        "chat_message",
-        "color_picker",
-        "column_config",
-        "components",
         "connection",
         "connections",
-        "data_editor",
-        "date_input",
-        "datetime_input",
-        "dialog",
-        "download_button",
         "echarts_chart",
-        "echo",
-        "feedback",
-        "file_uploader",
-        "fragment",
         "get_option",
         "graphviz_chart",
         "grid",
-        "help",
-        "html",
-        "iframe",
-        "image",
-        "latex",
-        "line_chart",
-        "link_button",
         "login",
         "logo",
         "logout",
-        "map",
         "menu_button",
         "mermaid_chart",
-        "navigation",
-        "page_link",
         "pagination",
-        "pdf",
-        "pills",
-        "plotly_chart",
-        "popover",
         "pydeck_chart",
-        "pyplot",
-        "scatter_chart",
         "secrets",
-        "segmented_control",
-        "select_slider",
         "set_option",
         "skeleton",
-        "snow",
-        "space",
-        "status",
-        "switch_page",
-        "time_input",
-        "toast",
         "user",
-        "vega_lite_chart",
-        "video",
-        "write_stream",
     )
 )
 
 
 def element_methods() -> frozenset[str]:
-    """The public methods of ``DeltaGenerator``: what ``col.x(...)`` may call."""
+    """The public methods of ``DeltaGenerator``: what ``col.x(...)`` may call; plus
+    what the containers some commands return add (``status.update``, ``popover.open``)."""
     # Imported here: the API package imports this module (for NOT_YET) at load time.
     from runtime_wasm.streamlit import DeltaGenerator
+    from runtime_wasm.streamlit._containers import PopoverContainer, StatusContainer
 
-    return frozenset(
+    methods = {
         name for name, _ in inspect.getmembers(DeltaGenerator, callable) if not name.startswith("_")
-    )
+    }
+    for cls in (StatusContainer, PopoverContainer):
+        methods.update(name for name in vars(cls) if not name.startswith("_"))
+    return frozenset(methods)
 
 
 def implemented() -> frozenset[str]:
-    """Every ``st.X`` the runtime has: the API package's ``__all__`` and the element methods."""
+    """Every ``st.X`` the runtime has: the API package's ``__all__``, the element methods
+    and its public submodules (``streamlit.runtime``… that third-party packages import)."""
+    import pkgutil
+
     import runtime_wasm.streamlit as api
 
-    return frozenset(api.__all__) | element_methods()
+    submodules = {m.name for m in pkgutil.iter_modules(api.__path__) if not m.name.startswith("_")}
+    return frozenset(api.__all__) | element_methods() | submodules

@@ -14,6 +14,7 @@ from typing import Any
 from . import _context
 from ._client import ClientInfo
 from ._context import RunContext
+from ._navigation import Navigation
 from ._protocol import Node, WidgetUpdate
 from ._query import QueryParams
 from ._script import RerunRequested, Script, StopRequested, describe_exception
@@ -32,6 +33,7 @@ class AppSession:
         self.state = SessionState()
         self.query_params = QueryParams()  # st.query_params: the page's URL
         self.client = ClientInfo()  # st.context: what the browser says about itself
+        self.navigation = Navigation(script.path)  # multipage apps: pages and routing
         self.run_count = 0
         self.last_context: RunContext | None = None
         self.running: RunContext | None = None  # the run in progress, for progress renders
@@ -72,6 +74,7 @@ class AppSession:
             client=self.client,
         )
         ctx.on_enqueue = self.on_enqueue
+        ctx.navigation = self.navigation
         self.running = ctx
         return ctx
 
@@ -100,7 +103,11 @@ class AppSession:
         complete = True
         rerun = False
         try:
-            await self.script.execute()
+            await self.navigation.execute(self.script, ctx)
+            for hook in _context.after_script:
+                result = hook(ctx)
+                if inspect.isawaitable(result):
+                    await result
         except StopRequested:
             pass
         except RerunRequested:

@@ -2,10 +2,24 @@
 // is a module exporting a { kind: spec } map, plus one import and one spread here.
 // Blocks (containers) live in render.mjs.
 
+import { CHARTS } from "./charts.mjs";
+import { CHAT } from "./chat.mjs";
+import { EDITOR } from "./editor.mjs";
 import { ELEMENTS } from "./elements.mjs";
+import { EXTRAS } from "./extras.mjs";
+import { INPUTS2 } from "./inputs2.mjs";
+import { MEDIA } from "./media.mjs";
+import { NAV } from "./nav.mjs";
 import { WIDGETS } from "./widgets.mjs";
 
 export const KINDS = {
   ...ELEMENTS,
+  ...EXTRAS,
+  ...MEDIA,
+  ...CHARTS,
   ...WIDGETS,
+  ...INPUTS2,
+  ...CHAT,
+  ...EDITOR,
+  ...NAV,
 };

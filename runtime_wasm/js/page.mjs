@@ -7,7 +7,9 @@
 // window.stc.status): loading | running | idle | error.
 
 import { MSG, PROTOCOL_VERSION, STAGE } from "./protocol.mjs";
+import { addMedia } from "./media.mjs";
 import { render } from "./render.mjs";
+import { initRouter, pageFromUrl, pageUrl } from "./router.mjs";
 
 const root = document.getElementById("stc-root");
 
@@ -115,6 +117,8 @@ function readConfig() {
   const raw = JSON.parse(el.textContent);
   const base = document.baseURI;
   const abs = (u) => new URL(u, base).href;
+  // A page's own entry (<root>/charts/index.html) says where the site's root is.
+  initRouter(new URL(raw.root || "./", base), followPage);
   let pyodide = abs(raw.pyodide);
   if (!pyodide.endsWith("/")) pyodide += "/";
   return {
@@ -126,6 +130,7 @@ function readConfig() {
     packages: raw.packages ?? [],
     lock: raw.lock ? abs(raw.lock) : null,
     url: location.href,
+    page: pageFromUrl(location.href),
     context: clientSnapshot(),
   };
 }
@@ -164,11 +169,28 @@ function applyQuery(search) {
   history.pushState(history.state, "", url);
 }
 
-/** Back or forward: the worker takes the URL's query params and reruns. */
+/** Back or forward: the worker takes the URL's page and query params and reruns. */
 function onPopState() {
   if (!worker || fatalError) return;
   setStatus("running");
-  worker.postMessage(JSON.stringify({ type: MSG.URL, url: location.href, context: clientSnapshot() }));
+  const page = pageFromUrl(location.href);
+  worker.postMessage(JSON.stringify({ type: MSG.URL, url: location.href, page, context: clientSnapshot() }));
+}
+
+/** The menu or a page link: a new history entry for the page, then the worker runs it. */
+function followPage(page, search) {
+  if (!worker || fatalError) return;
+  const url = pageUrl(page, search);
+  if (url.href !== location.href) history.pushState(null, "", url);
+  onPopState();
+}
+
+/** The run moved to another page (st.switch_page): its address, without a reload. */
+function applyNavigate({ page, search, replace }) {
+  const url = pageUrl(page, search);
+  if (url.href === location.href) return;
+  if (replace) history.replaceState(null, "", url);
+  else history.pushState(null, "", url);
 }
 
 let worker = null;
@@ -205,6 +227,12 @@ function onMessage(event) {
       break;
     case MSG.QUERY:
       applyQuery(msg.search);
+      break;
+    case MSG.NAVIGATE:
+      applyNavigate(msg);
+      break;
+    case MSG.MEDIA:
+      addMedia(msg.id, msg.mime, msg.data);
       break;
     case MSG.FATAL:
       showFatal(msg.message, msg.detail);

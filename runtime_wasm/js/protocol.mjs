@@ -4,19 +4,21 @@
 // both together and bump PROTOCOL_VERSION. Messages travel as JSON strings.
 
 /** Checked by the worker against the version the page sends in `init`. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Message `type` tags. */
 export const MSG = Object.freeze({
   // page -> worker
   INIT: "init",
   WIDGET: "widget",
-  URL: "url", // the browser went back or forward: new query params, rerun
+  URL: "url", // the address changed (back/forward, a page link): new page and query params, rerun
   // worker -> page
   PROGRESS: "progress",
   RENDER: "render",
   FATAL: "fatal",
   QUERY: "query", // the run changed st.query_params: pushState(search)
+  NAVIGATE: "navigate", // the run moved to another page: pushState(root + page + "/" + search)
+  MEDIA: "media", // bytes an element shows, once per id: {id, mime, data (base64)}
 });
 
 /** Boot stages reported by `progress`. */
@@ -39,6 +41,7 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @property {string} app      URL of app.zip (the user's files)
  * @property {string} entry    the main script, relative to the app folder
  * @property {string} url      the page's URL at boot
+ * @property {string} [page]   the url path of the app page the URL names ("" = default)
  * @property {ClientSnapshot} [context]  the visitor's browser at boot
  */
 
@@ -76,11 +79,12 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
 /**
  * @typedef {{type: "init", protocol: number, config: BootConfig}} InitMessage
  * @typedef {{type: "widget", updates: WidgetUpdate[], context?: ClientSnapshot}} WidgetMessage
- * @typedef {{type: "url", url: string, context?: ClientSnapshot}} UrlMessage
+ * @typedef {{type: "url", url: string, page: string, context?: ClientSnapshot}} UrlMessage
  * @typedef {{type: "progress", stage: "download"|"python"|"packages"|"run", loaded: number, total: number}} ProgressMessage
  * @typedef {{type: "render", run: number, status: "running"|"idle", tree: Node}} RenderMessage
  * @typedef {{type: "fatal", message: string, detail: string}} FatalMessage
  * @typedef {{type: "query", search: string}} QueryMessage  "?a=1&b=2" or ""; sent before the idle render
  * @typedef {InitMessage|WidgetMessage|UrlMessage} PageMessage
- * @typedef {ProgressMessage|RenderMessage|FatalMessage|QueryMessage} WorkerMessage
+ * @typedef {{type: "navigate", page: string, search: string, replace: boolean}} NavigateMessage  sent instead of query
+ * @typedef {ProgressMessage|RenderMessage|FatalMessage|QueryMessage|NavigateMessage} WorkerMessage
  */

@@ -10,6 +10,7 @@
 import { h, setHtml, uid } from "./dom.mjs";
 import { UNKNOWN } from "./elements.mjs";
 import { KINDS } from "./kinds.mjs";
+import { LAYOUT_BLOCKS } from "./layout.mjs";
 import { inlineMarkdownToHtml } from "./markdown.mjs";
 
 // ---- blocks ---------------------------------------------------------------------
@@ -160,6 +161,8 @@ const BLOCKS = {
     update() {},
     host: self,
   },
+
+  ...LAYOUT_BLOCKS,
 };
 
 function selectTab(el, index, focus) {

@@ -11,10 +11,26 @@ from typing import Any
 
 from .. import _registry
 from .._caching import CacheDataAPI, CacheResourceAPI
-from . import errors
+from . import _column_config as column_config
+from . import components, errors
 from ._browser import ContextProxy, QueryParamsProxy
 from ._commands import SessionStateProxy, rerun, set_page_config, stop
+from ._compat import (  # removed names of older Streamlit, with its deprecation warning
+    cache,
+    experimental_connection,
+    experimental_dialog,
+    experimental_fragment,
+    experimental_get_query_params,
+    experimental_memo,
+    experimental_rerun,
+    experimental_set_query_params,
+    experimental_singleton,
+    experimental_user,
+)
 from ._dg import DeltaGenerator
+from ._extras import echo
+from ._layout2 import dialog, fragment
+from ._pages import Page, navigation, switch_page
 
 __version__ = "1.67.0"
 
@@ -45,6 +61,11 @@ info = _main.info
 warning = _main.warning
 error = _main.error
 exception = _main.exception
+html = _main.html
+latex = _main.latex
+badge = _main.badge
+help = _main.help
+iframe = _main.iframe
 
 # Widgets
 button = _main.button
@@ -58,10 +79,52 @@ slider = _main.slider
 text_input = _main.text_input
 text_area = _main.text_area
 number_input = _main.number_input
+select_slider = _main.select_slider
+date_input = _main.date_input
+time_input = _main.time_input
+datetime_input = _main.datetime_input
+color_picker = _main.color_picker
+pills = _main.pills
+segmented_control = _main.segmented_control
+feedback = _main.feedback
+link_button = _main.link_button
+download_button = _main.download_button
+file_uploader = _main.file_uploader
+camera_input = _main.camera_input
+data_editor = _main.data_editor
+
+# Chat
+chat_input = _main.chat_input
+chat_message = _main.chat_message
+write_stream = _main.write_stream
 
 # Status
 progress = _main.progress
 spinner = _main.spinner
+status = _main.status
+toast = _main.toast
+balloons = _main.balloons
+snow = _main.snow
+
+# Media
+image = _main.image
+audio = _main.audio
+video = _main.video
+pdf = _main.pdf
+
+# Charts
+altair_chart = _main.altair_chart
+area_chart = _main.area_chart
+bar_chart = _main.bar_chart
+line_chart = _main.line_chart
+map = _main.map
+plotly_chart = _main.plotly_chart
+pyplot = _main.pyplot
+scatter_chart = _main.scatter_chart
+vega_lite_chart = _main.vega_lite_chart
+
+# Multipage apps
+page_link = _main.page_link
 
 # Layout
 columns = _main.columns
@@ -70,6 +133,14 @@ expander = _main.expander
 tabs = _main.tabs
 empty = _main.empty
 form = _main.form
+popover = _main.popover
+space = _main.space
+
+# Old names (see _compat)
+beta_columns = _main.beta_columns
+beta_expander = _main.beta_expander
+beta_container = _main.beta_container
+experimental_data_editor = _main.experimental_data_editor
 
 
 def __getattr__(name: str) -> Any:
@@ -81,52 +152,115 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "DeltaGenerator",
+    "Page",
     "__version__",
+    "altair_chart",
+    "area_chart",
+    "audio",
+    "badge",
+    "balloons",
+    "bar_chart",
+    "beta_columns",
+    "beta_container",
+    "beta_expander",
     "button",
+    "cache",
     "cache_data",
     "cache_resource",
+    "camera_input",
     "caption",
+    "chat_input",
+    "chat_message",
     "checkbox",
     "code",
+    "color_picker",
+    "column_config",
     "columns",
+    "components",
     "container",
     "context",
+    "data_editor",
     "dataframe",
+    "date_input",
+    "datetime_input",
+    "dialog",
     "divider",
+    "download_button",
+    "echo",
     "empty",
     "error",
     "errors",
     "exception",
     "expander",
+    "experimental_connection",
+    "experimental_data_editor",
+    "experimental_dialog",
+    "experimental_fragment",
+    "experimental_get_query_params",
+    "experimental_memo",
+    "experimental_rerun",
+    "experimental_set_query_params",
+    "experimental_singleton",
+    "experimental_user",
+    "feedback",
+    "file_uploader",
     "form",
     "form_submit_button",
+    "fragment",
     "header",
+    "help",
+    "html",
+    "iframe",
+    "image",
     "info",
     "json",
+    "latex",
+    "line_chart",
+    "link_button",
+    "map",
     "markdown",
     "metric",
     "multiselect",
+    "navigation",
     "number_input",
+    "page_link",
+    "pdf",
+    "pills",
+    "plotly_chart",
+    "popover",
     "progress",
+    "pyplot",
     "query_params",
     "radio",
     "rerun",
+    "scatter_chart",
+    "segmented_control",
+    "select_slider",
     "selectbox",
     "session_state",
     "set_page_config",
     "sidebar",
     "slider",
+    "snow",
+    "space",
     "spinner",
+    "status",
     "stop",
     "subheader",
     "success",
+    "switch_page",
     "table",
     "tabs",
     "text",
     "text_area",
     "text_input",
+    "time_input",
     "title",
+    "toast",
     "toggle",
+    "vega_lite_chart",
+    "video",
     "warning",
     "write",
+    "write_stream",
 ]

@@ -11,11 +11,21 @@ from typing import Any
 from .._errors import StreamlitAPIException
 from .._registry import NOT_YET
 from ._base import DGBase
+from ._charts import ChartsMixin
+from ._chat import ChatMixin
+from ._compat import CompatMixin
 from ._data import DataMixin
+from ._editor import EditorMixin
+from ._extras import ExtrasMixin
+from ._files import FilesMixin
 from ._inputs import InputsMixin
+from ._inputs2 import Inputs2Mixin
 from ._layout import LayoutMixin
+from ._layout2 import PopoverMixin
+from ._media import MediaMixin
+from ._pages import PagesMixin
 from ._selection import SelectionMixin
-from ._status import StatusMixin
+from ._status import EffectsMixin, StatusMixin
 from ._text import TextMixin
 
 __all__ = ["DeltaGenerator"]
@@ -24,11 +34,22 @@ __all__ = ["DeltaGenerator"]
 class DeltaGenerator(
     # One mixin per element family; a new family is a module and one line here.
     TextMixin,
+    ChartsMixin,
     DataMixin,
     SelectionMixin,
     InputsMixin,
+    Inputs2Mixin,
+    FilesMixin,
+    ChatMixin,
+    EditorMixin,
     LayoutMixin,
     StatusMixin,
+    ExtrasMixin,
+    MediaMixin,
+    EffectsMixin,
+    PopoverMixin,
+    PagesMixin,
+    CompatMixin,  # old names (beta_columns…), after every family they alias
     DGBase,
 ):
     """What ``st``, ``st.sidebar``, columns, containers and placeholders are."""

@@ -1,4 +1,5 @@
-"""Status elements that show work in progress: ``st.progress`` and ``st.spinner``.
+"""Status elements: ``st.progress``, ``st.spinner``, ``st.status``, and the one-shot
+effects ``st.toast``, ``st.balloons`` and ``st.snow``.
 
 They matter most while a run is still going: the bridge posts the partial tree
 during long runs, so a loop that updates a progress bar is seen moving.
@@ -6,19 +7,27 @@ during long runs, so a loop that updates a progress bar is seen moving.
 
 from __future__ import annotations
 
+import itertools
 import math
+import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from .._errors import StreamlitInvalidParameterTypeError, StreamlitValueOutOfRangeError
+from .._errors import (
+    StreamlitAPIException,
+    StreamlitInvalidParameterTypeError,
+    StreamlitValueError,
+    StreamlitValueOutOfRangeError,
+)
 from .._tree import Element
 from ._base import DGBase
 
 if TYPE_CHECKING:
+    from ._containers import StatusContainer
     from ._dg import DeltaGenerator
 
-__all__ = ["StatusMixin"]
+__all__ = ["EffectsMixin", "StatusMixin"]
 
 
 def _percent(value: Any) -> int:
@@ -58,3 +67,60 @@ class StatusMixin(DGBase):
             yield
         finally:
             slot.empty()
+
+
+# -- one-shot effects and st.status ----------------------------------------------------
+
+_TOAST_SECONDS = {"short": 4, "long": 10, "infinite": 0}
+_shots = itertools.count(1)
+
+
+def _one_shot(kind: str, **props: Any) -> Element:
+    """A toast, balloons or snow. ``shot`` differs on every call, so the page shows
+    the effect again on every run that calls it, even with unchanged arguments."""
+    return Element(kind, {**props, "shot": next(_shots)})
+
+
+class EffectsMixin(DGBase):
+    def toast(
+        self, body: Any, *, icon: str | None = None, duration: Any = "short"
+    ) -> DeltaGenerator:
+        if not (
+            duration in _TOAST_SECONDS
+            or (isinstance(duration, int) and not isinstance(duration, bool) and duration > 0)
+        ):
+            raise StreamlitValueError(
+                "duration", ["short", "long", "infinite", "a positive integer"]
+            )
+        if str(body) == "":
+            raise StreamlitAPIException(
+                "The `body` parameter is required. Please provide a message."
+            )
+        text = textwrap.dedent(str(body))
+        seconds = _TOAST_SECONDS.get(duration, duration)
+        return self._enqueue(_one_shot("toast", body=text, icon=icon, duration=seconds))
+
+    def balloons(self) -> DeltaGenerator:
+        return self._enqueue(_one_shot("balloons"))
+
+    def snow(self) -> DeltaGenerator:
+        return self._enqueue(_one_shot("snow"))
+
+    def status(
+        self,
+        label: str,
+        *,
+        expanded: bool = False,
+        state: str = "running",
+        type: str = "default",
+        width: Any = "stretch",
+    ) -> StatusContainer:
+        from ._containers import StatusContainer, check_state
+
+        check_state(state)
+        block = Element(
+            "status",
+            {"label": str(label), "expanded": expanded, "state": state, "type": type},
+            children=[],
+        )
+        return StatusContainer._wrap(self._enqueue(block))

@@ -25,7 +25,8 @@ __all__ = ["TextMixin"]
 
 
 def _body(body: Any) -> str:
-    return textwrap.dedent(str(body)) if isinstance(body, str) else str(body)
+    """Streamlit's ``clean_text``: the text, dedented and stripped."""
+    return textwrap.dedent(str(body)).strip()
 
 
 def _json_default(obj: Any) -> Any:
@@ -160,7 +161,7 @@ class TextMixin(DGBase):
     ) -> DeltaGenerator:
         return self._text_el(
             "code",
-            body=str(body),
+            body=re.sub(r"\n\Z", "", re.sub(r"\A\n", "", str(body))),  # one newline each end
             language=language,
             line_numbers=line_numbers,
             wrap_lines=wrap_lines,

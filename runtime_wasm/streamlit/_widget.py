@@ -63,7 +63,12 @@ def widget(
             f"`st.form_submit_button()` instead to submit the form.{FORM_DOCS_INFO}"
         )
     widget_id = compute_widget_id(
-        kind, user_key, form_id=form_id, container=active._container, **identity
+        kind,
+        user_key,
+        page=ctx.active_page,
+        form_id=form_id,
+        container=active._container,
+        **identity,
     )
     callback = on_change if callable(on_change) else None
     meta = WidgetMeta(

@@ -24,6 +24,7 @@ from typing import Any
 from urllib import parse
 
 from .._alias import aliased
+from .._pagefiles import page_icon_and_name
 from .._script import Script
 from .._session import AppSession
 from .._state import SessionState
@@ -150,6 +151,25 @@ class AppTest:
             if node.id == widget_id:
                 return node
         return None
+
+    def switch_page(self, page_path: str) -> AppTest:
+        """Go to the file page *page_path* (relative to the main script) at the next
+        ``run()``, as a visitor following a link to it would (Streamlit's method)."""
+        target = (self._script_path.parent / page_path).resolve()
+        if not target.is_file():
+            raise ValueError(
+                f"Could not find page {page_path!r} relative to the main script "
+                f"{str(self._script_path)!r}. Resolved page path: {str(target)!r}."
+            )
+        navigation = self._session.navigation
+        if navigation.pages is None:  # before the first run: by the file's name
+            navigation.request_url(page_icon_and_name(target)[1])
+            return self
+        found = [p for p in navigation.pages.values() if p.script and Path(p.script) == target]
+        if not found:
+            raise ValueError(f"Could not find a navigation page for {str(target)!r}.")
+        navigation.request_page(found[0].hash)
+        return self
 
     # -- what the app shows ------------------------------------------------------------
     @property

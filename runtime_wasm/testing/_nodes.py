@@ -54,6 +54,8 @@ class Element(Node):
             return props["body"]  # the JSON text, as Streamlit's Json.value
         if self.type == "metric":
             return props["value"]
+        if self.type == "progress":
+            return props["value"]  # the percentage, as Streamlit's Progress.value
         return props.get("body")
 
     @property
@@ -125,7 +127,7 @@ class Widget(Node):
         return self.set_value(value)
 
     def select(self, value: Any) -> Widget:
-        if self.type == "multiselect":
+        if self.type == "multiselect" or isinstance(self.value, list):
             current = list(self.value)
             return self.set_value([*current, value] if value not in current else current)
         return self.set_value(value)
@@ -148,6 +150,9 @@ class Widget(Node):
     @property
     def options(self) -> list[str]:
         return list(self.props.get("options", []))
+
+    def pick(self, value: str) -> Widget:
+        return self.set_value(value)
 
     def set_range(self, lower: Any, upper: Any) -> Widget:
         return self.set_value((lower, upper))
@@ -224,6 +229,10 @@ BLOCK_KINDS = frozenset(
         "tab",
         "form",
         "empty",
+        "status",
+        "popover",
+        "dialog",
+        "chat_message",
     }
 )
 WIDGET_KINDS = frozenset(
@@ -239,6 +248,21 @@ WIDGET_KINDS = frozenset(
         "text_input",
         "text_area",
         "number_input",
+        "select_slider",
+        "date_input",
+        "time_input",
+        "datetime_input",
+        "color_picker",
+        "pills",
+        "segmented_control",
+        "feedback",
+        "download_button",
+        "file_uploader",
+        "camera_input",
+        "chat_input",
+        "data_editor",
+        "dialog_dismiss",
+        "fragment_timer",
     }
 )
 

@@ -32,7 +32,7 @@ def test_not_yet_is_a_sorted_literal() -> None:
     assert not {"runtime", "proto", "elements", "util", "dg"} & _registry.NOT_YET
 
 
-@pytest.mark.parametrize("name", ["audio_input", "file_uploader"])
+@pytest.mark.parametrize("name", ["audio_input", "menu_button"])
 def test_runtime_names_a_not_yet_command(run_app: RunApp, name: str) -> None:
     at = run_app(f"import streamlit as st\nst.{name}('x')\n")
     assert at.exception[0].value.startswith(f"`st.{name}` is not available in stc yet")
@@ -44,6 +44,6 @@ def test_not_yet_is_an_api_error_and_an_attribute_error() -> None:
     with pytest.raises(StreamlitAPIException, match="not available in stc yet"):
         st.audio_input  # noqa: B018
     assert not hasattr(st, "audio_input")
-    assert not hasattr(st.sidebar, "camera_input")
+    assert not hasattr(st.sidebar, "menu_button")
     with pytest.raises(AttributeError, match="has no attribute 'nonsense'"):
         st.nonsense  # noqa: B018

@@ -64,11 +64,11 @@ def _st(tmp_path: Path, source: str) -> list[tuple[str, int]]:
             id="columns-of-container",
         ),
         pytest.param(
-            "import streamlit as st\ncfg = st.column_config.NumberColumn('n')\n",
+            "import streamlit as st\ncfg = st.connections.SQLConnection\n",
             [("STC101", 2)],
             id="api-module",
         ),
-        pytest.param("import streamlit.components.v1 as c\n", [("STC101", 1)], id="components"),
+        pytest.param("import streamlit.connections\n", [("STC101", 1)], id="api-submodule"),
         pytest.param(
             "import streamlit as st\nx = st.secrets['k']\n", [("STC101", 2)], id="not-call"
         ),
@@ -81,7 +81,7 @@ def _st(tmp_path: Path, source: str) -> list[tuple[str, int]]:
         ),
         pytest.param("from streamlit import nope\n", [("STC102", 1)], id="from-import-unknown"),
         pytest.param(
-            "from streamlit.runtime import exists\n", [("STC102", 1)], id="internal-module"
+            "from streamlit.proto import Delta_pb2\n", [("STC102", 1)], id="internal-module"
         ),
         # -- must not trigger -----------------------------------------------------------
         pytest.param(
@@ -92,6 +92,12 @@ def _st(tmp_path: Path, source: str) -> list[tuple[str, int]]:
         ),
         pytest.param(
             "from streamlit import slider as sl\nsl('x')\n", [], id="from-import-implemented"
+        ),
+        pytest.param(
+            "import streamlit.components.v1 as c\n"
+            "from streamlit.runtime.scriptrunner import get_script_run_ctx\n",
+            [],
+            id="shimmed-submodules",
         ),
         pytest.param("st = 'text'\nst.upper()\nst.audio_input\n", [], id="local-st-not-streamlit"),
         pytest.param("import numpy as st\nst.audio_input()\n", [], id="st-is-another-module"),
@@ -143,9 +149,7 @@ def test_streamlit_names(tmp_path: Path, source: str, expected: list[tuple[str, 
 
 
 def test_messages_name_the_command(tmp_path: Path) -> None:
-    analysis = analyse_app(
-        tmp_path, {"app.py": "import streamlit as s\ns.sidebar.file_uploader('f')\n"}
-    )
+    analysis = analyse_app(tmp_path, {"app.py": "import streamlit as s\ns.sidebar.login('f')\n"})
     (diagnostic,) = analysis.diagnostics
-    assert diagnostic.message == "st.file_uploader is not available in stc yet"
-    assert (diagnostic.severity, diagnostic.span.col, diagnostic.span.end_col) == ("error", 1, 24)
+    assert diagnostic.message == "st.login is not available in stc yet"
+    assert (diagnostic.severity, diagnostic.span.col, diagnostic.span.end_col) == ("error", 1, 16)

@@ -72,7 +72,7 @@ def test_write_exception_and_dataframe(run_app: RunApp) -> None:
         pytest.param("st.header('H')", "header", "H"),
         pytest.param("st.subheader('S')", "subheader", "S"),
         pytest.param("st.markdown('**m**')", "markdown", "**m**"),
-        pytest.param("st.markdown('''\n    indented\n    text''')", "markdown", "\nindented\ntext"),
+        pytest.param("st.markdown('''\n    indented\n    text''')", "markdown", "indented\ntext"),
         pytest.param("st.text('t')", "text", "t"),
         pytest.param("st.caption('c')", "caption", "c"),
         pytest.param("st.code('x = 1')", "code", "x = 1"),

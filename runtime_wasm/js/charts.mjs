@@ -1,0 +1,133 @@
+// Charts: every Vega-Lite kind (st.line_chart … st.map, built in Python as a full spec
+// with inline data, see runtime_wasm/streamlit/_charts.py) drawn with vega-embed, plus
+// st.pyplot (a PNG) and st.plotly_chart (no plotly.js yet: says so).
+//
+// vega-embed, vega and vega-lite are one bundle (vendor/vega-bundle.mjs, ~840 kB, see
+// vendor/README.md) imported the first time a chart is drawn, so pages without charts
+// never fetch it. The reconciler calls `update` only when the props JSON changed, so
+// an unchanged chart keeps its view; a ResizeObserver refits it to its container.
+
+import { h } from "./dom.mjs";
+
+let vega = null;
+
+function loadVega() {
+  vega ??= import("./vendor/vega-bundle.mjs");
+  return vega;
+}
+
+const DEFAULT_HEIGHT = 350; // Streamlit's height for charts without one
+
+// Streamlit's chart theme, in short: its palette, quiet axes, no view border.
+const STREAMLIT_THEME = {
+  background: "transparent",
+  font: "inherit",
+  view: { stroke: null, continuousHeight: DEFAULT_HEIGHT, continuousWidth: 400 },
+  range: {
+    category: ["#0068c9", "#83c9ff", "#ff2b2b", "#ffabab", "#29b09d", "#7defa1", "#ff8700", "#ffd16a", "#6d3fc0", "#d5dae5"],
+  },
+  axis: {
+    labelColor: "#808495",
+    titleColor: "#31333f",
+    gridColor: "#e6eaf1",
+    domainColor: "#e6eaf1",
+    tickColor: "#e6eaf1",
+    labelFontSize: 12,
+    titleFontSize: 14,
+    titleFontWeight: 400,
+  },
+  legend: { labelColor: "#31333f", titleColor: "#31333f", labelFontSize: 14, titleFontSize: 14, titleFontWeight: 400 },
+  title: { color: "#31333f", fontSize: 16, fontWeight: 600 },
+  mark: { color: "#0068c9" },
+};
+
+const SINGLE_VIEW = (spec) => "mark" in spec || "layer" in spec;
+
+/** The spec to draw in `el`: the element's width/height props applied, as Streamlit's front end does. */
+function sizedSpec(p, el) {
+  const spec = { ...p.spec };
+  if (!SINGLE_VIEW(spec)) return spec;
+  if (typeof p.width === "number") spec.width = p.width;
+  else if (p.width !== "content" && !(spec.width > 0)) spec.width = Math.max(el.clientWidth, 100);
+  if (typeof p.height === "number") spec.height = p.height;
+  else if (spec.height === 0 || (spec.height === undefined && p.height === "stretch")) spec.height = DEFAULT_HEIGHT;
+  return spec;
+}
+
+function fillsWidth(p) {
+  return typeof p.width !== "number" && p.width !== "content" && SINGLE_VIEW(p.spec ?? {}) && !(p.spec.width > 0);
+}
+
+async function draw(el, p, token) {
+  const { embed } = await loadVega();
+  if (token !== el._chart.token) return; // newer props arrived while loading
+  el._chart.view?.finalize();
+  const body = h("div", { class: "stc-chart-body" });
+  el.replaceChildren(body);
+  const options = { actions: false, renderer: "canvas", mode: "vega-lite" };
+  if (p.theme === "streamlit") options.config = STREAMLIT_THEME;
+  const result = await embed(body, sizedSpec(p, el), options);
+  if (token !== el._chart.token) {
+    result.finalize();
+    return;
+  }
+  el._chart.view = result.view;
+  el._chart.width = el.clientWidth;
+}
+
+function vegaChart() {
+  return {
+    create() {
+      const el = h("div", { class: "stc-chart", role: "figure" });
+      el._chart = { token: 0, view: null, width: 0 };
+      // Refit a container-wide chart when its column/sidebar/window changes width.
+      new ResizeObserver(() => {
+        const { view, width } = el._chart;
+        const p = el._stc?.props;
+        if (!view || !p || !fillsWidth(p) || el.clientWidth === width || el.clientWidth === 0) return;
+        el._chart.width = el.clientWidth;
+        view.width(Math.max(el.clientWidth, 100)).runAsync();
+      }).observe(el);
+      return el;
+    },
+    update(el, p) {
+      el.setAttribute("aria-label", p.alt || "Chart");
+      const token = ++el._chart.token;
+      draw(el, p, token).catch((err) => {
+        if (token !== el._chart.token) return;
+        el.replaceChildren(h("div", { class: "stc-alert stc-alert-error", role: "alert" }, `Chart error: ${err?.message ?? err}`));
+      });
+    },
+  };
+}
+
+const VEGA = vegaChart();
+
+export const CHARTS = {
+  line_chart: VEGA,
+  area_chart: VEGA,
+  bar_chart: VEGA,
+  scatter_chart: VEGA,
+  altair_chart: VEGA,
+  vega_lite_chart: VEGA,
+  map: VEGA,
+
+  pyplot: {
+    create: () => h("div", { class: "stc-pyplot" }),
+    update(el, p) {
+      const img = h("img", { src: p.src, alt: p.alt || "Matplotlib figure" });
+      if (typeof p.width === "number") img.style.width = `${p.width}px`;
+      else if (p.width !== "content") img.style.width = "100%";
+      el.replaceChildren(img);
+    },
+  },
+
+  plotly_chart: {
+    create: () => h("div", { class: "stc-alert stc-alert-warning", role: "note" }),
+    update(el, p) {
+      const title = p.figure?.layout?.title?.text ?? p.figure?.layout?.title;
+      const what = typeof title === "string" && title ? ` "${title}"` : "";
+      el.textContent = `This Plotly chart${what} is not shown: plotly charts need plotly.js, which stc does not bundle yet.`;
+    },
+  },
+};

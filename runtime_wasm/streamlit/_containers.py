@@ -1,0 +1,84 @@
+"""The container classes some elements return: ``StatusContainer`` (``.update``)
+and ``PopoverContainer`` (``.open``). Subclasses of ``DeltaGenerator``, so they
+import ``_dg`` and are themselves imported lazily by the mixins that create them."""
+
+from __future__ import annotations
+
+import time
+from types import TracebackType
+from typing import Any, Literal
+
+from .._context import current
+from .._errors import StreamlitAPIException
+from .._tree import Element
+from ._dg import DeltaGenerator
+
+__all__ = ["STATUS_STATES", "PopoverContainer", "StatusContainer"]
+
+STATUS_STATES = ("running", "complete", "error")
+
+
+def check_state(state: Any) -> None:
+    if state not in STATUS_STATES:
+        raise StreamlitAPIException(
+            f"Unknown state ({state}). Must be one of 'running', 'complete', or 'error'."
+        )
+
+
+class StatusContainer(DeltaGenerator):
+    """What ``st.status`` returns: a container whose label, state and expansion
+    ``update()`` changes, and which turns ``complete`` (or ``error``) on ``with`` exit."""
+
+    @classmethod
+    def _wrap(cls, dg: DeltaGenerator) -> StatusContainer:
+        assert dg._block is not None
+        return cls(block=dg._block, form_id=dg._form_id, container=dg._container)
+
+    def update(
+        self,
+        *,
+        label: str | None = None,
+        expanded: bool | None = None,
+        state: Literal["running", "complete", "error"] | None = None,
+    ) -> None:
+        """Change the label, expansion and/or state of the status container."""
+        block: Element | None = self._block
+        assert block is not None
+        if state is not None:
+            check_state(state)
+            block.props["state"] = state
+        if label is not None:
+            block.props["label"] = str(label)
+        if expanded is not None:
+            block.props["expanded"] = bool(expanded)
+        block.props["revision"] = block.props.get("revision", 0) + 1
+        ctx = current()
+        ctx.version += 1
+        if ctx.on_enqueue is not None:
+            ctx.on_enqueue()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> Literal[False]:
+        assert self._block is not None
+        if self._block.props.get("state") == "running":
+            time.sleep(0)  # Streamlit sleeps 50 ms here; nothing to wait for in one thread
+            self.update(state="error" if exc_type is not None else "complete")
+        return super().__exit__(exc_type, exc, tb)
+
+
+class PopoverContainer(DeltaGenerator):
+    """What ``st.popover`` returns. ``open`` is ``None``: stc does not track the
+    popover's open state in Python (Streamlit does so only with ``on_change``)."""
+
+    @classmethod
+    def _wrap(cls, dg: DeltaGenerator) -> PopoverContainer:
+        assert dg._block is not None
+        return cls(block=dg._block, form_id=dg._form_id, container=dg._container)
+
+    @property
+    def open(self) -> bool | None:
+        return None

@@ -1,0 +1,1 @@
+"""``streamlit.commands``: modules packages import single helpers from."""

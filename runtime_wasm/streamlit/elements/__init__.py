@@ -1,0 +1,1 @@
+"""``streamlit.elements``: the few helper names component packages import from it."""

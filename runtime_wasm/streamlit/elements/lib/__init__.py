@@ -1,0 +1,1 @@
+"""``streamlit.elements.lib``: see the modules."""

@@ -1,0 +1,1 @@
+"""``streamlit.runtime.scriptrunner_utils``: where newer Streamlit keeps the context."""

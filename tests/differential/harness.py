@@ -1,0 +1,116 @@
+"""Run one script in real Streamlit's ``AppTest`` and in stc's, and reduce what each
+shows to comparable rows: ``(kind, text, value)`` in page order.
+
+Kinds are mapped where the two name a thing differently (``KIND_MAP``); values are
+normalised where only the representation differs (a table's cells are compared as
+text, JSON by its parsed value).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from runtime_wasm import _cache_store, _caching
+from runtime_wasm.testing import AppTest as OurAppTest
+
+__all__ = ["Row", "rows_after", "run_both"]
+
+Row = tuple[str, Any, Any]
+Action = Callable[[Any], Any]
+
+# stc kind -> Streamlit AppTest kind
+KIND_MAP = {
+    "columns": "flex_container",
+    "tabs": "tab_container",
+    "form_submit_button": "button",
+    "container": "flex_container",
+    # Streamlit's AppTest sees built-in charts as the Vega-Lite / deck.gl they become.
+    "line_chart": "vega_lite_chart",
+    "area_chart": "vega_lite_chart",
+    "bar_chart": "vega_lite_chart",
+    "scatter_chart": "vega_lite_chart",
+    "altair_chart": "vega_lite_chart",
+    "map": "deck_gl_json_chart",
+    "pydeck_chart": "deck_gl_json_chart",
+    "help": "help_info",
+}
+SKIPPED_KINDS = {"event"}  # Streamlit's hidden block for toasts and such
+
+
+def _norm_value(kind: str, value: Any) -> Any:
+    if hasattr(value, "to_dict") and hasattr(value, "columns"):  # a DataFrame
+        return {str(c): [str(x) for x in value[c]] for c in value.columns}
+    if isinstance(value, dict) and kind in ("table", "dataframe"):
+        return {str(c): [str(x) for x in v] for c, v in value.items()}
+    if kind == "json" and isinstance(value, str):
+        return json.loads(value)
+    if kind == "divider":
+        return None
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _text(node: Any) -> Any:
+    for name in ("label", "body"):
+        try:
+            text = getattr(node, name)
+        except (AttributeError, KeyError):
+            continue
+        if text is not None:
+            return str(text)
+    return None
+
+
+def _rows(block: Any) -> Iterator[Row]:
+    children = block.children
+    for child in children.values() if isinstance(children, dict) else children:
+        kind = KIND_MAP.get(child.type, child.type)
+        if kind in SKIPPED_KINDS:
+            continue
+        if kind == "empty" and hasattr(child, "children"):
+            # stc's st.empty() is a block holding its one element; Streamlit puts the
+            # element in the placeholder's place. An empty placeholder draws nothing.
+            yield from _rows(child)
+            continue
+        if kind == "empty":
+            continue
+        if hasattr(child, "children"):  # a block: its label only
+            label = getattr(child, "label", None)
+            yield (kind, None if label is None else str(label), None)
+            yield from _rows(child)
+            continue
+        value = child.value
+        # JSON text is compared parsed (indentation differs); code and exceptions by value
+        text = None if kind in ("divider", "code", "exception", "json") else _text(child)
+        yield (kind, text, _norm_value(kind, value))
+
+
+def rows_after(at: Any) -> list[Row]:
+    return list(_rows(at._tree))
+
+
+def run_both(script: str | Path, actions: list[Action]) -> tuple[list[list[Row]], list[list[Row]]]:
+    """Run ``script`` (source text, or an app's path) then each action (an interaction
+    followed by a run) in both AppTests; the rows after every run, Streamlit's first."""
+    from streamlit.testing.v1 import AppTest as RealAppTest
+
+    _cache_store.set_default_store(_cache_store.CacheStore())
+    _caching._resource_caches.clear()
+    results: list[list[list[Row]]] = []
+    for cls in (RealAppTest, OurAppTest):
+        if isinstance(script, Path):
+            at = cls.from_file(str(script), default_timeout=10)
+        else:
+            at = cls.from_string(script, default_timeout=10)
+        at.run()
+        seen = [rows_after(at)]
+        for action in actions:
+            action(at)
+            at.run()
+            seen.append(rows_after(at))
+        results.append(seen)
+    return results[0], results[1]
