@@ -16,9 +16,10 @@ from libcst.metadata import MetadataWrapper
 
 from compiler._analysis import VISITORS, AppModule, CallFacts, CallVisitor, Findings, module_name
 from compiler._diagnostics import Diagnostic, Span
-from compiler._facts import ImportRef
+from compiler._facts import ImportRef, PageRef
 from compiler._parse import ParsedApp, display_path
 from compiler._rewrite import AwaitTransformer, plan_rewrites
+from runtime_wasm._pagefiles import is_page_script
 
 __all__ = ["Analysis", "analyse"]
 
@@ -30,6 +31,7 @@ class Analysis:
     title: str
     diagnostics: tuple[Diagnostic, ...]
     imports: tuple[ImportRef, ...] = ()
+    pages: tuple[PageRef, ...] = ()  # pages the app declares (st.Page, st.navigation)
     # rel path → new source, for the modules the browser rewrite changed
     rewritten: Mapping[str, str] = field(default_factory=dict)
 
@@ -45,7 +47,8 @@ def analyse(parsed: ParsedApp) -> Analysis:
             rel=rel,
             name=module_name(rel),
             display=display_path(parsed.app_dir / rel),
-            is_entry=rel == parsed.entry,
+            # pages/*.py run as scripts too (their own __main__), top-level await included
+            is_entry=rel == parsed.entry or is_page_script(rel),
             # Fresh from the parser, so every node is unique: the defensive copy is waste.
             wrapper=MetadataWrapper(tree, unsafe_skip_copy=True),
         )
@@ -72,6 +75,7 @@ def analyse(parsed: ParsedApp) -> Analysis:
         title=_title(parsed.app_dir.name),
         diagnostics=tuple(sorted(diagnostics, key=_sort_key)),
         imports=tuple(findings.imports),
+        pages=tuple(findings.pages),
         rewritten=rewritten,
     )
 

@@ -1,6 +1,6 @@
 """From the app's imports and declared requirements to the packages the site loads.
 
-Each top-level import name is one of: ``streamlit`` (stc's own), ``local`` (a
+Each top-level import name is one of: ``streamlit`` (stc's own, ``st_pages`` too), ``local`` (a
 module or folder of the app, shipped in ``app.zip``), ``stdlib`` (Python 3.14's or
 Pyodide's), ``removed`` (gone from the standard library since 3.12/3.13) or
 ``third-party``. Third-party names and declared requirements become packages:
@@ -37,6 +37,9 @@ from compiler._wheels import NoPureWheel, UnknownPackage, read_wheel
 __all__ = ["Dependencies", "Kind", "WheelSource", "classify", "local_tops", "resolve_dependencies"]
 
 Kind = Literal["streamlit", "local", "stdlib", "removed", "third-party"]
+# Import names the runtime provides: streamlit itself, and the st-pages shim
+# (runtime_wasm/st_pages, aliased like streamlit by runtime_wasm._alias).
+PROVIDED = frozenset({"streamlit", "st_pages"})
 
 
 class WheelSource(Protocol):
@@ -67,7 +70,7 @@ def local_tops(rels: Iterable[str]) -> frozenset[str]:
 
 def classify(top: str, local: frozenset[str]) -> Kind:
     """Where the import of the top-level name *top* is satisfied from."""
-    if top == "streamlit":
+    if top in PROVIDED:
         return "streamlit"
     if top in local:
         return "local"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from compiler._diagnostics import Span
 
-__all__ = ["ImportRef"]
+__all__ = ["ImportRef", "PageRef"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -31,3 +31,18 @@ class ImportRef:
     span: Span
     optional: bool = False
     dynamic: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class PageRef:
+    """A page of a multipage app found in the code: a literal ``st.Page(...)``, or a
+    literal path or a function name given to ``st.navigation``.
+
+    ``script`` is the page's file relative to the app folder (``None`` for a
+    callable), ``url_path`` its address (``""`` for ``default=True``): literals only,
+    so a computed ``url_path`` leaves the page to the runtime (no static entry)."""
+
+    url_path: str | None
+    script: str | None
+    default: bool
+    span: Span

@@ -23,6 +23,7 @@ from compiler._analyse import Analysis
 from compiler._config import theme_css
 from compiler._errors import BuildError
 from compiler._options import Category
+from compiler._pages import entry_config, page_routes
 from compiler._parse import ParsedApp
 from compiler._resolve import Resolved
 from compiler._sitelock import LOCK_PATH, Package, site_lock
@@ -80,14 +81,32 @@ def plan(parsed: ParsedApp, analysis: Analysis, resolved: Resolved, stc_version:
     if resolved.packages:  # absent otherwise: the worker then boots exactly as before
         config["packages"] = [p.name for p in resolved.packages]
         config["lock"] = LOCK_PATH
+    routes = page_routes(parsed, analysis)
+    if routes:  # a multipage app: the url paths with their own entry
+        config["pages"] = list(routes)
     context = {
         "title": analysis.title,
         "config": config,
         "theme_css": theme_css(resolved.app_config),
+        "root": "",
     }
     files = [
         PlannedFile(
             path="index.html", category="page", source=Template(name="index.html", context=context)
+        ),
+        *(  # one entry per page, so a reload or a deep link works (see compiler._pages)
+            PlannedFile(
+                path=f"{route}/index.html",
+                category="page",
+                source=Template(
+                    name="index.html",
+                    context={**context, "root": "../", "config": entry_config(config, "../")},
+                ),
+            )
+            for route in routes
+        ),
+        PlannedFile(
+            path="404.html", category="page", source=Template(name="404.html", context=context)
         ),
         PlannedFile(path=".nojekyll", category="page", source=Text(text="")),
         *(
@@ -123,6 +142,7 @@ def plan(parsed: ParsedApp, analysis: Analysis, resolved: Resolved, stc_version:
             "url": resolved.pyodide_url,
         },
         "entry": parsed.entry,
+        "pages": list(routes),
         "packages": [
             {"name": p.name, "version": p.version, "file": _package_location(p)}
             for p in resolved.packages

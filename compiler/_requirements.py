@@ -33,7 +33,7 @@ PYODIDE_MARKERS = {
     "platform_version": "",
     "os_name": "posix",
 }
-IGNORED = frozenset({"streamlit"})  # provided by stc itself
+IGNORED = frozenset({"streamlit", "st-pages"})  # provided by stc itself (its runtime)
 
 _PEP723 = re.compile(r"(?m)^# /// (?P<type>[a-zA-Z0-9-]+)$\s(?P<content>(^#(| .*)$\s)+)^# ///$")
 

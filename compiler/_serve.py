@@ -47,6 +47,31 @@ class _Handler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass  # quiet: a page load is dozens of requests
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing path gets the nearest ``404.html`` above it, as GitHub Pages does
+        (a site's ``404.html`` answers for every missing path under the site)."""
+        page = self._not_found_page() if code == 404 else None
+        if page is None:
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", MIME_TYPES[".html"])
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _not_found_page(self) -> Path | None:
+        here = Path(self.translate_path(self.path))
+        root = Path(self.directory).resolve()
+        for folder in [here, *here.parents]:
+            if not folder.resolve().is_relative_to(root):
+                return None
+            if (folder / "404.html").is_file():
+                return folder / "404.html"
+        return None
+
 
 def _server(directory: Path, host: str, port: int) -> ThreadingHTTPServer:
     if not directory.is_dir():

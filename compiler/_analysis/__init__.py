@@ -12,6 +12,7 @@ from compiler._analysis._browser import BrowserVisitor
 from compiler._analysis._calls import CallFacts, CallVisitor
 from compiler._analysis._context import AppModule, Findings, ModuleVisitor, module_name
 from compiler._analysis._imports import ImportVisitor
+from compiler._analysis._pages import PagesVisitor
 from compiler._analysis._paths import PathVisitor
 from compiler._analysis._streamlit import StreamlitVisitor
 
@@ -30,4 +31,5 @@ VISITORS: tuple[type[ModuleVisitor], ...] = (
     StreamlitVisitor,
     BrowserVisitor,
     PathVisitor,
+    PagesVisitor,
 )

@@ -16,7 +16,7 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider, Provid
 
 from compiler._analysis._rules import Rule
 from compiler._diagnostics import Diagnostic, Span
-from compiler._facts import ImportRef
+from compiler._facts import ImportRef, PageRef
 
 __all__ = ["AppModule", "Findings", "ModuleVisitor", "module_name", "resolve_relative"]
 
@@ -48,6 +48,7 @@ class Findings:
     shipped: frozenset[str]  # rel paths of every shipped file
     diagnostics: list[Diagnostic] = field(default_factory=list)
     imports: list[ImportRef] = field(default_factory=list)
+    pages: list[PageRef] = field(default_factory=list)
 
 
 class ModuleVisitor(cst.BatchableCSTVisitor):

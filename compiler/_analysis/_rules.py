@@ -12,6 +12,7 @@ Visitors decide *where* a rule applies; these tables decide *what* is said. Code
     STC302 warning  an absolute path (it does not exist in the browser)
     STC501 warning  time.sleep / asyncio.run that cannot become an await
     STC502 info     time.sleep / asyncio.run rewritten to an await
+    STC601 error    a page (st.Page, st.switch_page, st.page_link) whose file is not in the app
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ __all__ = [
     "INTERNAL_MODULE",
     "NOT_A_COMMAND",
     "NOT_YET",
+    "PAGE_MISSING",
     "PATH_ABSOLUTE",
     "PATH_MISSING",
     "REWRITTEN",
@@ -229,4 +231,14 @@ REWRITTEN = Rule(
     code="STC502",
     severity="info",
     message="{call} → {replacement} so the page can update while the script waits",
+)
+
+# -- multipage apps -------------------------------------------------------------------
+
+PAGE_MISSING = Rule(
+    code="STC601",
+    severity="error",
+    message="page {path} is not a file of the app",
+    hint="page paths are relative to the folder of {entry}; Streamlit raises "
+    "StreamlitPageNotFoundError when the page is created or followed",
 )

@@ -145,8 +145,13 @@ def test_index_html(cdn_build: tuple[Path, BuildResult]) -> None:
         "runtime": "stc/runtime.zip",
         "app": "stc/app.zip",
         "entry": "app.py",
+        "pages": ["more"],  # pages/1_more.py: a multipage app
     }
     assert not (out / "pyodide").exists()
+    page = (out / "more" / "index.html").read_text()  # its own entry, climbing to the root
+    assert '<script type="module" src="../stc/page.mjs"></script>' in page
+    assert '"root": "../"' in page and '"runtime": "../stc/runtime.zip"' in page
+    assert "location.replace(up)" in (out / "404.html").read_text()
 
 
 def test_urls_are_relative_and_no_absolute_paths(

@@ -1,0 +1,54 @@
+"""``stc init-pages`` writes a workflow that builds with stc and deploys to Pages;
+``stc serve`` answers a missing path with the site's 404.html, as GitHub Pages does."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from compiler import serving
+from compiler._errors import BuildError
+from compiler._init_pages import WORKFLOW_PATH, InitPagesOptions, init_pages
+from compiler.cli import main
+
+
+def test_init_pages_writes_the_workflow(tmp_path: Path) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "main.py").write_text("import streamlit as st\n")
+    written = init_pages(InitPagesOptions(app=Path("app/main.py"), repo=tmp_path))
+    assert written == tmp_path / WORKFLOW_PATH
+    text = written.read_text()
+    assert "run: stc build app/main.py -o site" in text
+    assert "uses: actions/upload-pages-artifact@v3" in text and "path: site" in text
+    assert "uses: actions/deploy-pages@v4" in text
+    assert "pages: write" in text and "id-token: write" in text
+    assert "hashFiles('app/requirements.txt')" in text
+    with pytest.raises(BuildError, match="exists; replace it with --force"):
+        init_pages(InitPagesOptions(app=Path("app/main.py"), repo=tmp_path))
+    init_pages(InitPagesOptions(app=Path("app/main.py"), repo=tmp_path, branch="gh", force=True))
+    assert "branches: [gh]" in written.read_text()
+
+
+def test_init_pages_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init-pages", "missing.py"]) == 4
+    (tmp_path / "app.py").write_text("")
+    assert main(["init-pages", "app.py"]) == 0
+    assert (tmp_path / WORKFLOW_PATH).is_file()
+
+
+def test_serve_answers_missing_paths_with_the_nearest_404(tmp_path: Path) -> None:
+    site = tmp_path / "repo"
+    site.mkdir()
+    (site / "index.html").write_text("home")
+    (site / "404.html").write_text("not here")
+    with serving(tmp_path) as url:
+        with pytest.raises(urllib.error.HTTPError) as deep:
+            urllib.request.urlopen(f"{url}repo/a/b/c/")
+        assert (deep.value.code, deep.value.read()) == (404, b"not here")
+        with pytest.raises(urllib.error.HTTPError) as outside:
+            urllib.request.urlopen(f"{url}elsewhere/")
+        assert outside.value.code == 404 and b"not here" not in outside.value.read()
