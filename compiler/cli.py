@@ -1,5 +1,5 @@
-"""``stc``: a thin shell over :func:`compiler.build`, :func:`compiler.check` and
-:func:`compiler.serve`.
+"""``stc``: a thin shell over :func:`compiler.build`, :func:`compiler.check`,
+:func:`compiler.serve` and the browser check of ``stc test``.
 
 It parses arguments, calls the library, and turns :class:`StcError` into one
 message on stderr and its exit code (2 is argparse's usage error).
@@ -18,10 +18,12 @@ from compiler._build import build, stc_version
 from compiler._check import check
 from compiler._diagnostics import Diagnostic, render_diagnostic
 from compiler._errors import StcError
+from compiler._init_pages import InitPagesOptions, init_pages
 from compiler._options import BuildOptions
 from compiler._report import build_report, report_lines
 from compiler._reporter import Reporter, StreamReporter
 from compiler._serve import serve
+from compiler._testrun import PageResult, run_in_browser
 
 __all__ = ["main"]
 
@@ -39,6 +41,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _build(args, reporter)
         if args.command == "check":
             return _check(args.app, args.format)
+        if args.command == "test":
+            return _test(args, reporter)
+        if args.command == "init-pages":
+            options = InitPagesOptions(app=args.app, branch=args.branch, force=args.force)
+            reporter.info(f"wrote {init_pages(options)}: set Pages > Source to GitHub Actions")
+            return 0
         serve(args.directory, host=args.host, port=args.port, reporter=reporter)
         return 0
     except StcError as error:
@@ -73,6 +81,16 @@ def _check(app: Path, output: str) -> int:
     for diagnostic in diagnostics if output == "text" else ():
         print(render_diagnostic(diagnostic))
     return 1 if any(d.severity == "error" for d in diagnostics) else 0
+
+
+def _test(args: argparse.Namespace, reporter: Reporter) -> int:
+    def show(result: PageResult) -> None:
+        print(result.line(), flush=True)
+
+    results = run_in_browser(
+        args.target, port=args.port, timeout=args.timeout, reporter=reporter, on_page=show
+    )
+    return 0 if all(r.ok for r in results) else 1
 
 
 def _as_json(diagnostic: Diagnostic) -> dict[str, object]:
@@ -127,4 +145,28 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("directory", type=Path, metavar="DIR", help="the built site")
     serve_cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve_cmd.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
+
+    pages_cmd = commands.add_parser(
+        "init-pages", help="write .github/workflows/stc-pages.yml (build and deploy to Pages)"
+    )
+    pages_cmd.add_argument("app", type=Path, help="the entry script, relative to the repository")
+    pages_cmd.add_argument("--branch", default="main", help="branch that deploys (default: main)")
+    pages_cmd.add_argument("--force", action="store_true", help="replace an existing workflow")
+
+    test_cmd = commands.add_parser(
+        "test",
+        help="open every page in headless Chromium; exit 1 on an exception, a console "
+        "error, a failed or outside request",
+    )
+    test_cmd.add_argument(
+        "target", type=Path, metavar="APP_OR_SITE",
+        help="an app's entry script (built into a temporary folder) or a built site",
+    )  # fmt: skip
+    test_cmd.add_argument(
+        "--port", type=int, default=0, help="port on 127.0.0.1 (default: any free one)"
+    )
+    test_cmd.add_argument(
+        "--timeout", type=float, default=60.0, metavar="S",
+        help="seconds each page may take to become idle (default: 60)",
+    )  # fmt: skip
     return parser

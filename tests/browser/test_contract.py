@@ -1,0 +1,109 @@
+"""The page contract users test against (README, "Testing your app").
+
+`stc test`, the pytest plugin and users' own Playwright tests rely on these
+attributes, roles and names; they change only on purpose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from compiler import BuildOptions, NullReporter, build, serving
+from compiler.pytest_plugin import wait_idle
+
+from .conftest import ROOT, PageGuard
+
+WIDGETS = ROOT / "sites" / "widgets" / "app.py"
+
+STATUSES = {"loading", "running", "idle", "error"}
+
+
+def test_status_attribute_and_when_idle(
+    page: Page, guard: PageGuard, serve_app: Callable[[Path], str]
+) -> None:
+    page.goto(serve_app(WIDGETS))
+    root = page.locator("#stc-root")
+    assert root.get_attribute("data-stc-status") in STATUSES
+    page.evaluate("() => window.stc.whenIdle()")
+    expect(root).to_have_attribute("data-stc-status", "idle")
+    assert page.evaluate("() => window.stc.status") == "idle"
+    page.get_by_role("button", name="Press me").click()
+    assert root.get_attribute("data-stc-status") in {"running", "idle"}
+    wait_idle(page)
+    assert page.evaluate("() => window.stc.status") == "idle"
+    expect(page.get_by_text("button: True", exact=True)).to_be_visible()
+
+
+def test_every_element_has_a_kind_and_an_id(
+    page: Page, guard: PageGuard, serve_app: Callable[[Path], str]
+) -> None:
+    page.goto(serve_app(WIDGETS))
+    wait_idle(page)
+    facts = page.evaluate(
+        """() => {
+          const all = Array.from(document.querySelectorAll("#stc-root .stc-element"));
+          return {
+            count: all.length,
+            kinds: all.map((el) => el.dataset.stcKind ?? null),
+            ids: all.map((el) => el.dataset.stcId ?? null),
+          };
+        }"""
+    )
+    assert facts["count"] > 40
+    assert None not in facts["kinds"] and None not in facts["ids"]
+    assert len(set(facts["ids"])) == facts["count"], "data-stc-id is unique on the page"
+    expected = {
+        "button", "markdown", "title", "caption", "checkbox", "toggle", "radio", "selectbox",
+        "multiselect", "slider", "text_input", "text_area", "number_input", "form",
+        "form_submit_button", "columns", "column", "metric", "sidebar", "expander", "json",
+        "code", "tabs", "tab", "text", "table", "dataframe", "divider", "warning", "error",
+        "success", "info", "empty", "header",
+    }  # fmt: skip
+    assert expected <= set(facts["kinds"])
+
+
+def test_widgets_by_role_and_accessible_name(
+    page: Page, guard: PageGuard, serve_app: Callable[[Path], str]
+) -> None:
+    page.goto(serve_app(WIDGETS))
+    wait_idle(page)
+    for role, name in [
+        ("button", "Press me"),
+        ("checkbox", "I agree"),
+        ("switch", "Dark mode"),
+        ("radio", "Chocolate"),
+        ("slider", "Level"),
+        ("textbox", "Name"),
+        ("textbox", "Bio"),
+        ("spinbutton", "Quantity"),
+        ("button", "Order"),
+        ("tab", "Second"),
+    ]:
+        expect(page.get_by_role(role, name=name, exact=True)).to_have_count(1)
+    expect(page.get_by_label("City", exact=True)).to_have_count(1)
+    expect(page.get_by_label("Name", exact=True)).to_have_count(1)
+    page.get_by_label("City", exact=True).select_option("Osaka")
+    wait_idle(page)
+    expect(page.get_by_text("selectbox: Osaka", exact=True)).to_be_visible()
+    page.get_by_role("slider", name="Level").fill("3")
+    wait_idle(page)
+    expect(page.get_by_text("slider: 3", exact=True)).to_be_visible()
+
+
+def test_exception_element_names_type_and_message(
+    page: Page, guard: PageGuard, tmp_path: Path
+) -> None:
+    app = tmp_path / "app" / "app.py"
+    app.parent.mkdir()
+    app.write_text("import streamlit as st\nst.write('before')\n{}['missing']\n", encoding="utf-8")
+    build(BuildOptions(app=app, out_dir=tmp_path / "site"), NullReporter())
+    with serving(tmp_path / "site") as url:
+        page.goto(url)
+        wait_idle(page)
+        exc = page.locator('[data-stc-kind="exception"]')
+        expect(exc).to_have_count(1)
+        expect(exc).to_contain_text("KeyError: 'missing'")
+        expect(page.locator('[data-stc-kind="markdown"]')).to_contain_text("before")

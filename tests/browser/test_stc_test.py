@@ -1,0 +1,87 @@
+"""``stc test``: every sites/ app passes; an app that raises, a page that reaches
+outside and a site that cannot start fail with the reason on the page's line.
+
+Run as a subprocess, as in CI: the command owns its own Playwright and Chromium.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from compiler import BuildOptions, NullReporter, build
+
+from .conftest import ROOT
+
+SITES = sorted((ROOT / "sites").glob("*/app.py"))
+
+
+STC = [sys.executable, "-c", "import sys; from compiler.cli import main; sys.exit(main())"]
+
+
+def stc_test(
+    *args: str | Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*STC, "test", *map(str, args)], capture_output=True, text=True, timeout=300, env=env
+    )
+
+
+@pytest.mark.parametrize("app", SITES, ids=[p.parent.name for p in SITES])
+def test_every_site_passes(app: Path) -> None:
+    run = stc_test(app, "--timeout", "120")
+    assert run.returncode == 0, run.stdout + run.stderr
+    lines = run.stdout.splitlines()  # one per page: multipage sites have several
+    assert lines[0].startswith("ok   /  "), lines
+    assert all(line.startswith("ok   /") and line.endswith(" s") for line in lines), lines
+
+
+def test_an_app_that_raises_fails_naming_the_exception(tmp_path: Path) -> None:
+    app = tmp_path / "broken" / "app.py"
+    app.parent.mkdir()
+    app.write_text(
+        "import streamlit as st\nst.title('Broken')\nst.write(1 / 0)\n", encoding="utf-8"
+    )
+    run = stc_test(app)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert run.stdout.splitlines()[0] == "FAIL /  ZeroDivisionError: division by zero"
+    assert "==> test" in run.stderr
+
+
+def test_a_built_site_is_used_as_is_and_outside_requests_fail(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build(BuildOptions(app=ROOT / "sites" / "counter" / "app.py", out_dir=site), NullReporter())
+    index = site / "index.html"
+    html = index.read_text(encoding="utf-8")
+    index.write_text(
+        html.replace("</body>", '<img src="https://example.com/pixel.png" alt=""></body>'),
+        encoding="utf-8",
+    )
+    run = stc_test(site)
+    assert run.returncode == 1, run.stdout + run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0] == "FAIL /  request left 127.0.0.1: https://example.com/pixel.png"
+    assert "==> parse" not in run.stderr  # not rebuilt
+
+
+def test_a_site_that_cannot_start_fails(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build(BuildOptions(app=ROOT / "sites" / "counter" / "app.py", out_dir=site), NullReporter())
+    (site / "stc" / "app.zip").unlink()
+    run = stc_test(site, "--timeout", "60")
+    assert run.returncode == 1, run.stdout + run.stderr
+    first, *more = run.stdout.splitlines()
+    assert first.startswith("FAIL /  the app failed: "), first
+    assert any("HTTP 404" in line and "app.zip" in line for line in more), more
+
+
+def test_missing_chromium_exit_3(tmp_path: Path) -> None:
+    env = {**os.environ, "STC_CHROMIUM": str(tmp_path / "no-chromium")}
+    run = stc_test(ROOT / "sites" / "counter" / "app.py", env=env)
+    assert run.returncode == 3
+    assert "STC_CHROMIUM" in run.stderr and "chromium-headless-shell" in run.stderr
+    assert run.stdout == ""

@@ -1,0 +1,27 @@
+"""Run the tiers fast to slow whatever paths pytest is given (``pytest tests`` sorts
+them alphabetically, browser first).
+
+The order matters beyond speed: after the first browser test, pytest-playwright keeps
+a sync Playwright alive for the session, and its asyncio loop stays registered as
+running, so unit tests that call ``asyncio.run`` must come before it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+TIERS = ("unit", "differential", "pyodide", "browser")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def tier(item: pytest.Item) -> int:
+        path = Path(str(item.fspath))
+        if not path.is_relative_to(HERE):
+            return len(TIERS)
+        top = path.relative_to(HERE).parts[0]
+        return TIERS.index(top) if top in TIERS else len(TIERS)
+
+    items.sort(key=tier)
