@@ -11,7 +11,6 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from compiler import BuildOptions, NullReporter, build, serving
@@ -67,8 +66,7 @@ def test_an_import_alone_brings_its_package(page: Page, guard: PageGuard, tmp_pa
         "st.text(tabulate([[1, 2]], headers=['a', 'b'], tablefmt='psql'))\n",
         encoding="utf-8",
     )
-    if not analyse(parse(app, tmp_path / "site")).imports:
-        pytest.skip("Analysis.imports is not filled yet (the libcst import pass lands separately)")
+    assert analyse(parse(app, tmp_path / "site")).imports, "the import pass finds tabulate"
     build(BuildOptions(app=app, out_dir=tmp_path / "site"), NullReporter())
     config = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert '"packages": ["tabulate"]' in config
