@@ -15,6 +15,7 @@ from ._charts import ChartsMixin
 from ._chat import ChatMixin
 from ._compat import CompatMixin
 from ._data import DataMixin
+from ._dates import DatesMixin
 from ._editor import EditorMixin
 from ._extras import ExtrasMixin
 from ._files import FilesMixin
@@ -39,6 +40,7 @@ class DeltaGenerator(
     SelectionMixin,
     InputsMixin,
     Inputs2Mixin,
+    DatesMixin,
     FilesMixin,
     ChatMixin,
     EditorMixin,
