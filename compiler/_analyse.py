@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 
 from libcst.metadata import MetadataWrapper
 
-from compiler._analysis import VISITORS, AppModule, CallFacts, CallVisitor, Findings, module_name
+from compiler._analysis import (
+    VISITORS,
+    AppModule,
+    CallFacts,
+    CallVisitor,
+    Findings,
+    StreamlitUses,
+    module_name,
+)
 from compiler._diagnostics import Diagnostic, Span
 from compiler._facts import ImportRef, PageRef
 from compiler._parse import ParsedApp, display_path
@@ -32,6 +40,7 @@ class Analysis:
     diagnostics: tuple[Diagnostic, ...]
     imports: tuple[ImportRef, ...] = ()
     pages: tuple[PageRef, ...] = ()  # pages the app declares (st.Page, st.navigation)
+    streamlit: StreamlitUses = field(default_factory=StreamlitUses)  # the st.* names used
     # rel path → new source, for the modules the browser rewrite changed
     rewritten: Mapping[str, str] = field(default_factory=dict)
 
@@ -76,6 +85,7 @@ def analyse(parsed: ParsedApp) -> Analysis:
         diagnostics=tuple(sorted(diagnostics, key=_sort_key)),
         imports=tuple(findings.imports),
         pages=tuple(findings.pages),
+        streamlit=findings.streamlit_uses(),
         rewritten=rewritten,
     )
 

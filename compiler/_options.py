@@ -20,6 +20,8 @@ class BuildOptions:
 
     ``app`` is the entry script; its folder is the app folder. ``pyodide_url``
     (a folder URL) makes the page load Pyodide from there instead of vendoring it.
+    ``include_assets`` is ``"auto"`` (optional libraries such as vega only when the
+    analysis sees the app use them, see :mod:`compiler._assets`) or ``"all"``.
     ``cache_dir`` defaults to ``$STC_CACHE_DIR``, ``$XDG_CACHE_HOME/stc`` or
     ``~/.cache/stc``; ``runtime_dir`` defaults to the installed ``runtime_wasm``.
     """
@@ -30,6 +32,7 @@ class BuildOptions:
     force: bool = False
     cache_dir: Path | None = None
     runtime_dir: Path | None = None
+    include_assets: Literal["auto", "all"] = "auto"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -8,7 +8,9 @@ The plan is pure data (no I/O), so the layout is readable in one place::
     packages/pyodide-lock.json  packages/<wheels>   (only when the app needs packages)
 
 The boot config inline in ``index.html`` lists the packages to load and the site's
-lock file; with no packages both keys are absent and Pyodide boots as before.
+lock file; with no packages both keys are absent and Pyodide boots as before. Its
+``assets`` (and the manifest's) lists the optional vendored libraries the site carries
+(:mod:`compiler._assets`), so the page can say which one a left-out element needs.
 
 Every URL the page uses is relative, so the site works under any sub-path.
 """
@@ -25,6 +27,7 @@ from compiler._errors import BuildError
 from compiler._options import Category
 from compiler._pages import entry_config, page_routes
 from compiler._parse import ParsedApp
+from compiler._preload import page_modules
 from compiler._resolve import Resolved
 from compiler._sitelock import LOCK_PATH, Package, site_lock
 from runtime_wasm._protocol import PROTOCOL_VERSION
@@ -77,6 +80,7 @@ def plan(parsed: ParsedApp, analysis: Analysis, resolved: Resolved, stc_version:
         "runtime": "stc/runtime.zip",
         "app": "stc/app.zip",
         "entry": parsed.entry,
+        "assets": list(resolved.assets),
     }
     if resolved.packages:  # absent otherwise: the worker then boots exactly as before
         config["packages"] = [p.name for p in resolved.packages]
@@ -89,6 +93,7 @@ def plan(parsed: ParsedApp, analysis: Analysis, resolved: Resolved, stc_version:
         "config": config,
         "theme_css": theme_css(resolved.app_config),
         "root": "",
+        "preload": page_modules(resolved.js_files),
     }
     files = [
         PlannedFile(
@@ -143,6 +148,7 @@ def plan(parsed: ParsedApp, analysis: Analysis, resolved: Resolved, stc_version:
         },
         "entry": parsed.entry,
         "pages": list(routes),
+        "assets": list(resolved.assets),
         "packages": [
             {"name": p.name, "version": p.version, "file": _package_location(p)}
             for p in resolved.packages

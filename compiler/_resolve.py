@@ -4,7 +4,8 @@ That is the Pyodide core (vendored from the cache, or an external folder URL), t
 stc runtime (the ``runtime_wasm`` Python package, zipped for the worker, and its
 JavaScript front end under ``runtime_wasm/js``, copied as is), the packages the
 app's imports and requirements need (:mod:`compiler._deps`), and the settings of
-its ``.streamlit/config.toml`` (:mod:`compiler._config`).
+its ``.streamlit/config.toml`` (:mod:`compiler._config`). The runtime's optional
+vendored libraries not chosen for this app (:mod:`compiler._assets`) are left out.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import runtime_wasm._protocol as protocol
+from compiler._assets import ASSETS, is_left_out
 from compiler._config import AppConfig, read_config
 from compiler._deps import WheelSource, classify, local_tops, resolve_dependencies
 from compiler._diagnostics import Diagnostic
@@ -42,6 +44,7 @@ class Resolved:
     pyodide_url: str
     runtime_modules: tuple[tuple[str, Path], ...]  # (arcname "runtime_wasm/...", file)
     js_files: tuple[tuple[str, Path], ...]  # (path under js/, file)
+    assets: tuple[str, ...] = tuple(ASSETS)  # the optional assets among js_files
     packages: tuple[Package, ...] = ()
     lock_info: Mapping[str, Any] = field(default_factory=dict)  # "info" of Pyodide's lock
     app_config: AppConfig = field(default_factory=lambda: AppConfig(theme={}))
@@ -56,12 +59,13 @@ def runtime_package_dir() -> Path:
 def resolve(
     *, parsed: ParsedApp, imports: tuple[ImportRef, ...], pyodide_url: str | None,
     cache_dir: Path | None, runtime_dir: Path | None, reporter: Reporter,
-    wheels: WheelSource | None = None,
+    wheels: WheelSource | None = None, assets: Mapping[str, str] | None = None,
 ) -> Resolved:  # fmt: skip
     """Locate the runtime, make sure Pyodide is available, and resolve the app's packages.
 
     *imports* are the analysis's :class:`ImportRef` values. *wheels* defaults to
-    pip with the cache (tests pass a fake).
+    pip with the cache (tests pass a fake). *assets* are the optional assets the site
+    carries, with why (:func:`compiler._assets.choose_assets`); ``None`` means all.
     """
     runtime = runtime_dir or runtime_package_dir()
     if not runtime.is_dir():
@@ -92,11 +96,17 @@ def resolve(
         packages, lock_info = found.packages, lock.info
         diagnostics += found.diagnostics
         _tell(packages, reporter)
+    chosen = {name: "" for name in ASSETS} if assets is None else assets
+    for name in ASSETS:
+        reporter.info(
+            f"{name}: " + (f"in the site ({chosen[name]})" if name in chosen else "left out")
+        )
     return Resolved(
         pyodide=core,
         pyodide_url=url,
         runtime_modules=_runtime_modules(runtime),
-        js_files=_js_files(runtime / "js"),
+        js_files=tuple(f for f in _js_files(runtime / "js") if not is_left_out(f[0], chosen)),
+        assets=tuple(name for name in ASSETS if name in chosen),
         packages=packages,
         lock_info=lock_info,
         app_config=app_config,

@@ -59,8 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _build(args: argparse.Namespace, reporter: Reporter) -> int:
     started = time.monotonic()
     options = BuildOptions(
-        app=args.app, out_dir=args.out, pyodide_url=args.pyodide_url, force=args.force
-    )
+        app=args.app, out_dir=args.out, pyodide_url=args.pyodide_url, force=args.force,
+        include_assets=args.include_assets,
+    )  # fmt: skip
     result = build(options, reporter)
     for diagnostic in result.diagnostics:
         print(render_diagnostic(diagnostic), file=sys.stderr)
@@ -127,6 +128,11 @@ def _parser() -> argparse.ArgumentParser:
         help="load Pyodide from this folder URL instead of copying it into the site",
     )  # fmt: skip
     build_cmd.add_argument("--force", action="store_true", help="build even if the app has errors")
+    build_cmd.add_argument(
+        "--include-assets", choices=("auto", "all"), default="auto",
+        help="optional libraries (charts: vega, formulas: KaTeX): only those the app is seen "
+        "to use (auto, the default) or all",
+    )  # fmt: skip
     build_cmd.add_argument(
         "--json", action="store_true",
         help="print the build report as JSON on stdout (progress stays on stderr)",

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from compiler._analysis._browser import BrowserVisitor
 from compiler._analysis._calls import CallFacts, CallVisitor
-from compiler._analysis._context import AppModule, Findings, ModuleVisitor, module_name
+from compiler._analysis._context import (
+    AppModule,
+    Findings,
+    ModuleVisitor,
+    StreamlitUses,
+    module_name,
+)
 from compiler._analysis._imports import ImportVisitor
 from compiler._analysis._pages import PagesVisitor
 from compiler._analysis._paths import PathVisitor
@@ -23,6 +29,7 @@ __all__ = [
     "CallVisitor",
     "Findings",
     "ModuleVisitor",
+    "StreamlitUses",
     "module_name",
 ]
 

@@ -18,7 +18,14 @@ from compiler._analysis._rules import Rule
 from compiler._diagnostics import Diagnostic, Span
 from compiler._facts import ImportRef, PageRef
 
-__all__ = ["AppModule", "Findings", "ModuleVisitor", "module_name", "resolve_relative"]
+__all__ = [
+    "AppModule",
+    "Findings",
+    "ModuleVisitor",
+    "StreamlitUses",
+    "module_name",
+    "resolve_relative",
+]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -39,6 +46,22 @@ class AppModule:
         return self.name.rpartition(".")[0]
 
 
+@dataclass(frozen=True, kw_only=True)
+class StreamlitUses:
+    """Which ``st.*`` names the app uses, as far as reading its source can tell.
+
+    ``names``: attributes of streamlit and of its containers, and names imported
+    from it. ``opaque_calls``: the names called with an argument that is not a
+    literal (``st.write(x)``), whose element kind depends on the value. ``unsure``:
+    why the app may use names the analysis cannot see (``getattr(st, name)``, ``st``
+    passed to a function, an ambiguous binding); empty when ``names`` is complete.
+    """
+
+    names: frozenset[str] = frozenset()
+    opaque_calls: frozenset[str] = frozenset()
+    unsure: tuple[str, ...] = ()
+
+
 @dataclass(kw_only=True)
 class Findings:
     """What the visitors found in the whole app."""
@@ -49,6 +72,16 @@ class Findings:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     imports: list[ImportRef] = field(default_factory=list)
     pages: list[PageRef] = field(default_factory=list)
+    streamlit_names: set[str] = field(default_factory=set)
+    opaque_calls: set[str] = field(default_factory=set)
+    unsure: list[str] = field(default_factory=list)  # "app.py:3: getattr(st, ...)"
+
+    def streamlit_uses(self) -> StreamlitUses:
+        return StreamlitUses(
+            names=frozenset(self.streamlit_names),
+            opaque_calls=frozenset(self.opaque_calls),
+            unsure=tuple(self.unsure),
+        )
 
 
 class ModuleVisitor(cst.BatchableCSTVisitor):

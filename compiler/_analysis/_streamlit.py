@@ -7,6 +7,10 @@ count); a container when it was bound to what a container command returns
 Attribute uses on those are checked against :mod:`runtime_wasm._registry`. A name
 bound both ways (rebound in an ``if``, shadowed in a function, deleted) is
 ambiguous: ``STC103`` at the binding, and its uses go unchecked.
+
+Every name used is also recorded (``Findings.streamlit_names``, for the optional
+assets of :mod:`compiler._assets`), with what makes that list incomplete: an
+ambiguous binding, a star import, ``st`` passed to a call (``getattr(st, name)``).
 """
 
 from __future__ import annotations
@@ -74,8 +78,11 @@ class StreamlitVisitor(ModuleVisitor):
         module = dotted(node.module)
         if module != "streamlit":
             self._check_submodule(module, node.module)
-        elif not isinstance(node.names, cst.ImportStar):
+        elif isinstance(node.names, cst.ImportStar):
+            self._unsure(node, "from streamlit import *")
+        else:
             for alias in node.names:
+                self.findings.streamlit_names.add(dotted(alias.name))
                 self._check(dotted(alias.name), alias.name, self.implemented)
 
     def _check_submodule(self, module: str, node: cst.CSTNode) -> None:
@@ -87,10 +94,34 @@ class StreamlitVisitor(ModuleVisitor):
     # -- uses ---------------------------------------------------------------------------
     def visit_Attribute(self, node: cst.Attribute) -> None:
         kind = self._kind_of(node.value)
+        if kind in ("streamlit", "container"):
+            self.findings.streamlit_names.add(node.attr.value)
         if kind == "streamlit":
             self._check(node.attr.value, node, self.implemented)
         elif kind == "container":
             self._check(node.attr.value, node, self.methods)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        for arg in node.args:
+            if self._kind_of(arg.value) not in (None, "other"):
+                self._unsure(arg, f"{dotted(arg.value) or 'streamlit'} passed to a call")
+        if any(not _literal(arg.value) for arg in node.args):
+            self.findings.opaque_calls.update(self._commands(node.func))
+
+    def _commands(self, func: cst.BaseExpression) -> set[str]:
+        """The st name *func* calls (``st.write``, ``col.write``, imported ``write``)."""
+        if isinstance(func, cst.Attribute):
+            return (
+                {func.attr.value}
+                if self._kind_of(func.value) in ("streamlit", "container")
+                else set()
+            )
+        names = qualified_names(self, func) if isinstance(func, cst.Name) else frozenset()
+        return {
+            n.removeprefix("streamlit.")
+            for n in names
+            if n.count(".") == 1 and n.startswith("streamlit.")
+        }
 
     def visit_Del(self, node: cst.Del) -> None:
         targets = node.target.elements if isinstance(node.target, cst.Tuple) else [node.target]
@@ -139,6 +170,7 @@ class StreamlitVisitor(ModuleVisitor):
         for binding, kind in zip(bindings, kinds, strict=True):
             if kind == "other" and isinstance(binding, Assignment):
                 self._ambiguous(binding.node, node.value, "is also bound to something else here")
+        self._unsure(node, f"{node.value} is ambiguous")
         return None
 
     def _shadowing(
@@ -151,6 +183,7 @@ class StreamlitVisitor(ModuleVisitor):
             for binding in bindings:
                 if isinstance(binding, Assignment):
                     self._ambiguous(binding.node, name, "is shadowed by this local name")
+                    self._unsure(binding.node, f"{name} is shadowed")
         return None
 
     def _binding_kind(self, binding: BaseAssignment, seen: frozenset[int]) -> Kind:
@@ -191,7 +224,20 @@ class StreamlitVisitor(ModuleVisitor):
             return kind
         return "other"
 
+    def _unsure(self, node: cst.CSTNode, why: str) -> None:
+        where = f"{self.module.display}:{self.span(node).line}: {why}"
+        if where not in self.findings.unsure:
+            self.findings.unsure.append(where)
+
     def _ambiguous(self, node: cst.CSTNode, name: str, why: str) -> None:
         if id(node) not in self._warned:
             self._warned.add(id(node))
             self.report(AMBIGUOUS, node, name=name, why=why)
+
+
+def _literal(node: cst.BaseExpression) -> bool:
+    """A value whose element kind the source shows: a string (f-strings too) or number."""
+    return isinstance(
+        node,
+        cst.SimpleString | cst.ConcatenatedString | cst.FormattedString | cst.Integer | cst.Float,
+    )

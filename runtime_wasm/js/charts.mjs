@@ -16,6 +16,22 @@ function loadVega() {
   return vega;
 }
 
+/** Whether the build kept the optional asset `name` (config "assets", compiler/_assets.py). */
+export function hasAsset(name) {
+  try {
+    const assets = JSON.parse(document.getElementById("stc-config")?.textContent ?? "{}").assets;
+    return !Array.isArray(assets) || assets.includes(name);
+  } catch {
+    return true;
+  }
+}
+
+/** The in-page note for an element whose library this build left out. */
+export function missingAsset(what, name) {
+  return h("div", { class: "stc-alert stc-alert-warning", role: "note" },
+    `This ${what} needs ${name}, which this build did not include; rebuild with \`stc build --include-assets all\`.`);
+}
+
 const DEFAULT_HEIGHT = 350; // Streamlit's height for charts without one
 
 // Streamlit's chart theme, in short: its palette, quiet axes, no view border.
@@ -59,6 +75,10 @@ function fillsWidth(p) {
 }
 
 async function draw(el, p, token) {
+  if (!hasAsset("vega")) {
+    el.replaceChildren(missingAsset("chart", "vega"));
+    return;
+  }
   const { embed } = await loadVega();
   if (token !== el._chart.token) return; // newer props arrived while loading
   el._chart.view?.finalize();

@@ -4,6 +4,7 @@
 // KaTeX (vendor/katex, MIT) is imported only when the first formula is drawn.
 
 import { h, helpIcon } from "./dom.mjs";
+import { hasAsset, missingAsset } from "./charts.mjs";
 import { inlineMarkdownToHtml } from "./markdown.mjs";
 
 // ---- st.html: sanitised like Streamlit does (no scripts, no handlers) --------------
@@ -114,6 +115,10 @@ export const EXTRAS = {
       const body = String(p.body ?? "");
       const target = h("div", { class: "stc-latex-body" }, body);
       el.replaceChildren(target, helpIcon(p.help) ?? "");
+      if (!hasAsset("katex")) {
+        el.append(missingAsset("formula", "katex"));
+        return;
+      }
       const token = (el._latexToken = (el._latexToken ?? 0) + 1);
       loadKatex().then((katex) => {
         if (el._latexToken !== token) return;

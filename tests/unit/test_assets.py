@@ -1,0 +1,121 @@
+"""Optional assets: which vendored libraries a site carries, from what the analysis sees."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compiler import BuildOptions, NullReporter, build
+from compiler._assets import ASSETS, IncludeAssets, choose_assets, is_left_out
+
+from ._analysis import analyse_app, write_app
+
+CDN = "https://cdn.jsdelivr.net/pyodide/v314.0.7/full/"
+
+CASES = [
+    pytest.param(
+        "import streamlit as st\nst.title('x')\nst.write(f'{1}', 2)\n", set(), id="nothing"
+    ),
+    pytest.param("import streamlit as st\nst.line_chart([1, 2])\n", {"vega"}, id="line_chart"),
+    pytest.param("import streamlit as st\nst.latex('x^2')\n", {"katex"}, id="latex"),
+    pytest.param("import streamlit as st\nst.sidebar.map(df)\n", {"vega"}, id="sidebar-map"),
+    pytest.param(
+        "import streamlit as st\na, b = st.columns(2)\nb.bar_chart(df)\n", {"vega"}, id="column"
+    ),
+    pytest.param("from streamlit import latex as tex\ntex('x')\n", {"katex"}, id="from-import"),
+    pytest.param("import streamlit as st\nst.write(chart)\n", {"vega"}, id="write-opaque"),
+    pytest.param("import streamlit as st\nst.markdown(text)\n", set(), id="markdown-opaque"),
+    pytest.param(
+        "import streamlit as st\ngetattr(st, kind)(df)\n", {"vega", "katex"}, id="getattr"
+    ),
+    pytest.param(
+        "import streamlit as st\nimport lib\nlib.draw(st)\n", {"vega", "katex"}, id="st-passed"
+    ),
+    pytest.param("from streamlit import *\nline_chart(df)\n", {"vega", "katex"}, id="star-import"),
+    pytest.param(
+        "import streamlit as st\nif flag:\n    st = other\nst.title('x')\n",
+        {"vega", "katex"},
+        id="ambiguous",
+    ),
+    pytest.param(
+        "import streamlit as st\ndef f(st):\n    st.title('x')\n",
+        {"vega", "katex"},
+        id="shadowed-param",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CASES)
+def test_choose_assets(tmp_path: Path, source: str, expected: set[str]) -> None:
+    analysis = analyse_app(tmp_path, {"app.py": source})
+    assert set(choose_assets(analysis.streamlit, "auto")) == expected
+    assert set(choose_assets(analysis.streamlit, "all")) == set(ASSETS)
+
+
+def test_names_in_other_modules_count(tmp_path: Path) -> None:
+    files = {
+        "app.py": "import charts\n",
+        "charts.py": "import streamlit as st\nst.altair_chart(c)\n",
+    }
+    assert set(choose_assets(analyse_app(tmp_path, files).streamlit, "auto")) == {"vega"}
+
+
+@pytest.mark.parametrize(
+    ("rel", "left_out"),
+    [
+        ("vendor/vega-bundle.mjs", True),
+        ("vendor/vega-bundle.LICENSE", True),
+        ("vendor/katex/fonts/KaTeX_Main-Regular.woff2", True),
+        ("vendor/marked.esm.js", False),
+        ("charts.mjs", False),
+    ],
+)
+def test_is_left_out(rel: str, left_out: bool) -> None:
+    assert is_left_out(rel, {}) is left_out
+    assert not is_left_out(rel, dict.fromkeys(ASSETS, ""))
+
+
+def _site(
+    tmp_path: Path, source: str, include: IncludeAssets = "auto"
+) -> tuple[set[str], dict[str, Any], dict[str, Any]]:
+    app = write_app(tmp_path / "app", {"app.py": source})
+    out = tmp_path / "site"
+    options = BuildOptions(app=app, out_dir=out, pyodide_url=CDN, include_assets=include)
+    build(options, NullReporter())
+    files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    html = (out / "index.html").read_text()
+    found = re.search(r'<script type="application/json" id="stc-config">(.*?)</script>', html, re.S)
+    assert found is not None
+    manifest = json.loads((out / "stc-build.json").read_text())
+    return files, json.loads(found.group(1)), manifest
+
+
+@pytest.mark.parametrize(
+    ("source", "include", "expected"),
+    [
+        pytest.param("import streamlit as st\nst.title('x')\n", "auto", [], id="nothing"),
+        pytest.param(
+            "import streamlit as st\nst.line_chart([1])\n", "auto", ["vega"], id="line_chart"
+        ),
+        pytest.param("import streamlit as st\nst.latex('x')\n", "auto", ["katex"], id="latex"),
+        pytest.param(
+            "import streamlit as st\ngetattr(st, 'x')\n", "auto", ["vega", "katex"], id="getattr"
+        ),
+        pytest.param("import streamlit as st\nst.title('x')\n", "all", ["vega", "katex"], id="all"),
+    ],
+)
+def test_site_carries_only_chosen_assets(
+    tmp_path: Path, source: str, include: IncludeAssets, expected: list[str]
+) -> None:
+    files, config, manifest = _site(tmp_path, source, include)
+    assert config["assets"] == expected
+    assert manifest["assets"] == expected
+    assert ("stc/vendor/vega-bundle.mjs" in files) is ("vega" in expected)
+    assert ("stc/vendor/katex/katex.mjs" in files) is ("katex" in expected)
+    assert "stc/vendor/marked.esm.js" in files  # not optional: markdown needs it
+    listed = {f["path"] for f in manifest["files"]}
+    assert not any(p.startswith("stc/vendor/katex/") for p in listed) or "katex" in expected
