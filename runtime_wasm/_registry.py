@@ -21,25 +21,12 @@ __all__ = ["NOT_YET", "element_methods", "implemented"]
 NOT_YET: frozenset[str] = frozenset(
     (
         "App",
-        "audio_input",
-        "bottom",
         "connection",
         "connections",
         "echarts_chart",
-        "get_option",
         "graphviz_chart",
-        "grid",
-        "login",
-        "logo",
-        "logout",
-        "menu_button",
         "mermaid_chart",
-        "pagination",
         "pydeck_chart",
-        "secrets",
-        "set_option",
-        "skeleton",
-        "user",
     )
 )
 

@@ -9,6 +9,7 @@ import { ELEMENTS } from "./elements.mjs";
 import { EXTRAS } from "./extras.mjs";
 import { INPUTS2 } from "./inputs2.mjs";
 import { MEDIA } from "./media.mjs";
+import { MORE } from "./more.mjs";
 import { NAV } from "./nav.mjs";
 import { WIDGETS } from "./widgets.mjs";
 
@@ -22,4 +23,5 @@ export const KINDS = {
   ...CHAT,
   ...EDITOR,
   ...NAV,
+  ...MORE,
 };

@@ -12,6 +12,7 @@ import { UNKNOWN } from "./elements.mjs";
 import { KINDS } from "./kinds.mjs";
 import { LAYOUT_BLOCKS } from "./layout.mjs";
 import { inlineMarkdownToHtml } from "./markdown.mjs";
+import { MORE_BLOCKS } from "./more.mjs";
 
 // ---- blocks ---------------------------------------------------------------------
 
@@ -163,6 +164,7 @@ const BLOCKS = {
   },
 
   ...LAYOUT_BLOCKS,
+  ...MORE_BLOCKS,
 };
 
 function selectTab(el, index, focus) {

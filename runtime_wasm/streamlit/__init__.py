@@ -13,6 +13,7 @@ from .. import _registry
 from .._caching import CacheDataAPI, CacheResourceAPI
 from . import _column_config as column_config
 from . import components, errors
+from ._auth import Secrets, UserInfoProxy, login, logout
 from ._browser import ContextProxy, QueryParamsProxy
 from ._commands import SessionStateProxy, rerun, set_page_config, stop
 from ._compat import (  # removed names of older Streamlit, with its deprecation warning
@@ -27,9 +28,11 @@ from ._compat import (  # removed names of older Streamlit, with its deprecation
     experimental_singleton,
     experimental_user,
 )
+from ._config_options import get_option, set_option
 from ._dg import DeltaGenerator
 from ._extras import echo
 from ._layout2 import dialog, fragment
+from ._more import BottomProxy, logo
 from ._pages import Page, navigation, switch_page
 
 __version__ = "1.67.0"
@@ -41,6 +44,9 @@ query_params = QueryParamsProxy()
 context = ContextProxy()
 cache_data = CacheDataAPI()
 cache_resource = CacheResourceAPI()
+secrets = Secrets()
+user = UserInfoProxy()
+bottom = BottomProxy()
 
 # Text and data
 write = _main.write
@@ -91,6 +97,9 @@ link_button = _main.link_button
 download_button = _main.download_button
 file_uploader = _main.file_uploader
 camera_input = _main.camera_input
+audio_input = _main.audio_input
+pagination = _main.pagination
+menu_button = _main.menu_button
 data_editor = _main.data_editor
 
 # Chat
@@ -135,6 +144,8 @@ empty = _main.empty
 form = _main.form
 popover = _main.popover
 space = _main.space
+grid = _main.grid
+skeleton = _main.skeleton
 
 # Old names (see _compat)
 beta_columns = _main.beta_columns
@@ -157,12 +168,14 @@ __all__ = [
     "altair_chart",
     "area_chart",
     "audio",
+    "audio_input",
     "badge",
     "balloons",
     "bar_chart",
     "beta_columns",
     "beta_container",
     "beta_expander",
+    "bottom",
     "button",
     "cache",
     "cache_data",
@@ -207,6 +220,8 @@ __all__ = [
     "form",
     "form_submit_button",
     "fragment",
+    "get_option",
+    "grid",
     "header",
     "help",
     "html",
@@ -217,13 +232,18 @@ __all__ = [
     "latex",
     "line_chart",
     "link_button",
+    "login",
+    "logo",
+    "logout",
     "map",
     "markdown",
+    "menu_button",
     "metric",
     "multiselect",
     "navigation",
     "number_input",
     "page_link",
+    "pagination",
     "pdf",
     "pills",
     "plotly_chart",
@@ -234,12 +254,15 @@ __all__ = [
     "radio",
     "rerun",
     "scatter_chart",
+    "secrets",
     "segmented_control",
     "select_slider",
     "selectbox",
     "session_state",
+    "set_option",
     "set_page_config",
     "sidebar",
+    "skeleton",
     "slider",
     "snow",
     "space",
@@ -258,6 +281,7 @@ __all__ = [
     "title",
     "toast",
     "toggle",
+    "user",
     "vega_lite_chart",
     "video",
     "warning",

@@ -24,6 +24,7 @@ from ._inputs2 import Inputs2Mixin
 from ._layout import LayoutMixin
 from ._layout2 import PopoverMixin
 from ._media import MediaMixin
+from ._more import MoreMixin
 from ._pages import PagesMixin
 from ._selection import SelectionMixin
 from ._status import EffectsMixin, StatusMixin
@@ -51,6 +52,7 @@ class DeltaGenerator(
     EffectsMixin,
     PopoverMixin,
     PagesMixin,
+    MoreMixin,
     CompatMixin,  # old names (beta_columns…), after every family they alias
     DGBase,
 ):

@@ -233,6 +233,9 @@ BLOCK_KINDS = frozenset(
         "popover",
         "dialog",
         "chat_message",
+        "grid",
+        "bottom",
+        "logo",
     }
 )
 WIDGET_KINDS = frozenset(
@@ -259,6 +262,9 @@ WIDGET_KINDS = frozenset(
         "download_button",
         "file_uploader",
         "camera_input",
+        "audio_input",
+        "pagination",
+        "menu_button",
         "chat_input",
         "data_editor",
         "dialog_dismiss",

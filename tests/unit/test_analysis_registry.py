@@ -28,11 +28,11 @@ def test_not_yet_is_disjoint_from_implemented() -> None:
 
 
 def test_not_yet_is_a_sorted_literal() -> None:
-    assert "audio_input" in _registry.NOT_YET
+    assert "connection" in _registry.NOT_YET
     assert not {"runtime", "proto", "elements", "util", "dg"} & _registry.NOT_YET
 
 
-@pytest.mark.parametrize("name", ["audio_input", "menu_button"])
+@pytest.mark.parametrize("name", ["connection", "App"])
 def test_runtime_names_a_not_yet_command(run_app: RunApp, name: str) -> None:
     at = run_app(f"import streamlit as st\nst.{name}('x')\n")
     assert at.exception[0].value.startswith(f"`st.{name}` is not available in stc yet")
@@ -42,8 +42,8 @@ def test_runtime_names_a_not_yet_command(run_app: RunApp, name: str) -> None:
 
 def test_not_yet_is_an_api_error_and_an_attribute_error() -> None:
     with pytest.raises(StreamlitAPIException, match="not available in stc yet"):
-        st.audio_input  # noqa: B018
-    assert not hasattr(st, "audio_input")
-    assert not hasattr(st.sidebar, "menu_button")
+        st.connection  # noqa: B018
+    assert not hasattr(st, "connection")
+    assert not hasattr(st.sidebar, "connection")
     with pytest.raises(AttributeError, match="has no attribute 'nonsense'"):
         st.nonsense  # noqa: B018

@@ -19,47 +19,47 @@ def _st(tmp_path: Path, source: str) -> list[tuple[str, int]]:
     ("source", "expected"),
     [
         # -- STC101: in Streamlit 1.67, not in stc yet ----------------------------------
-        pytest.param("import streamlit as st\nst.audio_input('x')\n", [("STC101", 2)], id="st"),
-        pytest.param("import streamlit as s\ns.audio_input('x')\n", [("STC101", 2)], id="alias-s"),
-        pytest.param("import streamlit\nstreamlit.audio_input('x')\n", [("STC101", 2)], id="plain"),
+        pytest.param("import streamlit as st\nst.connection('x')\n", [("STC101", 2)], id="st"),
+        pytest.param("import streamlit as s\ns.connection('x')\n", [("STC101", 2)], id="alias-s"),
+        pytest.param("import streamlit\nstreamlit.connection('x')\n", [("STC101", 2)], id="plain"),
         pytest.param(
-            "from streamlit import audio_input as ai\nai('x')\n", [("STC101", 1)], id="from-import"
+            "from streamlit import connection as ai\nai('x')\n", [("STC101", 1)], id="from-import"
         ),
         pytest.param(
-            "import streamlit as st\nst.sidebar.audio_input('x')\n", [("STC101", 2)], id="sidebar"
+            "import streamlit as st\nst.sidebar.connection('x')\n", [("STC101", 2)], id="sidebar"
         ),
         pytest.param(
-            "from streamlit import sidebar as sb\nsb.audio_input('x')\n",
+            "from streamlit import sidebar as sb\nsb.connection('x')\n",
             [("STC101", 2)],
             id="sidebar-imported",
         ),
         pytest.param(
-            "import streamlit as st\nc1, c2 = st.columns(2)\nc2.audio_input('x')\n",
+            "import streamlit as st\nc1, c2 = st.columns(2)\nc2.connection('x')\n",
             [("STC101", 3)],
             id="columns-unpacked",
         ),
         pytest.param(
-            "import streamlit as st\ncols = st.columns(2)\ncols[1].audio_input('x')\n",
+            "import streamlit as st\ncols = st.columns(2)\ncols[1].connection('x')\n",
             [("STC101", 3)],
             id="columns-indexed",
         ),
         pytest.param(
-            "import streamlit as st\nfor t in st.tabs(['a']):\n    t.audio_input('x')\n",
+            "import streamlit as st\nfor t in st.tabs(['a']):\n    t.connection('x')\n",
             [("STC101", 3)],
             id="tabs-iterated",
         ),
         pytest.param(
-            "import streamlit as st\nwith st.form('f') as f:\n    f.audio_input('x')\n",
+            "import streamlit as st\nwith st.form('f') as f:\n    f.connection('x')\n",
             [("STC101", 3)],
             id="with-as",
         ),
         pytest.param(
-            "import streamlit as st\nbox = st.sidebar.container()\nbox.audio_input('x')\n",
+            "import streamlit as st\nbox = st.sidebar.container()\nbox.connection('x')\n",
             [("STC101", 3)],
             id="container-in-sidebar",
         ),
         pytest.param(
-            "import streamlit as st\na, b = st.container().columns(2)\nb.audio_input('x')\n",
+            "import streamlit as st\na, b = st.container().columns(2)\nb.connection('x')\n",
             [("STC101", 3)],
             id="columns-of-container",
         ),
@@ -69,9 +69,7 @@ def _st(tmp_path: Path, source: str) -> list[tuple[str, int]]:
             id="api-module",
         ),
         pytest.param("import streamlit.connections\n", [("STC101", 1)], id="api-submodule"),
-        pytest.param(
-            "import streamlit as st\nx = st.secrets['k']\n", [("STC101", 2)], id="not-call"
-        ),
+        pytest.param("import streamlit as st\nx = st.App\n", [("STC101", 2)], id="not-call"),
         # -- STC102: not a Streamlit command --------------------------------------------
         pytest.param("import streamlit as st\nst.sliderr('x')\n", [("STC102", 2)], id="typo"),
         pytest.param(
@@ -99,8 +97,8 @@ def _st(tmp_path: Path, source: str) -> list[tuple[str, int]]:
             [],
             id="shimmed-submodules",
         ),
-        pytest.param("st = 'text'\nst.upper()\nst.audio_input\n", [], id="local-st-not-streamlit"),
-        pytest.param("import numpy as st\nst.audio_input()\n", [], id="st-is-another-module"),
+        pytest.param("st = 'text'\nst.upper()\nst.connection\n", [], id="local-st-not-streamlit"),
+        pytest.param("import numpy as st\nst.connection()\n", [], id="st-is-another-module"),
         pytest.param(
             "import streamlit as st\nph = st.text('x')\nph.nonsense()\n",
             [],
@@ -116,29 +114,29 @@ def _st(tmp_path: Path, source: str) -> list[tuple[str, int]]:
         ),
         # -- STC103: ambiguous, warn and never guess ------------------------------------
         pytest.param(
-            "import streamlit as st\nif x:\n    import mock as st\nst.audio_input('x')\n",
+            "import streamlit as st\nif x:\n    import mock as st\nst.connection('x')\n",
             [("STC103", 3)],
             id="rebound-in-if",
         ),
         pytest.param(
-            "import streamlit as st\nfor st in range(3):\n    st.audio_input()\n",
+            "import streamlit as st\nfor st in range(3):\n    st.connection()\n",
             [("STC103", 2)],
             id="rebound-in-loop",
         ),
         pytest.param(
-            "import streamlit as st\ndef f(st):\n    st.audio_input('x')\n",
+            "import streamlit as st\ndef f(st):\n    st.connection('x')\n",
             [("STC103", 2)],
             id="shadowed-in-function",
         ),
         pytest.param("import streamlit as st\ndel st\n", [("STC103", 2)], id="deleted"),
         pytest.param(
-            "import streamlit as st\nc = st.container()\nc = 3\nc.audio_input('x')\n",
+            "import streamlit as st\nc = st.container()\nc = 3\nc.connection('x')\n",
             [("STC103", 3)],
             id="container-assigned-twice",
         ),
         pytest.param(
             "import streamlit as st\nif x:\n    c = st.container()\nelse:\n    c = st.sidebar\n"
-            "c.audio_input('x')\n",
+            "c.connection('x')\n",
             [("STC101", 6)],
             id="two-containers-not-ambiguous",
         ),
@@ -149,7 +147,9 @@ def test_streamlit_names(tmp_path: Path, source: str, expected: list[tuple[str, 
 
 
 def test_messages_name_the_command(tmp_path: Path) -> None:
-    analysis = analyse_app(tmp_path, {"app.py": "import streamlit as s\ns.sidebar.login('f')\n"})
+    analysis = analyse_app(
+        tmp_path, {"app.py": "import streamlit as s\ns.sidebar.connection('f')\n"}
+    )
     (diagnostic,) = analysis.diagnostics
-    assert diagnostic.message == "st.login is not available in stc yet"
-    assert (diagnostic.severity, diagnostic.span.col, diagnostic.span.end_col) == ("error", 1, 16)
+    assert diagnostic.message == "st.connection is not available in stc yet"
+    assert (diagnostic.severity, diagnostic.span.col, diagnostic.span.end_col) == ("error", 1, 21)

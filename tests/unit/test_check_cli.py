@@ -24,7 +24,7 @@ BROKEN_APP = {
 
         df = pd.read_csv("data/sales.csv")
         st.dataframe(df)
-        note = st.audio_input("Tell us more")
+        note = st.connection("Tell us more")
         """,
     "helpers.py": """
         def cleanup(frame:

@@ -1,0 +1,138 @@
+"""``st.secrets``, ``st.user``, ``st.login`` and ``st.logout`` on a static site.
+
+Everything a static site ships is readable by its visitors, so stc never ships
+``.streamlit/secrets.toml``: ``st.secrets`` is an empty, read-only mapping whose
+missing-key errors are Streamlit's plus a hint saying so. Authentication needs a
+server to hold the OIDC client secret and the session cookie: ``st.user`` is a
+logged-out visitor and ``st.login`` / ``st.logout`` raise a clear error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar, NoReturn
+
+from .._errors import StreamlitAPIException
+
+__all__ = ["MissingSecretError", "Secrets", "UserInfoProxy", "login", "logout"]
+
+_MISSING_ENTRY_HINT = (
+    "Did you forget to add it to secrets.toml, mount it to secret directory, or the app settings "
+    "on Streamlit Cloud? More info: "
+    "https://docs.streamlit.io/deploy/streamlit-community-cloud/deploy-your-app/secrets-management"
+)
+_STATIC_HINT = (
+    "(stc: a static site never ships secrets to the browser, where every visitor could "
+    "read them, so st.secrets is always empty here.)"
+)
+
+
+class MissingSecretError(KeyError, FileNotFoundError):
+    """A missing secret: Streamlit raises ``KeyError`` when ``secrets.toml`` lacks the
+    key and ``StreamlitSecretNotFoundError`` (a ``FileNotFoundError``) when there is no
+    file, so apps catch either; this is both."""
+
+
+class Secrets(Mapping[str, Any]):
+    """``st.secrets``: always empty on a static site."""
+
+    def load_if_toml_exists(self) -> bool:
+        """Streamlit loads ``secrets.toml`` here; stc ships none, so ``False``."""
+        return False
+
+    def has_key(self, k: str) -> bool:
+        return False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {}
+
+    def merge_programmatic_secrets(self, programmatic_secrets: Mapping[str, Any]) -> None:
+        raise StreamlitAPIException(
+            "st.secrets.merge_programmatic_secrets is not available in stc: " + _STATIC_HINT
+        )
+
+    def __getitem__(self, key: str) -> Any:
+        raise MissingSecretError(
+            f'st.secrets has no key "{key}". {_MISSING_ENTRY_HINT} {_STATIC_HINT}'
+        )
+
+    def __getattr__(self, key: str) -> Any:
+        if key.startswith("__"):
+            raise AttributeError(key)
+        raise AttributeError(
+            f'st.secrets has no attribute "{key}". {_MISSING_ENTRY_HINT} {_STATIC_HINT}'
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __setitem__(self, key: str, value: Any) -> NoReturn:
+        raise TypeError("Secrets does not support item assignment.")
+
+    def __delitem__(self, key: str) -> NoReturn:
+        raise TypeError("Secrets does not support item deletion.")
+
+    def __setattr__(self, key: str, value: Any) -> NoReturn:
+        raise TypeError("Secrets does not support attribute assignment.")
+
+    def __repr__(self) -> str:
+        return "{}"
+
+
+_NO_AUTH = (
+    "`st.{name}()` needs a server: authentication keeps an OIDC client secret and a "
+    "session cookie that a static site cannot hold. stc builds static sites, so "
+    "`st.login` and `st.logout` are not available (see stc's README, limits); "
+    "`st.user.is_logged_in` is always False."
+)
+
+
+class UserInfoProxy(Mapping[str, Any]):
+    """``st.user``: a visitor who is not logged in (read-only)."""
+
+    _info: ClassVar[Mapping[str, Any]] = {"is_logged_in": False}
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self._info[key]
+        except KeyError:
+            raise KeyError(f'st.user has no key "{key}".') from None
+
+    def __getattr__(self, key: str) -> Any:
+        if key.startswith("__"):
+            raise AttributeError(key)
+        try:
+            return self._info[key]
+        except KeyError:
+            raise AttributeError(f'st.user has no attribute "{key}".') from None
+
+    def __setattr__(self, name: str, value: Any) -> NoReturn:
+        raise StreamlitAPIException("st.user cannot be modified")
+
+    def __setitem__(self, name: str, value: Any) -> NoReturn:
+        raise StreamlitAPIException("st.user cannot be modified")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._info)
+
+    def __len__(self) -> int:
+        return len(self._info)
+
+    def __repr__(self) -> str:
+        return repr(self._info)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self._info)
+
+
+def login(provider: str | None = None) -> None:
+    """Streamlit starts an OIDC login; a static site has no server to do it."""
+    raise StreamlitAPIException(_NO_AUTH.format(name="login"))
+
+
+def logout() -> None:
+    """Streamlit ends the login session; a static site never has one."""
+    raise StreamlitAPIException(_NO_AUTH.format(name="logout"))
