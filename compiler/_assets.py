@@ -3,9 +3,12 @@
 The rule is the table :data:`ASSETS`: each asset, the files under ``runtime_wasm/js``
 that make it, and the ``st.*`` names whose elements draw with it. The analysis
 (:class:`StreamlitUses`) says which names the app uses; when it cannot be sure (``st``
-passed to a call, an ambiguous binding, ``st.write(x)`` of a value it cannot see), the
-asset ships: a few hundred kilobytes more is better than a broken chart. What a site
-left out is listed in its boot config, and the page says so if an element needs it.
+passed to a call, an ambiguous binding), the asset ships: a few hundred kilobytes more
+is better than a broken chart. ``st.write(x)`` of a value the analysis cannot see draws
+with an asset only if ``x`` can be such a chart, which needs the package that makes it
+(Altair, plotly) among the site's packages: so an app that writes a DataFrame does not
+carry 4.8 MB of plotly.js. What a site left out is listed in its boot config, and the
+page says so if an element needs it.
 """
 
 from __future__ import annotations
@@ -25,11 +28,13 @@ IncludeAssets = Literal["auto", "all"]
 class Asset:
     """``files``: paths under ``runtime_wasm/js`` (a folder ends with ``/``). ``names``: the
     st names that need it. ``opaque``: the st names that need it when called with a value
-    the analysis cannot see (``st.write(chart)`` draws an Altair chart)."""
+    the analysis cannot see (``st.write(chart)`` draws an Altair chart), but only when
+    one of ``makers``, the packages whose objects draw with it, is in the site."""
 
     files: tuple[str, ...]
     names: frozenset[str]
     opaque: frozenset[str] = frozenset()
+    makers: frozenset[str] = frozenset()
 
 
 ASSETS: Mapping[str, Asset] = {
@@ -47,14 +52,27 @@ ASSETS: Mapping[str, Asset] = {
             }
         ),
         opaque=frozenset({"write", "write_stream"}),
+        makers=frozenset({"altair"}),
+    ),
+    # st.write(fig) of a Plotly figure draws it, as Streamlit's does.
+    "plotly": Asset(
+        files=("vendor/plotly.min.js", "vendor/plotly.LICENSE"),
+        names=frozenset({"plotly_chart"}),
+        opaque=frozenset({"write", "write_stream"}),
+        makers=frozenset({"plotly"}),
     ),
     # The runtime's markdown has no $…$ formulas: only st.latex draws with KaTeX.
     "katex": Asset(files=("vendor/katex/",), names=frozenset({"latex"})),
 }
 
 
-def choose_assets(uses: StreamlitUses, include: IncludeAssets) -> dict[str, str]:
-    """The optional assets the site carries, each with why (for the build's progress)."""
+def choose_assets(
+    uses: StreamlitUses, include: IncludeAssets, packages: frozenset[str] = frozenset()
+) -> dict[str, str]:
+    """The optional assets the site carries, each with why (for the build's progress).
+
+    *packages*: the names of the packages the site loads (the app's and theirs).
+    """
     if include == "all":
         return {name: "--include-assets all" for name in ASSETS}
     if uses.unsure:
@@ -63,10 +81,12 @@ def choose_assets(uses: StreamlitUses, include: IncludeAssets) -> dict[str, str]
     for name, asset in ASSETS.items():
         used = sorted(asset.names & uses.names)
         opaque = sorted(asset.opaque & uses.opaque_calls)
+        makers = sorted(asset.makers & packages)
         if used:
             chosen[name] = ", ".join(f"st.{n}" for n in used)
-        elif opaque:
+        elif opaque and makers:
             chosen[name] = ", ".join(f"st.{n} of a value the analysis cannot see" for n in opaque)
+            chosen[name] += f" and the site loads {', '.join(makers)}"
     return chosen
 
 

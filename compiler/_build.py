@@ -11,7 +11,6 @@ from importlib import metadata
 from typing import get_args
 
 from compiler._analyse import analyse
-from compiler._assets import choose_assets
 from compiler._diagnostics import Diagnostic, ordered
 from compiler._errors import CompileError
 from compiler._options import BuildOptions, BuildResult, BundledPackage, Category, WrittenFile
@@ -51,7 +50,8 @@ def build(options: BuildOptions, reporter: Reporter) -> BuildResult:
         cache_dir=options.cache_dir,
         runtime_dir=options.runtime_dir,
         reporter=reporter,
-        assets=choose_assets(analysis.streamlit, options.include_assets),
+        uses=analysis.streamlit,
+        include_assets=options.include_assets,
     )
     diagnostics = analysis.diagnostics + resolved.diagnostics
     if any(d.severity == "error" for d in resolved.diagnostics):

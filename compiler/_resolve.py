@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import runtime_wasm._protocol as protocol
-from compiler._assets import ASSETS, is_left_out
+from compiler._analysis import StreamlitUses
+from compiler._assets import ASSETS, IncludeAssets, choose_assets, is_left_out
 from compiler._config import AppConfig, read_config
 from compiler._deps import WheelSource, classify, local_tops, resolve_dependencies
 from compiler._diagnostics import Diagnostic
@@ -59,13 +60,15 @@ def runtime_package_dir() -> Path:
 def resolve(
     *, parsed: ParsedApp, imports: tuple[ImportRef, ...], pyodide_url: str | None,
     cache_dir: Path | None, runtime_dir: Path | None, reporter: Reporter,
-    wheels: WheelSource | None = None, assets: Mapping[str, str] | None = None,
+    wheels: WheelSource | None = None, uses: StreamlitUses | None = None,
+    include_assets: IncludeAssets = "all",
 ) -> Resolved:  # fmt: skip
     """Locate the runtime, make sure Pyodide is available, and resolve the app's packages.
 
     *imports* are the analysis's :class:`ImportRef` values. *wheels* defaults to
-    pip with the cache (tests pass a fake). *assets* are the optional assets the site
-    carries, with why (:func:`compiler._assets.choose_assets`); ``None`` means all.
+    pip with the cache (tests pass a fake). *uses* and *include_assets* choose the
+    optional assets the site carries (:func:`compiler._assets.choose_assets`), which
+    depends on the packages; without *uses* the site carries them all.
     """
     runtime = runtime_dir or runtime_package_dir()
     if not runtime.is_dir():
@@ -96,7 +99,11 @@ def resolve(
         packages, lock_info = found.packages, lock.info
         diagnostics += found.diagnostics
         _tell(packages, reporter)
-    chosen = {name: "" for name in ASSETS} if assets is None else assets
+    chosen = (
+        choose_assets(uses, include_assets, frozenset(p.name for p in packages))
+        if uses is not None
+        else choose_assets(StreamlitUses(), "all")
+    )
     for name in ASSETS:
         reporter.info(
             f"{name}: " + (f"in the site ({chosen[name]})" if name in chosen else "left out")

@@ -1,19 +1,28 @@
 // Charts: every Vega-Lite kind (st.line_chart … st.map, built in Python as a full spec
 // with inline data, see runtime_wasm/streamlit/_charts.py) drawn with vega-embed, plus
-// st.pyplot (a PNG) and st.plotly_chart (no plotly.js yet: says so).
+// st.pyplot (a PNG) and st.plotly_chart (plotly.js).
 //
 // vega-embed, vega and vega-lite are one bundle (vendor/vega-bundle.mjs, ~840 kB, see
 // vendor/README.md) imported the first time a chart is drawn, so pages without charts
 // never fetch it. The reconciler calls `update` only when the props JSON changed, so
 // an unchanged chart keeps its view; a ResizeObserver refits it to its container.
+//
+// plotly.js (vendor/plotly.min.js, 4.8 MB) is a UMD script, not an ES module: importing
+// it runs it, and it sets `window.Plotly`. Loaded the first time a Plotly chart is drawn.
 
 import { h } from "./dom.mjs";
 
 let vega = null;
+let plotly = null;
 
 function loadVega() {
   vega ??= import("./vendor/vega-bundle.mjs");
   return vega;
+}
+
+function loadPlotly() {
+  plotly ??= import("./vendor/plotly.min.js").then(() => window.Plotly);
+  return plotly;
 }
 
 /** Whether the build kept the optional asset `name` (config "assets", compiler/_assets.py). */
@@ -123,6 +132,82 @@ function vegaChart() {
 
 const VEGA = vegaChart();
 
+const PLOTLY_HEIGHT = 450; // plotly.js's (and Streamlit's) height for a figure without one
+
+/** Streamlit's look for theme="streamlit": a template layer under the figure's own layout. */
+function plotlyTheme(layout, el) {
+  const style = getComputedStyle(el);
+  const own = layout.template ?? {};
+  return {
+    ...own,
+    layout: {
+      ...(own.layout ?? {}),
+      colorway: STREAMLIT_THEME.range.category,
+      font: { family: style.fontFamily, color: style.color || "#31333f" },
+      paper_bgcolor: "rgba(0,0,0,0)",
+      plot_bgcolor: "rgba(0,0,0,0)",
+    },
+  };
+}
+
+/** data, layout and config for Plotly.react: the element's width/height/theme applied. */
+function plotlyArgs(p, el) {
+  const figure = structuredClone(p.figure ?? {}); // plotly.js writes into what it is given
+  const layout = figure.layout ?? {};
+  if (typeof p.width === "number") layout.width = p.width;
+  else if (p.width !== "content") delete layout.width; // "stretch": autosize to the element
+  if (typeof p.height === "number") layout.height = p.height;
+  else layout.height ??= PLOTLY_HEIGHT;
+  if (p.theme === "streamlit" && typeof (layout.template ?? {}) === "object") layout.template = plotlyTheme(layout, el);
+  const config = { displaylogo: false, responsive: false, ...(p.config ?? {}) };
+  return { data: figure.data ?? [], layout, config, frames: figure.frames };
+}
+
+async function drawPlotly(el, p, token) {
+  if (!hasAsset("plotly")) {
+    el.replaceChildren(missingAsset("Plotly chart", "plotly"));
+    return;
+  }
+  const Plotly = await loadPlotly();
+  if (token !== el._chart.token) return;
+  let body = el.querySelector(":scope > .stc-chart-body");
+  if (!body) {
+    body = h("div", { class: "stc-chart-body" });
+    el.replaceChildren(body);
+  }
+  await Plotly.react(body, plotlyArgs(p, el));
+  el._chart.view = body;
+  el._chart.width = el.clientWidth;
+}
+
+function plotlyChart() {
+  return {
+    create() {
+      const el = h("div", { class: "stc-chart stc-plotly", role: "figure" });
+      el._chart = { token: 0, view: null, width: 0 };
+      new ResizeObserver(() => {
+        const { view, width } = el._chart;
+        const p = el._stc?.props;
+        if (!view || !p || typeof p.width === "number" || p.width === "content") return;
+        if (el.clientWidth === width || el.clientWidth === 0) return;
+        el._chart.width = el.clientWidth;
+        window.Plotly?.Plots.resize(view);
+      }).observe(el);
+      return el;
+    },
+    update(el, p) {
+      const title = p.figure?.layout?.title?.text ?? p.figure?.layout?.title;
+      el.setAttribute("aria-label", p.alt || (typeof title === "string" && title) || "Plotly chart");
+      const token = ++el._chart.token;
+      drawPlotly(el, p, token).catch((err) => {
+        if (token !== el._chart.token) return;
+        el._chart.view = null;
+        el.replaceChildren(h("div", { class: "stc-alert stc-alert-error", role: "alert" }, `Chart error: ${err?.message ?? err}`));
+      });
+    },
+  };
+}
+
 export const CHARTS = {
   line_chart: VEGA,
   area_chart: VEGA,
@@ -142,12 +227,5 @@ export const CHARTS = {
     },
   },
 
-  plotly_chart: {
-    create: () => h("div", { class: "stc-alert stc-alert-warning", role: "note" }),
-    update(el, p) {
-      const title = p.figure?.layout?.title?.text ?? p.figure?.layout?.title;
-      const what = typeof title === "string" && title ? ` "${title}"` : "";
-      el.textContent = `This Plotly chart${what} is not shown: plotly charts need plotly.js, which stc does not bundle yet.`;
-    },
-  },
+  plotly_chart: plotlyChart(),
 };

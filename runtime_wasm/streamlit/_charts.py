@@ -7,8 +7,10 @@ it loads the first time a chart appears. The spec is built in Python, so an unch
 chart has unchanged props and the page keeps its DOM.
 
 ``st.map`` draws points on a plain Mercator projection: no map tiles, because a
-static site must not depend on a tile server. ``st.pyplot`` sends a PNG. Plotly
-figures are sent as JSON, but the page has no plotly.js yet and says so.
+static site must not depend on a tile server. ``st.pyplot`` sends a PNG. A Plotly
+figure (a ``plotly`` Figure, a ``{"data": …, "layout": …}`` dict or a list of traces)
+is sent as plotly.js's JSON, ``data``, ``layout`` and ``frames``, with its ``config``
+beside it; the page draws it with plotly.js, loaded on first use.
 Selections (``on_select``) are not implemented: a chart with ``on_select`` other than
 ``"ignore"`` returns an empty selection state, as Streamlit does before any selection.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +55,20 @@ def _width(width: Any, use_container_width: bool | None) -> Any:
     if use_container_width is False and not isinstance(width, int):
         return "content"
     return width
+
+
+def _plotly_figure(figure: Any) -> Any:
+    """The figure as plotly.js takes it: ``{"data": [...], "layout": {...}}``."""
+    if hasattr(figure, "to_plotly_json") and hasattr(figure, "to_json"):
+        # plotly's own encoder knows numpy dates, pandas and typed arrays; jsonable does not.
+        figure = json.loads(figure.to_json(validate=False))
+    elif hasattr(figure, "to_plotly_json"):  # a single trace or layout object
+        figure = figure.to_plotly_json()
+    if isinstance(figure, (list, tuple)):
+        return {"data": list(figure), "layout": {}}
+    if isinstance(figure, Mapping) and "data" not in figure and "type" in figure:
+        return {"data": [figure], "layout": {}}  # one trace
+    return figure
 
 
 def _records(data: Any) -> list[dict[str, Any]]:
@@ -249,11 +266,7 @@ class ChartsMixin(DGBase):
         alt: str | None = None,
     ) -> Any:  # fmt: skip
         state = _selection_state(on_select)
-        figure = figure_or_data
-        if hasattr(figure, "to_plotly_json"):
-            figure = figure.to_plotly_json()
-        elif isinstance(figure, list):
-            figure = {"data": figure}
+        figure = _plotly_figure(figure_or_data)
         props = {"figure": jsonable(figure), "config": jsonable(config or {}), "alt": alt,
                  "width": _width(width, use_container_width), "height": height,
                  "theme": theme}  # fmt: skip

@@ -289,6 +289,9 @@ class TextMixin(DGBase):
             elif isinstance(arg, BaseException):
                 flush()
                 self.exception(arg)
+            elif _is_plotly_figure(arg):
+                flush()
+                self.plotly_chart(arg)  # type: ignore[attr-defined]
             elif _is_dataframe_like(arg):
                 flush()
                 self.dataframe(arg)  # type: ignore[attr-defined]
@@ -314,6 +317,10 @@ class TextMixin(DGBase):
 
 def _is_namedtuple(x: Any) -> bool:
     return isinstance(x, tuple) and hasattr(x, "_fields")
+
+
+def _is_plotly_figure(x: Any) -> bool:
+    return type(x).__module__.startswith("plotly.") and hasattr(x, "to_plotly_json")
 
 
 def _is_dataframe_like(x: Any) -> bool:

@@ -22,28 +22,38 @@ CASES = [
     ),
     pytest.param("import streamlit as st\nst.line_chart([1, 2])\n", {"vega"}, id="line_chart"),
     pytest.param("import streamlit as st\nst.latex('x^2')\n", {"katex"}, id="latex"),
+    pytest.param("import streamlit as st\nst.plotly_chart(fig)\n", {"plotly"}, id="plotly_chart"),
+    pytest.param(
+        "import streamlit as st\nwith st.sidebar:\n    st.plotly_chart({'data': []})\n",
+        {"plotly"},
+        id="plotly-in-sidebar",
+    ),
     pytest.param("import streamlit as st\nst.sidebar.map(df)\n", {"vega"}, id="sidebar-map"),
     pytest.param(
         "import streamlit as st\na, b = st.columns(2)\nb.bar_chart(df)\n", {"vega"}, id="column"
     ),
     pytest.param("from streamlit import latex as tex\ntex('x')\n", {"katex"}, id="from-import"),
-    pytest.param("import streamlit as st\nst.write(chart)\n", {"vega"}, id="write-opaque"),
+    pytest.param("import streamlit as st\nst.write(chart)\n", set(), id="write-opaque"),
     pytest.param("import streamlit as st\nst.markdown(text)\n", set(), id="markdown-opaque"),
     pytest.param(
-        "import streamlit as st\ngetattr(st, kind)(df)\n", {"vega", "katex"}, id="getattr"
+        "import streamlit as st\ngetattr(st, kind)(df)\n", {"vega", "plotly", "katex"}, id="getattr"
     ),
     pytest.param(
-        "import streamlit as st\nimport lib\nlib.draw(st)\n", {"vega", "katex"}, id="st-passed"
+        "import streamlit as st\nimport lib\nlib.draw(st)\n",
+        {"vega", "plotly", "katex"},
+        id="st-passed",
     ),
-    pytest.param("from streamlit import *\nline_chart(df)\n", {"vega", "katex"}, id="star-import"),
+    pytest.param(
+        "from streamlit import *\nline_chart(df)\n", {"vega", "plotly", "katex"}, id="star-import"
+    ),
     pytest.param(
         "import streamlit as st\nif flag:\n    st = other\nst.title('x')\n",
-        {"vega", "katex"},
+        {"vega", "plotly", "katex"},
         id="ambiguous",
     ),
     pytest.param(
         "import streamlit as st\ndef f(st):\n    st.title('x')\n",
-        {"vega", "katex"},
+        {"vega", "plotly", "katex"},
         id="shadowed-param",
     ),
 ]
@@ -54,6 +64,25 @@ def test_choose_assets(tmp_path: Path, source: str, expected: set[str]) -> None:
     analysis = analyse_app(tmp_path, {"app.py": source})
     assert set(choose_assets(analysis.streamlit, "auto")) == expected
     assert set(choose_assets(analysis.streamlit, "all")) == set(ASSETS)
+
+
+@pytest.mark.parametrize(
+    ("packages", "expected"),
+    [
+        pytest.param(frozenset(), set(), id="no-chart-package"),
+        pytest.param(frozenset({"altair", "jsonschema"}), {"vega"}, id="altair"),
+        pytest.param(frozenset({"plotly", "narwhals"}), {"plotly"}, id="plotly"),
+        pytest.param(frozenset({"pandas", "numpy"}), set(), id="dataframes-only"),
+    ],
+)
+def test_write_of_an_unseen_value_needs_the_package_that_makes_charts(
+    tmp_path: Path, packages: frozenset[str], expected: set[str]
+) -> None:
+    """st.write(x) can draw a chart only if x can be one: Altair or plotly in the site."""
+    uses = analyse_app(tmp_path, {"app.py": "import streamlit as st\nst.write(x)\n"}).streamlit
+    assert set(choose_assets(uses, "auto", packages)) == expected
+    literal = analyse_app(tmp_path, {"app.py": "import streamlit as st\nst.write('x')\n"})
+    assert choose_assets(literal.streamlit, "auto", frozenset({"altair", "plotly"})) == {}
 
 
 def test_names_in_other_modules_count(tmp_path: Path) -> None:
@@ -69,6 +98,8 @@ def test_names_in_other_modules_count(tmp_path: Path) -> None:
     [
         ("vendor/vega-bundle.mjs", True),
         ("vendor/vega-bundle.LICENSE", True),
+        ("vendor/plotly.min.js", True),
+        ("vendor/plotly.LICENSE", True),
         ("vendor/katex/fonts/KaTeX_Main-Regular.woff2", True),
         ("vendor/marked.esm.js", False),
         ("charts.mjs", False),
@@ -103,9 +134,20 @@ def _site(
         ),
         pytest.param("import streamlit as st\nst.latex('x')\n", "auto", ["katex"], id="latex"),
         pytest.param(
-            "import streamlit as st\ngetattr(st, 'x')\n", "auto", ["vega", "katex"], id="getattr"
+            "import streamlit as st\nst.plotly_chart({'data': []})\n",
+            "auto",
+            ["plotly"],
+            id="plotly",
         ),
-        pytest.param("import streamlit as st\nst.title('x')\n", "all", ["vega", "katex"], id="all"),
+        pytest.param(
+            "import streamlit as st\ngetattr(st, 'x')\n",
+            "auto",
+            ["vega", "plotly", "katex"],
+            id="getattr",
+        ),
+        pytest.param(
+            "import streamlit as st\nst.title('x')\n", "all", ["vega", "plotly", "katex"], id="all"
+        ),
     ],
 )
 def test_site_carries_only_chosen_assets(
@@ -116,6 +158,12 @@ def test_site_carries_only_chosen_assets(
     assert manifest["assets"] == expected
     assert ("stc/vendor/vega-bundle.mjs" in files) is ("vega" in expected)
     assert ("stc/vendor/katex/katex.mjs" in files) is ("katex" in expected)
+    assert ("stc/vendor/plotly.min.js" in files) is ("plotly" in expected)
     assert "stc/vendor/marked.esm.js" in files  # not optional: markdown needs it
     listed = {f["path"] for f in manifest["files"]}
     assert not any(p.startswith("stc/vendor/katex/") for p in listed) or "katex" in expected
+
+
+def test_counter_needs_no_optional_asset(tmp_path: Path) -> None:
+    source = (Path(__file__).parents[2] / "sites" / "counter" / "app.py").read_text()
+    assert choose_assets(analyse_app(tmp_path, {"app.py": source}).streamlit, "auto") == {}

@@ -145,7 +145,7 @@ def test_index_html(cdn_build: tuple[Path, BuildResult]) -> None:
         "runtime": "stc/runtime.zip",
         "app": "stc/app.zip",
         "entry": "app.py",
-        "assets": ["vega"],  # st.write(helper.GREETING) might be a chart
+        "assets": [],  # st.write(helper.GREETING): no chart package, so not a chart
         "pages": ["more"],  # pages/1_more.py: a multipage app
     }
     assert not (out / "pyodide").exists()

@@ -205,3 +205,34 @@ def test_pyplot_sends_a_png() -> None:
 
     at = AppTest.from_function(app).run()
     assert at.get("pyplot")[0].props["src"].startswith("data:image/png;base64,")
+
+
+def _plotly_app() -> None:
+    import pandas as pd
+    import plotly.express as px
+    import plotly.graph_objects as go
+    import streamlit as st
+
+    fig = px.line(pd.DataFrame({"t": pd.date_range("2024-01-01", periods=3), "v": [1, 2, 3]}),
+                  x="t", y="v", title="Trend")  # fmt: skip
+    st.plotly_chart(fig, use_container_width=False, config={"scrollZoom": True})
+    st.plotly_chart([{"type": "bar", "y": [1, 2]}], width=300, height=200, theme=None)
+    st.plotly_chart(go.Scatter(x=[1], y=[2]))
+    st.write(go.Figure(go.Bar(y=[3])))
+
+
+def test_plotly_chart_sends_what_plotly_js_draws() -> None:
+    pytest.importorskip("plotly", reason="plotly is not installed on this CPython")
+    at = AppTest.from_function(_plotly_app).run()
+    assert not at.exception
+    line, bar, trace, written = (e.props for e in at.get("plotly_chart"))
+    assert line["figure"]["data"][0]["type"] == "scatter"
+    assert line["figure"]["data"][0]["x"][0] == "2024-01-01T00:00:00"  # dates as ISO text
+    assert line["figure"]["layout"]["title"]["text"] == "Trend"
+    assert (line["width"], line["height"], line["theme"]) == ("content", "content", "streamlit")
+    assert line["config"] == {"scrollZoom": True}
+    assert bar["figure"] == {"data": [{"type": "bar", "y": [1, 2]}], "layout": {}}
+    assert (bar["width"], bar["height"], bar["theme"]) == (300, 200, None)
+    assert trace["figure"]["data"] == [{"type": "scatter", "x": [1], "y": [2]}]
+    assert written["figure"]["data"][0] == {"type": "bar", "y": [3]}
+    json.dumps([line, bar, trace, written], allow_nan=False)
