@@ -18,13 +18,13 @@ from ._query import QueryParams
 from ._tree import Element, new_root
 
 if TYPE_CHECKING:
+    from ._fragments import Fragment, Frame
     from ._state import SessionState
 
 __all__ = [
     "NoRunContextError",
     "RunContext",
     "activate",
-    "after_script",
     "current",
     "maybe_current",
 ]
@@ -50,6 +50,13 @@ class RunContext:
     client: ClientInfo = field(default_factory=ClientInfo)  # the session's
     navigation: Any = None  # the session's _navigation.Navigation
     active_page: str = ""  # hash of the page running (in widget ids); "" for the main script
+    # Fragments (see ``_fragments``): registered so far, executing now (innermost last),
+    # calls per (parent, function) for their ids, and the one a fragment run reruns.
+    fragments: dict[str, Fragment] = field(default_factory=dict)
+    fragment_stack: list[Frame] = field(default_factory=list)
+    fragment_counts: dict[tuple[str, str], int] = field(default_factory=dict)
+    fragment_run: str | None = None
+    in_callback: bool = False  # widget callbacks run before the script
 
     @classmethod
     def fresh(
@@ -71,11 +78,6 @@ class RunContext:
 
 
 _current: RunContext | None = None
-
-# Called with the run's context after the script body finished normally (and before
-# the run ends); an awaitable result is awaited. The API package registers what must
-# happen at the end of every run, such as reopening an open ``st.dialog``.
-after_script: list[Callable[[RunContext], Any]] = []
 
 
 def activate(ctx: RunContext | None) -> None:

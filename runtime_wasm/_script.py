@@ -29,7 +29,12 @@ class StopRequested(Exception):
 
 
 class RerunRequested(Exception):
-    """Raised by ``st.rerun()``: end the run and start again."""
+    """Raised by ``st.rerun()``: end the run and start again: the whole app, or with
+    *fragments* (ids, see ``_fragments``) only those fragments."""
+
+    def __init__(self, fragments: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.fragments = fragments
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,6 +65,7 @@ class WidgetMeta:
     writable: bool = True  # buttons and submit buttons refuse st.session_state writes
     form_id: str | None = None
     default: Any = None
+    fragment_id: str | None = None  # the fragment that drew it (its changes rerun only that)
 
     @property
     def state_key(self) -> str:
@@ -198,6 +199,12 @@ class SessionState(MutableMapping[str, Any]):
         self._values[key] = value
         return value
 
+    def fragment_of(self, widget_ids: list[str]) -> str | None:
+        """The one fragment that drew all of these widgets of the last run, or None
+        (a widget outside any fragment, widgets of several, or an unknown widget)."""
+        found = {getattr(self._widgets.get(w), "fragment_id", None) for w in widget_ids}
+        return found.pop() if len(found) == 1 else None
+
     def submitted_forms(self) -> set[str]:
         """Forms whose submit button triggered this run."""
         return {
@@ -206,19 +213,33 @@ class SessionState(MutableMapping[str, Any]):
             if meta is not None and meta.form_id is not None
         }
 
-    def finish_run(self, *, complete: bool, clear_forms: frozenset[str] = frozenset()) -> None:
-        """End a run. Only a complete run forgets widgets it did not render;
-        widgets of ``clear_forms`` (submitted with ``clear_on_submit``) go back to
-        their defaults."""
+    def finish_run(
+        self,
+        *,
+        complete: bool,
+        clear_forms: frozenset[str] = frozenset(),
+        fragments: frozenset[str] | None = None,
+    ) -> None:
+        """End a run. Only a complete run forgets widgets it did not render, and a
+        fragment run (*fragments*: the fragments it ran) only widgets of those
+        fragments; widgets of ``clear_forms`` (submitted with ``clear_on_submit``) go
+        back to their defaults."""
         for meta in self._run_widgets.values():
             if meta.form_id in clear_forms and not meta.trigger:
                 self._values[meta.state_key] = meta.default
         if complete:
             seen = self._run_widgets
-            for widget_id, meta in self._widgets.items():
-                if widget_id not in seen and meta.state_key not in self._run_keys:
+            stale = [
+                widget_id
+                for widget_id, meta in self._widgets.items()
+                if widget_id not in seen and (fragments is None or meta.fragment_id in fragments)
+            ]
+            for widget_id in stale:
+                meta = self._widgets.pop(widget_id)
+                if meta.state_key not in self._run_keys:
                     self._values.pop(meta.state_key, None)
-            self._widgets.clear()
+            if fragments is None:
+                self._widgets.clear()
         self._widgets.update(self._run_widgets)
         for widget_id in self._triggers:
             if widget_id in self._widgets:

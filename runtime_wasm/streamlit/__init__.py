@@ -31,7 +31,8 @@ from ._compat import (  # removed names of older Streamlit, with its deprecation
 from ._config_options import get_option, set_option
 from ._dg import DeltaGenerator
 from ._extras import echo
-from ._layout2 import dialog, fragment
+from ._fragment import fragment
+from ._layout2 import dialog
 from ._more import BottomProxy, logo
 from ._pages import Page, navigation, switch_page
 

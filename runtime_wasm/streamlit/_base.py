@@ -91,6 +91,8 @@ class DGBase:
             new_slot = (block, index)
         else:
             block = dg._target_block(ctx)
+            if ctx.fragment_stack:  # a fragment writing outside goes into its wrapper
+                block = ctx.fragment_stack[-1].target(block)
             assert block.children is not None
             if block.kind == "empty":
                 block.children[:] = [element]
@@ -100,6 +102,8 @@ class DGBase:
                 new_slot = (block, len(block.children) - 1)
         form_id = dg._form_id
         if element.is_block:
+            for frame in ctx.fragment_stack:  # made inside: theirs, not "outside"
+                frame.owned.add(id(element))
             if element.kind == "form":
                 form_id = element.props["form_id"]
             return type(self)(  # type: ignore[return-value]

@@ -3,11 +3,16 @@ the ``st.session_state`` proxy that follows the session of the run in progress."
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator, MutableMapping, Sequence
 from typing import Any, NoReturn
 
 from .._context import current
-from .._errors import StreamlitAPIException, StreamlitValueError
+from .._errors import (
+    StreamlitAPIException,
+    StreamlitInvalidParameterTypeError,
+    StreamlitValueError,
+)
+from .._fragments import by_keys
 from .._script import RerunRequested, StopRequested
 from .._state import WIDGET_ID_PREFIX
 
@@ -19,13 +24,75 @@ def stop() -> NoReturn:
     raise StopRequested
 
 
+_SCOPES = ["'app'", "'fragment'", "a fragment key", "a list of keys"]
+_SCOPE_TYPES = ["str", "int", "list[str | int]"]
+
+
 def rerun(scope: Any = "app") -> NoReturn:
-    """Stop the run and start the script again at once."""
-    if scope not in ("app", "fragment"):
+    """Stop the run and start again at once: the app, the fragment running now
+    (``"fragment"``), or, from a widget callback, the fragments with these keys."""
+    keys = _scope_keys(scope)
+    ctx = current()
+    if keys is None:
+        raise RerunRequested
+    if keys == ["fragment"]:
+        if ctx.fragment_run is None or not ctx.fragment_stack:
+            raise StreamlitAPIException(
+                'scope="fragment" can only be specified from `@st.fragment`-decorated '
+                "functions during fragment reruns."
+            )
+        raise RerunRequested((ctx.fragment_stack[-1].fragment.id,))
+    if not ctx.in_callback:
         raise StreamlitAPIException(
-            f"'{scope}' is not a valid rerun scope. Valid scopes are 'app' and 'fragment'."
+            "Passing a fragment key to `st.rerun()` is only allowed from a widget callback "
+            "(e.g. `on_change` / `on_click`). Calling it from the main script body or a "
+            "fragment body would abort the current run. If you meant to rerun the whole "
+            "app or the current fragment, use `scope='app'` or `scope='fragment'`."
         )
-    raise RerunRequested
+    try:
+        raise RerunRequested(tuple(by_keys(ctx.fragments.values(), keys)))
+    except KeyError as missing:
+        raise StreamlitAPIException(
+            f"st.rerun(scope={missing.args[0]!r}): no fragment with this key is on the page."
+        ) from None
+
+
+def _scope_keys(scope: Any) -> list[str] | None:
+    """Streamlit's checks of ``st.rerun(scope=...)``: None for the app, ["fragment"],
+    or the fragment keys named."""
+    if isinstance(scope, int) and not isinstance(scope, bool):
+        scope = str(scope)
+    if isinstance(scope, bytes | bytearray) or not isinstance(scope, str | Sequence):
+        raise StreamlitInvalidParameterTypeError("scope", type(scope).__name__, _SCOPE_TYPES)
+    if scope == "":
+        raise StreamlitValueError("scope", _SCOPES, detail="Got an empty string.")
+    if isinstance(scope, str):
+        return None if scope == "app" else [scope]
+    if len(scope) == 0:
+        raise StreamlitValueError("scope", _SCOPES, detail="Got an empty list.")
+    keys: list[str] = []
+    for name in scope:
+        if isinstance(name, int):
+            name = str(name)
+        elif not isinstance(name, str):
+            raise StreamlitInvalidParameterTypeError(
+                "scope list items", type(name).__name__, ["str", "int"]
+            )
+        elif name == "":
+            raise StreamlitValueError(
+                "scope list items",
+                ["non-empty strings or ints"],
+                detail="Found an empty string in the list.",
+            )
+        if name in ("app", "fragment"):
+            raise StreamlitValueError(
+                "scope",
+                ["fragment keys"],
+                detail=f"'{name}' is a reserved scope name and cannot appear inside a list. "
+                f"Pass '{name}' directly as a string.",
+            )
+        keys.append(name)
+    return keys
 
 
 def set_page_config(

@@ -1,44 +1,34 @@
-"""Layout that changes what runs: ``st.popover``, ``@st.dialog`` and ``@st.fragment``.
+"""``st.popover`` and ``@st.dialog``: layout the visitor opens and closes.
 
-How they map onto stc's one-rerun-per-interaction model (Streamlit reruns a dialog or
-a fragment alone; stc always reruns the whole script):
-
-* A dialog is a ``dialog`` block at the top of the main area, drawn by the decorated
-  function. Once open it stays open across reruns: when a run ends without calling
-  the function (its opening button is ``False`` again after the user typed into the
-  dialog), the runtime calls it again with the same arguments at the end of the run.
-  ``st.rerun()`` inside it, or the visitor dismissing it (Esc, the close button, a
-  click outside), closes it.
-* A fragment runs as part of the script. With ``run_every`` the page reruns the app
-  every ``run_every`` seconds while the fragment is on the page (the whole app, not
-  the fragment alone: widgets elsewhere keep their values, but code outside the
-  fragment runs too).
+A dialog is a ``dialog`` block in the main area whose body is a fragment (as in
+Streamlit, see :mod:`runtime_wasm._fragments`): typing or clicking in it reruns the
+dialog alone, so it stays open although the button that opened it is ``False`` again.
+A full rerun that does not call the function closes it: ``st.rerun()`` in it does.
+The visitor dismissing it (Esc, the close button, a click outside) reruns the dialog alone, which
+removes it; with ``on_dismiss="rerun"`` or a callback, the app reruns too.
 """
 
 from __future__ import annotations
 
 import functools
 import inspect
-import re
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .._context import RunContext, current
-from .._context import after_script as _context_hooks
 from .._errors import StreamlitAPIException, StreamlitValueError
 from .._script import RerunRequested
 from .._tree import Element
 from ._base import DGBase
+from ._fragment import call_fragment
 from ._widget import widget
 
 if TYPE_CHECKING:
     from ._containers import PopoverContainer
     from ._dg import DeltaGenerator
 
-__all__ = ["PopoverMixin", "dialog", "fragment"]
+__all__ = ["PopoverMixin", "dialog"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -84,36 +74,8 @@ class PopoverMixin(DGBase):
 
 # -- dialogs ---------------------------------------------------------------------------
 
-
-@dataclass
-class _OpenDialog:
-    draw: Callable[[], Any]  # calls the user's function with its arguments
-
-
-# Open dialogs of each session, by id(SessionState) (a mapping, so not hashable);
-# dropped when the session goes (one per browser tab; AppTest has its own).
-_open: dict[int, dict[str, _OpenDialog]] = {}
-# The dialog drawn in each run, for "only one dialog" and the end-of-run reopening.
+# The dialog drawn in each run: Streamlit allows one at a time.
 _drawn: weakref.WeakKeyDictionary[RunContext, str] = weakref.WeakKeyDictionary()
-
-
-def _open_dialogs(ctx: RunContext) -> dict[str, _OpenDialog]:
-    key = id(ctx.state)
-    if key not in _open:
-        _open[key] = {}
-        weakref.finalize(ctx.state, _open.pop, key, None)
-    return _open[key]
-
-
-def _reopen_after_script(ctx: RunContext) -> Any:
-    """End of a run: draw the open dialog the script did not call, unless dismissed."""
-    if ctx in _drawn:
-        return None
-    entries = list(_open_dialogs(ctx).values())
-    return entries[-1].draw() if entries else None  # one dialog at a time
-
-
-_context_hooks.append(_reopen_after_script)
 
 
 def dialog(
@@ -134,13 +96,16 @@ def dialog(
         raise StreamlitValueError("width", ["'small'", "'medium'", "'large'"])
     if position not in ("left", "center", "right"):
         raise StreamlitValueError("position", ["'left'", "'center'", "'right'"])
+    if not (on_dismiss in ("ignore", "rerun") or callable(on_dismiss)):
+        raise StreamlitValueError("on_dismiss", ["'ignore'", "'rerun'", "a callable"])
     opts = {"title": str(title), "width": width, "dismissible": dismissible, "icon": icon}
     callback = on_dismiss if callable(on_dismiss) else None
 
     def decorate(func: F) -> F:
-        dialog_id = f"{func.__module__}.{func.__qualname__}:{title}"
+        name = f"{func.__module__}.{func.__qualname__}"
+        dialog_id = f"{name}:{title}"
 
-        def open_block(from_script: bool) -> tuple[DeltaGenerator, bool]:
+        def open_block() -> DeltaGenerator:
             from ._dg import DeltaGenerator
 
             ctx = current()
@@ -156,144 +121,53 @@ def dialog(
             ):
                 raise StreamlitAPIException("Dialogs may not be nested inside other dialogs.")
             _drawn[ctx] = dialog_id
-            block = DeltaGenerator(root="main")._enqueue(Element("dialog", dict(opts), children=[]))
-            dismissed = widget(
-                block,
-                "dialog_dismiss",
-                key=None,
-                identity={"dialog": dialog_id},
-                default=False,
-                props={},
-                on_change=callback,
-                trigger=True,
-            )
-            if dismissed and not from_script:
-                assert ctx.main.children is not None and block._block is not None
-                ctx.main.children.remove(block._block)
-                _open_dialogs(ctx).pop(dialog_id, None)
-                return block, False
-            return block, True
+            return DeltaGenerator(root="main")._enqueue(Element("dialog", dict(opts), children=[]))
 
-        def remember(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-            entry = _OpenDialog(draw=lambda: run(args, kwargs, from_script=False))
-            _open_dialogs(current())[dialog_id] = entry
+        def dismissed(block: DeltaGenerator) -> bool:
+            """Whether the visitor closed the dialog (Esc, the close button, a click outside). Only
+            a rerun of the dialog itself sees it: then it closes, and with
+            ``on_dismiss`` other than "ignore" the app reruns (after the callback)."""
+            ctx = current()
+            closed = widget(block, "dialog_dismiss", key=None, identity={"dialog": dialog_id},
+                            default=False, props={}, on_change=callback, trigger=True)  # fmt: skip
+            if not closed or ctx.fragment_run is None:
+                return False
+            assert block._block is not None
+            for parent in (ctx.main, *(w for f in ctx.fragments.values()
+                                       for w in f.wrappers.values())):  # fmt: skip
+                assert parent.children is not None
+                if block._block in parent.children:
+                    parent.children.remove(block._block)
+            if on_dismiss != "ignore":
+                raise RerunRequested
+            return True
 
         if inspect.iscoroutinefunction(func):
 
-            async def run_async(
-                args: tuple[Any, ...], kwargs: dict[str, Any], from_script: bool
-            ) -> None:
-                block, show = open_block(from_script)
-                if not show:
-                    return
-                remember(args, kwargs)
-                try:
-                    with block:
-                        await func(*args, **kwargs)
-                except RerunRequested:
-                    _open_dialogs(current()).pop(dialog_id, None)
-                    raise
-
-            run: Callable[..., Any] = run_async
-
             @functools.wraps(func)
-            async def wrapper_async(*args: Any, **kwargs: Any) -> None:
-                await run_async(args, kwargs, from_script=True)
+            def wrapper_async(*args: Any, **kwargs: Any) -> Any:
+                block = open_block()
+
+                async def body() -> None:
+                    if not dismissed(block):
+                        await func(*args, **kwargs)
+
+                with block:
+                    return call_fragment(name, body, is_async=True)
 
             return wrapper_async  # type: ignore[return-value]
 
-        def run_sync(args: tuple[Any, ...], kwargs: dict[str, Any], from_script: bool) -> None:
-            block, show = open_block(from_script)
-            if not show:
-                return
-            remember(args, kwargs)
-            try:
-                with block:
-                    func(*args, **kwargs)
-            except RerunRequested:
-                _open_dialogs(current()).pop(dialog_id, None)
-                raise
-
-        run = run_sync
-
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> None:
-            run_sync(args, kwargs, from_script=True)
+            block = open_block()
+
+            def body() -> None:
+                if not dismissed(block):
+                    func(*args, **kwargs)
+
+            with block:
+                call_fragment(name, body)
 
         return wrapper  # type: ignore[return-value]
 
     return decorate
-
-
-# -- fragments -------------------------------------------------------------------------
-
-_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?")
-_UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
-
-
-def _run_every_seconds(run_every: Any) -> float | None:
-    if run_every is None:
-        return None
-    if isinstance(run_every, timedelta):
-        seconds = run_every.total_seconds()
-    elif isinstance(run_every, int | float) and not isinstance(run_every, bool):
-        seconds = float(run_every)
-    elif isinstance(run_every, str) and (m := _DURATION.fullmatch(run_every.strip())):
-        seconds = float(m[1]) * _UNITS[m[2] or "s"]
-    else:
-        raise StreamlitAPIException(
-            f"Invalid run_every value: {run_every!r}. Use a number of seconds, a "
-            "timedelta or a duration string such as '10s'."
-        )
-    if seconds <= 0:
-        raise StreamlitAPIException("run_every must be a positive duration.")
-    return seconds
-
-
-def fragment(
-    func: Callable[..., Any] | None = None,
-    *,
-    run_every: Any = None,
-    parallel: bool = False,
-    key: str | int | None = None,
-) -> Any:
-    """Decorate a function as a fragment (see the module docstring for how stc runs it)."""
-    seconds = _run_every_seconds(run_every)
-
-    def decorate(f: F) -> F:
-        name = f"{f.__module__}.{f.__qualname__}"
-
-        def start_timer() -> None:
-            if seconds is not None:
-                import runtime_wasm.streamlit as st_module
-
-                dg: Any = st_module._main
-                widget(
-                    dg,
-                    "fragment_timer",
-                    key=None,
-                    identity={"fragment": name, "key": key, "seconds": seconds},
-                    default=False,
-                    props={"interval": seconds},
-                    trigger=True,
-                )
-
-        if inspect.iscoroutinefunction(f):
-
-            @functools.wraps(f)
-            async def wrapper_async(*args: Any, **kwargs: Any) -> Any:
-                start_timer()
-                return await f(*args, **kwargs)
-
-            return wrapper_async  # type: ignore[return-value]
-
-        @functools.wraps(f)
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            start_timer()
-            return f(*args, **kwargs)
-
-        return wrapper  # type: ignore[return-value]
-
-    if func is None:
-        return decorate
-    return decorate(func)

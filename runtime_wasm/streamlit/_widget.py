@@ -84,6 +84,7 @@ def widget(
         writable=not trigger,
         form_id=form_id,
         default=default,
+        fragment_id=ctx.fragment_stack[-1].fragment.id if ctx.fragment_stack else None,
     )
     value = ctx.state.register(meta, default, coerce)
     element_props = {**props, "form_id": form_id, "key": user_key}

@@ -129,7 +129,8 @@ class AppTest:
 
     async def _run_with_timeout(self, updates: list[Any], limit: float) -> None:
         try:
-            await asyncio.wait_for(self._session.rerun(updates), limit)
+            # Full runs, as Streamlit's AppTest: it never reruns a fragment alone.
+            await asyncio.wait_for(self._session.rerun(updates, fragments=False), limit)
         except TimeoutError:
             raise RuntimeError(f"AppTest script run timed out after {limit}(s)") from None
 
