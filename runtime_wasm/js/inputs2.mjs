@@ -8,6 +8,7 @@
 
 import { h, helpIcon, labelHtml, setHtml, uid } from "./dom.mjs";
 import { inlineMarkdownToHtml } from "./markdown.mjs";
+import { mediaUrl } from "./media.mjs";
 
 function makeLabel(w, forId) {
   w.labelEl = forId ? h("label", { class: "stc-label", for: forId }) : h("div", { class: "stc-label", id: uid() });
@@ -266,27 +267,15 @@ const linkButton = {
   },
 };
 
-function base64ToBytes(b64) {
-  const bin = atob(b64 ?? "");
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i += 1) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
-
 const downloadButton = {
   create(_p, ctx) {
     const button = h("button", { type: "button", class: "stc-button" });
     const el = h("div", { class: "stc-button-row" }, button);
-    el._w = { button, url: null, hash: null };
+    el._w = { button };
     button.addEventListener("click", () => {
       const p = el._stc.props;
-      const w = el._w;
-      if (w.hash !== p.data_hash) {
-        if (w.url) URL.revokeObjectURL(w.url);
-        w.url = URL.createObjectURL(new Blob([base64ToBytes(p.data)], { type: p.mime || "application/octet-stream" }));
-        w.hash = p.data_hash;
-      }
-      const a = h("a", { href: w.url, download: p.file_name || "download", hidden: true });
+      // The bytes came in a `media` message (runtime_wasm/_media_store.py).
+      const a = h("a", { href: mediaUrl(p), download: p.file_name || "download", hidden: true });
       document.body.append(a);
       a.click();
       a.remove();

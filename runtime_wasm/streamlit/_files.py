@@ -2,11 +2,10 @@
 
 There is no server to hold files, so bytes travel inside the one JSON protocol:
 
-* ``download_button``: the data rides in the element's props as base64 (``data``,
-  with ``mime`` and ``file_name``); the page makes a Blob URL on click. Base64 costs
-  a third more than the bytes, and the tree is re-sent on every render, so large
-  downloads make every rerun heavier. ``data_hash`` lets the page skip decoding
-  unchanged data.
+* ``download_button``: the data goes to the page once per content through the media
+  store (``runtime_wasm._media_store``, as images do); the props name it by ``media``
+  id, so a rerun re-sends a few bytes of JSON, not the file. The page downloads the
+  object URL it keeps for that id.
 * ``file_uploader`` / ``camera_input``: the page reads each chosen file with
   ``FileReader`` and sends ``[{file_id, name, type, size, data}]`` (``data`` base64,
   again a third bigger than the file). Python returns ``UploadedFile`` objects. What
@@ -18,12 +17,13 @@ There is no server to hold files, so bytes travel inside the one JSON protocol:
 from __future__ import annotations
 
 import base64
-import hashlib
 import io
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from .._context import current
 from .._errors import FORM_DOCS_INFO, StreamlitAPIException, StreamlitValueError
+from .._media_store import session_store
 from .._tree import Element
 from ._base import DGBase
 from ._selection import _check_button_type
@@ -227,7 +227,9 @@ class FilesMixin(DGBase):
         if file_name is None and isinstance(getattr(data, "name", None), str):
             file_name = data.name.replace("\\", "/").rsplit("/", 1)[-1]
         raw, inferred = _to_bytes(data)
-        digest = hashlib.sha256(raw).hexdigest()[:16]
+        # The bytes go to the page once per content (the media store), not in the
+        # props of every render.
+        media = session_store(current().state).add(raw, mime or inferred)
         return bool(
             widget(
                 self,
@@ -255,8 +257,7 @@ class FilesMixin(DGBase):
                     "use_container_width": bool(use_container_width),
                     "file_name": file_name or "download",
                     "mime": mime or inferred,
-                    "data": base64.b64encode(raw).decode("ascii"),
-                    "data_hash": digest,
+                    "media": media,
                     "rerun": on_click != "ignore",
                 },
             )

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from runtime_wasm._media_store import session_store
 from runtime_wasm.streamlit._files import UploadedFile
 from runtime_wasm.testing import AppTest
 
@@ -239,11 +240,11 @@ def test_download_button_ships_data_and_clicks_once() -> None:
         "st.text(str(c))\n"
     )
     props = at.download_button[0].props
-    assert (props["data"], props["mime"], props["file_name"]) == (
-        "AAE=",
-        "application/octet-stream",
-        "b.bin",
-    )
+    assert (props["mime"], props["file_name"]) == ("application/octet-stream", "b.bin")
+    # The bytes are in the media store, sent to the page once, not in every render's props.
+    store = session_store(at._session.state)
+    assert store.get(props["media"]) == ("application/octet-stream", b"\x00\x01")
+    assert "data" not in props
     at.download_button[0].click().run()
     assert at.text.values == ["True"]
     at.run()
