@@ -25,6 +25,7 @@ from compiler._diagnostics import Diagnostic
 from compiler._errors import AssetError
 from compiler._facts import ImportRef
 from compiler._parse import ParsedApp
+from compiler._pyc import precompile
 from compiler._pyodide import PYODIDE_VERSION, PyodideCore, cache_root, ensure_core
 from compiler._reporter import Reporter
 from compiler._requirements import declared_requirements
@@ -99,6 +100,7 @@ def resolve(
         packages, lock_info = found.packages, lock.info
         diagnostics += found.diagnostics
         _tell(packages, reporter)
+    modules = _runtime_modules(runtime)
     chosen = (
         choose_assets(uses, include_assets, frozenset(p.name for p in packages))
         if uses is not None
@@ -111,7 +113,7 @@ def resolve(
     return Resolved(
         pyodide=core,
         pyodide_url=url,
-        runtime_modules=_runtime_modules(runtime),
+        runtime_modules=modules + precompile(core, modules, cache_dir, reporter),
         js_files=tuple(f for f in _js_files(runtime / "js") if not is_left_out(f[0], chosen)),
         assets=tuple(name for name in ASSETS if name in chosen),
         packages=packages,
