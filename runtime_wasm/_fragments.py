@@ -49,6 +49,7 @@ class Fragment:
     name: str  # module.qualname of the function
     key: str | None  # @st.fragment(key=...): what st.rerun(scope=key) names
     parent: str | None  # the fragment it was called in, if any
+    page: str  # the page running at the call (``RunContext.active_page``: in widget ids)
     container: Element  # the block its elements go in
     draw: Callable[[], Any]  # runs the body again into ``container``; may return an awaitable
     dg_stack: list[Any]  # the ``with`` blocks around the call, innermost last
@@ -119,12 +120,13 @@ def running(ctx: RunContext, fragment: Fragment) -> Iterator[None]:
     """Execute *fragment* now: its writes go to its container and its widgets are its."""
     frame = Frame(fragment, owned={id(fragment.container)})
     ctx.fragment_stack.append(frame)
-    saved = ctx.dg_stack
+    saved, page = ctx.dg_stack, ctx.active_page
     ctx.dg_stack = [*fragment.dg_stack, fragment.dg]
+    ctx.active_page = fragment.page  # a rerun alone: its widgets keep their page's ids
     try:
         yield
     finally:
-        ctx.dg_stack = saved
+        ctx.dg_stack, ctx.active_page = saved, page
         ctx.fragment_stack.pop()
 
 

@@ -73,8 +73,9 @@ def call_fragment(
         run = _execute_async if is_async else _execute
         return run(frag, body, run_every)
 
-    frag = Fragment(id=fid, name=name, key=key, parent=parent, container=container._block,
-                    draw=draw, dg_stack=stack, dg=container)  # fmt: skip
+    frag = Fragment(id=fid, name=name, key=key, parent=parent, page=ctx.active_page,
+                    container=container._block, draw=draw, dg_stack=stack,
+                    dg=container)  # fmt: skip
     old = ctx.fragments.get(fid)
     if old is not None and ctx.fragment_run is not None:
         frag.wrappers = old.wrappers  # a rerun of its parent: write where it wrote

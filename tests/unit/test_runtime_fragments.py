@@ -381,3 +381,18 @@ def test_on_dismiss_rerun_reruns_the_app(tmp_path: Path) -> None:
     [dismiss] = page.kinds("dialog_dismiss")
     page.run((dismiss["id"], True))
     assert page.kinds("dialog") == [] and page.state["outer"] == 3
+
+
+def test_a_dialog_in_a_page_of_a_multipage_app(tmp_path: Path) -> None:
+    """Widgets of a page carry the page in their ids: a rerun of a fragment alone must
+    run under the page it was called in."""
+    (tmp_path / "home.py").write_text(
+        "import streamlit as st\n" + textwrap.dedent(DIALOG), encoding="utf-8"
+    )
+    (tmp_path / "other.py").write_text("import streamlit as st\n", encoding="utf-8")
+    page = Page(tmp_path, "st.navigation([st.Page('home.py'), st.Page('other.py')]).run()\n")
+    page.click("Open")
+    page.run((page.widget("Because"), "typed"))
+    assert len(page.kinds("dialog")) == 1 and page.state["reason"] == "typed"
+    page.click("Submit")
+    assert page.kinds("dialog") == [] and page.state["outer"] == 3
