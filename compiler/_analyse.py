@@ -20,6 +20,7 @@ from compiler._analysis import (
     CallFacts,
     CallVisitor,
     Findings,
+    PagesVisitor,
     StreamlitUses,
     module_name,
 )
@@ -51,23 +52,24 @@ class Analysis:
 
 def analyse(parsed: ParsedApp) -> Analysis:
     """Run every visitor over every module, then the rewrite; errors first."""
+    # Fresh from the parser, so every node is unique: the defensive copy is waste.
+    wrappers = {
+        rel: MetadataWrapper(tree, unsafe_skip_copy=True) for rel, tree in parsed.modules.items()
+    }
+    scripts = _page_scripts(parsed, wrappers)
     modules = [
         AppModule(
             rel=rel,
             name=module_name(rel),
             display=display_path(parsed.app_dir / rel),
-            # pages/*.py run as scripts too (their own __main__), top-level await included
-            is_entry=rel == parsed.entry or is_page_script(rel),
-            # Fresh from the parser, so every node is unique: the defensive copy is waste.
-            wrapper=MetadataWrapper(tree, unsafe_skip_copy=True),
+            # Pages (pages/*.py, st.Page files) run as scripts too (their own __main__),
+            # top-level await included, so a time.sleep there can become an await.
+            is_entry=rel == parsed.entry or is_page_script(rel) or rel in scripts,
+            wrapper=wrapper,
         )
-        for rel, tree in parsed.modules.items()
+        for rel, wrapper in wrappers.items()
     ]
-    findings = Findings(
-        app_dir=parsed.app_dir,
-        entry=parsed.entry,
-        shipped=frozenset(f.rel for f in parsed.files),
-    )
+    findings = _findings(parsed)
     facts = CallFacts(modules=frozenset(m.name for m in modules))
     for module in modules:
         visitors = [visitor(module, findings) for visitor in VISITORS]
@@ -88,6 +90,26 @@ def analyse(parsed: ParsedApp) -> Analysis:
         streamlit=findings.streamlit_uses(),
         rewritten=rewritten,
     )
+
+
+def _findings(parsed: ParsedApp) -> Findings:
+    return Findings(
+        app_dir=parsed.app_dir,
+        entry=parsed.entry,
+        shipped=frozenset(f.rel for f in parsed.files),
+    )
+
+
+def _page_scripts(parsed: ParsedApp, wrappers: Mapping[str, MetadataWrapper]) -> frozenset[str]:
+    """The files the app declares as pages (``st.Page("x.py")``…): a first pass of the
+    pages visitor alone (its metadata is kept for the full pass), since whether a
+    module runs as a script decides what the full pass may rewrite in it."""
+    scratch = _findings(parsed)
+    for rel, wrapper in wrappers.items():
+        module = AppModule(rel=rel, name=module_name(rel), display=rel, is_entry=False,
+                           wrapper=wrapper)  # fmt: skip
+        wrapper.visit_batched([PagesVisitor(module, scratch)])
+    return frozenset(p.script for p in scratch.pages if p.script is not None)
 
 
 def _secrets_notes(parsed: ParsedApp) -> list[Diagnostic]:

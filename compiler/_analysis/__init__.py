@@ -29,6 +29,7 @@ __all__ = [
     "CallVisitor",
     "Findings",
     "ModuleVisitor",
+    "PagesVisitor",
     "StreamlitUses",
     "module_name",
 ]

@@ -203,6 +203,24 @@ def test_helper_module_top_level_cannot_await(tmp_path: Path) -> None:
     assert findings(analysis, "STC5") == [("STC501", "helpers.py", 4)]
 
 
+@pytest.mark.parametrize(
+    "declare",
+    [
+        pytest.param("st.navigation([st.Page('tools/slow.py')]).run()\n", id="st.Page"),
+        pytest.param("st.navigation(['tools/slow.py']).run()\n", id="navigation-path"),
+    ],
+)
+def test_a_declared_page_runs_as_a_script(tmp_path: Path, declare: str) -> None:
+    """A page file runs as its own script (top-level await allowed), not as an imported
+    module: its time.sleep becomes an await like the entry script's."""
+    slow = "import time\nimport streamlit as st\ntime.sleep(1)\nst.write('done')\n"
+    analysis = analyse_app(
+        tmp_path, {"app.py": "import streamlit as st\n" + declare, "tools/slow.py": slow}
+    )
+    assert findings(analysis, "STC501") == []
+    assert SLEEP in analysis.rewritten["tools/slow.py"]
+
+
 def test_each_rewrite_is_noted(tmp_path: Path) -> None:
     analysis = analyse_app(tmp_path, {"app.py": "import time\ntime.sleep(1)\n"})
     (note,) = analysis.diagnostics
