@@ -22,7 +22,9 @@ from .._errors import (
 from .._tree import Element
 from ._base import DGBase
 from ._files import UploadedFile, _Files
+from ._types import is_dataframe_like, is_openai_chunk, is_openai_response_event, is_type
 from ._widget import Key, widget
+from ._write import StreamingOutput
 
 if TYPE_CHECKING:
     from ._dg import DeltaGenerator
@@ -67,18 +69,39 @@ def _is_emoji(text: str) -> bool:
     return 0 < len(text) <= 4 and all(ord(c) > 0x2000 for c in text)
 
 
+# Responses API events that carry text; the others (lifecycle, tool calls…) carry none.
+_OPENAI_TEXT_EVENTS = frozenset({"response.output_text.delta", "response.refusal.delta"})
+
+
 def _chunk_text(chunk: Any) -> Any:
-    """OpenAI chat-completion chunks and LangChain message chunks as text."""
-    module = type(chunk).__module__ or ""
-    if module.startswith("openai") and hasattr(chunk, "choices"):
-        if not chunk.choices or chunk.choices[0].delta is None:
-            return ""
-        return chunk.choices[0].delta.content or ""
-    if module.startswith("openai") and hasattr(chunk, "type") and hasattr(chunk, "delta"):
-        return (chunk.delta or "") if str(chunk.type).endswith(".delta") else ""
-    if type(chunk).__name__ == "AIMessageChunk":
-        return chunk.content or ""
+    """OpenAI chat-completion chunks and Responses API events, and LangChain message
+    chunks, as their text (Streamlit's rules); any other chunk as it is."""
+    if is_openai_chunk(chunk):
+        try:
+            empty = len(chunk.choices) == 0 or chunk.choices[0].delta is None
+            chunk = "" if empty else chunk.choices[0].delta.content or ""
+        except AttributeError as err:
+            raise _parse_failed("OpenAI ChatCompletionChunk", "chunk", "OpenAI") from err
+    elif is_openai_response_event(chunk):
+        try:
+            chunk = (chunk.delta or "") if chunk.type in _OPENAI_TEXT_EVENTS else ""
+        except AttributeError as err:
+            raise _parse_failed("OpenAI Response stream event", "event", "OpenAI") from err
+    if is_type(chunk, "langchain_core.messages.ai.AIMessageChunk"):
+        try:
+            chunk = chunk.content or ""
+        except AttributeError as err:
+            raise _parse_failed("LangChain AIMessageChunk", "chunk", "LangChain") from err
     return chunk
+
+
+def _parse_failed(what: str, part: str, library: str) -> StreamlitAPIException:
+    return StreamlitAPIException(
+        f"Failed to parse the {what}. The most likely cause is a change of the {part} "
+        f"object structure due to a recent {library} update. You might be able to fix "
+        f"this by downgrading the {library} library or upgrading Streamlit. Also, please "
+        "report this issue to: https://github.com/streamlit/streamlit/issues."
+    )
 
 
 class ChatMixin(DGBase):
@@ -185,7 +208,7 @@ class ChatMixin(DGBase):
         *,
         cursor: str | None = None,
     ) -> list[Any] | str:
-        if isinstance(stream, str) or (hasattr(stream, "columns") and hasattr(stream, "iloc")):
+        if isinstance(stream, str) or is_dataframe_like(stream):
             raise StreamlitInvalidParameterTypeError(
                 "stream",
                 type(stream).__name__,
@@ -206,7 +229,7 @@ class ChatMixin(DGBase):
                 f"The provided input (type: {type(stream)}) cannot be iterated. "
                 "Please make sure that it is a generator, generator function or iterable."
             ) from exc
-        written: list[Any] = []
+        written = StreamingOutput()
         text = ""
         slot: Any = None
         for chunk in iterator:

@@ -4,18 +4,19 @@ divider, json, metric, the four alerts and exception."""
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import inspect
+import functools
 import json as _json
 import re
 import textwrap
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections import ChainMap, UserDict
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, cast
 
 from .._context import current
 from .._errors import StreamlitAPIException
 from .._script import describe_exception
 from .._tree import Element
+from . import _types, _write
 from ._base import DGBase
 
 if TYPE_CHECKING:
@@ -29,18 +30,35 @@ def _body(body: Any) -> str:
     return textwrap.dedent(str(body)).strip()
 
 
+def _json_value(body: Any) -> Any:
+    """What of ``body`` ``st.json`` shows, as Streamlit's: its own mappings, namedtuples,
+    Pydantic models and mapping views as dicts, every list-like as a list."""
+    if _types.is_custom_dict(body):
+        body = body.to_dict()
+    if _types.is_namedtuple(body):
+        body = body._asdict()
+    if isinstance(body, ChainMap | MappingProxyType | UserDict) or _types.is_pydantic_model(body):
+        body = dict(body)
+    if _types.is_list_like(body):
+        if _types.is_sequence_of_pydantic_models(body):
+            try:
+                body = [_pydantic_dump(item) for item in body]
+            except AttributeError:  # not all of them models
+                body = list(body)
+        else:
+            body = list(body)
+    return body
+
+
+def _pydantic_dump(model: Any) -> Any:
+    if _types.has_callable_attr(model, "model_dump"):
+        return model.model_dump(mode="json")
+    return model.dict()  # Pydantic 1
+
+
 def _json_default(obj: Any) -> Any:
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return dataclasses.asdict(obj)
-    if isinstance(obj, Mapping):
-        return dict(obj)
-    if isinstance(obj, set | frozenset | tuple | map | enumerate):
-        return list(obj)
-    return str(obj)
-
-
-def _longest_run(text: str, char: str) -> int:
-    return max((len(m) for m in re.findall(f"{re.escape(char)}+", text)), default=0)
+    """Sets as lists, anything else JSON cannot say as its ``repr``."""
+    return list(obj) if isinstance(obj, set) else repr(obj)
 
 
 def _metric_text(value: Any, name: str) -> str:
@@ -176,7 +194,16 @@ class TextMixin(DGBase):
         if isinstance(body, str):
             with contextlib.suppress(ValueError):
                 body = _json.loads(body)
-        text = _json.dumps(body, default=_json_default, indent=2, ensure_ascii=False)
+        body = _json_value(body)
+        dump = functools.partial(_json.dumps, default=_json_default, indent=2, ensure_ascii=False)
+        try:
+            text = dump(body)
+        except TypeError as err:  # keys JSON cannot have: left out, with Streamlit's warning
+            self.warning(
+                "Warning: this data structure was not fully serializable as JSON due to "
+                f"one or more unexpected keys.  (Error was: {err})"
+            )
+            text = dump(body, skipkeys=True)
         return self._text_el("json", body=text, expanded=expanded)
 
     def metric(
@@ -266,7 +293,10 @@ class TextMixin(DGBase):
         )
 
     def write(self, *args: Any, unsafe_allow_html: bool = False) -> None:
-        """Write each argument the way its type asks for, as ``st.write`` does."""
+        """Write each argument the way its type asks for, as ``st.write`` does (``_write``)."""
+        if len(args) == 1 and isinstance(args[0], str):
+            self.markdown(args[0], unsafe_allow_html=unsafe_allow_html)
+            return
         dg = self._active(current())
         replaces = dg._slot is not None or (dg._block is not None and dg._block.kind == "empty")
         if replaces and len(args) > 1:
@@ -276,63 +306,4 @@ class TextMixin(DGBase):
                 "elements rather than replacing. That is, only when called as "
                 "`st.write()` or `st.sidebar.write()`."
             )
-        buffer: list[str] = []
-
-        def flush() -> None:
-            if buffer:
-                self.markdown(" ".join(buffer), unsafe_allow_html=unsafe_allow_html)
-                buffer.clear()
-
-        for arg in args:
-            if isinstance(arg, str):
-                buffer.append(arg)
-            elif isinstance(arg, BaseException):
-                flush()
-                self.exception(arg)
-            elif _is_plotly_figure(arg):
-                flush()
-                self.plotly_chart(arg)  # type: ignore[attr-defined]
-            elif _is_dataframe_like(arg):
-                flush()
-                self.dataframe(arg)  # type: ignore[attr-defined]
-            elif isinstance(arg, dict | list | Mapping | map | enumerate) or _is_namedtuple(arg):
-                flush()
-                self.json(arg._asdict() if _is_namedtuple(arg) else arg)
-            elif dataclasses.is_dataclass(arg) and not isinstance(arg, type):
-                flush()
-                self.json(dataclasses.asdict(arg))
-            elif unsafe_allow_html and callable(getattr(arg, "_repr_html_", None)):
-                flush()
-                self.markdown(arg._repr_html_(), unsafe_allow_html=True)
-            elif inspect.isclass(arg) or inspect.isfunction(arg) or inspect.ismodule(arg):
-                flush()
-                self.code(_describe(arg), language="python")
-            else:
-                text = str(arg)
-                fence = "`" * max(3 if "\n" in text else 1, _longest_run(text, "`") + 1)
-                sep = "\n" if "\n" in text else ""
-                buffer.append(f"{fence}{sep}{text}{sep}{fence}")
-        flush()
-
-
-def _is_namedtuple(x: Any) -> bool:
-    return isinstance(x, tuple) and hasattr(x, "_fields")
-
-
-def _is_plotly_figure(x: Any) -> bool:
-    return type(x).__module__.startswith("plotly.") and hasattr(x, "to_plotly_json")
-
-
-def _is_dataframe_like(x: Any) -> bool:
-    name = type(x).__module__.split(".")[0]
-    return name in ("pandas", "polars", "pyarrow", "numpy") and hasattr(x, "shape")
-
-
-def _describe(obj: Any) -> str:
-    name = getattr(obj, "__qualname__", getattr(obj, "__name__", repr(obj)))
-    try:
-        signature = str(inspect.signature(obj))
-    except (TypeError, ValueError):
-        signature = ""
-    doc = inspect.getdoc(obj) or ""
-    return f"{name}{signature}\n\n{doc}".strip()
+        _write.write(cast("DeltaGenerator", self), args, unsafe_allow_html)
