@@ -6,7 +6,7 @@ that make it, and the ``st.*`` names whose elements draw with it. The analysis
 passed to a call, an ambiguous binding), the asset ships: a few hundred kilobytes more
 is better than a broken chart. ``st.write(x)`` of a value the analysis cannot see draws
 with an asset only if ``x`` can be such a chart, which needs the package that makes it
-(Altair, plotly) among the site's packages: so an app that writes a DataFrame does not
+(Altair, plotly, graphviz) among the site's packages: so an app that writes a DataFrame does not
 carry 4.8 MB of plotly.js. What a site left out is listed in its boot config, and the
 page says so if an element needs it.
 """
@@ -61,8 +61,31 @@ ASSETS: Mapping[str, Asset] = {
         opaque=frozenset({"write", "write_stream"}),
         makers=frozenset({"plotly"}),
     ),
-    # The runtime's markdown has no $…$ formulas: only st.latex draws with KaTeX.
-    "katex": Asset(files=("vendor/katex/",), names=frozenset({"latex"})),
+    # st.write(graph) of a graphviz object draws it, as Streamlit's does.
+    "graphviz": Asset(
+        files=("vendor/viz.js", "vendor/viz.LICENSE"),
+        names=frozenset({"graphviz_chart"}),
+        opaque=frozenset({"write", "write_stream"}),
+        makers=frozenset({"graphviz"}),
+    ),
+    # st.mermaid_chart is a ```mermaid fence in markdown; a fence in st.markdown draws
+    # only where the app also calls st.mermaid_chart, else the page says it was left out.
+    "mermaid": Asset(
+        files=("vendor/mermaid.min.js", "vendor/mermaid.LICENSE"),
+        names=frozenset({"mermaid_chart"}),
+    ),
+    "echarts": Asset(
+        files=("vendor/echarts.esm.min.mjs", "vendor/echarts.LICENSE"),
+        names=frozenset({"echarts_chart"}),
+    ),
+    # The runtime's markdown has no $…$ formulas: only st.latex draws with KaTeX, and
+    # st.write(expr) of a SymPy expression, which it passes to st.latex as Streamlit's does.
+    "katex": Asset(
+        files=("vendor/katex/",),
+        names=frozenset({"latex"}),
+        opaque=frozenset({"write", "write_stream"}),
+        makers=frozenset({"sympy"}),
+    ),
 }
 
 

@@ -23,9 +23,6 @@ NOT_YET: frozenset[str] = frozenset(
         "App",
         "connection",
         "connections",
-        "echarts_chart",
-        "graphviz_chart",
-        "mermaid_chart",
         "pydeck_chart",
     )
 )

@@ -3,6 +3,7 @@
 // refills it when its props change (`update`); the reconciler in render.mjs
 // decides when.
 
+import { drawMermaidBlocks } from "./diagrams.mjs";
 import { h, hHtml, helpIcon } from "./dom.mjs";
 import { escapeHtml, inlineMarkdownToHtml, markdownToHtml } from "./markdown.mjs";
 
@@ -41,6 +42,7 @@ function markdownLike(cls) {
     create: () => h("div", { class: cls }),
     update(el, p) {
       el.innerHTML = markdownToHtml(p.body, Boolean(p.unsafe_allow_html));
+      drawMermaidBlocks(el, p.width); // ```mermaid fences are diagrams (st.mermaid_chart)
       const help = helpIcon(p.help);
       if (help) el.append(help);
     },
@@ -187,14 +189,6 @@ export const ELEMENTS = {
     create: () => h("div", { class: "stc-table" }),
     update(el, p) {
       el.replaceChildren(tableEl(p, true));
-    },
-  },
-
-  dataframe: {
-    create: () => h("div", { class: "stc-table stc-dataframe" }),
-    update(el, p) {
-      el.style.maxHeight = p.height ? `${p.height}px` : "";
-      el.replaceChildren(tableEl(p, p.hide_index !== true));
     },
   },
 

@@ -4,6 +4,8 @@
 
 import { CHARTS } from "./charts.mjs";
 import { CHAT } from "./chat.mjs";
+import { DATAFRAME } from "./dataframe.mjs";
+import { DIAGRAMS } from "./diagrams.mjs";
 import { EDITOR } from "./editor.mjs";
 import { ELEMENTS } from "./elements.mjs";
 import { EXTRAS } from "./extras.mjs";
@@ -15,9 +17,11 @@ import { WIDGETS } from "./widgets.mjs";
 
 export const KINDS = {
   ...ELEMENTS,
+  ...DATAFRAME,
   ...EXTRAS,
   ...MEDIA,
   ...CHARTS,
+  ...DIAGRAMS,
   ...WIDGETS,
   ...INPUTS2,
   ...CHAT,

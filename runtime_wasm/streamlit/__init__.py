@@ -126,8 +126,11 @@ pdf = _main.pdf
 altair_chart = _main.altair_chart
 area_chart = _main.area_chart
 bar_chart = _main.bar_chart
+echarts_chart = _main.echarts_chart
+graphviz_chart = _main.graphviz_chart
 line_chart = _main.line_chart
 map = _main.map
+mermaid_chart = _main.mermaid_chart
 plotly_chart = _main.plotly_chart
 pyplot = _main.pyplot
 scatter_chart = _main.scatter_chart
@@ -200,6 +203,7 @@ __all__ = [
     "dialog",
     "divider",
     "download_button",
+    "echarts_chart",
     "echo",
     "empty",
     "error",
@@ -222,6 +226,7 @@ __all__ = [
     "form_submit_button",
     "fragment",
     "get_option",
+    "graphviz_chart",
     "grid",
     "header",
     "help",
@@ -239,6 +244,7 @@ __all__ = [
     "map",
     "markdown",
     "menu_button",
+    "mermaid_chart",
     "metric",
     "multiselect",
     "navigation",

@@ -16,6 +16,8 @@ from ._chat import ChatMixin
 from ._compat import CompatMixin
 from ._data import DataMixin
 from ._dates import DatesMixin
+from ._diagrams import DiagramsMixin
+from ._echarts import EChartsMixin
 from ._editor import EditorMixin
 from ._extras import ExtrasMixin
 from ._files import FilesMixin
@@ -37,6 +39,8 @@ class DeltaGenerator(
     # One mixin per element family; a new family is a module and one line here.
     TextMixin,
     ChartsMixin,
+    DiagramsMixin,
+    EChartsMixin,
     DataMixin,
     SelectionMixin,
     InputsMixin,

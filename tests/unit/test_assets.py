@@ -29,31 +29,38 @@ CASES = [
         id="plotly-in-sidebar",
     ),
     pytest.param("import streamlit as st\nst.sidebar.map(df)\n", {"vega"}, id="sidebar-map"),
+    pytest.param("import streamlit as st\nst.graphviz_chart(g)\n", {"graphviz"}, id="graphviz"),
+    pytest.param(
+        "from streamlit import mermaid_chart\nmermaid_chart('graph LR')\n",
+        {"mermaid"},
+        id="mermaid",
+    ),
+    pytest.param(
+        "import streamlit as st\nc, = st.columns(1)\nc.echarts_chart(o)\n",
+        {"echarts"},
+        id="echarts",
+    ),
     pytest.param(
         "import streamlit as st\na, b = st.columns(2)\nb.bar_chart(df)\n", {"vega"}, id="column"
     ),
     pytest.param("from streamlit import latex as tex\ntex('x')\n", {"katex"}, id="from-import"),
     pytest.param("import streamlit as st\nst.write(chart)\n", set(), id="write-opaque"),
     pytest.param("import streamlit as st\nst.markdown(text)\n", set(), id="markdown-opaque"),
-    pytest.param(
-        "import streamlit as st\ngetattr(st, kind)(df)\n", {"vega", "plotly", "katex"}, id="getattr"
-    ),
+    pytest.param("import streamlit as st\ngetattr(st, kind)(df)\n", set(ASSETS), id="getattr"),
     pytest.param(
         "import streamlit as st\nimport lib\nlib.draw(st)\n",
-        {"vega", "plotly", "katex"},
+        set(ASSETS),
         id="st-passed",
     ),
-    pytest.param(
-        "from streamlit import *\nline_chart(df)\n", {"vega", "plotly", "katex"}, id="star-import"
-    ),
+    pytest.param("from streamlit import *\nline_chart(df)\n", set(ASSETS), id="star-import"),
     pytest.param(
         "import streamlit as st\nif flag:\n    st = other\nst.title('x')\n",
-        {"vega", "plotly", "katex"},
+        set(ASSETS),
         id="ambiguous",
     ),
     pytest.param(
         "import streamlit as st\ndef f(st):\n    st.title('x')\n",
-        {"vega", "plotly", "katex"},
+        set(ASSETS),
         id="shadowed-param",
     ),
 ]
@@ -72,6 +79,8 @@ def test_choose_assets(tmp_path: Path, source: str, expected: set[str]) -> None:
         pytest.param(frozenset(), set(), id="no-chart-package"),
         pytest.param(frozenset({"altair", "jsonschema"}), {"vega"}, id="altair"),
         pytest.param(frozenset({"plotly", "narwhals"}), {"plotly"}, id="plotly"),
+        pytest.param(frozenset({"graphviz"}), {"graphviz"}, id="graphviz"),
+        pytest.param(frozenset({"sympy", "mpmath"}), {"katex"}, id="sympy"),
         pytest.param(frozenset({"pandas", "numpy"}), set(), id="dataframes-only"),
     ],
 )
@@ -100,9 +109,14 @@ def test_names_in_other_modules_count(tmp_path: Path) -> None:
         ("vendor/vega-bundle.LICENSE", True),
         ("vendor/plotly.min.js", True),
         ("vendor/plotly.LICENSE", True),
+        ("vendor/viz.js", True),
+        ("vendor/mermaid.min.js", True),
+        ("vendor/echarts.esm.min.mjs", True),
+        ("vendor/echarts.LICENSE", True),
         ("vendor/katex/fonts/KaTeX_Main-Regular.woff2", True),
         ("vendor/marked.esm.js", False),
         ("charts.mjs", False),
+        ("diagrams.mjs", False),
     ],
 )
 def test_is_left_out(rel: str, left_out: bool) -> None:
@@ -140,14 +154,21 @@ def _site(
             id="plotly",
         ),
         pytest.param(
-            "import streamlit as st\ngetattr(st, 'x')\n",
+            "import streamlit as st\nst.graphviz_chart('a')\nst.echarts_chart({})\n",
             "auto",
-            ["vega", "plotly", "katex"],
-            id="getattr",
+            ["graphviz", "echarts"],
+            id="graphviz-echarts",
         ),
         pytest.param(
-            "import streamlit as st\nst.title('x')\n", "all", ["vega", "plotly", "katex"], id="all"
+            "import streamlit as st\nst.mermaid_chart('graph LR')\n",
+            "auto",
+            ["mermaid"],
+            id="mermaid",
         ),
+        pytest.param(
+            "import streamlit as st\ngetattr(st, 'x')\n", "auto", list(ASSETS), id="getattr"
+        ),
+        pytest.param("import streamlit as st\nst.title('x')\n", "all", list(ASSETS), id="all"),
     ],
 )
 def test_site_carries_only_chosen_assets(
@@ -159,6 +180,9 @@ def test_site_carries_only_chosen_assets(
     assert ("stc/vendor/vega-bundle.mjs" in files) is ("vega" in expected)
     assert ("stc/vendor/katex/katex.mjs" in files) is ("katex" in expected)
     assert ("stc/vendor/plotly.min.js" in files) is ("plotly" in expected)
+    assert ("stc/vendor/viz.js" in files) is ("graphviz" in expected)
+    assert ("stc/vendor/mermaid.min.js" in files) is ("mermaid" in expected)
+    assert ("stc/vendor/echarts.esm.min.mjs" in files) is ("echarts" in expected)
     assert "stc/vendor/marked.esm.js" in files  # not optional: markdown needs it
     listed = {f["path"] for f in manifest["files"]}
     assert not any(p.startswith("stc/vendor/katex/") for p in listed) or "katex" in expected
