@@ -7,6 +7,7 @@ in code written for Streamlit keep working.
      │    └── StreamlitDuplicateElementKey
      ├── StreamlitAPIWarning
      ├── StreamlitBadTimeStringError
+     ├── StreamlitIncompatibleParametersError
      ├── StreamlitInvalidParameterTypeError
      ├── StreamlitQueryParamDictValueError
      ├── StreamlitValueError
@@ -27,6 +28,7 @@ __all__ = [
     "StreamlitBadTimeStringError",
     "StreamlitDuplicateElementId",
     "StreamlitDuplicateElementKey",
+    "StreamlitIncompatibleParametersError",
     "StreamlitInvalidParameterTypeError",
     "StreamlitQueryParamDictValueError",
     "StreamlitValueAssignmentNotAllowedError",
@@ -131,6 +133,22 @@ class StreamlitValueError(StreamlitAPIException):
         super().__init__(
             f"Invalid `{parameter}` value. Supported values: {', '.join(valid_values)}."
             + (f" {detail}" if detail else "")
+        )
+
+
+class StreamlitIncompatibleParametersError(StreamlitAPIException):
+    """Two or more parameter uses that cannot be combined, each shown in backticks."""
+
+    def __init__(
+        self, first_use: str, second_use: str, *other_uses: str, explanation: str | None = None
+    ) -> None:
+        quoted = [f"`{use}`" for use in (first_use, second_use, *other_uses)]
+        if len(quoted) == 2:
+            uses = f"{quoted[0]} and {quoted[1]}"
+        else:
+            uses = ", ".join(quoted[:-1]) + f", and {quoted[-1]}"
+        super().__init__(
+            f"{uses} cannot be used together." + (f" {explanation}" if explanation else "")
         )
 
 

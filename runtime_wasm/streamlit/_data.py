@@ -4,6 +4,8 @@ Data is normalised in Python into columns, an index and rows of display strings,
 the page only draws a table. Accepted: a dict of lists (columns), a list of dicts
 (records), a list of lists or tuples, a flat list (one column), a dict of scalars
 (one row each), and objects with pandas' ``to_dict`` interface (DataFrame, Series).
+With ``on_select`` a dataframe is a widget whose value is its selection
+(``_dataframe_select``).
 """
 
 from __future__ import annotations
@@ -11,9 +13,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .._errors import StreamlitAPIException
+from .._errors import StreamlitAPIException, StreamlitIncompatibleParametersError
 from .._tree import Element
 from ._base import DGBase
+from ._dataframe_select import (
+    ROW_MODES,
+    DataframeState,
+    normalize_selection_mode,
+    selectable_dataframe,
+)
+from ._types import has_callable_attr, is_dataframe_like, is_dbapi_cursor, is_pandas_styler
+from ._widget_state import check_on_select
 
 if TYPE_CHECKING:
     from ._dg import DeltaGenerator
@@ -40,10 +50,40 @@ def _from_pandas(data: Any) -> Table:
     return columns, index, rows
 
 
+def _as_pandas(data: Any) -> Any:
+    """What Streamlit converts to a pandas DataFrame first (``convert_anything_to_pandas_df``),
+    and ``st.write`` passes here: a Styler's data, a mapping of Series, ``to_pandas()``,
+    the dataframe interchange protocol."""
+    if is_pandas_styler(data):
+        return data.data
+    if isinstance(data, Mapping) and is_dataframe_like(data):  # of pandas Series
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
+        return pd.DataFrame(data)
+    if has_callable_attr(data, "to_pandas"):
+        return data.to_pandas()
+    if has_callable_attr(data, "__dataframe__"):
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
+        return pd.api.interchange.from_dataframe(data)
+    return data
+
+
+def _cursor_table(cursor: Any) -> Table:
+    """A DB-API cursor's rows, at most Streamlit's 10,000."""
+    columns = [str(d[0]) for d in cursor.description] if cursor.description else None
+    rows = [[_cell(v) for v in row] for row in cursor.fetchmany(10_000)]
+    width = max((len(r) for r in rows), default=0)
+    return columns or [str(i) for i in range(width)], None, rows
+
+
 def normalise_table(data: Any) -> Table:
     """Return ``(columns, index, rows)``; ``index`` is None for a default range index."""
     if data is None:
         return [], None, []
+    if is_dbapi_cursor(data):
+        return _cursor_table(data)
+    data = _as_pandas(data)
     if (hasattr(data, "columns") and hasattr(data, "itertuples")) or hasattr(data, "to_frame"):
         return _from_pandas(data)
     if hasattr(data, "tolist") and hasattr(data, "shape"):  # numpy arrays
@@ -125,22 +165,56 @@ class DataMixin(DGBase):
         placeholder: str | None = None,
         lazy: bool | None = None,
         alt: str | None = None,
-    ) -> DeltaGenerator:
-        columns, index, rows = normalise_table(data)
+    ) -> DeltaGenerator | DataframeState:
+        on_select_callback = check_on_select(on_select)
+        selectable = on_select != "ignore"
+        if selection_default is not None and not selectable:
+            raise StreamlitIncompatibleParametersError(
+                "selection_default",
+                "on_select='ignore'",
+                explanation=(
+                    "Set `on_select` to `'rerun'` or a callback to use `selection_default`."
+                ),
+            )
+        modes = normalize_selection_mode(selection_mode) if selectable else set()
+        all_columns, index, all_rows = normalise_table(data)
+        columns, rows = all_columns, all_rows
         if column_order is not None:
             order = [str(c) for c in column_order]
             picks = [columns.index(c) for c in order if c in columns]
             columns = [columns[i] for i in picks]
             rows = [[row[i] for i in picks] for row in rows]
-        return self._enqueue(
-            Element(
-                "dataframe",
-                {
-                    "columns": columns,
-                    "index": index,
-                    "rows": rows,
-                    "hide_index": hide_index,
-                    "height": height if isinstance(height, int) else None,
-                },
-            )
+        # Streamlit hides a range index when rows are selectable (the selection column
+        # takes its place); an index equal to the positions is taken for one.
+        positional = index is None or index == [str(i) for i in range(len(rows))]
+        if hide_index is None and modes & ROW_MODES and positional:
+            hide_index = True
+        props = {
+            "columns": columns,
+            "index": index,
+            "rows": rows,
+            "hide_index": hide_index,
+            "height": height if isinstance(height, int) else None,
+        }
+        if not selectable:
+            return self._enqueue(Element("dataframe", props))
+        return selectable_dataframe(
+            self,
+            props,
+            columns=all_columns,
+            identity={
+                "columns": all_columns,
+                "index": index,
+                "rows": all_rows,
+                "column_order": column_order,
+                "width": width,
+                "height": height,
+                "row_height": row_height,
+                "placeholder": placeholder,
+                "alt": alt,
+            },
+            key=key,
+            on_select=on_select_callback,
+            modes=modes,
+            selection_default=selection_default,
         )

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
+from .._state import WIDGET_ID_PREFIX
+
 if TYPE_CHECKING:
     from . import AppTest
 
@@ -56,10 +58,20 @@ class Element(Node):
             return props["value"]
         if self.type == "progress":
             return props["value"]  # the percentage, as Streamlit's Progress.value
-        return props.get("body")
+        if self.type in ("link_button", "page_link"):
+            return props["label"]
+        if self.type == "space":
+            return props["size"]
+        if self.type == "help":
+            # Streamlit's Help.value: the object's name where the text is its signature
+            name, raw = props.get("name"), props.get("value")
+            return name if name and (not raw or raw.startswith(f"{name}(")) else raw
+        return self.body
 
     @property
     def body(self) -> Any:
+        if self.type == "latex":  # Streamlit sends a formula as a $$-fenced markdown body
+            return f"$$\n{self.props['body']}\n$$"
         return self.props.get("body")
 
     @property
@@ -93,7 +105,10 @@ class Widget(Node):
 
     @property
     def label(self) -> str:
-        return str(self.props.get("label"))
+        label = self.props.get("label")
+        if label is None:  # feedback, pagination, chat_input: no label, as in Streamlit
+            raise AttributeError(f"{self.type} has no label")
+        return str(label)
 
     @property
     def _meta(self) -> Any:
@@ -316,6 +331,8 @@ def wrap(data: dict[str, Any], app: AppTest) -> Node:
     kind = data["kind"]
     if kind in BLOCK_KINDS:
         return Block(data, app)
-    if kind in WIDGET_KINDS:
+    if kind == "dataframe":  # also with on_select: its value is the table, as in Streamlit
+        return Element(data, app)
+    if kind in WIDGET_KINDS or data["id"].startswith(WIDGET_ID_PREFIX):  # or a chart with on_select
         return Widget(data, app)
     return Element(data, app)

@@ -1,0 +1,280 @@
+// st.dataframe (runtime_wasm/streamlit/_data.py). Without on_select a plain table;
+// with it (runtime_wasm/streamlit/_dataframe_select.py) a grid whose value is
+// Streamlit's {selection: {rows, columns, cells}}: rows by position in the data,
+// columns by name, cells as [position, name]. Rows are picked with their checkbox
+// ("Select row 2"; Shift extends a multi-row range), columns with their header
+// button, cells by clicking them or, in a roving-focus grid, with the arrow keys
+// and Enter/Space (Shift extends a multi-cell range). Multi modes toggle what is
+// clicked. As in Streamlit, a cell selection clears row and column selections and
+// the other way round.
+//
+// The table is built when its data changes; a new selection only repaints the
+// marks (aria-selected, checkboxes), so an unchanged selection redraws nothing and
+// focus stays where it was across the rerun a click causes.
+
+import { h } from "./dom.mjs";
+
+function modesOf(p) {
+  const m = new Set(p.selection_mode ?? []);
+  const level = (single, multi) => (m.has(multi) ? "multi" : single.some((s) => m.has(s)) ? "single" : null);
+  return {
+    any: m.size > 0,
+    rows: level(["single-row", "single-row-required"], "multi-row"),
+    required: m.has("single-row-required"),
+    columns: level(["single-column"], "multi-column"),
+    cells: level(["single-cell"], "multi-cell"),
+  };
+}
+
+const cellKey = (row, col) => JSON.stringify([row, col]);
+
+function fromValue(value) {
+  const s = value?.selection ?? {};
+  return {
+    rows: new Set(s.rows ?? []),
+    columns: new Set(s.columns ?? []),
+    cells: new Set((s.cells ?? []).map(([r, c]) => cellKey(r, c))),
+  };
+}
+
+/** The selection as Python takes it: rows ascending, columns and cells in table order. */
+function toValue(sel, p) {
+  const order = new Map((p.columns ?? []).map((c, i) => [String(c), i]));
+  const at = (name) => order.get(name) ?? order.size; // a column set by the app but not shown
+  const cells = Array.from(sel.cells, (k) => JSON.parse(k));
+  cells.sort((a, b) => a[0] - b[0] || at(a[1]) - at(b[1]));
+  return {
+    selection: {
+      rows: Array.from(sel.rows).sort((a, b) => a - b),
+      columns: Array.from(sel.columns).sort((a, b) => at(a) - at(b)),
+      cells,
+    },
+  };
+}
+
+function draw(el, p) {
+  const modes = modesOf(p);
+  const showIndex = p.hide_index !== true && Array.isArray(p.index);
+  const columns = (p.columns ?? []).map(String);
+  const head = h("tr");
+  if (modes.rows) {
+    const all = modes.rows === "multi" ? h("input", { type: "checkbox", class: "stc-df-all", "aria-label": "Select all rows" }) : h("span", { class: "stc-sr-only" }, "Selected");
+    head.append(h("th", { scope: "col", class: "stc-df-marker" }, all));
+  }
+  if (showIndex) head.append(h("th", { class: "stc-index" }));
+  for (const name of columns) {
+    const text = modes.columns ? h("button", { type: "button", class: "stc-df-col", "data-col": name, "aria-label": `Select column ${name}`, "aria-pressed": "false" }, name) : name;
+    head.append(h("th", { scope: "col", "data-col": name }, text));
+  }
+  const body = h("tbody");
+  (p.rows ?? []).forEach((row, i) => {
+    const tr = h("tr", { "data-row": i });
+    if (modes.rows) {
+      const box = h("input", { type: "checkbox", class: "stc-df-check", "data-row": i, "aria-label": `Select row ${i + 1}` });
+      tr.append(h("td", { class: "stc-df-marker" }, box));
+    }
+    if (showIndex) tr.append(h("th", { scope: "row", class: "stc-index" }, String(p.index[i] ?? "")));
+    row.forEach((cell, j) => {
+      const td = h("td", { "data-col": columns[j] }, cell === null ? "" : String(cell));
+      if (modes.cells) td.tabIndex = -1;
+      tr.append(td);
+    });
+    body.append(tr);
+  });
+  const multi = [modes.rows, modes.columns, modes.cells].includes("multi");
+  const attrs = modes.any ? { role: "grid", "aria-label": "Dataframe", "aria-multiselectable": multi ? "true" : null } : {};
+  el.replaceChildren(h("table", attrs, h("thead", {}, head), body));
+  const first = body.querySelector("td[data-col]");
+  if (modes.cells && first) first.tabIndex = 0;
+}
+
+/** Show `el._df.sel` on the drawn table. */
+function paint(el) {
+  const { sel } = el._df;
+  const modes = modesOf(el._stc.props);
+  if (!modes.any) return;
+  const mark = (node, on) => {
+    if (node.getAttribute("aria-selected") !== String(on)) node.setAttribute("aria-selected", String(on));
+  };
+  for (const tr of el.querySelectorAll("tbody tr")) {
+    const row = Number(tr.dataset.row);
+    if (modes.rows) {
+      mark(tr, sel.rows.has(row));
+      tr.querySelector(".stc-df-check").checked = sel.rows.has(row);
+    }
+    for (const td of tr.querySelectorAll("td[data-col]")) {
+      if (modes.cells) mark(td, sel.cells.has(cellKey(row, td.dataset.col)));
+      td.classList.toggle("stc-df-col-on", sel.columns.has(td.dataset.col));
+    }
+  }
+  for (const th of el.querySelectorAll("thead th[data-col]")) {
+    if (!modes.columns) continue;
+    const on = sel.columns.has(th.dataset.col);
+    mark(th, on);
+    th.firstElementChild.setAttribute("aria-pressed", String(on));
+  }
+  const all = el.querySelector(".stc-df-all");
+  if (all) {
+    const n = el._stc.props.rows?.length ?? 0;
+    all.checked = n > 0 && sel.rows.size === n;
+    all.indeterminate = sel.rows.size > 0 && sel.rows.size < n;
+  }
+}
+
+function commit(el, ctx) {
+  paint(el);
+  ctx.emit(el, toValue(el._df.sel, el._stc.props));
+}
+
+function range(a, b) {
+  const out = [];
+  for (let i = Math.min(a, b); i <= Math.max(a, b); i += 1) out.push(i);
+  return out;
+}
+
+/** Returns false when nothing changes (the one row of single-row-required stays). */
+function pickRow(el, row, checked, extend) {
+  const modes = modesOf(el._stc.props);
+  const sel = el._df.sel;
+  if (modes.required && !checked && sel.rows.has(row) && sel.rows.size === 1) return false;
+  sel.cells.clear();
+  if (modes.rows === "single") sel.rows = new Set(checked ? [row] : []);
+  else if (extend && el._df.anchorRow !== null) for (const r of range(el._df.anchorRow, row)) sel.rows[checked ? "add" : "delete"](r);
+  else sel.rows[checked ? "add" : "delete"](row);
+  el._df.anchorRow = row;
+  return true;
+}
+
+function pickColumn(el, name) {
+  const modes = modesOf(el._stc.props);
+  const sel = el._df.sel;
+  const on = !sel.columns.has(name);
+  sel.cells.clear();
+  if (modes.columns === "single") sel.columns = new Set(on ? [name] : []);
+  else sel.columns[on ? "add" : "delete"](name);
+}
+
+function pickCell(el, td, extend) {
+  const p = el._stc.props;
+  const modes = modesOf(p);
+  const sel = el._df.sel;
+  const row = Number(td.parentElement.dataset.row);
+  const col = td.dataset.col;
+  const key = cellKey(row, col);
+  const focusable = el.querySelector('td[tabindex="0"]');
+  if (focusable) focusable.tabIndex = -1;
+  td.tabIndex = 0;
+  sel.rows.clear();
+  sel.columns.clear();
+  const anchor = el._df.anchorCell;
+  if (modes.cells === "multi" && extend && anchor) {
+    const columns = (p.columns ?? []).map(String);
+    const cols = range(columns.indexOf(anchor[1]), columns.indexOf(col)).map((j) => columns[j]);
+    for (const r of range(anchor[0], row)) for (const c of cols) sel.cells.add(cellKey(r, c));
+  } else if (modes.cells === "multi") {
+    sel.cells[sel.cells.has(key) ? "delete" : "add"](key);
+    el._df.anchorCell = [row, col];
+  } else {
+    sel.cells = new Set(sel.cells.has(key) ? [] : [key]);
+    el._df.anchorCell = [row, col];
+  }
+}
+
+/** Arrow keys move the focus between cells (cell modes) or row checkboxes / column buttons. */
+function moveFocus(el, target, key) {
+  const step = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[key];
+  if (!step) return false;
+  let list;
+  let at;
+  if (target.matches("td[data-col]")) {
+    const rows = Array.from(el.querySelectorAll("tbody tr"));
+    const r = rows.indexOf(target.parentElement) + step[0];
+    const cells = Array.from(target.parentElement.querySelectorAll("td[data-col]"));
+    const next = rows[r]?.querySelectorAll("td[data-col]")[cells.indexOf(target) + step[1]];
+    if (!next) return true;
+    target.tabIndex = -1;
+    next.tabIndex = 0;
+    next.focus();
+    return true;
+  }
+  if (target.matches(".stc-df-check") && step[0]) {
+    list = Array.from(el.querySelectorAll(".stc-df-check"));
+    at = list.indexOf(target) + step[0];
+  } else if (target.matches(".stc-df-col") && step[1]) {
+    list = Array.from(el.querySelectorAll(".stc-df-col"));
+    at = list.indexOf(target) + step[1];
+  } else return false;
+  list[at]?.focus();
+  return true;
+}
+
+function listen(el, ctx) {
+  el.addEventListener("change", (e) => {
+    const t = e.target;
+    if (t.matches(".stc-df-check")) {
+      if (!pickRow(el, Number(t.dataset.row), t.checked, el._df.shift)) {
+        paint(el);
+        return;
+      }
+    } else if (t.matches(".stc-df-all")) {
+      el._df.sel.cells.clear();
+      el._df.sel.rows = new Set(t.checked ? (el._stc.props.rows ?? []).map((_, i) => i) : []);
+    } else return;
+    commit(el, ctx);
+  });
+  el.addEventListener("click", (e) => {
+    el._df.shift = e.shiftKey; // a checkbox's change event does not say whether Shift was held
+    const col = e.target.closest(".stc-df-col");
+    const td = e.target.closest("td[data-col]");
+    const header = e.target.closest("tbody th.stc-index");
+    if (col) pickColumn(el, col.dataset.col);
+    else if (td && modesOf(el._stc.props).cells) pickCell(el, td, e.shiftKey);
+    else if (header && modesOf(el._stc.props).rows) {
+      header.parentElement.querySelector(".stc-df-check").click(); // the row header picks its row
+      return;
+    } else return;
+    commit(el, ctx);
+  });
+  el.addEventListener("keydown", (e) => {
+    if (moveFocus(el, e.target, e.key)) {
+      e.preventDefault();
+      return;
+    }
+    if ((e.key === "Enter" || e.key === " ") && e.target.matches("td[data-col]")) {
+      e.preventDefault();
+      pickCell(el, e.target, e.shiftKey);
+      commit(el, ctx);
+    }
+  });
+}
+
+const dataframe = {
+  create(_p, ctx) {
+    const el = h("div", { class: "stc-table stc-dataframe" });
+    el._df = { table: null, seen: null, sel: fromValue(null), anchorRow: null, anchorCell: null, shift: false };
+    listen(el, ctx);
+    return el;
+  },
+  update(el, p) {
+    el.style.maxHeight = p.height ? `${p.height}px` : "";
+    const table = JSON.stringify([p.columns, p.index, p.rows, p.hide_index, p.selection_mode]);
+    if (table === el._df.table) return;
+    el._df.table = table;
+    draw(el, p);
+    paint(el);
+  },
+  sync(el, p, ctx) {
+    if (!p.selection_mode) return;
+    const { id } = el._stc;
+    if (p.form_id && ctx.hasPending(p.form_id, id)) return;
+    // Only a value Python changed is shown: a render of a run that started before
+    // the last click must not take that click back.
+    const json = JSON.stringify(p.value ?? null);
+    if (json === el._df.seen) return;
+    el._df.seen = json;
+    el._df.sel = fromValue(p.value);
+    paint(el);
+  },
+};
+
+export const DATAFRAME = { dataframe };
