@@ -9,6 +9,12 @@
 //
 // plotly.js (vendor/plotly.min.js, 4.8 MB) is a UMD script, not an ES module: importing
 // it runs it, and it sets `window.Plotly`. Loaded the first time a Plotly chart is drawn.
+//
+// A chart with on_select (props.selection_mode, see runtime_wasm/streamlit/_chart_select.py)
+// is a widget: it sends Streamlit's selection state as JSON text after each selection.
+// Its value comes back in its props; a rerun that changed nothing else keeps the drawing,
+// and so what is selected in it. A value the page did not send (a form cleared on submit)
+// redraws the chart, which clears its selection.
 
 import { h } from "./dom.mjs";
 
@@ -43,14 +49,18 @@ export function missingAsset(what, name) {
 
 const DEFAULT_HEIGHT = 350; // Streamlit's height for charts without one
 
+/** Streamlit's categorical chart colours, for its light and dark themes. */
+export const STREAMLIT_PALETTE = {
+  light: ["#0068c9", "#83c9ff", "#ff2b2b", "#ffabab", "#29b09d", "#7defa1", "#ff8700", "#ffd16a", "#6d3fc0", "#d5dae5"],
+  dark: ["#83c9ff", "#0068c9", "#ffabab", "#ff2b2b", "#7defa1", "#29b09d", "#ffd16a", "#ff8700", "#6d3fc0", "#d5dae5"],
+};
+
 // Streamlit's chart theme, in short: its palette, quiet axes, no view border.
 const STREAMLIT_THEME = {
   background: "transparent",
   font: "inherit",
   view: { stroke: null, continuousHeight: DEFAULT_HEIGHT, continuousWidth: 400 },
-  range: {
-    category: ["#0068c9", "#83c9ff", "#ff2b2b", "#ffabab", "#29b09d", "#7defa1", "#ff8700", "#ffd16a", "#6d3fc0", "#d5dae5"],
-  },
+  range: { category: STREAMLIT_PALETTE.light },
   axis: {
     labelColor: "#808495",
     titleColor: "#31333f",
@@ -83,6 +93,66 @@ function fillsWidth(p) {
   return typeof p.width !== "number" && p.width !== "content" && SINGLE_VIEW(p.spec ?? {}) && !(p.spec.width > 0);
 }
 
+// -- selections: what the page reports, and when a rerun may keep the drawing ---------
+
+/** The selection value as the page writes it, to compare Python's with. */
+function canonical(value) {
+  return value === undefined ? undefined : JSON.stringify(JSON.parse(value));
+}
+
+/** Whether props `p` draw what `el` shows: only the value changed, to what the page sent. */
+function unchanged(el, p) {
+  const { value, ...look } = p;
+  return el._chart.view !== null && el._chart.drawn === JSON.stringify(look) && canonical(value) === el._chart.reported;
+}
+
+/** Send `state` as the chart's value if it is not what Python has. */
+function report(el, state) {
+  if (!el._stc?.props.selection_mode) return; // no on_select: not a widget
+  const value = JSON.stringify(state);
+  if (value === el._chart.reported) return;
+  el._chart.reported = value;
+  el._chart.ctx.emit(el, value);
+}
+
+const SELECT_DEBOUNCE_MS = 150; // Streamlit's: one report per interval drag, not one per frame
+
+/** A Vega-Lite selection parameter's signal as Streamlit reports it: a point selection's
+ * points (`vlPoint.or`: their fields' values, or `_vgsid_`), an interval's {field: [min, max]}. */
+function vegaSelection(view, name) {
+  let value;
+  try {
+    value = view.signal(name);
+  } catch {
+    return {}; // no such signal in this view
+  }
+  return (Array.isArray(value?.vlPoint?.or) ? value.vlPoint.or : value) || {};
+}
+
+function reportVega(el, view, modes) {
+  report(el, { selection: Object.fromEntries(modes.map((m) => [m, vegaSelection(view, m)])) });
+}
+
+/** Which of the view's datasets hold the selections (Vega-Lite's `<param>_store`). */
+function stores(modes) {
+  return { signals: () => false, data: (name) => modes.some((m) => name === `${m}_store`), recurse: false };
+}
+
+function bindVegaSelection(el, view, modes) {
+  let timer = 0;
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => el._chart.view === view && reportVega(el, view, modes), SELECT_DEBOUNCE_MS);
+  };
+  for (const m of modes) {
+    try {
+      view.addSignalListener(m, later);
+    } catch {
+      // a parameter this view has no signal for: nothing to listen to
+    }
+  }
+}
+
 async function draw(el, p, token) {
   if (!hasAsset("vega")) {
     el.replaceChildren(missingAsset("chart", "vega"));
@@ -90,7 +160,12 @@ async function draw(el, p, token) {
   }
   const { embed } = await loadVega();
   if (token !== el._chart.token) return; // newer props arrived while loading
-  el._chart.view?.finalize();
+  const modes = p.selection_mode ?? [];
+  const old = el._chart.view;
+  // A new spec for a chart whose selection Python kept (a keyed chart): carry it over.
+  const kept = old && modes.length && canonical(p.value) === el._chart.reported ? old.getState(stores(modes)) : null;
+  old?.finalize();
+  el._chart.view = null;
   const body = h("div", { class: "stc-chart-body" });
   el.replaceChildren(body);
   const options = { actions: false, renderer: "canvas", mode: "vega-lite" };
@@ -100,15 +175,25 @@ async function draw(el, p, token) {
     result.finalize();
     return;
   }
-  el._chart.view = result.view;
-  el._chart.width = el.clientWidth;
+  const { value, ...look } = p;
+  Object.assign(el._chart, { view: result.view, width: el.clientWidth, drawn: JSON.stringify(look), reported: canonical(value) });
+  if (!modes.length) return;
+  if (kept) {
+    try {
+      await result.view.setState(kept).runAsync();
+    } catch {
+      // the new spec has other stores: the report below says the selection is gone
+    }
+  }
+  bindVegaSelection(el, result.view, modes);
+  reportVega(el, result.view, modes);
 }
 
 function vegaChart() {
   return {
-    create() {
+    create(_p, ctx) {
       const el = h("div", { class: "stc-chart", role: "figure" });
-      el._chart = { token: 0, view: null, width: 0 };
+      el._chart = { token: 0, view: null, width: 0, drawn: "", reported: undefined, ctx };
       // Refit a container-wide chart when its column/sidebar/window changes width.
       new ResizeObserver(() => {
         const { view, width } = el._chart;
@@ -121,6 +206,7 @@ function vegaChart() {
     },
     update(el, p) {
       el.setAttribute("aria-label", p.alt || "Chart");
+      if (unchanged(el, p)) return;
       const token = ++el._chart.token;
       draw(el, p, token).catch((err) => {
         if (token !== el._chart.token) return;
@@ -160,7 +246,59 @@ function plotlyArgs(p, el) {
   else layout.height ??= PLOTLY_HEIGHT;
   if (p.theme === "streamlit" && typeof (layout.template ?? {}) === "object") layout.template = plotlyTheme(layout, el);
   const config = { displaylogo: false, responsive: false, ...(p.config ?? {}) };
+  if (p.selection_mode) selectable(layout, config, p.selection_mode);
   return { data: figure.data ?? [], layout, config, frames: figure.frames };
+}
+
+/** Streamlit's selection tools: a click selects a point ("points"), a drag draws a box or
+ * a lasso (the figure's own dragmode, else the first of those enabled); the modebar
+ * offers only the enabled tools. */
+function selectable(layout, config, modes) {
+  layout.clickmode = modes.includes("points") ? "event+select" : "event";
+  layout.hovermode ??= "closest";
+  if (modes.includes("box")) layout.dragmode ??= "select";
+  else if (modes.includes("lasso")) layout.dragmode ??= "lasso";
+  const off = [["box", "select2d"], ["lasso", "lasso2d"]].filter(([m]) => !modes.includes(m)).map(([, b]) => b);
+  config.modeBarButtonsToRemove = [...(config.modeBarButtonsToRemove ?? []), ...off];
+}
+
+const snake = (key) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replaceAll(".", "_");
+
+/** Streamlit's keysToSnakeCase: plotly.js's curveNumber, marker.size… as curve_number, marker_size. */
+function snakeKeys(value) {
+  if (Array.isArray(value)) return value.map(snakeKeys);
+  if (!value || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [snake(k), snakeKeys(v)]));
+}
+
+/** "M1,2L3,4Z" (a lasso in data coordinates) as {x: [1, 3], y: [2, 4]}. */
+function lassoPath(path) {
+  const corners = path ? path.replace("M", "").replace("Z", "").split("L") : [];
+  const xy = corners.map((c) => c.split(",").map(Number));
+  return { x: xy.map(([x]) => x), y: xy.map(([, y]) => y) };
+}
+
+/** A plotly_selected event as Streamlit's PlotlyState: the points without their trace
+ * (data, fullData) or axis objects, their indices, the boxes and lassos drawn. */
+function plotlySelection(event) {
+  const indices = new Set();
+  const points = (event?.points ?? []).map(({ data, fullData, xaxis, yaxis, ...point }) => {
+    if (typeof point.pointIndex === "number") indices.add(point.pointIndex);
+    for (const i of point.pointIndices ?? []) indices.add(i);
+    return snakeKeys({ ...point, legendgroup: data?.legendgroup || undefined });
+  });
+  const box = [];
+  const lasso = [];
+  for (const s of event?.selections ?? []) {
+    if (s.type === "rect") box.push({ xref: s.xref, yref: s.yref, x: [s.x0, s.x1], y: [s.y0, s.y1] });
+    else if (s.type === "path") lasso.push({ xref: s.xref, yref: s.yref, ...lassoPath(s.path) });
+  }
+  return { selection: { points, point_indices: [...indices], box, lasso } };
+}
+
+function bindPlotlySelection(el, body) {
+  body.on("plotly_selected", (event) => report(el, plotlySelection(event)));
+  body.on("plotly_deselect", () => report(el, plotlySelection(null)));
 }
 
 async function drawPlotly(el, p, token) {
@@ -176,15 +314,19 @@ async function drawPlotly(el, p, token) {
     el.replaceChildren(body);
   }
   await Plotly.react(body, plotlyArgs(p, el));
-  el._chart.view = body;
-  el._chart.width = el.clientWidth;
+  if (!body._stcSelecting) {
+    body._stcSelecting = true; // Plotly.react keeps the node, and the listeners on it
+    bindPlotlySelection(el, body);
+  }
+  const { value, ...look } = p;
+  Object.assign(el._chart, { view: body, width: el.clientWidth, drawn: JSON.stringify(look), reported: canonical(value) });
 }
 
 function plotlyChart() {
   return {
-    create() {
+    create(_p, ctx) {
       const el = h("div", { class: "stc-chart stc-plotly", role: "figure" });
-      el._chart = { token: 0, view: null, width: 0 };
+      el._chart = { token: 0, view: null, width: 0, drawn: "", reported: undefined, ctx };
       new ResizeObserver(() => {
         const { view, width } = el._chart;
         const p = el._stc?.props;
@@ -198,6 +340,7 @@ function plotlyChart() {
     update(el, p) {
       const title = p.figure?.layout?.title?.text ?? p.figure?.layout?.title;
       el.setAttribute("aria-label", p.alt || (typeof title === "string" && title) || "Plotly chart");
+      if (unchanged(el, p)) return;
       const token = ++el._chart.token;
       drawPlotly(el, p, token).catch((err) => {
         if (token !== el._chart.token) return;

@@ -11,8 +11,8 @@ static site must not depend on a tile server. ``st.pyplot`` sends a PNG. A Plotl
 figure (a ``plotly`` Figure, a ``{"data": …, "layout": …}`` dict or a list of traces)
 is sent as plotly.js's JSON, ``data``, ``layout`` and ``frames``, with its ``config``
 beside it; the page draws it with plotly.js, loaded on first use.
-Selections (``on_select``) are not implemented: a chart with ``on_select`` other than
-``"ignore"`` returns an empty selection state, as Streamlit does before any selection.
+With ``on_select`` an Altair, Vega-Lite or Plotly chart is a widget whose value is
+its selection (``_chart_select.py``).
 """
 
 from __future__ import annotations
@@ -23,11 +23,18 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from .._errors import StreamlitAPIException
+from .._errors import StreamlitAPIException, StreamlitValueError
 from .._tree import Element
 from ._base import DGBase
 from ._chart_data import jsonable, to_frame
+from ._chart_select import (
+    plotly_selection_modes,
+    selectable_chart,
+    stable_names,
+    vega_selection_modes,
+)
 from ._chart_spec import ChartType, chart_spec, to_css_color
+from ._widget_state import ReadOnlyAttributeDictionary, check_on_select
 
 if TYPE_CHECKING:
     from ._dg import DeltaGenerator
@@ -38,15 +45,7 @@ _LAT = ("LAT", "LATITUDE", "lat", "latitude")
 _LON = ("LON", "LONGITUDE", "lon", "longitude")
 _MAP_COLOR = "rgba(200, 30, 0, 0.627)"  # Streamlit's default [200, 30, 0, 160]
 
-
-class ChartState(dict[str, Any]):
-    """What a chart with ``on_select`` returns: ``state.selection`` (always empty here)."""
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(name) from None
+ChartState = ReadOnlyAttributeDictionary  # st.echarts_chart's state (_echarts.py imports it)
 
 
 def _width(width: Any, use_container_width: bool | None) -> Any:
@@ -103,15 +102,9 @@ def _is_composite(spec: Mapping[str, Any]) -> bool:
     return facet or any(k in spec for k in ("hconcat", "vconcat", "concat", "repeat"))
 
 
-def _selection_state(on_select: Any) -> ChartState | None:
-    if on_select == "ignore":
-        return None
-    if on_select != "rerun" and not callable(on_select):
-        raise StreamlitAPIException(
-            f"You have passed {on_select!r} to `on_select`. But only 'ignore', 'rerun', "
-            "or a callable is supported."
-        )
-    return ChartState(selection=ChartState())
+def _check_theme(theme: Any) -> None:
+    if theme not in ("streamlit", None):
+        raise StreamlitValueError("theme", ["'streamlit'", "None"])
 
 
 class ChartsMixin(DGBase):
@@ -128,10 +121,6 @@ class ChartsMixin(DGBase):
         self, kind: str, spec: dict[str, Any], *, width: Any, height: Any, theme: Any,
         alt: str | None,
     ) -> DeltaGenerator:  # fmt: skip
-        if theme not in ("streamlit", None):
-            raise StreamlitAPIException(
-                f"You have passed {theme!r} to `theme`. Only 'streamlit' or None is supported."
-            )
         props = {"spec": jsonable(spec), "width": width, "height": height, "theme": theme,
                  "alt": alt}  # fmt: skip
         return self._enqueue(Element(kind, props))
@@ -191,8 +180,8 @@ class ChartsMixin(DGBase):
         if isinstance(data, Mapping) and spec is None:
             data, spec = None, data
         return self._user_spec(
-            "vega_lite_chart", _with_data(spec or {}, data), width, height,
-            use_container_width, theme, on_select, alt,
+            "vega_lite_chart", spec, data, width, height, use_container_width, theme, key,
+            on_select, selection_mode, alt,
         )  # fmt: skip
 
     def altair_chart(
@@ -202,17 +191,22 @@ class ChartsMixin(DGBase):
     ) -> Any:  # fmt: skip
         spec = _altair_to_dict(altair_chart)
         return self._user_spec(
-            "altair_chart", _with_data(spec, None), width, height, use_container_width,
-            theme, on_select, alt,
+            "altair_chart", spec, None, width, height, use_container_width, theme, key,
+            on_select, selection_mode, alt,
         )  # fmt: skip
 
     def _user_spec(
-        self, kind: str, spec: dict[str, Any], width: Any, height: Any,
-        use_container_width: bool | None, theme: Any, on_select: Any, alt: str | None,
+        self, kind: str, given: Mapping[str, Any] | None, data: Any, width: Any, height: Any,
+        use_container_width: bool | None, theme: Any, key: Any, on_select: Any,
+        selection_mode: Any, alt: str | None,
     ) -> Any:  # fmt: skip
-        if not spec:
-            raise StreamlitAPIException("Vega-Lite charts require a non-empty spec dict. (`spec`)")
-        state = _selection_state(on_select)
+        _check_theme(theme)
+        callback = check_on_select(on_select)
+        if not given:
+            raise StreamlitAPIException(
+                "The `spec` parameter is required. Vega-Lite charts require a non-empty spec dict."
+            )
+        spec = _with_data(given, data)
         if width is None and use_container_width is None:
             width = "content" if _is_composite(spec) else "stretch"
         width = _width(width, use_container_width)
@@ -223,8 +217,16 @@ class ChartsMixin(DGBase):
             else:
                 fit = "pad" if composite else "fit"
                 spec["autosize"] = {"type": fit, "contains": "padding"}
-        handle = self._chart(kind, spec, width=width, height=height, theme=theme, alt=alt)
-        return handle if state is None else state
+        spec = stable_names(jsonable(spec))
+        props = {"spec": spec, "width": width, "height": height, "theme": theme, "alt": alt}
+        if on_select == "ignore":
+            return self._enqueue(Element(kind, props))
+        identity = {"spec": spec, "theme": theme, "use_container_width": use_container_width,
+                    "alt": alt}  # fmt: skip
+        return selectable_chart(
+            self, kind, props=props, identity=identity, key=key, on_select=callback,
+            modes=vega_selection_modes(spec, selection_mode),
+        )  # fmt: skip
 
     def map(
         self, data: Any = None, *, latitude: str | None = None, longitude: str | None = None,
@@ -265,13 +267,18 @@ class ChartsMixin(DGBase):
         selection_mode: Any = ("points", "box", "lasso"), config: dict[str, Any] | None = None,
         alt: str | None = None,
     ) -> Any:  # fmt: skip
-        state = _selection_state(on_select)
+        _check_theme(theme)
+        callback = check_on_select(on_select)
         figure = _plotly_figure(figure_or_data)
         props = {"figure": jsonable(figure), "config": jsonable(config or {}), "alt": alt,
                  "width": _width(width, use_container_width), "height": height,
                  "theme": theme}  # fmt: skip
-        handle = self._enqueue(Element("plotly_chart", props))
-        return handle if state is None else state
+        if on_select == "ignore":
+            return self._enqueue(Element("plotly_chart", props))
+        return selectable_chart(
+            self, "plotly_chart", props=props, identity=props, key=key, on_select=callback,
+            modes=plotly_selection_modes(selection_mode),
+        )  # fmt: skip
 
     def pyplot(
         self, fig: Any, clear_figure: bool = False, *, width: Any = "stretch",

@@ -51,8 +51,12 @@ def widget(
     args: Any = None,
     kwargs: Any = None,
     trigger: bool = False,
+    read_only: bool = False,
 ) -> Any:
-    """Register one widget in the run in progress and return its value."""
+    """Register one widget in the run in progress and return its value.
+
+    A ``read_only`` widget (a chart selection) refuses ``st.session_state[key]``
+    assignments, as buttons do: only the page sets its value."""
     ctx = current()
     active = dg._active(ctx)
     form_id = active._form_id
@@ -81,7 +85,7 @@ def widget(
         args=tuple(args or ()),
         kwargs=dict(kwargs or {}),
         trigger=trigger,
-        writable=not trigger,
+        writable=not (trigger or read_only),
         form_id=form_id,
         default=default,
         fragment_id=ctx.fragment_stack[-1].fragment.id if ctx.fragment_stack else None,

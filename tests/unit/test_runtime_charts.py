@@ -145,7 +145,8 @@ def _charts_app() -> None:
     st.altair_chart(alt.Chart(pd.DataFrame({"a": range(6000)})).mark_bar().encode(x="a"))
     st.map({"latitude": [52.5, 48.8], "lon": [13.4, 2.35]}, size=50)
     st.plotly_chart({"data": [], "layout": {}})
-    state = st.vega_lite_chart({"mark": "point"}, on_select="rerun")
+    pick = {"mark": "point", "params": [{"name": "pick", "select": "point"}]}
+    state = st.vega_lite_chart(pick, on_select="rerun")
     st.write(f"selection: {dict(state.selection)}")
 
 
@@ -169,7 +170,7 @@ def test_chart_commands_build_their_elements() -> None:
     assert spec["encoding"]["latitude"]["field"] == "latitude"
     assert spec["encoding"]["size"] == {"value": 50.0}
     assert at.get("plotly_chart")[0].props["figure"] == {"data": [], "layout": {}}
-    assert at.markdown[-1].value == "selection: {}"
+    assert at.markdown[-1].value == "selection: {'pick': {}}"
 
 
 def test_rerun_with_same_data_gives_identical_props() -> None:

@@ -2,14 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
+from .._chart_select import PlotlySelectionState, PlotlyState
 
 __all__ = ["PlotlySelectionState", "PlotlyState"]
-
-
-class PlotlySelectionState(dict[str, Any]):
-    """``{"points": [...], "point_indices": [...], "box": [...], "lasso": [...]}``."""
-
-
-class PlotlyState(dict[str, Any]):
-    """``{"selection": PlotlySelectionState}``."""
