@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from .conftest import ROOT, PageGuard, wait_idle
 
 COUNTER = ROOT / "sites" / "counter" / "app.py"
-CHARTS = ROOT / "sites" / "charts" / "app.py"
+GALLERY = ROOT / "sites" / "gallery" / "app.py"
 
 HIDDEN = """
 import importlib
@@ -36,11 +36,10 @@ def test_counter_has_no_vega_and_renders(
     expect(page.get_by_text("Count: 1")).to_be_visible()
 
 
-def test_charts_site_still_draws(
+def test_charts_page_still_draws(
     page: Page, guard: PageGuard, serve_app: Callable[[Path], str]
 ) -> None:
-    url = serve_app(CHARTS)
-    page.goto(url)
+    page.goto(serve_app(GALLERY) + "charts/")
     wait_idle(page)
     chart = page.locator('[data-stc-kind="line_chart"]').first
     expect(chart.locator("canvas, svg").first).to_be_visible(timeout=30_000)

@@ -16,7 +16,9 @@ from compiler.pytest_plugin import wait_idle
 
 from .conftest import ROOT, PageGuard
 
-WIDGETS = ROOT / "sites" / "widgets" / "app.py"
+GALLERY = ROOT / "sites" / "gallery" / "app.py"
+# the gallery pages whose elements, together, cover the contract's kinds
+CONTRACT_PAGES = ("inputs/", "layout/", "data/", "status/", "text/")
 
 STATUSES = {"loading", "running", "idle", "error"}
 
@@ -24,7 +26,7 @@ STATUSES = {"loading", "running", "idle", "error"}
 def test_status_attribute_and_when_idle(
     page: Page, guard: PageGuard, serve_app: Callable[[Path], str]
 ) -> None:
-    page.goto(serve_app(WIDGETS))
+    page.goto(serve_app(GALLERY) + "inputs/")
     root = page.locator("#stc-root")
     assert root.get_attribute("data-stc-status") in STATUSES
     page.evaluate("() => window.stc.whenIdle()")
@@ -40,21 +42,26 @@ def test_status_attribute_and_when_idle(
 def test_every_element_has_a_kind_and_an_id(
     page: Page, guard: PageGuard, serve_app: Callable[[Path], str]
 ) -> None:
-    page.goto(serve_app(WIDGETS))
-    wait_idle(page)
-    facts = page.evaluate(
-        """() => {
-          const all = Array.from(document.querySelectorAll("#stc-root .stc-element"));
-          return {
-            count: all.length,
-            kinds: all.map((el) => el.dataset.stcKind ?? null),
-            ids: all.map((el) => el.dataset.stcId ?? null),
-          };
-        }"""
-    )
-    assert facts["count"] > 40
-    assert None not in facts["kinds"] and None not in facts["ids"]
-    assert len(set(facts["ids"])) == facts["count"], "data-stc-id is unique on the page"
+    kinds: set[str] = set()
+    count = 0
+    for path in CONTRACT_PAGES:
+        page.goto(serve_app(GALLERY) + path)
+        wait_idle(page)
+        facts = page.evaluate(
+            """() => {
+              const all = Array.from(document.querySelectorAll("#stc-root .stc-element"));
+              return {
+                count: all.length,
+                kinds: all.map((el) => el.dataset.stcKind ?? null),
+                ids: all.map((el) => el.dataset.stcId ?? null),
+              };
+            }"""
+        )
+        assert None not in facts["kinds"] and None not in facts["ids"], path
+        assert len(set(facts["ids"])) == facts["count"], f"data-stc-id is unique on {path}"
+        kinds.update(facts["kinds"])
+        count += facts["count"]
+    assert count > 40
     expected = {
         "button", "markdown", "title", "caption", "checkbox", "toggle", "radio", "selectbox",
         "multiselect", "slider", "text_input", "text_area", "number_input", "form",
@@ -62,13 +69,13 @@ def test_every_element_has_a_kind_and_an_id(
         "code", "tabs", "tab", "text", "table", "dataframe", "divider", "warning", "error",
         "success", "info", "empty", "header",
     }  # fmt: skip
-    assert expected <= set(facts["kinds"])
+    assert expected <= kinds
 
 
 def test_widgets_by_role_and_accessible_name(
     page: Page, guard: PageGuard, serve_app: Callable[[Path], str]
 ) -> None:
-    page.goto(serve_app(WIDGETS))
+    page.goto(serve_app(GALLERY) + "inputs/")
     wait_idle(page)
     for role, name in [
         ("button", "Press me"),
@@ -80,7 +87,6 @@ def test_widgets_by_role_and_accessible_name(
         ("textbox", "Bio"),
         ("spinbutton", "Quantity"),
         ("button", "Order"),
-        ("tab", "Second"),
     ]:
         expect(page.get_by_role(role, name=name, exact=True)).to_have_count(1)
     expect(page.get_by_label("City", exact=True)).to_have_count(1)
@@ -91,6 +97,9 @@ def test_widgets_by_role_and_accessible_name(
     page.get_by_role("slider", name="Level").fill("3")
     wait_idle(page)
     expect(page.get_by_text("slider: 3", exact=True)).to_be_visible()
+    page.goto(serve_app(GALLERY) + "layout/")
+    wait_idle(page)
+    expect(page.get_by_role("tab", name="Second", exact=True)).to_have_count(1)
 
 
 def test_exception_element_names_type_and_message(

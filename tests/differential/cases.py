@@ -30,6 +30,62 @@ CASES = [
     _c("write-str-int", "st.write('n =', 3)\nst.write(2.5)\nst.write(True)"),
     _c("write-dict-list", "st.write({'a': 1, 'b': [1, 2]})\nst.write([1, 2, 3])"),
     _c("write-none", "st.write(None)"),
+    _c("write-stringio", "from io import StringIO\nst.write(StringIO('**bold**'), 'after')"),
+    _c(
+        "write-generator",
+        "def words():\n    yield 'a'\n    yield 'b'\n    yield {'k': 1}\n"
+        "st.write(words())\nst.write(words)\nst.write(st.write_stream(words))",
+    ),
+    _c(
+        "write-dataclass",
+        "import dataclasses\n@dataclasses.dataclass\nclass Point:\n    x: int = 1\n"
+        "st.write(Point())\nst.write(Point)",
+    ),
+    _c("write-class", "class Plain:\n    pass\nst.write(Plain)"),
+    _c("write-memory-address", "class Plain:\n    pass\nst.write('a', Plain(), 'b')"),
+    _c(
+        "write-namedtuple",
+        "import collections\nPair = collections.namedtuple('Pair', 'a b')\nst.write(Pair(1, 2))",
+    ),
+    _c("write-delta-generator", "st.write(st.sidebar)"),
+    _c("write-exception", "st.write(ValueError('bad'))\nst.write('still running')"),
+    _c(
+        "write-multiline",
+        "class Lines:\n    def __str__(self):\n        return 'one\\ntwo `x`'\n"
+        "st.write('a', Lines(), 'b')",
+    ),
+    _c("write-mixed", "st.write('n =', 3, {'k': [1]}, 'and', (1, 2), [1], 'end')"),
+    _c(
+        "write-json-kinds",
+        "import collections, types\nst.write({'a': 1}.items(), map(str, [1]), "
+        "types.MappingProxyType({'m': 1}), collections.ChainMap({'c': 1}), {(1, 2): 3})",
+    ),
+    _c(
+        "write-repr-html",
+        "class Html:\n    def _repr_html_(self):\n        return '<b>h</b>'\n"
+        "st.write('a', Html(), 'b', unsafe_allow_html=True)",
+    ),
+    _c("write-sympy", "import sympy\nst.write(sympy.Symbol('x') ** 2 + 1)"),
+    _c("write-pil", "from PIL import Image\nst.write(Image.new('RGB', (4, 4)))"),
+    _c(
+        "write-matplotlib",
+        "import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
+        "fig, ax = plt.subplots()\nax.plot([1, 2])\nst.write(fig)",
+    ),
+    _c(
+        "write-altair",
+        "import altair as alt\nimport pandas as pd\n"
+        "st.write(alt.Chart(pd.DataFrame({'a': [1, 2]})).mark_bar().encode(y='a'))",
+    ),
+    _c(
+        "write-plotly",
+        "import plotly.graph_objects as go\nst.write(go.Figure(go.Bar(y=[1, 2])))",
+    ),
+    _c(
+        "write-dataframes",
+        "import numpy as np\nimport pandas as pd\ndf = pd.DataFrame({'a': [1, 2]})\n"
+        "st.write(df, np.array([[1, 2], [3, 4]]), df.style, {'s': pd.Series([5, 6])})",
+    ),
     _c("json", "st.json({'a': 1, 'b': {'c': [1, 2]}})\nst.json('[1, 2]')"),
     _c("metric", "st.metric('Temp', 70, 1.2)\nst.metric('Plain', '5 kg')"),
     _c("metric-none", "st.metric('Nothing', None)"),
@@ -39,6 +95,138 @@ CASES = [
     _c("dataframe-columns", "st.dataframe({'x': [1, 2, 3], 'y': ['a', 'b', 'c']})"),
     _c("dataframe-records", "st.dataframe([{'x': 1}, {'x': 2}])"),
     _c("dataframe-pandas", "import pandas as pd\nst.dataframe(pd.DataFrame({'v': [1.5, 2.0]}))"),
+    # Selectable dataframes: the state before any click, in each mode (AppTest cannot click).
+    *(
+        _c(
+            f"dataframe-select-{mode}",
+            f"ev = st.dataframe({{'a': [1, 2], 'b': ['x', 'y']}}, key='df', on_select='rerun', "
+            f"selection_mode={mode!r})\nst.write(ev.selection)\nst.text(repr(st.session_state.df))"
+            "\nst.text(type(ev).__name__ + ' ' + type(ev.selection).__name__)",
+        )
+        for mode in (
+            "single-row",
+            "single-row-required",
+            "multi-row",
+            "single-column",
+            "multi-column",
+            "single-cell",
+            "multi-cell",
+        )
+    ),
+    _c(
+        "dataframe-select-default",
+        "ev = st.dataframe([{'a': 1, 'b': 'x'}, {'a': 2, 'b': 'y'}, {'a': 3, 'b': 'z'}],\n"
+        "    on_select=lambda: None, selection_mode=['single-cell', 'multi-row', 'multi-column'],\n"
+        "    selection_default={'selection': {'rows': [2, 0, 9, 2], 'columns': ['b', 'zz', 'a'],\n"
+        "                                     'cells': [[1, 'a'], (0, 'b')]}})\n"
+        "st.write(ev)\nst.text(repr(ev))",
+    ),
+    _c(
+        "dataframe-select-set-in-script",
+        "st.session_state.df = {'selection': {'rows': [2, 7, 1], 'cells': [[0, 'a']]}}\n"
+        "ev = st.dataframe({'a': [1, 2, 3]}, key='df', on_select='rerun', "
+        "selection_mode='single-row')\nst.text(repr(ev))",
+    ),
+    _c(
+        "dataframe-select-pandas-ignore",
+        "import pandas as pd\nev = st.dataframe(pd.DataFrame({'v': [1.5, 2.0], 'w': [3, 4]}),\n"
+        "    on_select='rerun', hide_index=False)\nst.text(repr(ev))\n"
+        "st.text(type(st.dataframe({'a': [1]}, key='k')).__name__)\n"
+        "st.text(repr('k' in st.session_state))",
+    ),
+    _c(
+        "dataframe-select-errors",
+        "from streamlit.errors import StreamlitAPIException\n"
+        "for kw in [{'on_select': None}, {'on_select': 'rerun', 'selection_mode': 'rows'},\n"
+        "           {'on_select': 'rerun', 'selection_mode': ['single-row', 'multi-row']},\n"
+        "           {'on_select': 'rerun', 'selection_mode': ['single-column', 'multi-column']},\n"
+        "           {'on_select': 'rerun', 'selection_mode': ['single-cell', 'multi-cell']},\n"
+        "           {'selection_default': {'selection': {}}},\n"
+        "           {'on_select': 'rerun', 'selection_default': [1]}]:\n"
+        "    try:\n        st.dataframe({'a': [1]}, **kw)\n"
+        "    except StreamlitAPIException as e:\n        st.text(str(e))",
+    ),
+    _c(
+        "dataframe-select-bad-state",
+        "st.session_state.df = [1]\nst.dataframe({'a': [1]}, key='df', on_select='rerun')",
+    ),
+    # -- diagrams (a mermaid chart is a markdown fence, in Streamlit too) ---------------
+    _c("graphviz-chart", "st.graphviz_chart('digraph { a -> b }', alt='A to B')"),
+    _c(
+        "mermaid-chart",
+        "st.mermaid_chart('graph LR\\n  A --> B', alt='A to B')\n"
+        "st.mermaid_chart('---\\ntitle: T\\n---\\nflowchart TD\\n  X --> Y', width='content')",
+    ),
+    _c(
+        "echarts-chart",
+        "e = st.echarts_chart({'series': [{'type': 'bar', 'data': [1], 'selectedMode': True}]},"
+        " on_select='rerun')\nst.write(e.selection)\n"
+        'st.echarts_chart(\'{"xAxis": {}, "yAxis": {}, "series": []}\', renderer=\'svg\')',
+    ),
+    _c(
+        "echarts-key-read-only",
+        "st.session_state.k = {'selection': {}}\n"
+        "st.echarts_chart({'series': [{'type': 'bar', 'data': [1], 'selectedMode': True}]},"
+        " key='k', on_select='rerun')",
+    ),
+    # -- chart selections: the state before any selection (AppTest cannot select) -------
+    _c(
+        "vega-lite-select",
+        "rows = [{'a': 1, 'b': 2}, {'a': 2, 'b': 1}]\n"
+        "spec = {'mark': 'point', 'encoding': {'x': {'field': 'a', 'type': 'quantitative'}},\n"
+        "        'params': [{'name': 'pick', 'select': 'point'},\n"
+        "                   {'name': 'span', 'select': {'type': 'interval'}}]}\n"
+        "e = st.vega_lite_chart(rows, spec, key='v', on_select='rerun')\n"
+        "st.write(e.selection)\nst.text(repr(st.session_state.v))\n"
+        "st.text(type(e).__name__ + ' ' + type(e.selection).__name__)\n"
+        "f = st.vega_lite_chart(rows, spec, on_select=lambda: None, selection_mode='span')\n"
+        "st.text(repr(f))",
+    ),
+    _c(
+        "altair-select",
+        "import altair as alt\nimport pandas as pd\n"
+        "df = pd.DataFrame({'a': [1, 2], 'b': [3, 4]})\n"
+        "c = alt.Chart(df).mark_point().encode(x='a', y='b')\n"
+        "e = st.altair_chart(c.add_params(alt.selection_point(), alt.selection_interval()),\n"
+        "                    on_select='rerun')\n"
+        "st.text(repr(e))\n"
+        "layered = alt.layer(c.add_params(alt.selection_point(fields=['a'], name='p')), c)\n"
+        "st.text(repr(st.altair_chart(layered, on_select='rerun', selection_mode=['p'])))",
+        lambda at: None,  # a rerun: Altair's names for the parameters do not move
+    ),
+    _c(
+        "plotly-select",
+        "fig = {'data': [{'type': 'scatter', 'x': [1, 2], 'y': [3, 4]}]}\n"
+        "e = st.plotly_chart(fig, key='p', on_select='rerun')\n"
+        "st.write(e.selection)\nst.text(repr(st.session_state.p))\n"
+        "st.text(type(e).__name__ + ' ' + type(e.selection).__name__)\n"
+        "st.text(repr(st.plotly_chart(fig, on_select='rerun', selection_mode='lasso')))",
+    ),
+    _c(
+        "chart-select-errors",
+        "spec = {'mark': 'point', 'params': [{'name': 'pick', 'select': 'point'}]}\n"
+        "fig = {'data': [{'type': 'bar', 'y': [1]}]}\n"
+        + "for code in "
+        + repr(
+            [
+                "st.vega_lite_chart({'mark': 'point'}, on_select='rerun')",
+                "st.vega_lite_chart(spec, on_select='rerun', selection_mode='nope')",
+                "st.vega_lite_chart(spec, on_select='select')",
+                "st.vega_lite_chart(spec, theme='dark')",
+                "st.plotly_chart(fig, on_select='rerun', selection_mode='rows')",
+                "st.plotly_chart(fig, on_select=None)",
+                "st.line_chart([1], on_select='rerun')",
+            ]
+        )
+        + ":\n    try:\n        eval(code)\n    except Exception as e:\n"
+        "        # a TypeError names the mixin class: ChartsMixin in stc\n"
+        "        st.text(type(e).__name__ + ': ' + str(e).partition('.')[2]\n"
+        "                if isinstance(e, TypeError) else str(e))",
+    ),
+    _c(
+        "chart-select-read-only",
+        "st.session_state.p = 1\nst.plotly_chart({'data': []}, key='p', on_select='rerun')",
+    ),
     # -- alerts and exceptions ---------------------------------------------------------
     _c("alerts", "st.success('ok')\nst.info('fyi')\nst.warning('careful')\nst.error('bad')"),
     _c("exception", "try:\n    1 / 0\nexcept Exception as e:\n    st.exception(e)"),
@@ -193,20 +381,44 @@ CASES = [
     ),
 ]
 
+_MENU = (
+    "stc's st.navigation menu is an element of the sidebar tree; Streamlit sends the pages "
+    "as a separate message its AppTest does not show"
+)
+_ST_PAGES = (
+    "a page of the st_pages site: `from st_pages import add_page_title` fails in the reference "
+    "environment, which lacks st-pages; stc ships a shim of it"
+)
+
 # Differences between real Streamlit and stc that are accepted, by case id, with why.
 KNOWN_DIFFERENCES: dict[str, str] = {
+    "write-memory-address": "st.help's value of an object without a readable repr: "
+    "Streamlit's is its class's signature (`__main__.Plain()`), stc's the repr; both help_info",
+    "write-delta-generator": "st.help's value is the DeltaGenerator's repr, which names "
+    "Streamlit's internals (cursor, parent); both help_info",
     "form-clear": "Streamlit's AppTest keeps the submitted value in a clear_on_submit form "
     "(its frontend does the clearing); stc's AppTest shows the cleared value, as the page",
     "site:state": "timestamps differ between runs; Streamlit's AppTest mocks st.context "
     "cookies with a MagicMock, stc reads none",
-    "site:gallery_media": "in progress (text extras/media): latex body without $$ fences, "
-    "st.help/st.space/st.image values, popover label, fragment not wrapped in a container",
     "site:st_pages": "imports st_pages, which stc ships (runtime_wasm/st_pages) and the "
     "test environment's real Streamlit does not have",
-    "site:gallery_inputs": "in progress (inputs): differences to be resolved when it lands",
-    "site:multipage": "in progress (multipage): page_link value None, a navigation element",
-    "site:navigation": "in progress (multipage): page_link value None, a navigation element",
-    "site:gallery_more": "st.secrets is empty in stc (never shipped) where Streamlit without "
-    "a secrets.toml raises; stc names st.grid's block 'grid' (Streamlit's AppTest: "
-    "'grid_container'); pagination has no label",
+    "site:multipage": _MENU,
+    "site:navigation": _MENU,
+    "site:gallery": _MENU + "; st.logo is one more element of stc's sidebar tree, which "
+    "Streamlit sends as a page-level message its AppTest does not show",
+    "page:st_pages/tools/numbers.py": _ST_PAGES,
+    "page:st_pages/tools/words.py": _ST_PAGES,
+    "page:gallery/chat.py": "Streamlit's AppTest shows a main-area st.chat_input inside the "
+    "bottom container, after the sidebar; stc's tree keeps it in the main area, where it was "
+    "called (the page pins it to the bottom)",
+    "page:gallery/data.py": "Streamlit's AppTest shows st.data_editor as a 'dataframe' whose "
+    "value is the data; stc's shows a 'data_editor' whose value is the editing state "
+    "(edited/added/deleted rows), the widget value the page sends",
+    "page:gallery/layout.py": "Streamlit's AppTest has no popover node: a generic block without "
+    "a label; stc's popover block carries its label 'Settings'",
+    "page:gallery/media.py": "Streamlit's AppTest gives st.image a /mock/media/ URL as value, "
+    "stc's none (the bytes go to the page's blob store); Streamlit's st.pdf raises without "
+    "the streamlit[pdf] extra, which the reference environment does not install",
+    "page:gallery/navigation_state.py": "len(st.secrets) raises in Streamlit without a "
+    "secrets.toml; in stc st.secrets is empty (a static site never ships secrets)",
 }

@@ -36,6 +36,12 @@ KIND_MAP = {
     "map": "deck_gl_json_chart",
     "pydeck_chart": "deck_gl_json_chart",
     "help": "help_info",
+    "pyplot": "image",  # Streamlit's AppTest sees st.pyplot as the PNG it becomes
+    "datetime_input": "date_time_input",
+    "pills": "button_group",
+    "segmented_control": "button_group",
+    "grid": "grid_container",
+    "bottom": "unknown",  # Streamlit's AppTest has no type for the bottom container
 }
 SKIPPED_KINDS = {"event"}  # Streamlit's hidden block for toasts and such
 
@@ -47,7 +53,7 @@ def _norm_value(kind: str, value: Any) -> Any:
         return {str(c): [str(x) for x in v] for c, v in value.items()}
     if kind == "json" and isinstance(value, str):
         return json.loads(value)
-    if kind == "divider":
+    if kind in ("divider", "image"):  # an image's value: URLs named by a hash of its bytes
         return None
     if isinstance(value, tuple):
         return list(value)

@@ -7,7 +7,8 @@ from typing import Any
 from .conftest import ROOT
 
 COUNTER = ROOT / "sites" / "counter" / "app.py"
-WIDGETS = ROOT / "sites" / "widgets" / "app.py"
+# a page of the gallery, run as an app of its own
+INPUTS = ROOT / "sites" / "gallery" / "inputs.py"
 
 
 def texts(app: Any, kind: str) -> list[str]:
@@ -28,8 +29,8 @@ def test_counter_reruns_on_click(pyodide_app: Any) -> None:
     assert app.widget("button", "Increment")["id"] == button["id"], "widget ids are stable"
 
 
-def test_widgets_site_runs_without_exceptions(pyodide_app: Any) -> None:
-    app = pyodide_app(WIDGETS)
+def test_gallery_inputs_page_runs_without_exceptions(pyodide_app: Any) -> None:
+    app = pyodide_app(INPUTS)
     assert app.nodes("exception") == []
     name = app.widget("text_input", "Name")
     app.send([{"id": name["id"], "value": "Ada"}])
