@@ -1,14 +1,16 @@
 """Bytecode for the runtime, compiled at build time by Pyodide's own Python.
 
-At boot the browser imports the runtime's ~80 modules; without bytecode it compiles
-each one first, about 150 ms of a start of under two seconds (measured in Node with
-Pyodide 314: 160 ms to compile every module, import 170 ms with pycs against 310
-without). A ``.pyc`` is tied to the interpreter's version (Pyodide 314 is Python
-3.14, whatever CPython runs stc), so the vendored core compiles them under Node,
-which came with the ``npm`` that fetched the core. They are unchecked-hash pycs
-(PEP 552): valid whatever the source file's mtime, which an unpacked zip does not
-keep. They go into ``runtime.zip`` beside the sources, so tracebacks still show
-source lines.
+At boot the browser imports the runtime's ~80 modules and the standard-library
+modules they need; without bytecode it compiles each one first. Pyodide 314 ships its
+standard library as sources too, so a dozen stdlib modules that only stc imports
+(pickle, decimal, uuid, urllib…) were compiled at every visit as well. Measured in
+Node: compiling every runtime module 160 ms; importing the runtime 310 ms with
+sources, 160 ms with runtime pycs, of which ~110 ms still went to compiling stdlib
+sources. A ``.pyc`` is tied to the interpreter's version (Pyodide 314 is Python 3.14,
+whatever CPython runs stc), so the vendored core compiles them under Node, which came
+with the ``npm`` that fetched the core (``_pyc.mjs``, running ``_pyc_inside.py``).
+Runtime pycs go into ``runtime.zip`` beside their sources (tracebacks keep source
+lines); stdlib pycs go at its root, first on ``sys.path`` in the browser.
 
 Made once per runtime and Pyodide version, cached in ``<cache>/pyc/<key>``. Without
 Node, or with ``--pyodide-url`` (no core on this machine), the site ships sources
@@ -29,7 +31,9 @@ from compiler._reporter import Reporter
 __all__ = ["precompile"]
 
 _SCRIPT = Path(__file__).with_name("_pyc.mjs")
+_INSIDE = Path(__file__).with_name("_pyc_inside.py")
 _DONE = "complete"
+_TREE = "tree"  # under the cache folder: the pycs, by their path in runtime.zip
 _TIMEOUT_S = 300
 
 
@@ -56,14 +60,21 @@ def precompile(
             reporter.info(f"runtime bytecode: left out ({error}; the browser compiles)")
             return ()
     found = tuple(
-        (path.relative_to(folder).as_posix(), path) for path in sorted(folder.rglob("*.pyc"))
+        (path.relative_to(folder / _TREE).as_posix(), path)
+        for path in sorted((folder / _TREE).rglob("*.pyc"))
     )
-    reporter.info(f"runtime bytecode: {len(found)} modules compiled for Pyodide {core.version}")
+    stdlib = sum(1 for arc, _ in found if not arc.startswith("runtime_wasm/"))
+    reporter.info(
+        f"runtime bytecode: {len(found) - stdlib} runtime and {stdlib} stdlib modules "
+        f"compiled for Pyodide {core.version}"
+    )
     return found
 
 
 def _key(core: PyodideCore, sources: tuple[tuple[str, Path], ...]) -> str:
-    digest = hashlib.sha256(f"{core.version}\0{_SCRIPT.read_bytes().hex()}".encode())
+    digest = hashlib.sha256(core.version.encode())
+    for tool in (_SCRIPT, _INSIDE):
+        digest.update(hashlib.sha256(tool.read_bytes()).digest())
     for arc, path in sorted(sources):
         digest.update(arc.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:32]
@@ -78,8 +89,11 @@ def _compile(
         for arc, path in sources:
             (staged / arc).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, staged / arc)
+        out = Path(tmp) / "out"
+        tree = out / _TREE
+        tree.mkdir(parents=True)
         done = subprocess.run(
-            [node, str(_SCRIPT), str(core.folder), str(staged)],
+            [node, str(_SCRIPT), str(core.folder), str(staged), str(tree)],
             capture_output=True,
             text=True,
             timeout=_TIMEOUT_S,
@@ -88,10 +102,8 @@ def _compile(
         if done.returncode != 0:
             last = (done.stderr.strip().splitlines() or ["no output"])[-1]
             raise subprocess.SubprocessError(f"node exited with {done.returncode}: {last}")
-        out = Path(tmp) / "out"
-        out.mkdir()
         for pyc in staged.rglob("*.pyc"):
-            target = out / pyc.relative_to(staged)
+            target = tree / pyc.relative_to(staged)
             target.parent.mkdir(parents=True, exist_ok=True)
             pyc.replace(target)
         (out / _DONE).write_text(done.stdout.strip() + "\n", encoding="utf-8")

@@ -102,3 +102,7 @@ def test_the_runtime_zip_carries_bytecode(core: PyodideCore, tmp_path: Path) -> 
     assert "runtime_wasm/_bridge.py" in names
     assert "runtime_wasm/__pycache__/_bridge.cpython-314.pyc" in names
     assert "runtime_wasm/streamlit/__pycache__/_dg.cpython-314.pyc" in names
+    # Standard-library modules the runtime imports, which Pyodide ships as sources: a
+    # package goes whole, so its other modules still import.
+    assert {"pickle.pyc", "urllib/parse.pyc", "urllib/request.pyc"} <= set(names)
+    assert not any(n.startswith(("asyncio/", "json/")) for n in names)  # Pyodide loads those
