@@ -19,6 +19,15 @@ ROOT = Path(__file__).resolve().parents[2]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
+def write_app(tmp_path: Path, source: str, name: str) -> Path:
+    """A one-file app written for a test: ``tmp_path/<name>/app.py`` (the folder names
+    the built site)."""
+    app = tmp_path / name / "app.py"
+    app.parent.mkdir()
+    app.write_text(source, encoding="utf-8")
+    return app
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
-from .conftest import PageGuard, wait_idle
+from .conftest import PageGuard, wait_idle, write_app
 
 APP = """
 import streamlit as st
@@ -77,13 +77,6 @@ PLOTLY_POINT = """([el, x, y]) => {
 }"""
 
 
-def _app(tmp_path: Path) -> Path:
-    app = tmp_path / "chart_select" / "app.py"
-    app.parent.mkdir()
-    app.write_text(APP)
-    return app
-
-
 def _chart(page: Page, kind: str, index: int) -> Locator:
     return page.locator(f'[data-stc-kind="{kind}"]').nth(index)
 
@@ -102,7 +95,7 @@ def _tag(chart: Locator, selector: str) -> None:
 def test_vega_lite_point_and_interval_selections(
     page: Page, guard: PageGuard, serve_app: Callable[[Path], str], tmp_path: Path
 ) -> None:
-    page.goto(serve_app(_app(tmp_path)))
+    page.goto(serve_app(write_app(tmp_path, APP, "chart_select")))
     wait_idle(page)
     expect(page.get_by_text("pick: {}")).to_be_visible()
     expect(page.get_by_text("brush: None calls: 0")).to_be_visible()
@@ -149,7 +142,7 @@ def test_vega_lite_point_and_interval_selections(
 def test_plotly_point_and_box_selections(
     page: Page, guard: PageGuard, serve_app: Callable[[Path], str], tmp_path: Path
 ) -> None:
-    page.goto(serve_app(_app(tmp_path)))
+    page.goto(serve_app(write_app(tmp_path, APP, "chart_select")))
     wait_idle(page)
     plot = _chart(page, "plotly_chart", 0)
     expect(plot.locator(".main-svg").first).to_be_visible()

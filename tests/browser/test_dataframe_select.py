@@ -9,7 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
-from .conftest import PageGuard, wait_idle
+from .conftest import PageGuard, wait_idle, write_app
 
 # Records and a dict of lists: the browser has no pandas.
 APP = """
@@ -47,13 +47,6 @@ st.button("Rerun")
 """
 
 
-def _app(tmp_path: Path) -> Path:
-    app = tmp_path / "dataframe_select" / "app.py"
-    app.parent.mkdir()
-    app.write_text(APP)
-    return app
-
-
 def _frame(page: Page, key: str) -> Locator:
     return page.locator(f'[data-stc-kind="dataframe"][data-stc-id$="-{key}"]')
 
@@ -61,7 +54,7 @@ def _frame(page: Page, key: str) -> Locator:
 def test_selections_round_trip(
     page: Page, guard: PageGuard, serve_app: Callable[[Path], str], tmp_path: Path
 ) -> None:
-    page.goto(serve_app(_app(tmp_path)))
+    page.goto(serve_app(write_app(tmp_path, APP, "dataframe_select")))
     wait_idle(page)
     animals = _frame(page, "animals")
     expect(page.get_by_text("animals: {'rows': [], 'columns': [], 'cells': []}")).to_be_visible()
@@ -123,7 +116,7 @@ def test_selections_round_trip(
 def test_single_row_default_and_callback(
     page: Page, guard: PageGuard, serve_app: Callable[[Path], str], tmp_path: Path
 ) -> None:
-    page.goto(serve_app(_app(tmp_path)))
+    page.goto(serve_app(write_app(tmp_path, APP, "dataframe_select")))
     wait_idle(page)
     one = _frame(page, "one")
     expect(page.get_by_text("one: [1] calls: 0")).to_be_visible()
@@ -141,7 +134,7 @@ def test_single_row_default_and_callback(
 def test_cells_by_click_and_keyboard(
     page: Page, guard: PageGuard, serve_app: Callable[[Path], str], tmp_path: Path
 ) -> None:
-    page.goto(serve_app(_app(tmp_path)))
+    page.goto(serve_app(write_app(tmp_path, APP, "dataframe_select")))
     wait_idle(page)
     grid = _frame(page, "cells")
     expect(grid.locator("thead th")).to_have_text(["c", "a"])  # column_order

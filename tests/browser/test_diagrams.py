@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from .conftest import ROOT, PageGuard, wait_idle
+from .conftest import ROOT, PageGuard, wait_idle, write_app
 
 COUNTER = ROOT / "sites" / "counter" / "app.py"
 VENDOR = ("viz.js", "mermaid.min.js", "echarts.esm.min.mjs")
@@ -48,19 +48,12 @@ st.write(f"steps: {n}, selected: {sales.selection.selected}")
 """
 
 
-def _app(tmp_path: Path, source: str, name: str = "diagrams") -> Path:
-    app = tmp_path / name / "app.py"
-    app.parent.mkdir()
-    app.write_text(source)
-    return app
-
-
 def test_diagrams_draw_offline(
     page: Page, guard: PageGuard, serve_app: Callable[[Path], str], tmp_path: Path
 ) -> None:
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(serve_app(_app(tmp_path, DIAGRAMS_APP)))
+    page.goto(serve_app(write_app(tmp_path, DIAGRAMS_APP, "diagrams")))
     wait_idle(page)
 
     graphs = page.locator('[data-stc-kind="graphviz_chart"]')
@@ -152,7 +145,7 @@ def test_left_out_libraries_are_explained(
         "st.mermaid_chart('graph LR\\n  A --> B')\n"
         "st.echarts_chart({'series': [{'type': 'bar', 'data': [1]}]})\n"
     )
-    page.goto(serve_app(_app(tmp_path, hidden, "hidden")))
+    page.goto(serve_app(write_app(tmp_path, hidden, "hidden")))
     wait_idle(page)
     expect(page.locator('[data-stc-kind="graphviz_chart"]')).to_contain_text(
         "needs graphviz, which this build did not include"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from .conftest import PageGuard, wait_idle
+from .conftest import PageGuard, wait_idle, write_app
 
 APP = """
 import streamlit as st
@@ -47,10 +47,7 @@ st.write(f"saved: {st.session_state.get('title', '')}")
 def test_fragments_and_dialogs_rerun_alone(
     page: Page, guard: PageGuard, serve_app: Callable[[Path], str], tmp_path: Path
 ) -> None:
-    app = tmp_path / "fragments" / "app.py"
-    app.parent.mkdir()
-    app.write_text(APP)
-    page.goto(serve_app(app))
+    page.goto(serve_app(write_app(tmp_path, APP, "fragments")))
     wait_idle(page)
     expect(page.get_by_text("fragment runs: 1, name: Ada")).to_be_visible()
 
@@ -89,10 +86,8 @@ def test_fragments_and_dialogs_rerun_alone(
 def test_dismissing_a_dialog_does_not_rerun_the_app(
     page: Page, guard: PageGuard, serve_app: Callable[[Path], str], tmp_path: Path
 ) -> None:
-    app = tmp_path / "dismiss" / "app.py"
-    app.parent.mkdir()
-    app.write_text(APP.replace("run_every=0.3", "run_every=None"))
-    page.goto(serve_app(app))
+    quiet = APP.replace("run_every=0.3", "run_every=None")
+    page.goto(serve_app(write_app(tmp_path, quiet, "dismiss")))
     wait_idle(page)
     page.get_by_role("button", name="Open").click()
     expect(page.get_by_role("dialog", name="Edit")).to_be_visible()

@@ -8,16 +8,9 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from .conftest import ROOT, PageGuard, wait_idle
+from .conftest import ROOT, PageGuard, wait_idle, write_app
 
 COUNTER = ROOT / "sites" / "counter" / "app.py"
-
-
-def _app(tmp_path: Path, source: str) -> Path:
-    app = tmp_path / "plotly" / "app.py"
-    app.parent.mkdir()
-    app.write_text(source)
-    return app
 
 
 def test_counter_carries_no_plotly(
@@ -41,7 +34,7 @@ def test_left_out_plotly_is_explained(
         "st = importlib.import_module('streamlit')  # the analysis cannot see this\n"
         "st.plotly_chart({'data': [{'type': 'bar', 'y': [1, 2]}]})\n"
     )
-    page.goto(serve_app(_app(tmp_path, hidden)))
+    page.goto(serve_app(write_app(tmp_path, hidden, "plotly")))
     wait_idle(page)
     chart = page.locator('[data-stc-kind="plotly_chart"]')
     expect(chart).to_contain_text("needs plotly, which this build did not include")

@@ -22,8 +22,9 @@ from runtime_wasm._alias import aliased
 from runtime_wasm._script import Script
 from runtime_wasm._session import AppSession
 from runtime_wasm.testing import AppTest
+from tests.unit._reference import run_both, run_ours
 
-real_testing = pytest.importorskip("streamlit.testing.v1")
+pytest.importorskip("streamlit.testing.v1")  # the reference these tests compare with
 
 ROWS = [{"a": 1, "b": 4}, {"a": 2, "b": 5}, {"a": 3, "b": 6}]
 PRELUDE = f"""
@@ -52,16 +53,12 @@ CLICKED = {
 
 
 def ours(body: str) -> AppTest:
-    at = AppTest.from_string(PRELUDE + body).run()
-    assert not at.exception, at.exception
-    return at
+    return run_ours(PRELUDE + body)
 
 
 def both(body: str) -> tuple[Any, AppTest]:
     """The script run by real Streamlit's AppTest and by ours."""
-    real = real_testing.AppTest.from_string(PRELUDE + body, default_timeout=10).run()
-    assert not real.exception, real.exception
-    return real, ours(body)
+    return run_both(PRELUDE + body)
 
 
 def shown(at: Any) -> list[str]:

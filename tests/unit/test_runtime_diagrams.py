@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from runtime_wasm.testing import AppTest
+from tests.unit._reference import run_both, run_ours
 
-real_testing = pytest.importorskip("streamlit.testing.v1")
+pytest.importorskip("streamlit.testing.v1")  # the reference these tests compare with
 pytest.importorskip("graphviz", reason="graphviz (a pure wheel) is in the test extra")
 
 PRELUDE = """
@@ -31,16 +32,12 @@ class Chart:  # what st.echarts_chart reads of a pyecharts chart
 
 
 def ours(body: str) -> AppTest:
-    at = AppTest.from_string(PRELUDE + body).run()
-    assert not at.exception, at.exception
-    return at
+    return run_ours(PRELUDE + body)
 
 
 def both(body: str) -> tuple[Any, AppTest]:
     """The script run by real Streamlit's AppTest and by ours."""
-    real = real_testing.AppTest.from_string(PRELUDE + body, default_timeout=10).run()
-    assert not real.exception, real.exception
-    return real, ours(body)
+    return run_both(PRELUDE + body)
 
 
 # -- graphviz --------------------------------------------------------------------------
