@@ -10,9 +10,7 @@ steps = st.slider("Steps", 2, 6, 3)
 
 st.subheader("Graphviz")
 st.graphviz_chart(
-    "digraph {\n  rankdir=LR;\n"
-    + "".join(f"  s{i} -> s{i + 1};\n" for i in range(steps))
-    + "}",
+    "digraph {\n  rankdir=LR;\n" + "".join(f"  s{i} -> s{i + 1};\n" for i in range(steps)) + "}",
     alt="A pipeline of steps",
 )
 
