@@ -8,6 +8,7 @@ the browser revalidate, so a rebuilt site is picked up on reload.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -73,12 +74,21 @@ class _Handler(SimpleHTTPRequestHandler):
         return None
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that leaves a page (or a test that closes it) while a large file
+        is still being sent resets the connection: normal, not worth a traceback."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 def _server(directory: Path, host: str, port: int) -> ThreadingHTTPServer:
     if not directory.is_dir():
         raise StcError(f"cannot serve {directory}: not a folder")
     handler = partial(_Handler, directory=str(directory))
     try:
-        server = ThreadingHTTPServer((host, port), handler)
+        server = _Server((host, port), handler)
     except OSError as error:
         raise StcError(f"cannot listen on {host}:{port}: {error.strerror or error}") from error
     server.daemon_threads = True

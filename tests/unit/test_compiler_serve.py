@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import socket
+import struct
+import threading
+import time
 from pathlib import Path
 from urllib.error import HTTPError
 from urllib.request import urlopen
@@ -43,3 +47,23 @@ def test_missing_file_is_404(tmp_path: Path) -> None:
 def test_not_a_folder(tmp_path: Path) -> None:
     with pytest.raises(StcError, match="not a folder"), serving(tmp_path / "missing"):
         pass
+
+
+def test_a_visitor_leaving_mid_download_is_not_an_error(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """A page closed while a large file streams resets the connection: no traceback."""
+    (tmp_path / "big.js").write_bytes(b"x" * 20_000_000)
+    with serving(tmp_path) as url:
+        host, port = url.removeprefix("http://").rstrip("/").split(":")
+        client = socket.create_connection((host, int(port)))
+        client.sendall(b"GET /big.js HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert client.recv(1024).startswith(b"HTTP/1.0 200")
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        client.close()  # a reset, as a browser tab closing mid-download
+        deadline = time.monotonic() + 5
+        while threading.active_count() > 2 and time.monotonic() < deadline:
+            time.sleep(0.05)  # the handler thread ends on the reset
+        with urlopen(url + "big.js") as response:  # and the server still serves
+            assert response.status == 200
+    assert "Traceback" not in capfd.readouterr().err
