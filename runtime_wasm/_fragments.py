@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ._tree import Element
+from ._tree import Element, container
 
 if TYPE_CHECKING:
     from ._context import RunContext
@@ -68,8 +68,7 @@ class Fragment:
         """The block inside the outside *block* where this fragment's writes go."""
         wrapper = self.wrappers.get(id(block))
         if wrapper is None:
-            wrapper = Element("container", {"border": None, "height": None, "gap": "small",
-                                            "horizontal": False}, children=[])  # fmt: skip
+            wrapper = container()
             assert block.children is not None
             block.children.append(wrapper)
             self.wrappers[id(block)] = wrapper

@@ -12,7 +12,7 @@ from typing import Any
 
 from ._protocol import Node
 
-__all__ = ["Element", "new_root", "to_node"]
+__all__ = ["Element", "container", "new_root", "to_node"]
 
 
 @dataclass(eq=False, slots=True)
@@ -27,6 +27,18 @@ class Element:
     @property
     def is_block(self) -> bool:
         return self.children is not None
+
+
+def container(
+    *, border: bool | None = None, height: int | None = None, horizontal: bool = False,
+    gap: str | None = "small",
+) -> Element:  # fmt: skip
+    """An empty ``st.container`` block (the defaults are ``st.container()``'s)."""
+    return Element(
+        "container",
+        {"border": border, "height": height, "horizontal": horizontal, "gap": gap},
+        children=[],
+    )
 
 
 def new_root() -> tuple[Element, Element, Element]:

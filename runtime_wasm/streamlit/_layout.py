@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .._context import current
 from .._errors import StreamlitAPIException
 from .._tree import Element
+from .._tree import container as container_block
 from ._base import DGBase
 
 if TYPE_CHECKING:
@@ -49,8 +50,7 @@ class LayoutMixin(DGBase):
         autoscroll: bool | None = None,
     ) -> DeltaGenerator:
         return self._enqueue(
-            _block(
-                "container",
+            container_block(
                 border=border,
                 height=height if isinstance(height, int) else None,
                 horizontal=horizontal,
