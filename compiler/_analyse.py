@@ -24,7 +24,7 @@ from compiler._analysis import (
     StreamlitUses,
     module_name,
 )
-from compiler._diagnostics import Diagnostic, Span
+from compiler._diagnostics import Diagnostic
 from compiler._facts import ImportRef, PageRef
 from compiler._parse import ParsedApp, display_path
 from compiler._rewrite import AwaitTransformer, plan_rewrites
@@ -80,12 +80,12 @@ def analyse(parsed: ParsedApp) -> Analysis:
         for module in modules
         if module.name in plan.modules
     }
-    diagnostics = [*parsed.diagnostics, *_secrets_notes(parsed), *findings.diagnostics]
+    diagnostics = [*parsed.diagnostics, *findings.diagnostics]
     diagnostics += plan.diagnostics
     return Analysis(
         title=_title(parsed.app_dir.name),
         diagnostics=tuple(sorted(diagnostics, key=_sort_key)),
-        imports=tuple(findings.imports),
+        imports=(*findings.imports, *parsed.imports),
         pages=tuple(findings.pages),
         streamlit=findings.streamlit_uses(),
         rewritten=rewritten,
@@ -110,19 +110,6 @@ def _page_scripts(parsed: ParsedApp, wrappers: Mapping[str, MetadataWrapper]) ->
                            wrapper=wrapper)  # fmt: skip
         wrapper.visit_batched([PagesVisitor(module, scratch)])
     return frozenset(p.script for p in scratch.pages if p.script is not None)
-
-
-def _secrets_notes(parsed: ParsedApp) -> list[Diagnostic]:
-    return [
-        Diagnostic(
-            code="STC010",
-            severity="info",
-            message=f"{rel} is not shipped: everything in a static site is public",
-            span=Span(path=rel, line=0, col=0, end_line=0, end_col=0),
-            hint="st.secrets is empty in the browser; pass values another way",
-        )
-        for rel in parsed.secrets_skipped
-    ]
 
 
 def _sort_key(diagnostic: Diagnostic) -> tuple[int, str, int, int]:

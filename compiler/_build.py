@@ -6,8 +6,10 @@ typed values; only ``write`` touches the output folder.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from importlib import metadata
+from pathlib import Path
 from typing import get_args
 
 from compiler._analyse import analyse
@@ -32,7 +34,9 @@ def build(options: BuildOptions, reporter: Reporter) -> BuildResult:
     :class:`AssetError` when Pyodide or the runtime cannot be had, and
     :class:`BuildError` when the output folder cannot be written or is not ours.
     """
-    ensure_replaceable(options.out_dir, options.app.resolve().parent)  # fail before slow work
+    ensure_replaceable(
+        options.out_dir, Path(os.path.abspath(options.app)).parent
+    )  # fail before slow work
 
     reporter.stage("parse")
     parsed = parse(options.app, options.out_dir)

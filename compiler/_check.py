@@ -22,7 +22,7 @@ __all__ = ["check"]
 def check(app: Path) -> tuple[Diagnostic, ...]:
     """Every diagnostic of the app whose entry script is *app*, errors first.
 
-    Raises :class:`AssetError` when *app* is not a Python script.
+    Raises :class:`UsageError` when *app* is not a Python script.
     """
     # parse() leaves the build's output folder out of the app's files; a check has none.
     nowhere = Path(tempfile.gettempdir()) / "stc-check-has-no-output"

@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
 from compiler._diagnostics import Diagnostic, Span
 
-__all__ = ["AppConfig", "read_config", "theme_css"]
+__all__ = ["CONFIG", "AppConfig", "read_config", "theme_css"]
 
 CONFIG = ".streamlit/config.toml"
 
@@ -56,15 +55,25 @@ class AppConfig:
     dark: bool = False
 
 
-def read_config(app_dir: Path, display: str) -> tuple[AppConfig, tuple[Diagnostic, ...]]:
-    """Read ``.streamlit/config.toml`` in *app_dir* (absent: an empty config)."""
-    path = app_dir / CONFIG
+def read_config(text: str | None, display: str) -> tuple[AppConfig, tuple[Diagnostic, ...]]:
+    """Read *text*, the app's ``.streamlit/config.toml`` (``None``: absent, an empty
+    config); *display* is how the app folder is shown in diagnostics."""
     shown = f"{display.rstrip('/')}/{CONFIG}" if display not in ("", ".") else CONFIG
-    if not path.is_file():
+    if text is None:
         return AppConfig(theme={}), ()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        data = tomllib.loads(text)
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        return AppConfig(theme={}), (
+            Diagnostic(
+                code="STC304",
+                severity="error",
+                message=f"{CONFIG} is nested too deeply to read",
+                span=Span(path=shown, line=0, col=0, end_line=0, end_col=0),
+                hint="Streamlit cannot read it either; keep its tables and arrays shallow",
+            ),
+        )
+    except tomllib.TOMLDecodeError as error:
         line = int(m[1]) if (m := re.search(r"line (\d+)", str(error))) else 0
         col = int(m[1]) if (m := re.search(r"column (\d+)", str(error))) else 1
         return AppConfig(theme={}), (

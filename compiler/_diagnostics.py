@@ -69,9 +69,12 @@ def render_diagnostic(diagnostic: Diagnostic, source: str | None = None) -> str:
 
 def _source_line(span: Span, source: str | None) -> str | None:
     if source is None:
+        path = Path(span.path)
         try:
-            source = Path(span.path).read_text(encoding="utf-8", errors="replace")
-        except OSError:
+            if path.resolve() != path.absolute():  # through a link: maybe out of the app
+                return None
+            source = path.read_text(encoding="utf-8", errors="replace")
+        except (OSError, RuntimeError):
             return None
     all_lines = source.splitlines()
     if not 1 <= span.line <= len(all_lines):

@@ -4,6 +4,8 @@ Every one knows its exit code and how to show itself, so the CLI is a single
 ``except StcError`` (the pattern of click's ``ClickException``)::
 
     StcError                  anything stc reports instead of a traceback (exit 1)
+    ├── UsageError            the command was given something it cannot use: no
+    │                         such script, a folder instead of a script (exit 2)
     ├── CompileError          the app has error diagnostics (exit 1)
     ├── AssetError            something the site needs is missing or corrupt:
     │                         the entry script, the Pyodide download (exit 3)
@@ -24,7 +26,7 @@ from typing import TextIO
 
 from compiler._diagnostics import Diagnostic, render_diagnostic
 
-__all__ = ["AssetError", "BuildError", "CompileError", "StcError"]
+__all__ = ["AssetError", "BuildError", "CompileError", "StcError", "UsageError"]
 
 
 class StcError(Exception):
@@ -43,6 +45,12 @@ class StcError(Exception):
     def show(self, file: TextIO | None = None) -> None:
         """Write the error to *file* (stderr by default), the way the CLI shows it."""
         print(f"stc: error: {self.format_message()}", file=file or sys.stderr)
+
+
+class UsageError(StcError):
+    """The command line names something stc cannot use (argparse's exit code)."""
+
+    exit_code = 2
 
 
 class CompileError(StcError):

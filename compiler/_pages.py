@@ -64,11 +64,12 @@ def entry_config(config: Mapping[str, object], root: str) -> dict[str, object]:
 def _pages_toml(parsed: ParsedApp) -> list[str]:
     """The url paths of ``.streamlit/pages.toml`` (st-pages' ``show_pages_from_config``
     and ``get_nav_from_toml``), when the app ships one."""
-    if PAGES_TOML not in {f.rel for f in parsed.files}:
+    text = parsed.text(PAGES_TOML)
+    if text is None:
         return []
     try:
-        entries = tomllib.loads((parsed.app_dir / PAGES_TOML).read_text("utf-8")).get("pages", [])
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        entries = tomllib.loads(text).get("pages", [])
+    except (tomllib.TOMLDecodeError, RecursionError):
         return []  # the shim shows st-pages' own error at run time
     paths: list[str] = []
     for entry in entries if isinstance(entries, list) else []:

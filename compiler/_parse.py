@@ -1,116 +1,180 @@
-"""Stage 1, parse: find the app's files and parse every ``.py`` among them with libcst.
+"""Stage 1, parse: find the app's files and judge and parse every ``.py`` among them.
 
-A syntax error is a ``STC001`` diagnostic, not an exception: the build gate decides
-whether it stops the build (it does, unless ``--force``).
-
-libcst decides *whether* a file parses (it accepts the newest grammar, which the
-browser's Python 3.14 runs). To describe *where*, we ask the host CPython too: its
-``SyntaxError`` carries an exact span and friendly messages ("'(' was never
-closed"), while libcst's native parser reports column 0 and the next token. The host
-may be older than Pyodide's Python, so CPython only refines an error libcst found.
+The app folder is the folder of the script as given (a symbolic link named
+``app.py`` does not move it), and a boundary (:mod:`compiler._appfiles`): files
+left out of it, secrets and files outside it, become diagnostics here. Each module
+goes through :mod:`compiler._syntax`: a syntax error is a ``STC001`` diagnostic, not
+an exception, and the build gate decides whether it stops the build (it does,
+unless ``--force``). A file too large or deep to analyse ships unanalysed.
 """
 
 from __future__ import annotations
 
-import re
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import libcst as cst
 
-from compiler._appfiles import AppFile, collect_app_files
-from compiler._diagnostics import Diagnostic, Span
-from compiler._errors import AssetError
+from compiler._appfiles import AppFile, LeftOut, Why, collect_app_files
+from compiler._diagnostics import Diagnostic, Severity, Span
+from compiler._errors import CompileError, UsageError
+from compiler._facts import ImportRef
+from compiler._syntax import read_module
 
 __all__ = ["ParsedApp", "display_path", "parse"]
-
-_LIBCST_POSITION = re.compile(r"error at (\d+):(\d+): ")
 
 
 @dataclass(frozen=True, kw_only=True)
 class ParsedApp:
-    """The app folder, its shipped files and the modules that parsed."""
+    """The app folder, its shipped files and the modules that parsed.
+
+    ``modules`` are the files to analyse; ``imports`` were read from CPython's AST
+    in the files that are shipped unanalysed (see :mod:`compiler._syntax`).
+    """
 
     app_dir: Path
     entry: str
     files: tuple[AppFile, ...]
     modules: Mapping[str, cst.Module]
     diagnostics: tuple[Diagnostic, ...]
-    secrets_skipped: tuple[str, ...]
+    imports: tuple[ImportRef, ...] = ()
+
+    def text(self, rel: str) -> str | None:
+        """The text of the shipped file *rel*, or ``None``: files outside the boundary,
+        left out or absent are never read (this is how later stages read app files)."""
+        for file in self.files:
+            if file.rel == rel:
+                try:
+                    return file.path.read_text(encoding="utf-8", errors="replace")
+                except OSError:
+                    return None
+        return None
 
 
 def parse(app: Path, out_dir: Path) -> ParsedApp:
     """Collect the files of the app whose entry script is *app*, and parse its Python."""
-    entry_path = app.resolve()
-    if not entry_path.is_file():
-        raise AssetError(f"no such app script: {app}", path=app)
+    entry_path = Path(os.path.abspath(app))
     if entry_path.suffix != ".py":
-        raise AssetError(f"the app script must be a .py file: {app}", path=app)
+        raise UsageError(f"the app script must be a .py file: {app}")
+    if not entry_path.is_file() and not entry_path.is_symlink():
+        what = "a folder, not a script" if entry_path.is_dir() else "no such file"
+        raise UsageError(f"{app}: {what}; give the app's entry script, e.g. app.py")
     app_dir = entry_path.parent
     collected = collect_app_files(app_dir, out_dir)
+    left_out = [_left_out(app_dir, item) for item in collected.left_out]
+    if not any(f.rel == entry_path.name for f in collected.files):
+        shown = display_path(entry_path)
+        raise CompileError(
+            [d for d in left_out if d.span.path == shown]
+            or [_file_diagnostic(app_dir, entry_path.name, "STC011", "error", "cannot be read")]
+        )
     modules: dict[str, cst.Module] = {}
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = [*left_out, *_unscanned(app_dir, collected.unscanned)]
+    imports: list[ImportRef] = []
     for file in collected.files:
-        if file.rel.endswith(".py"):
+        if not file.rel.endswith(".py"):
+            continue
+        display = display_path(file.path)
+        try:
             source = file.path.read_bytes()
-            result = _parse_module(source, display_path(file.path))
-            if isinstance(result, cst.Module):
-                modules[file.rel] = result
-            else:
-                diagnostics.append(result)
+        except OSError as error:
+            message = f"cannot read this file: {error.strerror}"
+            diagnostics.append(_file_diagnostic(app_dir, file.rel, "STC002", "error", message))
+            continue
+        result = read_module(source, display)
+        diagnostics += result.diagnostics
+        if result.tree is not None:
+            modules[file.rel] = result.tree
+        imports += _import_refs(file.rel, display, result.imports)
     return ParsedApp(
         app_dir=app_dir,
         entry=entry_path.name,
         files=collected.files,
         modules=modules,
         diagnostics=tuple(diagnostics),
-        secrets_skipped=collected.secrets_skipped,
+        imports=tuple(imports),
     )
 
 
-def _parse_module(source: bytes, display: str) -> cst.Module | Diagnostic:
-    try:
-        return cst.parse_module(source)
-    except cst.ParserSyntaxError as error:
-        return _syntax_diagnostic(source, display, error)
-    except (SyntaxError, UnicodeDecodeError) as error:  # bad encoding declaration or bytes
-        return Diagnostic(
-            code="STC002",
-            severity="error",
-            message=f"cannot decode this file: {error}",
-            span=Span(path=display, line=1, col=1, end_line=1, end_col=1),
-            hint="save it as UTF-8",
+_LEFT_OUT: dict[Why, tuple[str, Severity, str, str]] = {  # message and hint take {detail}
+    "outside": ("STC011", "error",
+                "a symbolic link to a {detail} outside the app folder: not read, not shipped",
+                "copy what the app needs into the app folder, or list the link in .stcignore"),
+    "linked-folder": ("STC011", "warning",
+                      "a symbolic link to a folder: not followed, not shipped under this name",
+                      "the folder it points to ships under its own name; open files by that "
+                      "path, or replace the link with the folder"),
+    "secret-name": ("STC010", "info",
+                    "not shipped: its name says it holds {detail}, and a static site is public",
+                    "st.secrets is empty in the browser; keep secrets on a server you own"),
+    "secret-content": ("STC012", "error",
+                       "this file holds what looks like a {detail}: it is not shipped, since "
+                       "everything in a static site is public",
+                       "move the value out of the app folder (a server you own keeps it); "
+                       "if it is no secret, end the line with `# pragma: allowlist secret`"),
+    "bad-name": ("STC013", "warning",
+                 "this {detail} name is not valid UTF-8 text: not shipped",
+                 "rename it with letters a URL can carry"),
+}  # fmt: skip
+
+
+def _left_out(app_dir: Path, item: LeftOut) -> Diagnostic:
+    code, severity, message, hint = _LEFT_OUT[item.why]
+    diagnostic = _file_diagnostic(
+        app_dir, item.rel, code, severity, message.format(detail=item.detail), hint
+    )
+    if item.line:
+        span = diagnostic.span
+        where = Span(path=span.path, line=item.line, col=item.col, end_line=item.line,
+                     end_col=item.col + 1)  # fmt: skip
+        diagnostic = Diagnostic(
+            code=code, severity=severity, message=diagnostic.message, span=where, hint=hint
         )
+    return diagnostic
 
 
-def _syntax_diagnostic(source: bytes, display: str, error: cst.ParserSyntaxError) -> Diagnostic:
-    message = error.message
-    line, col = error.raw_line, error.raw_column + 1
-    found = _LIBCST_POSITION.search(message)
-    if found:
-        line, col = int(found[1]), int(found[2]) + 1
-        message = message[found.end() :]
-    end_line, end_col = line, col + 1
-    try:
-        compile(source, display, "exec", dont_inherit=True)
-    except SyntaxError as cpython:
-        if cpython.lineno:
-            message = cpython.msg
-            line, col = cpython.lineno, max(cpython.offset or 1, 1)
-            end_line = cpython.end_lineno or line
-            end_col = cpython.end_offset if cpython.end_offset and cpython.end_offset > 0 else 0
-            if end_line == line and end_col <= col:
-                end_col = col + 1
-    except (ValueError, UnicodeDecodeError):
-        pass
+def _unscanned(app_dir: Path, rels: tuple[str, ...]) -> list[Diagnostic]:
+    return [
+        _file_diagnostic(
+            app_dir,
+            rel,
+            "STC014",
+            "info",
+            "shipped without a scan for secrets: over 8 MB",
+            "make sure it holds no keys or passwords: the site is public",
+        )
+        for rel in rels
+    ]
+
+
+def _file_diagnostic(
+    app_dir: Path, rel: str, code: str, severity: Severity, message: str, hint: str | None = None
+) -> Diagnostic:
     return Diagnostic(
-        code="STC001",
-        severity="error",
-        message=f"syntax error: {message}",
-        span=Span(path=display, line=line, col=col, end_line=end_line, end_col=end_col),
-        hint=None,
+        code=code,
+        severity=severity,
+        message=message,
+        span=Span(path=display_path(app_dir / rel), line=0, col=0, end_line=0, end_col=0),
+        hint=hint,
     )
+
+
+def _import_refs(
+    rel: str, display: str, found: tuple[tuple[str, int, int, int], ...]
+) -> list[ImportRef]:
+    """ImportRefs of an unanalysed module (absolute imports: relative ones are the app's)."""
+    return [
+        ImportRef(
+            module=module,
+            top=module.partition(".")[0],
+            file=rel,
+            span=Span(path=display, line=line, col=col, end_line=line, end_col=col + 1),
+        )
+        for module, level, line, col in found
+        if module and level == 0
+    ]
 
 
 def display_path(path: Path) -> str:

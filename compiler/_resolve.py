@@ -19,7 +19,7 @@ from typing import Any
 import runtime_wasm._protocol as protocol
 from compiler._analysis import StreamlitUses
 from compiler._assets import ASSETS, IncludeAssets, choose_assets, is_left_out
-from compiler._config import AppConfig, read_config
+from compiler._config import CONFIG, AppConfig, read_config
 from compiler._deps import WheelSource, classify, local_tops, resolve_dependencies
 from compiler._diagnostics import Diagnostic
 from compiler._errors import AssetError
@@ -83,7 +83,7 @@ def resolve(
         reporter.info(f"Pyodide {core.version}: {core.folder}")
         url = "pyodide/"
     display = _display_path(parsed.app_dir)
-    app_config, config_diagnostics = read_config(parsed.app_dir, display)
+    app_config, config_diagnostics = read_config(parsed.text(CONFIG), display)
     declared, declared_diagnostics = declared_requirements(parsed.app_dir, parsed.entry, display)
     local = local_tops(f.rel for f in parsed.files)
     diagnostics = [*config_diagnostics, *declared_diagnostics]

@@ -234,7 +234,10 @@ class CallVisitor(ModuleVisitor):
         name = found.name
         level = len(name) - len(name.lstrip("."))
         if level:
-            name = resolve_relative(self.module.package, level, name[level:])
+            resolved = resolve_relative(self.module.package, level, name[level:])
+            if resolved is None:
+                return None
+            name = resolved
         parts = name.split(".")
         for cut in range(len(parts) - 1, 0, -1):
             module = ".".join(parts[:cut])

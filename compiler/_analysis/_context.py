@@ -119,8 +119,12 @@ def module_name(rel: str) -> str:
     return ".".join(parts)
 
 
-def resolve_relative(package: str, level: int, name: str) -> str:
-    """Resolve ``from <level dots><name>`` in *package* to an absolute dotted name."""
+def resolve_relative(package: str, level: int, name: str) -> str | None:
+    """Resolve ``from <level dots><name>`` in *package* to an absolute dotted name;
+    ``None`` when it climbs above the top (Python raises ImportError there: the app's
+    top-level modules and scripts have no package)."""
     parts = package.split(".") if package else []
-    base = parts[: max(len(parts) - (level - 1), 0)]
+    if level > len(parts):
+        return None
+    base = parts[: len(parts) - (level - 1)]
     return ".".join([*base, name] if name else base)

@@ -14,6 +14,7 @@ from libcst.metadata import ParentNodeProvider, PositionProvider, QualifiedNameP
 
 from compiler._analysis._context import ModuleVisitor, resolve_relative
 from compiler._analysis._names import dotted, qualified_names, string_value
+from compiler._analysis._rules import RELATIVE_BEYOND
 from compiler._facts import ImportRef
 
 __all__ = ["ImportVisitor", "is_optional"]
@@ -37,6 +38,15 @@ class ImportVisitor(ModuleVisitor):
             self._add(name, node.module, node)
             return
         base = resolve_relative(self.module.package, level, name)
+        if base is None:
+            top = self.module.package.partition(".")[0]
+            where = (
+                f"climbs above the top-level package `{top}`"
+                if top
+                else ("in a file that is not in a package")
+            )
+            self.report(RELATIVE_BEYOND, node, dots="." * level, where=where)
+            return
         if node.module is not None or isinstance(node.names, cst.ImportStar):
             self._add(base, node.module or node, node)
             return

@@ -10,6 +10,7 @@ Visitors decide *where* a rule applies; these tables decide *what* is said. Code
     STC203 warning  synchronous HTTP (CORS, blocking fetch)
     STC301 warning  a relative data path that is not in the app folder
     STC302 warning  an absolute path (it does not exist in the browser)
+    STC411 error    a relative import that climbs above the top (ImportError in Python)
     STC501 warning  time.sleep / asyncio.run that cannot become an await
     STC502 info     time.sleep / asyncio.run rewritten to an await
     STC601 error    a page (st.Page, st.switch_page, st.page_link) whose file is not in the app
@@ -34,6 +35,7 @@ __all__ = [
     "PAGE_MISSING",
     "PATH_ABSOLUTE",
     "PATH_MISSING",
+    "RELATIVE_BEYOND",
     "REWRITTEN",
     "UNREWRITABLE",
     "UNSUPPORTED_MODULES",
@@ -204,6 +206,14 @@ FILE_READERS: Mapping[str, tuple[str, ...]] = {
     "numpy.genfromtxt": ("fname",),
     "PIL.Image.open": ("fp",),
 }
+RELATIVE_BEYOND = Rule(
+    code="STC411",
+    severity="error",
+    message="`from {dots} import` {where}: Python raises ImportError here",
+    hint="the app's top-level files and scripts are not in a package; import the module "
+    "by its name (`import helpers`, `from pkg import util`)",
+)
+
 PATH_MISSING = Rule(
     code="STC301",
     severity="warning",

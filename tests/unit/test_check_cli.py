@@ -70,11 +70,11 @@ def test_check_clean_app_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "info[STC502]" in capsys.readouterr().out
 
 
-def test_check_missing_app_is_an_asset_error(
+def test_check_missing_app_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["check", str(tmp_path / "nope.py")]) == 3
-    assert "no such app script" in capsys.readouterr().err
+    assert main(["check", str(tmp_path / "nope.py")]) == 2
+    assert "nope.py: no such file" in capsys.readouterr().err
 
 
 def test_check_api_returns_values(tmp_path: Path) -> None:

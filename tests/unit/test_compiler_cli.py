@@ -52,9 +52,19 @@ def test_syntax_error_exit_1(
     )
 
 
-def test_missing_app_exit_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["build", str(tmp_path / "nope.py"), "-o", str(tmp_path / "s")]) == 3
-    assert "\nstc: error: no such app script: " in capsys.readouterr().err
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [("nope.py", "nope.py: no such file"), ("folder.py", "folder.py: a folder, not a script"),
+     ("app.txt", "the app script must be a .py file")],
+)  # fmt: skip
+def test_unusable_app_is_a_usage_error_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, said: str
+) -> None:
+    (tmp_path / "folder.py").mkdir()
+    (tmp_path / "app.txt").write_text("")
+    assert main(["build", str(tmp_path / name), "-o", str(tmp_path / "s")]) == 2
+    assert said in capsys.readouterr().err
+    assert not (tmp_path / "s").exists()
 
 
 def test_foreign_output_exit_4(

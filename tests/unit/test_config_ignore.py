@@ -70,4 +70,7 @@ def test_collect_app_files_honours_stcignore(tmp_path: Path) -> None:
         "helpers.py",
         "keep.log",
     ]
-    assert collected.secrets_skipped == (".streamlit/secrets.toml",)  # still skipped, noted
+    # still skipped, and noted with why
+    assert [(o.rel, o.why) for o in collected.left_out] == [
+        (".streamlit/secrets.toml", "secret-name")
+    ]

@@ -10,14 +10,8 @@ from compiler import BuildOptions, NullReporter, build
 from compiler._config import AppConfig, read_config, theme_css
 
 
-def config(tmp_path: Path, text: str) -> Path:
-    (tmp_path / ".streamlit").mkdir(exist_ok=True)
-    (tmp_path / ".streamlit" / "config.toml").write_text(text, encoding="utf-8")
-    return tmp_path
-
-
-def test_no_config_no_css(tmp_path: Path) -> None:
-    app_config, diagnostics = read_config(tmp_path, ".")
+def test_no_config_no_css() -> None:
+    app_config, diagnostics = read_config(None, ".")
     assert (theme_css(app_config), diagnostics) == ("", ())
 
 
@@ -47,40 +41,36 @@ def test_no_config_no_css(tmp_path: Path) -> None:
         pytest.param('[theme]\nbase = "dark"\n', "--stc-bg: #0e1117;", id="dark-bg"),
     ],
 )
-def test_theme_css(tmp_path: Path, toml: str, expected: str) -> None:
-    app_config, diagnostics = read_config(config(tmp_path, toml), ".")
+def test_theme_css(toml: str, expected: str) -> None:
+    app_config, diagnostics = read_config(toml, ".")
     assert diagnostics == ()
     css = theme_css(app_config)
     assert css.startswith(":root {") and expected in css
 
 
-def test_dark_base_with_own_primary(tmp_path: Path) -> None:
-    app_config, _ = read_config(
-        config(tmp_path, '[theme]\nbase="dark"\nprimaryColor="#0f0"\n'), "."
-    )
+def test_dark_base_with_own_primary() -> None:
+    app_config, _ = read_config('[theme]\nbase="dark"\nprimaryColor="#0f0"\n', ".")
     assert app_config.dark and app_config.theme["--stc-primary"] == "#0f0"
 
 
 @pytest.mark.parametrize(
     "value", ['"red; } body { display: none"', '"</style><script>"', "12", '"url(x)"']
 )
-def test_unsafe_values_are_ignored_with_a_warning(tmp_path: Path, value: str) -> None:
-    app_config, diagnostics = read_config(
-        config(tmp_path, f"[theme]\nprimaryColor = {value}\n"), "."
-    )
+def test_unsafe_values_are_ignored_with_a_warning(value: str) -> None:
+    app_config, diagnostics = read_config(f"[theme]\nprimaryColor = {value}\n", ".")
     assert app_config == AppConfig(theme={})
     assert [(d.code, d.severity) for d in diagnostics] == [("STC305", "warning")]
 
 
-def test_other_sections_are_ignored(tmp_path: Path) -> None:
+def test_other_sections_are_ignored() -> None:
     app_config, diagnostics = read_config(
-        config(tmp_path, '[client]\ntoolbarMode = "minimal"\n[server]\nport = 1\n'), "."
+        '[client]\ntoolbarMode = "minimal"\n[server]\nport = 1\n', "."
     )
     assert (theme_css(app_config), diagnostics) == ("", ())
 
 
-def test_malformed_toml_is_stc304_with_the_line(tmp_path: Path) -> None:
-    _, diagnostics = read_config(config(tmp_path, '[theme]\nprimaryColor = "#fff\n'), "app")
+def test_malformed_toml_is_stc304_with_the_line() -> None:
+    _, diagnostics = read_config('[theme]\nprimaryColor = "#fff\n', "app")
     (error,) = diagnostics
     assert (error.code, error.severity) == ("STC304", "error")
     assert (error.span.path, error.span.line) == ("app/.streamlit/config.toml", 2)
@@ -90,7 +80,10 @@ def test_theme_in_index_html(tmp_path: Path) -> None:
     app = tmp_path / "themed" / "app.py"
     app.parent.mkdir()
     app.write_text("import streamlit as st\n", encoding="utf-8")
-    config(app.parent, '[theme]\nprimaryColor = "#1e88e5"\nfont = "serif"\n')
+    (app.parent / ".streamlit").mkdir()
+    (app.parent / ".streamlit" / "config.toml").write_text(
+        '[theme]\nprimaryColor = "#1e88e5"\nfont = "serif"\n', encoding="utf-8"
+    )
     build(BuildOptions(app=app, out_dir=tmp_path / "site"), NullReporter())
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     style = '<style id="stc-theme">:root {'

@@ -83,9 +83,9 @@ def test_prepare_site_refuses_other_folders(tmp_path: Path) -> None:
         prepare_site(tmp_path, tmp_path / "work", reporter=_Never())
 
 
-def test_missing_app_exit_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["test", str(tmp_path / "nope.py")]) == 3
-    assert "no such app script" in capsys.readouterr().err
+def test_missing_app_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["test", str(tmp_path / "nope.py")]) == 2
+    assert "nope.py: no such file" in capsys.readouterr().err
 
 
 def test_missing_chromium_exit_3(

@@ -1,0 +1,210 @@
+"""One module's source: does Python accept it, and can stc analyse it safely?
+
+CPython judges first, with its own compiler (``ast.parse`` then ``compile``):
+whatever it rejects (``return`` outside a function, ``await`` in a plain ``def``,
+``nonlocal`` at module level, ``*a = 1``, a 100,000-digit literal, 201 nested
+brackets) is an ``STC001`` at its location, as Python would raise it when the
+browser imports the file. Its parser is C with hard limits, so this step cannot
+crash or hang. The browser runs Python 3.14: on an older host, a file whose
+*grammar* the host rejects may use newer syntax, so libcst (whose grammar is
+current) has the last word on grammar there; the compiler's own rules (scopes,
+targets, ``await``) are the same in every version, and the host decides them.
+
+Only then does libcst see the file, and only a file within budget: libcst's parser
+recurses natively (2,000 nested brackets or 5,000 nested lambdas overflow the C
+stack: a segfault) and its metadata costs about 10,000 Python calls per 100 lines.
+A file deeper than :data:`MAX_DEPTH` or larger than :data:`MAX_NODES` (CPython AST
+nodes) is not analysed (``STC004``): it ships unchanged, its imports are read from
+CPython's AST so its packages still resolve. A module with no import and no call
+has nothing to analyse (generated tables of literals, however large) and skips
+libcst altogether.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+from dataclasses import dataclass
+
+import libcst as cst
+
+from compiler._diagnostics import Diagnostic, Span
+
+__all__ = ["MAX_DEPTH", "MAX_NODES", "ModuleSource", "read_module"]
+
+MAX_DEPTH = 400  # nesting of CPython AST nodes libcst's passes are given
+MAX_NODES = 60_000  # CPython AST nodes in one file: a dense 6,000-line module, ~10 s
+_HOST_DECIDES = sys.version_info >= (3, 14)  # the browser's Python
+_NESTING = re.compile(rb"[([{)\]}]|\blambda\b")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ModuleSource:
+    """``tree`` to analyse, or ``None``; ``imports`` from CPython's AST when the file
+    is not analysed (``(module, level, line, col)``), for the packages it needs."""
+
+    tree: cst.Module | None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    imports: tuple[tuple[str, int, int, int], ...] = ()
+
+
+def read_module(source: bytes, display: str) -> ModuleSource:
+    """Judge *source* (the file shown as *display*) and parse what can be analysed."""
+    try:
+        tree = ast.parse(source, display)
+    except SyntaxError as error:  # the grammar, or a limit of the parser
+        return _rejected(source, display, error, grammar=True)
+    except (ValueError, UnicodeDecodeError) as error:  # NUL bytes, undecodable text
+        return ModuleSource(tree=None, diagnostics=(_undecodable(display, error),))
+    except (RecursionError, MemoryError):
+        return ModuleSource(tree=None, diagnostics=(_too_complex(display),))
+    try:
+        compile(tree, display, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
+    except SyntaxError as error:  # the compiler's rules: the same in every version
+        return _rejected(source, display, error, grammar=False)
+    except (RecursionError, MemoryError):
+        return ModuleSource(tree=None, diagnostics=(_too_complex(display),))
+    depth, nodes, where = _measure(tree)
+    if depth > MAX_DEPTH or nodes > MAX_NODES:
+        return ModuleSource(
+            tree=None,
+            diagnostics=(_over_budget(display, depth, nodes, where),),
+            imports=_imports(tree),
+        )
+    if not _has_work(tree):
+        return ModuleSource(tree=None)
+    try:
+        return ModuleSource(tree=cst.parse_module(source))
+    except (cst.ParserSyntaxError, RecursionError) as error:  # valid Python libcst cannot read
+        reason = error.message if isinstance(error, cst.ParserSyntaxError) else "too deep"
+        return ModuleSource(
+            tree=None, diagnostics=(_unreadable(display, reason),), imports=_imports(tree)
+        )
+
+
+def _rejected(source: bytes, display: str, error: SyntaxError, *, grammar: bool) -> ModuleSource:
+    """CPython rejected *source*: its verdict, unless newer grammar may explain it."""
+    if grammar and not _HOST_DECIDES and _libcst_may_parse(source, error):
+        try:
+            return ModuleSource(tree=cst.parse_module(source))
+        except (cst.ParserSyntaxError, SyntaxError, UnicodeDecodeError, RecursionError):
+            pass
+    line = error.lineno or 1
+    col = max(error.offset or 1, 1)
+    end_line = error.end_lineno or line
+    end_col = error.end_offset if error.end_offset and error.end_offset > 0 else 0
+    if end_line == line and end_col <= col:
+        end_col = col + 1
+    message = error.msg.split("\n")[0]
+    return ModuleSource(
+        tree=None,
+        diagnostics=(
+            Diagnostic(
+                code="STC001",
+                severity="error",
+                message=f"syntax error: {message}",
+                span=Span(path=display, line=line, col=col, end_line=end_line, end_col=end_col),
+            ),
+        ),
+    )
+
+
+def _libcst_may_parse(source: bytes, error: SyntaxError) -> bool:
+    """Whether libcst may be given *source* the host rejected: never when the host hit
+    a nesting limit, nor a source nested past the host's own 200 brackets or holding
+    hundreds of lambdas (libcst's parser recurses natively on both)."""
+    if any(limit in error.msg for limit in ("too many nested", "too complex", "Exceeds the limit")):
+        return False
+    if len(source) > 4 * 1024 * 1024:
+        return False
+    depth = deepest = lambdas = 0
+    for match in _NESTING.finditer(source):
+        token = match[0]
+        if token == b"lambda":
+            lambdas += 1
+        elif token in b"([{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth = max(depth - 1, 0)
+    return deepest <= 200 and lambdas <= 200
+
+
+def _measure(tree: ast.AST) -> tuple[int, int, tuple[int, int]]:
+    """Deepest nesting, node count, and where the deepest node is (line, col)."""
+    deepest, count, where = 0, 0, (1, 1)
+    stack: list[tuple[ast.AST, int]] = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if depth > deepest:
+            deepest = depth
+            where = (getattr(node, "lineno", where[0]), getattr(node, "col_offset", 0) + 1)
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return deepest, count, where
+
+
+def _has_work(tree: ast.AST) -> bool:
+    """Whether any analysis pass could find something: every rule starts at an import
+    (streamlit, a package), a call, or an await."""
+    return any(
+        isinstance(n, ast.Import | ast.ImportFrom | ast.Call | ast.Await) for n in ast.walk(tree)
+    )
+
+
+def _imports(tree: ast.AST) -> tuple[tuple[str, int, int, int], ...]:
+    found: list[tuple[str, int, int, int]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, 0, node.lineno, node.col_offset + 1) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            found.append((node.module or "", node.level, node.lineno, node.col_offset + 1))
+    return tuple(sorted(found, key=lambda i: (i[2], i[3])))
+
+
+def _over_budget(display: str, depth: int, nodes: int, where: tuple[int, int]) -> Diagnostic:
+    line, col = where if depth > MAX_DEPTH else (0, 0)
+    what = (
+        f"nested {depth} levels deep (stc analyses up to {MAX_DEPTH})"
+        if depth > MAX_DEPTH
+        else f"{nodes:,} syntax nodes (stc analyses files of up to {MAX_NODES:,})"
+    )
+    return Diagnostic(
+        code="STC004",
+        severity="warning",
+        message=f"not analysed: {what}; it ships unchanged, with the packages it imports",
+        span=Span(path=display, line=line, col=col, end_line=line, end_col=col + 1),
+        hint="st.* calls, blocking calls and time.sleep in this file are not checked or "
+        "rewritten; split it into smaller modules (or flatten the expression) to have it analysed",
+    )
+
+
+def _unreadable(display: str, reason: str) -> Diagnostic:
+    return Diagnostic(
+        code="STC004",
+        severity="warning",
+        message=f"not analysed: libcst cannot read this file ({reason}); it ships unchanged",
+        span=Span(path=display, line=0, col=0, end_line=0, end_col=0),
+        hint="st.* calls, blocking calls and time.sleep in this file are not checked or rewritten",
+    )
+
+
+def _too_complex(display: str) -> Diagnostic:
+    return Diagnostic(
+        code="STC001",
+        severity="error",
+        message="syntax error: too deeply nested for Python to compile (RecursionError)",
+        span=Span(path=display, line=0, col=0, end_line=0, end_col=0),
+        hint="flatten the deepest expression: Python raises the same error on import",
+    )
+
+
+def _undecodable(display: str, error: Exception) -> Diagnostic:
+    return Diagnostic(
+        code="STC002",
+        severity="error",
+        message=f"cannot decode this file: {error}",
+        span=Span(path=display, line=1, col=1, end_line=1, end_col=1),
+        hint="save it as UTF-8, without NUL bytes",
+    )
