@@ -75,6 +75,7 @@ _SHORT = {
     "-C": "--config-settings",
 }
 _SHELL_SPACE = " \t\r\n"  # shlex's whitespace
+_MAX_STRAY = 5  # stray words of one line that are reported
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -152,14 +153,23 @@ def read_lines(text: str, shown: str) -> Iterator[Line]:
 class _Logical:
     """Physical lines joined by ``\\``, and where each piece of the join came from."""
 
-    text: str = ""
+    pieces: list[str] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # offset of each piece in text
     places: list[tuple[int, int]] = field(default_factory=list)  # (line, column0) of each
+    size: int = 0
+    text: str = ""  # the pieces joined, once the last is added (joining as they come
+    # would copy the line again for every piece: quadratic on 10^6 `\\` lines)
 
     def add(self, piece: str, line: int, column0: int) -> None:
-        self.starts.append(len(self.text))
+        self.pieces.append(piece)
+        self.starts.append(self.size)
         self.places.append((line, column0))
-        self.text += piece
+        self.size += len(piece)
+
+    def done(self) -> _Logical:
+        self.text = "".join(self.pieces)
+        self.pieces.clear()
+        return self
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the file of *offset* in :attr:`text`."""
@@ -185,14 +195,14 @@ def _logical_lines(text: str) -> Iterator[_Logical]:
             piece, column0 = (" " + line, -1) if _is_comment(line) else (line, 0)
             current = pending or _Logical()
             current.add(piece, number, column0)
-            yield current
+            yield current.done()
             pending = None
         else:
             stripped = line.strip("\\")
             pending = pending or _Logical()
             pending.add(stripped, number, len(line) - len(line.lstrip("\\")))
     if pending is not None:
-        yield pending
+        yield pending.done()
 
 
 def _comment_start(text: str) -> int:
@@ -218,17 +228,17 @@ def _split(logical: _Logical, text: str, start: int, shown: str) -> Line:
         unsplit = _malformed(logical.span(shown, at, at + 1), f"cannot split the options: {why}")
         return Line(requirement="", span=whole, options=(), problems=(unsplit,))
     options: list[Option] = []
-    extra: list[tuple[str, Span]] = []
+    extra: list[tuple[str, int, int]] = []
     problems: list[Diagnostic] = []
     index = 0
     while index < len(tokens):
         word, begin, end = tokens[index]
         index += 1
         if word == "--":
-            extra += [(w, logical.span(shown, b, e)) for w, b, e in tokens[index:]]
+            extra += tokens[index:]
             break
         if not word.startswith("-") or word == "-":
-            extra.append((word, logical.span(shown, begin, end)))
+            extra.append((word, begin, end))
             continue
         parsed = _option(word)
         if isinstance(parsed, str):
@@ -263,7 +273,10 @@ def _split(logical: _Logical, text: str, start: int, shown: str) -> Line:
         requirement=expand(stripped),
         span=span,
         options=tuple(options),
-        extra_words=() if problems else tuple(extra),  # pip refuses such a line anyway
+        # pip refuses a line with problems anyway; past a few stray words, more say nothing
+        extra_words=()
+        if problems
+        else tuple((w, logical.span(shown, b, e)) for w, b, e in extra[:_MAX_STRAY]),
         problems=tuple(problems),
     )
 

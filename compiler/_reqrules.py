@@ -80,7 +80,7 @@ FILE_TOO_LARGE = Rule(
 TOO_MANY_PROBLEMS = Rule(
     code="STC406",
     severity="error",
-    message="{count} problems in {path} so far; stc reports no more of them",
+    message="{count} problems in {path} so far; stc stops reading it here",
 )
 INCLUDE_URL = Rule(
     code="STC406",

@@ -78,13 +78,19 @@ def declared_requirements(
     """
     reader = _Reader(app_dir=app_dir.resolve(), display=display)
     requirements = app_dir / "requirements.txt"
-    if requirements.is_file():
+    if requirements.is_file() and requirements.resolve().is_relative_to(reader.app_dir):
         reader.read_file(requirements.resolve(), stack=())
+    elif requirements.is_file():  # a link out of the app folder: not the app's to read
+        span = Span(path=_join(display, "requirements.txt"), line=0, col=0, end_line=0, end_col=0)
+        reader.report(INCLUDE_OUTSIDE.diagnostic(span, path="requirements.txt"))
     source = (app_dir / entry).read_text(encoding="utf-8", errors="replace")
-    found, problems = script_dependencies(source, _join(display, entry))
+    shown = _join(display, entry)
+    found, problems = script_dependencies(source, shown)
     for problem in problems:
         reader.report(problem)
     for text, span in found:
+        if reader.problems[shown] >= MAX_PROBLEMS:
+            break
         reader.requirement(text, span, (), app_dir)
     return tuple(reader.found), tuple(reader.diagnostics)
 
@@ -133,6 +139,8 @@ class _Reader:
             self.report(problem or FILE_UNREADABLE.diagnostic(whole, why="not text"))
             return
         for line in read_lines(text, shown_path):
+            if self.problems[shown_path] >= MAX_PROBLEMS:
+                break  # the build stops at errors anyway: no need to read the rest
             self.line(line, path, (*stack, path))
 
     def line(self, line: Line, path: Path, stack: tuple[Path, ...]) -> None:
