@@ -261,7 +261,10 @@ class _Resolver:
                 "list the package in requirements.txt",
             )
             return False
-        info = read_wheel(wheel)
+        try:
+            info = read_wheel(wheel)
+        except AssetError as error:
+            raise _located(error, span, what) from error
         if provides is not None and provides not in info.tops:
             self._fail(
                 name,
@@ -314,8 +317,7 @@ class _Resolver:
         try:
             return self.wheels.fetch(name, pin)
         except AssetError as error:
-            where = f"{span.path}:{span.line}:{span.col}"
-            raise AssetError(f"{where}: {what}: {error.message}", path=error.path) from error
+            raise _located(error, span, what) from error
 
     def check_hashes(self, declared: tuple[Declared, ...]) -> None:
         """``STC410`` where the wheel the site ships is not one its line's --hash names."""
@@ -376,6 +378,12 @@ class _Resolver:
                 "in the npm core), so the site needs the internet on its first visit",
             )
         )
+
+
+def _located(error: AssetError, span: Span, what: str) -> AssetError:
+    """*error*, saying first where the requirement or import that needed it is."""
+    where = f"{span.path}:{span.line}:{span.col}"
+    return AssetError(f"{where}: {what}: {error.message}", path=error.path)
 
 
 def _span_key(span: Span) -> tuple[str, int, int]:

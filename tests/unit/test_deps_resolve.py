@@ -280,3 +280,11 @@ def test_a_pip_failure_names_the_requirement_and_where(lock: PinnedLock) -> None
             wheels=_BrokenPip(), cdn=CDN,
         )  # fmt: skip
     assert raised.value.message.startswith("requirements.txt:2:1: humanize: could not run pip")
+
+
+def test_an_unreadable_wheel_names_the_import_and_where(lock: PinnedLock, tmp_path: Path) -> None:
+    broken = tmp_path / "fancy-1.0-py3-none-any.whl"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(AssetError) as raised:
+        run(lock, (ref("fancy", line=3),), wheels=FakeWheels({"fancy": broken}))
+    assert raised.value.message.startswith("app.py:3:1: fancy: fancy-1.0-py3-none-any.whl is not")
