@@ -10,7 +10,9 @@ stc does with every other line is said at that line (:mod:`compiler._reqrules`):
 * ``-r other.txt`` is followed, relative to the file that names it, inside the app
   folder only; a missing file, one outside, or files that include each other are
   ``STC406`` at the ``-r``;
-* ``-e``, local paths, VCS and other URLs are ``STC408``;
+* ``-e``, local paths, VCS and other URLs are ``STC408`` (a path is taken relative
+  to the file that names it; pip takes it relative to where pip runs, which is that
+  folder when pip runs beside the file);
 * index options, constraints, ``--pre`` and build options are ``STC409``: stc asks
   pip for wheels with pip's own configuration, which is where those belong.
 """
