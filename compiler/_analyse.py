@@ -23,6 +23,7 @@ from compiler._analysis import (
     PagesVisitor,
     StreamlitUses,
     module_name,
+    pages_folder_collisions,
 )
 from compiler._diagnostics import Diagnostic
 from compiler._facts import ImportRef, PageRef
@@ -80,7 +81,10 @@ def analyse(parsed: ParsedApp) -> Analysis:
         for module in modules
         if module.name in plan.modules
     }
-    diagnostics = [*parsed.diagnostics, *findings.diagnostics]
+    folder = pages_folder_collisions(
+        parsed.entry, findings.shipped, lambda rel: display_path(parsed.app_dir / rel)
+    )
+    diagnostics = [*parsed.diagnostics, *folder, *findings.diagnostics]
     diagnostics += plan.diagnostics
     return Analysis(
         title=_title(parsed.app_dir.name),

@@ -12,7 +12,10 @@ Pyodide's), ``removed`` (gone from the standard library since 3.12/3.13) or
   evaluated for the browser) are resolved the same way.
 
 A project with no pure wheel is ``STC401``, an unknown name ``STC402``; imports the
-app survives without (``optional``) only get an ``STC407`` note.
+app survives without (``optional``) only get an ``STC407`` note. A declared
+requirement's ``--hash`` values must name the wheel the site ships (``STC410``).
+When pip itself fails (offline, no pip), the :class:`AssetError` says which
+requirement or import needed it, and where.
 """
 
 from __future__ import annotations
@@ -25,11 +28,13 @@ from typing import Literal, Protocol
 
 from packaging.requirements import InvalidRequirement
 from packaging.utils import canonicalize_name
-from packaging.version import InvalidVersion, Version
+from packaging.version import Version
 
 from compiler._diagnostics import Diagnostic, Span
+from compiler._errors import AssetError
 from compiler._facts import ImportRef
-from compiler._requirements import IGNORED, Declared, parse_requirement
+from compiler._pep508 import IGNORED, Declared, exact_pin, parse_requirement, shown
+from compiler._reqrules import HASH_MISMATCH, HASH_UNCHECKED
 from compiler._sitelock import LockEntry, Package, PinnedLock
 from compiler._stdlib import REMOVED_MODULES, is_stdlib
 from compiler._wheels import NoPureWheel, UnknownPackage, read_wheel
@@ -91,6 +96,7 @@ def resolve_dependencies(
     cdn: str,
 ) -> Dependencies:
     """Close *declared* and the third-party *imports* over their dependencies."""
+    declared = tuple(declared)
     resolver = _Resolver(lock, wheels, cdn)
     for requirement in declared:
         resolver.want(
@@ -109,6 +115,7 @@ def resolve_dependencies(
             resolver.want_import(ref)
     resolver.note_removed(removed)
     resolver.note_cdn()
+    resolver.check_hashes(declared)
     packages = tuple(sorted(resolver.packages.values(), key=lambda p: p.name))
     return Dependencies(packages=packages, diagnostics=tuple(resolver.diagnostics))
 
@@ -187,7 +194,7 @@ class _Resolver:
                     "STC405",
                     "warning",
                     span,
-                    f"{entry.name}=={pin} is pinned, but Pyodide ships {entry.name} "
+                    f"{entry.name}=={shown(pin)} is pinned, but Pyodide ships {entry.name} "
                     f"{entry.version}; the site uses {entry.version}",
                     "Pyodide's packages are built for its Python; pin its version to silence this",
                 )
@@ -195,7 +202,7 @@ class _Resolver:
         wheel = None
         if entry.pure:
             try:
-                wheel = self.wheels.fetch(entry.name, entry.version)
+                wheel = self._fetch(entry.name, entry.version, span, entry.name)
             except (NoPureWheel, UnknownPackage):
                 wheel = None
         package = Package(
@@ -225,9 +232,13 @@ class _Resolver:
         via: str,
         provides: str | None,
     ) -> bool:
-        what = name if via in (name, f"import {name}") else f"{name} (needed by {via})"
+        what = (
+            shown(name)
+            if via in (name, f"import {name}")
+            else f"{shown(name)} (needed by {shown(via)})"
+        )
         try:
-            wheel = self.wheels.fetch(name, pin)
+            wheel = self._fetch(name, pin, span, what)
         except NoPureWheel:
             self._fail(
                 name,
@@ -250,7 +261,10 @@ class _Resolver:
                 "list the package in requirements.txt",
             )
             return False
-        info = read_wheel(wheel)
+        try:
+            info = read_wheel(wheel)
+        except AssetError as error:
+            raise _located(error, span, what) from error
         if provides is not None and provides not in info.tops:
             self._fail(
                 name,
@@ -283,10 +297,13 @@ class _Resolver:
             dependency = canonicalize_name(requirement.name)
             if dependency in IGNORED or dependency == name:
                 continue
-            pins = [s.version for s in requirement.specifier if s.operator == "=="]
+            try:
+                pin = exact_pin(requirement)
+            except InvalidRequirement:
+                pin = None  # a pin no version can meet: let the index choose
             if self.want(
                 dependency,
-                pin=pins[0] if pins and "*" not in pins[0] else None,
+                pin=pin,
                 extras=frozenset(requirement.extras),
                 span=span,
                 via=name,
@@ -294,6 +311,37 @@ class _Resolver:
                 depends.append(dependency)
         self.packages[name] = replace(package, depends=tuple(sorted(set(depends))))
         return True
+
+    def _fetch(self, name: str, pin: str | None, span: Span, what: str) -> Path:
+        """The wheel of *name*; a pip failure says which requirement needed it, and where."""
+        try:
+            return self.wheels.fetch(name, pin)
+        except AssetError as error:
+            raise _located(error, span, what) from error
+
+    def check_hashes(self, declared: tuple[Declared, ...]) -> None:
+        """``STC410`` where the wheel the site ships is not one its line's --hash names."""
+        for requirement in declared:
+            package = self.packages.get(requirement.name)
+            if not requirement.hashes or package is None:
+                continue
+            if package.wheel is None:
+                self.diagnostics.append(
+                    HASH_UNCHECKED.diagnostic(
+                        requirement.span, name=package.name, version=package.version
+                    )
+                )
+                continue
+            algorithms = {h.partition(":")[0] for h in requirement.hashes}
+            digests = {f"{a}:{_digest(package.wheel, a)}" for a in sorted(algorithms)}
+            if not digests & set(requirement.hashes):
+                self.diagnostics.append(
+                    HASH_MISMATCH.diagnostic(
+                        requirement.span,
+                        file=package.wheel.name,
+                        digest=f"sha256:{package.sha256[:16]}…",
+                    )
+                )
 
     def _fail(self, name: str, code: str, span: Span, message: str, hint: str) -> None:
         self.failed.add(name)
@@ -332,6 +380,12 @@ class _Resolver:
         )
 
 
+def _located(error: AssetError, span: Span, what: str) -> AssetError:
+    """*error*, saying first where the requirement or import that needed it is."""
+    where = f"{span.path}:{span.line}:{span.col}"
+    return AssetError(f"{where}: {what}: {error.message}", path=error.path)
+
+
 def _span_key(span: Span) -> tuple[str, int, int]:
     return (span.path, span.line, span.col)
 
@@ -339,12 +393,16 @@ def _span_key(span: Span) -> tuple[str, int, int]:
 def _same_version(pin: str, version: str) -> bool:
     try:
         return Version(pin) == Version(version)
-    except InvalidVersion:
+    except ValueError:  # not PEP 440, or more digits than Python reads as a number
         return pin == version
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
+    return _digest(path, "sha256")
+
+
+def _digest(path: Path, algorithm: str) -> str:
+    digest = hashlib.new(algorithm)
     with path.open("rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
             digest.update(block)

@@ -8,6 +8,11 @@ decides what they look like on a terminal::
         x = (1,
             ^
       hint: ...
+
+What it prints comes from the user's files, so it is made safe for a terminal:
+control characters show as their Unicode pictures (``␛``, one column each, so the
+caret stays aligned), and a source line longer than :data:`MAX_SHOWN` columns is
+cut around the caret.
 """
 
 from __future__ import annotations
@@ -16,9 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["Diagnostic", "Severity", "Span", "ordered", "render_diagnostic"]
+__all__ = ["MAX_SHOWN", "Diagnostic", "Severity", "Span", "ordered", "render_diagnostic"]
 
 Severity = Literal["error", "warning", "info"]
+MAX_SHOWN = 160  # columns of a source line shown around the caret
+_CONTEXT = 40  # of them before the caret, when the line is cut
+# C0 controls and DEL -> their Unicode control pictures (U+2400...); tab and newline stay.
+_PICTURES = {c: 0x2400 + c for c in range(32) if c not in (9, 10)} | {127: 0x2421}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,14 +66,29 @@ def render_diagnostic(diagnostic: Diagnostic, source: str | None = None) -> str:
     """
     span = diagnostic.span
     where = f"{span.path}:{span.line}:{span.col}" if span.line > 0 else span.path
-    lines = [f"{where}: {diagnostic.severity}[{diagnostic.code}]: {diagnostic.message}"]
+    header = f"{where}: {diagnostic.severity}[{diagnostic.code}]: {diagnostic.message}"
+    lines = [header.translate(_PICTURES)]
     text = _source_line(span, source) if span.line > 0 else None
     if text is not None:
-        lines.append(f"    {text}")
-        lines.append(f"    {_caret(text, span)}")
+        shown, caret = _excerpt(text.translate(_PICTURES), _caret(text, span))
+        lines.append(f"    {shown}")
+        lines.append(f"    {caret}")
     if diagnostic.hint:
-        lines.append(f"  hint: {diagnostic.hint}")
+        lines.append(f"  hint: {diagnostic.hint}".translate(_PICTURES))
     return "\n".join(lines)
+
+
+def _excerpt(text: str, caret: str) -> tuple[str, str]:
+    """*text* and its *caret* line, cut to :data:`MAX_SHOWN` columns around the caret."""
+    if len(text) <= MAX_SHOWN:
+        return text, caret
+    start = max(min(caret.index("^") - _CONTEXT, len(text) - MAX_SHOWN), 0)
+    end = start + MAX_SHOWN
+    before, after = ("…" if start else ""), ("…" if end < len(text) else "")
+    return (
+        before + text[start:end] + after,
+        (" " if start else "") + caret[start:end].rstrip(),
+    )
 
 
 def _source_line(span: Span, source: str | None) -> str | None:

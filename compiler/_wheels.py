@@ -6,7 +6,10 @@ pinned one already there is reused without asking pip, so rebuilds work offline.
 A missing wheel is one of two user-facing findings (:class:`NoPureWheel`: the
 project exists but only ships binaries or sources; :class:`UnknownPackage`: the
 index has no such project) which the caller turns into diagnostics; a network or
-pip failure is an :class:`AssetError`.
+pip failure is an :class:`AssetError`. pip only ever sees a PEP 508 name of at most
+:data:`MAX_NAME` characters and a PEP 440 version: anything else is answered
+without asking it (a 200,000-character name once made pip fail with "Argument list
+too long").
 """
 
 from __future__ import annotations
@@ -20,12 +23,14 @@ from email.parser import Parser
 from pathlib import Path
 
 from packaging.utils import canonicalize_name, parse_wheel_filename
-from packaging.version import InvalidVersion, Version
+from packaging.version import Version
 
 from compiler._errors import AssetError
 
-__all__ = ["NoPureWheel", "PipWheels", "UnknownPackage", "WheelInfo", "read_wheel"]
+__all__ = ["MAX_NAME", "NoPureWheel", "PipWheels", "UnknownPackage", "WheelInfo", "read_wheel"]
 
+MAX_NAME = 256  # characters of a project name pip is asked about
+_NAME = re.compile(r"[A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9]", re.IGNORECASE)  # PEP 508
 _PIP_TIMEOUT = 300
 _NETWORK_TROUBLE = (
     "Retrying (",
@@ -94,7 +99,15 @@ class PipWheels:
         self.folder = cache / "wheels"
 
     def fetch(self, name: str, pin: str | None = None) -> Path:
-        """The wheel of *name* (``==pin`` when given); raises the two findings above."""
+        """The wheel of *name* (``==pin`` when given); raises the two findings above.
+
+        A name no project can have is :class:`UnknownPackage`, a pin that is not a
+        version :class:`NoPureWheel` (no wheel has it), both without running pip.
+        """
+        if len(name) > MAX_NAME or not _NAME.fullmatch(name):
+            raise UnknownPackage(name)
+        if pin is not None and not _is_version(pin):
+            raise NoPureWheel(name)
         self.folder.mkdir(parents=True, exist_ok=True)
         if pin is not None and (cached := self._cached(name, pin)) is not None:
             return cached
@@ -131,11 +144,8 @@ class PipWheels:
                 continue
             version = parse_wheel_filename(wheel.name)[1]
             if pin is not None:
-                try:
-                    if version == Version(pin):
-                        return wheel
-                except InvalidVersion:
-                    return None
+                if _is_version(pin) and version == Version(pin):
+                    return wheel
                 continue
             if best is None or version > best[0]:
                 best = (version, wheel)
@@ -159,6 +169,14 @@ class PipWheels:
                 f"pip could not reach the package index for {spec} (offline?): {tail}. "
                 "Retry when online; wheels already fetched are kept in the cache"
             )
+
+
+def _is_version(text: str) -> bool:
+    try:
+        Version(text)
+    except ValueError:  # InvalidVersion, or more digits than Python reads as a number
+        return False
+    return len(text) <= MAX_NAME
 
 
 def _matches(wheel: Path, name: str) -> bool:

@@ -40,7 +40,7 @@ from ._script import Script
 if TYPE_CHECKING:
     from ._context import RunContext
 
-__all__ = ["Navigation", "PageEntry", "run_page_script"]
+__all__ = ["Navigation", "PageEntry", "duplicate_url_path_message", "run_page_script"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,6 +57,42 @@ class PageEntry:
     default: bool
     external: str | None = None
     help: str = ""
+
+
+def duplicate_url_path_message(
+    url_path: str, first: PageEntry, second: PageEntry, main_dir: Path
+) -> str:
+    """Streamlit 1.67's error for two pages of one ``st.navigation`` (or of the
+    ``pages/`` folder) whose URL pathnames are the same (``commands/navigation.py``,
+    ``_duplicate_url_pathname_error``)."""
+    default_note = (
+        " The default page is served at the app root, but it still reserves this pathname."
+        if first.default or second.default
+        else ""
+    )
+    return (
+        f"Two pages resolve to the URL pathname `/{url_path}`: "
+        f"{_describe(first, main_dir)} and {_describe(second, main_dir)}. Each page passed "
+        "to `st.navigation` needs a unique URL pathname, including pages in different "
+        "sections, hidden pages, and external URL pages. Streamlit infers the pathname "
+        "from the filename, callable name, or the title of an external URL page."
+        f"{default_note} Set a unique `url_path` in `st.Page` for one of these pages."
+    )
+
+
+def _describe(entry: PageEntry, main_dir: Path) -> str:
+    if entry.external is not None:
+        description = f"external URL `{entry.external}`"
+    elif entry.script:
+        script = Path(entry.script)
+        shown = script.relative_to(main_dir) if script.is_relative_to(main_dir) else script
+        description = f"`{shown.as_posix()}`"
+    else:
+        description = f'callable titled "{entry.title}"'
+    context = [f'section "{entry.section}"'] if entry.section else []
+    context += ["hidden"] if entry.hidden else []
+    context += ["default page"] if entry.default else []
+    return description + (f" ({', '.join(context)})" if context else "")
 
 
 class Navigation:

@@ -257,11 +257,15 @@ def page_hash(url_path: str) -> str:
 
 
 def pages_folder_scripts(names: list[str]) -> list[str]:
-    """The ``pages/`` file names that are pages, in navigation order."""
+    """The ``pages/`` file names that are pages, in navigation order.
+
+    Files whose keys tie (``1_Data.py``, ``01_Data.py``) come in name order; Streamlit
+    keeps the order of ``glob``, which the file system decides, so this is where a
+    build and the page it writes agree with each other and with every run."""
     scripts = [
         n for n in names if n.endswith(".py") and not n.startswith(".") and n != "__init__.py"
     ]
-    return sorted(scripts, key=lambda n: page_sort_key(PurePath(n)))
+    return sorted(sorted(scripts), key=lambda n: page_sort_key(PurePath(n)))
 
 
 def is_page_script(rel: str) -> bool:

@@ -18,7 +18,7 @@ from compiler._analysis._context import (
     module_name,
 )
 from compiler._analysis._imports import ImportVisitor
-from compiler._analysis._pages import PagesVisitor
+from compiler._analysis._pages import PagesVisitor, pages_folder_collisions
 from compiler._analysis._paths import PathVisitor
 from compiler._analysis._streamlit import StreamlitVisitor
 
@@ -32,6 +32,7 @@ __all__ = [
     "PagesVisitor",
     "StreamlitUses",
     "module_name",
+    "pages_folder_collisions",
 ]
 
 VISITORS: tuple[type[ModuleVisitor], ...] = (

@@ -14,6 +14,7 @@ Visitors decide *where* a rule applies; these tables decide *what* is said. Code
     STC501 warning  time.sleep / asyncio.run that cannot become an await
     STC502 info     time.sleep / asyncio.run rewritten to an await
     STC601 error    a page (st.Page, st.switch_page, st.page_link) whose file is not in the app
+    STC602 error    two pages of the pages/ folder or of one st.navigation share a URL pathname
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ __all__ = [
     "INTERNAL_MODULE",
     "NOT_A_COMMAND",
     "NOT_YET",
+    "PAGE_COLLISION",
     "PAGE_MISSING",
     "PATH_ABSOLUTE",
     "PATH_MISSING",
@@ -251,4 +253,10 @@ PAGE_MISSING = Rule(
     message="page {path} is not a file of the app",
     hint="page paths are relative to the folder of {entry}; Streamlit raises "
     "StreamlitPageNotFoundError when the page is created or followed",
+)
+PAGE_COLLISION = Rule(
+    code="STC602",
+    severity="error",
+    message="two pages resolve to the URL pathname /{url_path}: {first} and {second}",
+    hint="{fix}; Streamlit stops the app with a StreamlitAPIException naming both",
 )

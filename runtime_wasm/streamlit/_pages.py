@@ -18,7 +18,13 @@ from typing import Any, Literal, NoReturn
 
 from .._context import RunContext, current, maybe_current
 from .._errors import StreamlitAPIException, StreamlitInvalidParameterTypeError, StreamlitValueError
-from .._navigation import Navigation, PageEntry, call_page, run_page_script
+from .._navigation import (
+    Navigation,
+    PageEntry,
+    call_page,
+    duplicate_url_path_message,
+    run_page_script,
+)
 from .._pagefiles import page_hash, page_icon_and_name, sanitize_url_path
 from .._script import RerunRequested
 from .._tree import Element
@@ -263,13 +269,7 @@ def _navigation(
     entries: dict[str, PageEntry] = {}
     for header, group in sections:
         for page in group:
-            if page._script_hash in entries:
-                raise StreamlitAPIException(
-                    f"Multiple pages specified with URL pathname `{page.url_path}`. URL "
-                    "pathnames must be unique. Set `url_path` in `st.Page` to give one "
-                    "of them a different pathname."
-                )
-            entries[page._script_hash] = PageEntry(
+            entry = PageEntry(
                 hash=page._script_hash,
                 url_path=page.url_path,
                 title=page.title,
@@ -281,6 +281,10 @@ def _navigation(
                 external=page.external_url,
                 help=page.help,
             )
+            first = entries.setdefault(page._script_hash, entry)
+            if first is not entry:  # the hash is the url path's: two pages share it
+                message = duplicate_url_path_message(page._url_path, first, entry, nav.main_dir)
+                raise StreamlitAPIException(message)
     found = nav.set_pages_and_resolve(entries, fallback=defaults[0]._script_hash)
     chosen = next(p for p in page_list if p._script_hash == found.hash)
     chosen._can_be_called = True

@@ -99,6 +99,57 @@ def test_render_diagnostic(diagnostic: Diagnostic, expected: str) -> None:
     assert render_diagnostic(diagnostic, SOURCE) == expected
 
 
+LONG = "x = '" + "a" * 300 + "'" + " + b" * 100
+
+
+@pytest.mark.parametrize(
+    ("source", "span", "expected"),
+    [
+        pytest.param(
+            "s = '\x1b[2J\x00'\n",
+            (1, 5, 1, 12),
+            ["    s = '␛[2J␀'", "        ^^^^^^^"],
+            id="control-characters-as-pictures",
+        ),
+        pytest.param(
+            LONG,
+            (1, 400, 1, 403),
+            ["    …" + LONG[359:519] + "…", "     " + " " * 40 + "^^^"],
+            id="long-line-cut-around-the-caret",
+        ),
+        pytest.param(
+            LONG,
+            (1, 1, 1, 2000),
+            ["    " + LONG[:160] + "…", "    " + "^" * 160],
+            id="long-span-cut",
+        ),
+        pytest.param(
+            LONG,
+            (1, 700, 1, 701),
+            ["    …" + LONG[-160:], "     " + " " * 153 + "^"],
+            id="caret-at-the-end",
+        ),
+    ],
+)
+def test_render_diagnostic_is_safe_for_a_terminal(
+    source: str, span: tuple[int, int, int, int], expected: list[str]
+) -> None:
+    rendered = render_diagnostic(_diagnostic(*span), source).splitlines()
+    assert rendered[1:] == expected
+
+
+def test_render_diagnostic_message_control_characters() -> None:
+    diagnostic = Diagnostic(
+        code="STC301",
+        severity="warning",
+        message="data/\x1b]0;pwned\x07.csv is not in the app folder",
+        span=Span(path="app.py", line=0, col=0, end_line=0, end_col=0),
+    )
+    assert render_diagnostic(diagnostic, "") == (
+        "app.py: warning[STC301]: data/␛]0;pwned␇.csv is not in the app folder"
+    )
+
+
 def test_render_diagnostic_reads_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "app.py").write_text(SOURCE)

@@ -47,3 +47,25 @@ def test_offline_is_an_asset_error(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.delenv("PIP_EXTRA_INDEX_URL", raising=False)
     with pytest.raises(AssetError, match="could not reach the package index"):
         PipWheels(tmp_path).fetch("tabulate")
+
+
+@pytest.mark.parametrize(
+    ("name", "pin", "finding"),
+    [
+        pytest.param("a" * 200_000, None, UnknownPackage, id="200k-name"),
+        pytest.param("a" * 257, None, UnknownPackage, id="257-characters"),
+        pytest.param("-rfoo", None, UnknownPackage, id="option-like"),
+        pytest.param("foo bar", None, UnknownPackage, id="space"),
+        pytest.param("foo", "9" * 5000, NoPureWheel, id="5000-digit-pin"),
+        pytest.param("foo", "1.0 --index-url=x", NoPureWheel, id="pin-with-options"),
+    ],
+)
+def test_pip_never_sees_what_is_not_a_name_or_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, pin: str | None, finding: type
+) -> None:
+    def no_pip(*args: str) -> None:
+        raise AssertionError(f"pip was asked about {args[-1][:40]}")
+
+    monkeypatch.setattr(PipWheels, "_pip", staticmethod(no_pip))
+    with pytest.raises(finding):
+        PipWheels(tmp_path).fetch(name, pin)

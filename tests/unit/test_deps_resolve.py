@@ -7,10 +7,13 @@ scikit-learn) and dependency closures are Pyodide 314's own. Wheels come from
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from compiler import AssetError
 from compiler._deps import Dependencies, resolve_dependencies
 from compiler._diagnostics import Span
 from compiler._facts import ImportRef
@@ -183,3 +186,105 @@ def test_declared_requirements(lock: PinnedLock, tmp_path: Path) -> None:
     assert names(deps) == {"humanize", "pyyaml"}
     assert ("humanize", "4.13.0") in wheels.asked
     assert ("STC405", "warning") in codes(deps)  # pyyaml 5.0 pinned, Pyodide has 6.0.3
+
+
+def _declared(name: str, pin: str | None = None, hashes: tuple[str, ...] = ()) -> Declared:
+    span = Span(path="requirements.txt", line=2, col=1, end_line=2, end_col=10)
+    return Declared(name=name, extras=frozenset(), pin=pin, span=span, hashes=hashes)
+
+
+def test_a_pin_python_cannot_read_as_a_number_is_not_a_crash(lock: PinnedLock) -> None:
+    deps = run(lock, declared=(_declared("numpy", "9" * 5000),))
+    assert [c for c, _ in codes(deps)] == ["STC405", "STC403"]
+    assert len(deps.diagnostics[0].message) < 300  # the pin is cut, not printed whole
+
+
+def test_hostile_requires_dist_is_skipped_or_unpinned(lock: PinnedLock, tmp_path: Path) -> None:
+    requires = ("six==" + "9" * 5000, "nope; python_version ~= '3'", "x; " + "(" * 3000)
+    wheels = FakeWheels(
+        {
+            "fancy": make_wheel(tmp_path, "fancy", "1.0", requires),
+            "six": make_wheel(tmp_path, "six", "1.17.0"),
+        }
+    )
+    deps = run(lock, (ref("fancy"),), wheels=wheels)
+    assert names(deps) == {"fancy", "six"}
+    assert ("six", "1.17.0") in wheels.asked  # the unreadable pin is dropped: Pyodide's six
+    assert deps.diagnostics == ()
+
+
+def test_a_200k_character_import_is_one_short_stc402(lock: PinnedLock) -> None:
+    deps = run(lock, (ref("a" * 200_000),))
+    (error,) = deps.diagnostics
+    assert error.code == "STC402"
+    assert len(error.message) < 300
+
+
+@pytest.mark.parametrize(
+    ("package", "hashes", "expected"),
+    [
+        pytest.param("humanize", lambda sha: (f"sha256:{sha}",), [], id="sha256-matches"),
+        pytest.param(
+            "humanize",
+            lambda sha: ("sha256:" + "0" * 64, f"sha256:{sha}"),
+            [],
+            id="one-of-several-matches",
+        ),
+        pytest.param(
+            "humanize", lambda sha: ("sha256:" + "0" * 64,), [("STC410", "error")], id="mismatch"
+        ),
+        pytest.param(
+            "humanize", lambda sha: ("sha512:" + "0" * 128,), [("STC410", "error")], id="sha512"
+        ),
+        pytest.param("humanize", lambda sha: (), [], id="no-hashes"),
+        pytest.param(
+            "numpy",
+            lambda sha: ("sha256:" + "0" * 64,),
+            [("STC403", "info"), ("STC410", "info")],
+            id="pyodide-build",
+        ),
+    ],
+)
+def test_hashes_name_the_wheel_the_site_ships(
+    lock: PinnedLock,
+    tmp_path: Path,
+    package: str,
+    hashes: Callable[[str], tuple[str, ...]],
+    expected: list[tuple[str, str]],
+) -> None:
+    wheel = make_wheel(tmp_path, "humanize", "4.13.0")
+    sha = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    deps = run(lock, declared=(_declared(package, hashes=hashes(sha)),),
+               wheels=FakeWheels({"humanize": wheel}))  # fmt: skip
+    assert codes(deps) == expected
+    for diagnostic in deps.diagnostics:
+        assert diagnostic.span.path == "requirements.txt" or diagnostic.code == "STC403"
+
+
+def test_a_sha512_hash_is_checked_as_sha512(lock: PinnedLock, tmp_path: Path) -> None:
+    wheel = make_wheel(tmp_path, "humanize", "4.13.0")
+    sha512 = hashlib.sha512(wheel.read_bytes()).hexdigest()
+    declared = (_declared("humanize", hashes=(f"sha512:{sha512}",)),)
+    assert run(lock, declared=declared, wheels=FakeWheels({"humanize": wheel})).diagnostics == ()
+
+
+class _BrokenPip:
+    def fetch(self, name: str, pin: str | None = None) -> Path:
+        raise AssetError("could not run pip (download --no-deps): [Errno 7] Argument list too long")
+
+
+def test_a_pip_failure_names_the_requirement_and_where(lock: PinnedLock) -> None:
+    with pytest.raises(AssetError) as raised:
+        resolve_dependencies(
+            imports=(), declared=(_declared("humanize"),), local=frozenset(), lock=lock,
+            wheels=_BrokenPip(), cdn=CDN,
+        )  # fmt: skip
+    assert raised.value.message.startswith("requirements.txt:2:1: humanize: could not run pip")
+
+
+def test_an_unreadable_wheel_names_the_import_and_where(lock: PinnedLock, tmp_path: Path) -> None:
+    broken = tmp_path / "fancy-1.0-py3-none-any.whl"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(AssetError) as raised:
+        run(lock, (ref("fancy", line=3),), wheels=FakeWheels({"fancy": broken}))
+    assert raised.value.message.startswith("app.py:3:1: fancy: fancy-1.0-py3-none-any.whl is not")

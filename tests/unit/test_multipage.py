@@ -5,12 +5,14 @@ the bridge (session state shared, widget ids per page, switch_page, page_link)."
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from pathlib import Path, PurePath
 from typing import Any
 
 import pytest
 
+from compiler._diagnostics import render_diagnostic
 from compiler._pages import entry_config, page_routes
 from compiler._parse import parse
 from runtime_wasm import _bridge
@@ -166,6 +168,136 @@ def test_missing_page_diagnostic_location(tmp_path: Path) -> None:
     assert (diagnostic.span.line, diagnostic.span.col, diagnostic.span.end_col) == (2, 10, 19)
 
 
+# -- two pages, one URL pathname (STC602) ----------------------------------------------
+# the app's files → (path, line) of every STC602: the pages/ folder
+FOLDER_COLLISIONS = [
+    pytest.param(
+        ["pages/1_Data.py", "pages/2_Data.py", "pages/01_Data.py", "pages/3_Other.py"],
+        [("pages/1_Data.py", 0), ("pages/2_Data.py", 0)],  # 01_ and 1_ tie: name order
+        id="number-prefix-only",
+    ),
+    pytest.param(["pages/app.py"], [("pages/app.py", 0)], id="the-main-script-is-a-page"),
+    pytest.param(
+        ["pages/1_📈_Charts.py", "pages/2_Charts.py"],
+        [("pages/2_Charts.py", 0)],
+        id="icon-is-not-the-name",
+    ),
+    pytest.param(["pages/a b.py", "pages/a_b.py"], [("pages/a_b.py", 0)], id="space-is-underscore"),
+    pytest.param(["pages/data.py", "pages/Data.py"], [], id="case-differs"),
+    pytest.param(["pages/1_Data.py", "pages/1_Data_2.py"], [], id="different-names"),
+    pytest.param(["pages/x.py", "pages/.x.py", "pages/__init__.py"], [], id="not-pages"),
+    pytest.param(["lib/1_x.py", "lib/2_x.py"], [], id="not-the-pages-folder"),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), FOLDER_COLLISIONS)
+def test_pages_folder_collision_is_stc602(
+    tmp_path: Path, files: list[str], expected: list[tuple[str, int]]
+) -> None:
+    app = {"app.py": "import streamlit as st\n", **{f: "import streamlit as st\n" for f in files}}
+    analysis = analyse_app(tmp_path, app)
+    assert [(path, line) for _, path, line in findings(analysis, "STC602")] == expected
+
+
+_ST = "import streamlit as st\n"
+# app.py's source → line of every STC602 within one st.navigation
+NAVIGATION_COLLISIONS = [
+    pytest.param(
+        _ST + 'st.navigation([st.Page("a.py"),\n st.Page("b.py", url_path="a")])\n',
+        [3],
+        id="url-path-literal",
+    ),
+    pytest.param(
+        _ST + 'a = st.Page("a.py")\nb = st.Page("b.py", url_path="/a/")\nst.navigation([a, b])\n',
+        [4],
+        id="names-bound-once",
+    ),
+    pytest.param(
+        _ST + 'pages = [st.Page("a.py"), st.Page("b.py", url_path="a")]\nst.navigation(pages)\n',
+        [2],
+        id="list-bound-once",
+    ),
+    pytest.param(
+        _ST + 'st.navigation({"X": [st.Page("a.py")],\n "Y": [st.Page("sub/a.py")]})\n',
+        [3],
+        id="across-sections",
+    ),
+    pytest.param(
+        _ST + 'st.navigation([st.Page("a.py", default=True), st.Page("b.py", url_path="a")])\n',
+        [2],
+        id="default-page-reserves-its-name",
+    ),
+    pytest.param(_ST + 'def a(): ...\nst.navigation([a, "a.py"])\n', [3], id="callable-and-file"),
+    pytest.param(
+        _ST + 'st.navigation([st.Page("https://x.invalid", title="A"), "a.py"])\n',
+        [2],
+        id="external-title",
+    ),
+    pytest.param(_ST + 'st.navigation(["a.py", "a.py"])\n', [2], id="same-file-twice"),
+    pytest.param(
+        _ST + 'if x:\n    st.navigation([st.Page("a.py")])\n'
+        'else:\n    st.navigation([st.Page("b.py", url_path="a")])\n',
+        [],
+        id="two-navigations",
+    ),
+    pytest.param(
+        _ST + 'st.navigation([st.Page("a.py"), st.Page("b.py", url_path=name)])\n',
+        [],
+        id="computed-url-path",
+    ),
+    pytest.param(
+        _ST + 'p = st.Page("b.py")\nif x:\n    p = st.Page("b.py", url_path="a")\n'
+        'st.navigation([st.Page("a.py"), p])\n',
+        [],
+        id="name-bound-twice",
+    ),
+    pytest.param(
+        _ST + 'st.navigation([st.Page("a.py"), st.Page("b.py", url_path="A")])\n',
+        [],
+        id="case-differs",
+    ),
+    pytest.param(
+        _ST + 'st.navigation([st.Page("a.py"), *more, st.Page("b.py")])\n', [], id="starred"
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), NAVIGATION_COLLISIONS)
+def test_navigation_collision_is_stc602(tmp_path: Path, source: str, expected: list[int]) -> None:
+    files = {"app.py": source, "a.py": "", "b.py": "", "sub/a.py": ""}
+    analysis = analyse_app(tmp_path, files)
+    assert [line for _, _, line in findings(analysis, "STC602")] == expected
+
+
+def test_collision_diagnostics_render(tmp_path: Path) -> None:
+    source = (
+        _ST + 'home = st.Page("home.py")\nst.navigation([home, st.Page(about, url_path="home")])\n'
+    )
+    analysis = analyse_app(
+        tmp_path,
+        {
+            "app.py": source.replace("home =", "def about(): ...\nhome ="),
+            "home.py": "",
+            "pages/1_Data.py": "",
+            "pages/2_Data.py": "",
+        },
+    )
+    with contextlib.chdir(tmp_path):
+        rendered = [render_diagnostic(d) for d in analysis.diagnostics if d.code == "STC602"]
+    assert rendered == [
+        "app.py:4:22: error[STC602]: two pages resolve to the URL pathname /home: home.py and "
+        'callable titled "about"\n'
+        '    st.navigation([home, st.Page(about, url_path="home")])\n'
+        "                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
+        "  hint: set a unique url_path in st.Page for one of them; Streamlit stops the app "
+        "with a StreamlitAPIException naming both",
+        "pages/2_Data.py: error[STC602]: two pages resolve to the URL pathname /Data: "
+        "pages/1_Data.py and pages/2_Data.py\n"
+        "  hint: rename one of the files: the number prefix orders pages, the rest names "
+        "them; Streamlit stops the app with a StreamlitAPIException naming both",
+    ]
+
+
 def test_entry_config_climbs_to_the_root() -> None:
     config = {"pyodide": "pyodide/", "runtime": "stc/runtime.zip", "app": "stc/app.zip"}
     config |= {"lock": "packages/pyodide-lock.json", "entry": "app.py"}
@@ -281,6 +413,51 @@ def test_unknown_page_is_the_default_and_page_errors(tmp_path: Path) -> None:
     at.session_state["twice"] = True
     at.run()
     assert at.exception[0].value.startswith("This page cannot be called directly")
+
+
+DUPLICATE_APPS = [
+    pytest.param(
+        {"app.py": "import streamlit as st\n", "pages/1_Data.py": "", "pages/01_Data.py": ""},
+        id="pages-folder",
+    ),
+    pytest.param(
+        {"app.py": "import streamlit as st\n", "pages/app.py": ""}, id="pages-folder-main-script"
+    ),
+    pytest.param(
+        {
+            "app.py": """
+            import streamlit as st
+            def about(): ...
+            st.navigation({
+                "Main": [st.Page("home.py", default=True)],
+                "More": [st.Page(about, url_path="home", visibility="hidden")],
+            })
+            """,
+            "home.py": "",
+        },
+        id="sections-hidden-default-callable",
+    ),
+    pytest.param(
+        {
+            "app.py": """
+            import streamlit as st
+            st.navigation([st.Page("docs.py"), st.Page("https://x.invalid", title="Docs")])
+            """,
+            "docs.py": "",
+        },
+        id="external-url",
+    ),
+]
+
+
+@pytest.mark.parametrize("files", DUPLICATE_APPS)
+def test_duplicate_url_path_error_is_streamlits(tmp_path: Path, files: dict[str, str]) -> None:
+    streamlit_testing = pytest.importorskip("streamlit.testing.v1")
+    entry = write_app(tmp_path, files)
+    ours = AppTest.from_file(entry).run().exception
+    theirs = streamlit_testing.AppTest.from_file(str(entry)).run().exception
+    assert ours[0].value.startswith("Two pages resolve to the URL pathname")
+    assert ours[0].value == theirs[0].value
 
 
 def test_st_pages_0x_app() -> None:
