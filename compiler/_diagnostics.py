@@ -55,6 +55,7 @@ class Diagnostic:
     message: str
     span: Span
     hint: str | None = None
+    quote: bool = True  # False: never show the source line (it holds a secret)
 
 
 def render_diagnostic(diagnostic: Diagnostic, source: str | None = None) -> str:
@@ -68,7 +69,7 @@ def render_diagnostic(diagnostic: Diagnostic, source: str | None = None) -> str:
     where = f"{span.path}:{span.line}:{span.col}" if span.line > 0 else span.path
     header = f"{where}: {diagnostic.severity}[{diagnostic.code}]: {diagnostic.message}"
     lines = [header.translate(_PICTURES)]
-    text = _source_line(span, source) if span.line > 0 else None
+    text = _source_line(span, source) if span.line > 0 and diagnostic.quote else None
     if text is not None:
         shown, caret = _excerpt(text.translate(_PICTURES), _caret(text, span))
         lines.append(f"    {shown}")

@@ -130,8 +130,9 @@ def _left_out(app_dir: Path, item: LeftOut) -> Diagnostic:
         where = Span(path=span.path, line=item.line, col=item.col, end_line=item.line,
                      end_col=item.col + 1)  # fmt: skip
         diagnostic = Diagnostic(
-            code=code, severity=severity, message=diagnostic.message, span=where, hint=hint
-        )
+            code=code, severity=severity, message=diagnostic.message, span=where, hint=hint,
+            quote=False,  # the line is the secret
+        )  # fmt: skip
     return diagnostic
 
 
