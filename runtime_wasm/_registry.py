@@ -8,9 +8,13 @@ no ``js``: the compiler imports it on CPython.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import inspect
+import types
+from collections.abc import Mapping
 
-__all__ = ["NOT_YET", "element_methods", "implemented"]
+__all__ = ["NOT_YET", "element_methods", "implemented", "signatures"]
 
 # Generated once from Streamlit 1.67.0 (pip-installed): the public names of
 # ``dir(streamlit)`` that are not modules, plus the API modules ``column_config``,
@@ -52,3 +56,41 @@ def implemented() -> frozenset[str]:
 
     submodules = {m.name for m in pkgutil.iter_modules(api.__path__) if not m.name.startswith("_")}
     return frozenset(api.__all__) | element_methods() | submodules
+
+
+# The modules of the API whose callables are commands: ``st.X``, ``st.column_config.X``,
+# ``st.components.v1.X`` (each through its ``__all__``).
+_API_MODULES: tuple[tuple[str, ...], ...] = ((), ("column_config",), ("components", "v1"))
+
+
+@functools.cache
+def signatures() -> Mapping[str, inspect.Signature]:
+    """The parameters of every command, as Python binds a call of it.
+
+    Keys are names under ``st`` (``"write"``, ``"column_config.TextColumn"``,
+    ``"components.v1.html"``) and ``"DeltaGenerator.X"`` for what containers offer
+    (``st.sidebar.write``, ``col.write``), ``self`` left out. Callables Python cannot
+    introspect are left out. Computed once: the compiler checks every ``st.*`` call
+    against it, so it must cost nothing after the first call.
+    """
+    import runtime_wasm.streamlit as api
+
+    table: dict[str, inspect.Signature] = {}
+    for path in _API_MODULES:
+        module: types.ModuleType = functools.reduce(getattr, path, api)
+        prefix = "".join(f"{part}." for part in path)
+        for name in module.__all__:
+            value = getattr(module, name)
+            if name != "DeltaGenerator" and not isinstance(value, types.ModuleType):
+                _add(table, prefix + name, value)
+    for name, _ in inspect.getmembers(api.DeltaGenerator, callable):
+        if not name.startswith("_"):
+            _add(table, f"DeltaGenerator.{name}", getattr(api.sidebar, name))  # bound: no self
+    return types.MappingProxyType(table)
+
+
+def _add(table: dict[str, inspect.Signature], key: str, value: object) -> None:
+    # Not every callable has a signature: a type alias, a builtin without text signature.
+    with contextlib.suppress(TypeError, ValueError):
+        if callable(value):
+            table[key] = inspect.signature(value)

@@ -47,3 +47,16 @@ def test_not_yet_is_an_api_error_and_an_attribute_error() -> None:
     assert not hasattr(st.sidebar, "connection")
     with pytest.raises(AttributeError, match="has no attribute 'nonsense'"):
         st.nonsense  # noqa: B018
+
+
+def test_signatures_are_read_from_the_runtime() -> None:
+    signatures = _registry.signatures()
+    assert signatures is _registry.signatures()  # computed once
+    assert {"write", "column_config.TextColumn", "components.v1.html", "Page"} <= set(signatures)
+    assert {f"DeltaGenerator.{name}" for name in ("write", "columns", "button")} <= set(signatures)
+    assert "DeltaGenerator" not in signatures  # a class of the runtime, not a command
+    assert not [key for key, sig in signatures.items() if "self" in sig.parameters]
+    assert str(signatures["write"]).startswith("(*args: 'Any', unsafe_allow_html")
+    # every element method containers offer has one (status.update is StatusContainer's)
+    methods = {f"DeltaGenerator.{name}" for name in _registry.element_methods()}
+    assert methods - set(signatures) == {"DeltaGenerator.update", "DeltaGenerator.open"}
