@@ -66,6 +66,7 @@ class StreamlitVisitor(ModuleVisitor):
         self.implemented = _registry.implemented()
         self.methods = _registry.element_methods()
         self._warned: set[int] = set()  # ids of bindings already reported ambiguous
+        self._import_kinds: dict[int, Kind] = {}  # id of an import binding → its kind
 
     # -- imports ------------------------------------------------------------------------
     def visit_Import(self, node: cst.Import) -> None:
@@ -188,10 +189,12 @@ class StreamlitVisitor(ModuleVisitor):
 
     def _binding_kind(self, binding: BaseAssignment, seen: frozenset[int]) -> Kind:
         if isinstance(binding, ImportAssignment):
-            names = {q.name for q in binding.get_qualified_names_for(binding.name)}
-            if names == {"streamlit"}:
-                return "streamlit"
-            return "container" if names == {"streamlit.sidebar"} else "other"
+            # Asked for every use of every name, and libcst's answer is slow: kept.
+            kind = self._import_kinds.get(id(binding))
+            if kind is None:
+                names = {q.name for q in binding.get_qualified_names_for(binding.name)}
+                kind = self._import_kinds[id(binding)] = _import_kind(names)
+            return kind
         if not isinstance(binding, Assignment) or not isinstance(binding.node, cst.Name):
             return "other"
         return self._target_kind(binding.node, seen)
@@ -233,6 +236,13 @@ class StreamlitVisitor(ModuleVisitor):
         if id(node) not in self._warned:
             self._warned.add(id(node))
             self.report(AMBIGUOUS, node, name=name, why=why)
+
+
+def _import_kind(names: set[str]) -> Kind:
+    """What an import binds, from the qualified names it may bind."""
+    if names == {"streamlit"}:
+        return "streamlit"
+    return "container" if names == {"streamlit.sidebar"} else "other"
 
 
 def _literal(node: cst.BaseExpression) -> bool:
