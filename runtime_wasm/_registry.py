@@ -58,9 +58,11 @@ def implemented() -> frozenset[str]:
     return frozenset(api.__all__) | element_methods() | submodules
 
 
-# The modules of the API whose callables are commands: ``st.X``, ``st.column_config.X``,
-# ``st.components.v1.X`` (each through its ``__all__``).
-_API_MODULES: tuple[tuple[str, ...], ...] = ((), ("column_config",), ("components", "v1"))
+# The callables of the API under ``st``: ``st.X`` and ``st.column_config.X`` (their
+# ``__all__``) and Streamlit's functions of ``st.components.v1`` (ours exports more,
+# for the component packages that import them): what tests/unit/test_conformance.py
+# compares with Streamlit 1.67.
+_COMPONENTS_V1 = ("declare_component", "html", "iframe")
 
 
 @functools.cache
@@ -76,10 +78,12 @@ def signatures() -> Mapping[str, inspect.Signature]:
     import runtime_wasm.streamlit as api
 
     table: dict[str, inspect.Signature] = {}
-    for path in _API_MODULES:
-        module: types.ModuleType = functools.reduce(getattr, path, api)
-        prefix = "".join(f"{part}." for part in path)
-        for name in module.__all__:
+    for prefix, module, names in (
+        ("", api, api.__all__),
+        ("column_config.", api.column_config, api.column_config.__all__),
+        ("components.v1.", api.components.v1, _COMPONENTS_V1),
+    ):
+        for name in names:
             value = getattr(module, name)
             if name != "DeltaGenerator" and not isinstance(value, types.ModuleType):
                 _add(table, prefix + name, value)

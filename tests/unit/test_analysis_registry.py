@@ -55,6 +55,7 @@ def test_signatures_are_read_from_the_runtime() -> None:
     assert {"write", "column_config.TextColumn", "components.v1.html", "Page"} <= set(signatures)
     assert {f"DeltaGenerator.{name}" for name in ("write", "columns", "button")} <= set(signatures)
     assert "DeltaGenerator" not in signatures  # a class of the runtime, not a command
+    assert "components.v1.CustomComponent" not in signatures  # ours only, not Streamlit's
     assert not [key for key, sig in signatures.items() if "self" in sig.parameters]
     assert str(signatures["write"]).startswith("(*args: 'Any', unsafe_allow_html")
     # every element method containers offer has one (status.update is StatusContainer's)
