@@ -8,6 +8,10 @@ Attribute uses on those are checked against :mod:`runtime_wasm._registry`. A nam
 bound both ways (rebound in an ``if``, shadowed in a function, deleted) is
 ambiguous: ``STC103`` at the binding, and its uses go unchecked.
 
+Calls of the commands the runtime has a signature for (``st.title(...)``,
+``col.write(...)``, ``st.column_config.TextColumn(...)``, an imported ``slider(...)``)
+are checked against it (:mod:`compiler._analysis._signatures`): ``STC104``.
+
 Every name used is also recorded (``Findings.streamlit_names``, for the optional
 assets of :mod:`compiler._assets`), with what makes that list incomplete: an
 ambiguous binding, a star import, ``st`` passed to a call (``getattr(st, name)``).
@@ -26,13 +30,21 @@ from libcst.metadata import (
     ParentNodeProvider,
     PositionProvider,
     QualifiedNameProvider,
+    QualifiedNameSource,
     Scope,
     ScopeProvider,
 )
 
 from compiler._analysis._context import AppModule, Findings, ModuleVisitor
 from compiler._analysis._names import dotted, qualified_names
-from compiler._analysis._rules import AMBIGUOUS, INTERNAL_MODULE, NOT_A_COMMAND, NOT_YET
+from compiler._analysis._rules import (
+    AMBIGUOUS,
+    BAD_CALL,
+    INTERNAL_MODULE,
+    NOT_A_COMMAND,
+    NOT_YET,
+)
+from compiler._analysis._signatures import mismatch, shown
 from runtime_wasm import _registry
 
 __all__ = ["StreamlitVisitor"]
@@ -65,6 +77,7 @@ class StreamlitVisitor(ModuleVisitor):
         super().__init__(module, findings)
         self.implemented = _registry.implemented()
         self.methods = _registry.element_methods()
+        self.signatures = _registry.signatures()
         self._warned: set[int] = set()  # ids of bindings already reported ambiguous
         self._import_kinds: dict[int, Kind] = {}  # id of an import binding → its kind
 
@@ -108,6 +121,53 @@ class StreamlitVisitor(ModuleVisitor):
                 self._unsure(arg, f"{dotted(arg.value) or 'streamlit'} passed to a call")
         if any(not _literal(arg.value) for arg in node.args):
             self.findings.opaque_calls.update(self._commands(node.func))
+        self._check_call(node)
+
+    def _check_call(self, node: cst.Call) -> None:
+        command = self._command(node.func)
+        signature = self.signatures.get(command) if command else None
+        if command is None or signature is None:
+            return
+        name = f"st.{command.removeprefix('DeltaGenerator.')}"
+        found = mismatch(name, signature, node)
+        if found is not None:
+            self.report(
+                BAD_CALL, found.node, message=found.message, name=name, signature=shown(signature)
+            )
+
+    def _command(self, func: cst.BaseExpression) -> str | None:
+        """What *func* is in :func:`_registry.signatures`: ``"DeltaGenerator.write"`` for
+        ``col.write``, ``"column_config.TextColumn"`` for ``st.column_config.TextColumn``."""
+        if isinstance(func, cst.Attribute):
+            receiver = self._kind_of(func.value)
+            if receiver == "container":
+                return f"DeltaGenerator.{func.attr.value}"
+            if receiver == "streamlit":
+                return func.attr.value
+        path = self._api_path(func)
+        return ".".join(path) if path else None
+
+    def _api_path(self, node: cst.BaseExpression) -> tuple[str, ...] | None:
+        """The names under streamlit *node* stands for: ``()`` for ``st`` itself,
+        ``("components", "v1", "html")`` for ``components.html`` after ``import
+        streamlit.components.v1 as components``; ``None`` when not (surely) streamlit's."""
+        if isinstance(node, cst.Attribute):
+            base = self._api_path(node.value)
+            return None if base is None else (*base, node.attr.value)
+        if not isinstance(node, cst.Name):
+            return None
+        kind = self._kind_of(node)
+        if kind == "streamlit":
+            return ()
+        if kind not in (None, "other"):
+            return None  # a container: its methods are DeltaGenerator's
+        found = self.get_metadata(QualifiedNameProvider, node, set())
+        if len(found) != 1:
+            return None  # not imported, or bound more than one way
+        (name,) = found
+        if name.source is not QualifiedNameSource.IMPORT or not name.name.startswith("streamlit."):
+            return None
+        return tuple(name.name.split(".")[1:])
 
     def _commands(self, func: cst.BaseExpression) -> set[str]:
         """The st name *func* calls (``st.write``, ``col.write``, imported ``write``)."""
