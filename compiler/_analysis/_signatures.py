@@ -15,17 +15,56 @@ arguments, missing ones) and the first is reported, in CPython's words, without
 
 from __future__ import annotations
 
+import functools
 import inspect
 import types
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import libcst as cst
 
-__all__ = ["Mismatch", "mismatch", "shown"]
+from runtime_wasm import _registry
+
+__all__ = ["Mismatch", "Params", "commands", "mismatch", "shown"]
 
 _P = inspect.Parameter
 _BY_POSITION = (_P.POSITIONAL_ONLY, _P.POSITIONAL_OR_KEYWORD)
-_BY_KEYWORD = (_P.POSITIONAL_OR_KEYWORD, _P.KEYWORD_ONLY)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Params:
+    """A command's parameters as binding needs them (``self`` is not among them)."""
+
+    signature: inspect.Signature
+    positional: tuple[str, ...]  # in order, positional-only ones first
+    positional_only: frozenset[str]
+    keyword_only: tuple[str, ...]
+    optional: frozenset[str]  # the parameters with a default
+    var_positional: bool  # *args
+    var_keyword: bool  # **kwargs
+
+    @classmethod
+    def of(cls, signature: inspect.Signature) -> Params:
+        params = signature.parameters.values()
+        kinds = {p.kind for p in params}
+        return cls(
+            signature=signature,
+            positional=tuple(p.name for p in params if p.kind in _BY_POSITION),
+            positional_only=frozenset(p.name for p in params if p.kind is _P.POSITIONAL_ONLY),
+            keyword_only=tuple(p.name for p in params if p.kind is _P.KEYWORD_ONLY),
+            optional=frozenset(p.name for p in params if p.default is not _P.empty),
+            var_positional=_P.VAR_POSITIONAL in kinds,
+            var_keyword=_P.VAR_KEYWORD in kinds,
+        )
+
+
+@functools.cache
+def commands() -> Mapping[str, Params]:
+    """:func:`runtime_wasm._registry.signatures`, ready for binding: built once, since
+    every ``st.*`` call of every module is looked up in it."""
+    return types.MappingProxyType(
+        {key: Params.of(signature) for key, signature in _registry.signatures().items()}
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -38,35 +77,29 @@ class Mismatch:
 
 @dataclass(frozen=True)
 class _Call:
-    """A call as the binding sees it: its name, the parameters, the arguments."""
+    """A call as the binding sees it: the command's name and parameters, the arguments."""
 
     name: str  # "st.title"
+    params: Params
     node: cst.Call
-    params: tuple[inspect.Parameter, ...]
-
-    @property
-    def given(self) -> list[cst.Arg]:
-        """The plain positional arguments (``*`` may add more)."""
-        return [a for a in self.node.args if not a.star and a.keyword is None]
-
-    @property
-    def keywords(self) -> list[tuple[str, cst.Arg]]:
-        return [(a.keyword.value, a) for a in self.node.args if a.keyword is not None]
-
-    def splat(self, star: str) -> bool:
-        return any(a.star == star for a in self.node.args)
-
-    def positional(self) -> list[inspect.Parameter]:
-        return [p for p in self.params if p.kind in _BY_POSITION]
-
-    def has(self, kind: inspect._ParameterKind) -> bool:
-        return any(p.kind is kind for p in self.params)
+    given: list[cst.Arg]  # the plain positional arguments (a ``*`` may add more)
+    keywords: list[tuple[str, cst.Arg]]
+    star: bool
+    double_star: bool
 
 
-def mismatch(name: str, signature: inspect.Signature, node: cst.Call) -> Mismatch | None:
+def mismatch(name: str, params: Params, node: cst.Call) -> Mismatch | None:
     """The first reason *node*, a call of the command *name* (``"st.title"``), cannot
-    bind to *signature*; ``None`` when it binds or a ``*``/``**`` leaves it open."""
-    call = _Call(name, node, tuple(signature.parameters.values()))
+    bind to *params*; ``None`` when it binds or a ``*``/``**`` leaves it open."""
+    call = _Call(
+        name,
+        params,
+        node,
+        given=[a for a in node.args if not a.star and a.keyword is None],
+        keywords=[(a.keyword.value, a) for a in node.args if a.keyword is not None],
+        star=any(a.star == "*" for a in node.args),
+        double_star=any(a.star == "**" for a in node.args),
+    )
     return _repeated(call) or _keyword(call) or _too_many(call) or _missing(call)
 
 
@@ -82,15 +115,16 @@ def _repeated(call: _Call) -> Mismatch | None:
 
 def _keyword(call: _Call) -> Mismatch | None:
     """A keyword no parameter takes, or one for a parameter already given by position."""
-    by_name = {p.name: p for p in call.params if p.kind in _BY_KEYWORD}
-    positional = call.positional()
+    params = call.params
     for keyword, arg in call.keywords:
-        param = by_name.get(keyword)
-        if param is None:
-            if call.has(_P.VAR_KEYWORD):
-                continue  # **kwargs takes it, a positional-only name too
-            only = {p.name for p in positional if p.kind is _P.POSITIONAL_ONLY}
-            wrong = [(k, a) for k, a in call.keywords if k in only]
+        if keyword in params.positional and keyword not in params.positional_only:
+            if params.positional.index(keyword) < len(call.given):
+                return Mismatch(
+                    message=f"{call.name}() got multiple values for argument '{keyword}'",
+                    node=arg,
+                )
+        elif keyword not in params.keyword_only and not params.var_keyword:
+            wrong = [(k, a) for k, a in call.keywords if k in params.positional_only]
             if wrong:
                 names = ", ".join(k for k, _ in wrong)
                 return Mismatch(
@@ -101,32 +135,26 @@ def _keyword(call: _Call) -> Mismatch | None:
             return Mismatch(
                 message=f"{call.name}() got an unexpected keyword argument '{keyword}'", node=arg
             )
-        if param.kind is _P.POSITIONAL_OR_KEYWORD and positional.index(param) < len(call.given):
-            return Mismatch(
-                message=f"{call.name}() got multiple values for argument '{keyword}'", node=arg
-            )
     return None
 
 
 def _too_many(call: _Call) -> Mismatch | None:
     """More positional arguments than the parameters take (a ``*`` only adds more)."""
-    positional, given = call.positional(), call.given
-    if call.has(_P.VAR_POSITIONAL) or len(given) <= len(positional):
+    params, given = call.params, call.given
+    if params.var_positional or len(given) <= len(params.positional):
         return None
-    most = len(positional)
-    least = sum(1 for p in positional if p.default is _P.empty)
+    most = len(params.positional)
+    least = sum(1 for p in params.positional if p not in params.optional)
     takes = f"from {least} to {most}" if least < most else str(most)
     plural = "s" if least < most or most != 1 else ""
-    keyword_only = {p.name for p in call.params if p.kind is _P.KEYWORD_ONLY}
-    kwonly = sum(1 for k, _ in call.keywords if k in keyword_only)
-    star = call.splat("*")
-    count = f"at least {len(given)}" if star else str(len(given))
+    kwonly = sum(1 for k, _ in call.keywords if k in params.keyword_only)
+    count = f"at least {len(given)}" if call.star else str(len(given))
     if kwonly:
         count += (
             f" positional argument{'s' if len(given) != 1 else ''} "
             f"(and {kwonly} keyword-only argument{'s' if kwonly != 1 else ''})"
         )
-    verb = "was" if len(given) == 1 and not kwonly and not star else "were"
+    verb = "was" if len(given) == 1 and not kwonly and not call.star else "were"
     return Mismatch(
         message=f"{call.name}() takes {takes} positional argument{plural} but {count} {verb} given",
         node=given[most],
@@ -136,22 +164,19 @@ def _too_many(call: _Call) -> Mismatch | None:
 def _missing(call: _Call) -> Mismatch | None:
     """Required parameters nothing fills: a ``*`` may fill any positional one, a ``**``
     any one at all."""
-    if call.splat("**"):
+    if call.double_star:
         return None
+    params = call.params
     named = {k for k, _ in call.keywords}
     lacking = [
-        p.name
-        for i, p in enumerate(call.positional())
-        if p.default is _P.empty and i >= len(call.given) and p.name not in named
+        p
+        for p in params.positional[len(call.given) :]
+        if p not in params.optional and p not in named
     ]
     kind = "positional"
-    if call.splat("*") or not lacking:
+    if call.star or not lacking:
         kind = "keyword-only"
-        lacking = [
-            p.name
-            for p in call.params
-            if p.kind is _P.KEYWORD_ONLY and p.default is _P.empty and p.name not in named
-        ]
+        lacking = [p for p in params.keyword_only if p not in params.optional and p not in named]
     if not lacking:
         return None
     return Mismatch(

@@ -44,7 +44,7 @@ from compiler._analysis._rules import (
     NOT_A_COMMAND,
     NOT_YET,
 )
-from compiler._analysis._signatures import mismatch, shown
+from compiler._analysis._signatures import commands, mismatch, shown
 from runtime_wasm import _registry
 
 __all__ = ["StreamlitVisitor"]
@@ -77,9 +77,10 @@ class StreamlitVisitor(ModuleVisitor):
         super().__init__(module, findings)
         self.implemented = _registry.implemented()
         self.methods = _registry.element_methods()
-        self.signatures = _registry.signatures()
+        self.commands = commands()
         self._warned: set[int] = set()  # ids of bindings already reported ambiguous
         self._import_kinds: dict[int, Kind] = {}  # id of an import binding → its kind
+        self._kinds: dict[int, Kind | None] = {}  # id of a node → what it is
 
     # -- imports ------------------------------------------------------------------------
     def visit_Import(self, node: cst.Import) -> None:
@@ -125,15 +126,14 @@ class StreamlitVisitor(ModuleVisitor):
 
     def _check_call(self, node: cst.Call) -> None:
         command = self._command(node.func)
-        signature = self.signatures.get(command) if command else None
-        if command is None or signature is None:
+        params = self.commands.get(command) if command else None
+        if command is None or params is None:
             return
         name = f"st.{command.removeprefix('DeltaGenerator.')}"
-        found = mismatch(name, signature, node)
+        found = mismatch(name, params, node)
         if found is not None:
-            self.report(
-                BAD_CALL, found.node, message=found.message, name=name, signature=shown(signature)
-            )
+            signature = shown(params.signature)
+            self.report(BAD_CALL, found.node, message=found.message, name=name, signature=signature)
 
     def _command(self, func: cst.BaseExpression) -> str | None:
         """What *func* is in :func:`_registry.signatures`: ``"DeltaGenerator.write"`` for
@@ -144,7 +144,8 @@ class StreamlitVisitor(ModuleVisitor):
                 return f"DeltaGenerator.{func.attr.value}"
             if receiver == "streamlit":
                 return func.attr.value
-        path = self._api_path(func)
+        # A bare name (``sl(...)``) is never streamlit itself or a container.
+        path = self._imported(func) if isinstance(func, cst.Name) else self._api_path(func)
         return ".".join(path) if path else None
 
     def _api_path(self, node: cst.BaseExpression) -> tuple[str, ...] | None:
@@ -161,6 +162,10 @@ class StreamlitVisitor(ModuleVisitor):
             return ()
         if kind not in (None, "other"):
             return None  # a container: its methods are DeltaGenerator's
+        return self._imported(node)
+
+    def _imported(self, node: cst.Name) -> tuple[str, ...] | None:
+        """``("slider",)`` for a name bound only by ``from streamlit import slider``."""
         found = self.get_metadata(QualifiedNameProvider, node, set())
         if len(found) != 1:
             return None  # not imported, or bound more than one way
@@ -198,6 +203,14 @@ class StreamlitVisitor(ModuleVisitor):
 
     # -- what a name or expression is ---------------------------------------------------
     def _kind_of(self, node: cst.BaseExpression, seen: frozenset[int] = frozenset()) -> Kind | None:
+        if seen:  # inside a chain of bindings: may be cut short, so not kept
+            return self._find_kind(node, seen)
+        # Asked of a node by more than one check (the name, the call, STC104): kept.
+        if id(node) not in self._kinds:
+            self._kinds[id(node)] = self._find_kind(node, seen)
+        return self._kinds[id(node)]
+
+    def _find_kind(self, node: cst.BaseExpression, seen: frozenset[int]) -> Kind | None:
         if isinstance(node, cst.Name):
             return self._name_kind(node, seen)
         if isinstance(node, cst.Attribute):

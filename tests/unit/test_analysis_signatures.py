@@ -16,7 +16,7 @@ import libcst as cst
 import pytest
 
 from compiler._analyse import analyse
-from compiler._analysis._signatures import mismatch, shown
+from compiler._analysis._signatures import Params, mismatch, shown
 from compiler._parse import parse
 from compiler.cli import main
 from runtime_wasm import streamlit as st
@@ -46,7 +46,8 @@ def _we_say(params: str, args: str) -> tuple[str, str] | None:
     call = cst.ensure_type(
         cst.ensure_type(module.body[0], cst.SimpleStatementLine).body[0], cst.Expr
     ).value
-    found = mismatch("f", inspect.signature(namespace["f"]), cst.ensure_type(call, cst.Call))
+    params = Params.of(inspect.signature(namespace["f"]))
+    found = mismatch("f", params, cst.ensure_type(call, cst.Call))
     if found is None:
         return None
     return found.message, module.code_for_node(found.node).rstrip(", ")
