@@ -8,13 +8,12 @@ no ``js``: the compiler imports it on CPython.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import inspect
 import types
-from collections.abc import Mapping
+from collections.abc import Sequence
 
-__all__ = ["NOT_YET", "element_methods", "implemented", "signatures"]
+__all__ = ["NOT_YET", "element_methods", "implemented", "signature"]
 
 # Generated once from Streamlit 1.67.0 (pip-installed): the public names of
 # ``dir(streamlit)`` that are not modules, plus the API modules ``column_config``,
@@ -66,35 +65,39 @@ _COMPONENTS_V1 = ("declare_component", "html", "iframe")
 
 
 @functools.cache
-def signatures() -> Mapping[str, inspect.Signature]:
-    """The parameters of every command, as Python binds a call of it.
+def signature(command: str) -> inspect.Signature | None:
+    """The parameters of *command*, as Python binds a call of it (``self`` left out),
+    or ``None`` when the runtime has no such command or Python cannot introspect it.
 
-    Keys are names under ``st`` (``"write"``, ``"column_config.TextColumn"``,
-    ``"components.v1.html"``) and ``"DeltaGenerator.X"`` for what containers offer
-    (``st.sidebar.write``, ``col.write``), ``self`` left out. Callables Python cannot
-    introspect are left out. Computed once: the compiler checks every ``st.*`` call
-    against it, so it must cost nothing after the first call.
+    *command* is a name under ``st`` (``"write"``, ``"column_config.TextColumn"``,
+    ``"components.v1.html"``) or ``"DeltaGenerator.X"`` for what containers offer
+    (``st.sidebar.write``, ``col.write``). Found on first use and kept: the compiler
+    asks for every ``st.*`` call, and an app calls few of the ~230 commands.
     """
+    value = _command(command)
+    if value is None or not callable(value):
+        return None
+    try:
+        return inspect.signature(value)
+    except (TypeError, ValueError):  # a type alias, a builtin without text signature
+        return None
+
+
+def _command(command: str) -> object | None:
     import runtime_wasm.streamlit as api
 
-    table: dict[str, inspect.Signature] = {}
-    for prefix, module, names in (
-        ("", api, api.__all__),
-        ("column_config.", api.column_config, api.column_config.__all__),
-        ("components.v1.", api.components.v1, _COMPONENTS_V1),
-    ):
-        for name in names:
-            value = getattr(module, name)
-            if name != "DeltaGenerator" and not isinstance(value, types.ModuleType):
-                _add(table, prefix + name, value)
-    for name, _ in inspect.getmembers(api.DeltaGenerator, callable):
-        if not name.startswith("_"):
-            _add(table, f"DeltaGenerator.{name}", getattr(api.sidebar, name))  # bound: no self
-    return types.MappingProxyType(table)
-
-
-def _add(table: dict[str, inspect.Signature], key: str, value: object) -> None:
-    # Not every callable has a signature: a type alias, a builtin without text signature.
-    with contextlib.suppress(TypeError, ValueError):
-        if callable(value):
-            table[key] = inspect.signature(value)
+    where, _, name = command.rpartition(".")
+    if where == "DeltaGenerator":
+        method = getattr(api.DeltaGenerator, name, None)
+        public = callable(method) and not name.startswith("_")
+        return getattr(api.sidebar, name) if public else None  # bound: no self
+    names: dict[str, tuple[types.ModuleType, Sequence[str]]] = {
+        "": (api, api.__all__),
+        "column_config": (api.column_config, api.column_config.__all__),
+        "components.v1": (api.components.v1, _COMPONENTS_V1),
+    }
+    module, exported = names.get(where, (api, ()))
+    if name not in exported or name == "DeltaGenerator":  # a class of the runtime
+        return None
+    value = getattr(module, name)
+    return None if isinstance(value, types.ModuleType) else value

@@ -1,6 +1,6 @@
 """Whether an ``st.*`` call fits the command's parameters, judged as Python binds it.
 
-The parameters are the runtime's (:func:`runtime_wasm._registry.signatures`, which
+The parameters are the runtime's (:func:`runtime_wasm._registry.signature`, which
 match Streamlit 1.67's); the call is judged on its source, so only what is certain is
 reported. A ``*args`` in the call may fill any positional parameter and a
 ``**kwargs`` any parameter, so with them a missing argument or a value given twice
@@ -18,14 +18,13 @@ from __future__ import annotations
 import functools
 import inspect
 import types
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 import libcst as cst
 
 from runtime_wasm import _registry
 
-__all__ = ["Mismatch", "Params", "commands", "mismatch", "shown"]
+__all__ = ["Mismatch", "Params", "mismatch", "parameters", "shown"]
 
 _P = inspect.Parameter
 _BY_POSITION = (_P.POSITIONAL_ONLY, _P.POSITIONAL_OR_KEYWORD)
@@ -59,12 +58,11 @@ class Params:
 
 
 @functools.cache
-def commands() -> Mapping[str, Params]:
-    """:func:`runtime_wasm._registry.signatures`, ready for binding: built once, since
-    every ``st.*`` call of every module is looked up in it."""
-    return types.MappingProxyType(
-        {key: Params.of(signature) for key, signature in _registry.signatures().items()}
-    )
+def parameters(command: str) -> Params | None:
+    """:func:`runtime_wasm._registry.signature` of *command*, ready for binding: made
+    once per command, since every ``st.*`` call of every module asks."""
+    signature = _registry.signature(command)
+    return None if signature is None else Params.of(signature)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -44,7 +44,7 @@ from compiler._analysis._rules import (
     NOT_A_COMMAND,
     NOT_YET,
 )
-from compiler._analysis._signatures import commands, mismatch, shown
+from compiler._analysis._signatures import mismatch, parameters, shown
 from runtime_wasm import _registry
 
 __all__ = ["StreamlitVisitor"]
@@ -77,7 +77,6 @@ class StreamlitVisitor(ModuleVisitor):
         super().__init__(module, findings)
         self.implemented = _registry.implemented()
         self.methods = _registry.element_methods()
-        self.commands = commands()
         self._warned: set[int] = set()  # ids of bindings already reported ambiguous
         self._import_kinds: dict[int, Kind] = {}  # id of an import binding → its kind
         self._kinds: dict[int, Kind | None] = {}  # id of a node → what it is
@@ -126,7 +125,7 @@ class StreamlitVisitor(ModuleVisitor):
 
     def _check_call(self, node: cst.Call) -> None:
         command = self._command(node.func)
-        params = self.commands.get(command) if command else None
+        params = parameters(command) if command else None
         if command is None or params is None:
             return
         name = f"st.{command.removeprefix('DeltaGenerator.')}"
@@ -136,7 +135,7 @@ class StreamlitVisitor(ModuleVisitor):
             self.report(BAD_CALL, found.node, message=found.message, name=name, signature=signature)
 
     def _command(self, func: cst.BaseExpression) -> str | None:
-        """What *func* is in :func:`_registry.signatures`: ``"DeltaGenerator.write"`` for
+        """What *func* is in :func:`_registry.signature`: ``"DeltaGenerator.write"`` for
         ``col.write``, ``"column_config.TextColumn"`` for ``st.column_config.TextColumn``."""
         if isinstance(func, cst.Attribute):
             receiver = self._kind_of(func.value)
