@@ -2,8 +2,9 @@
 
 The compiler's ``st.*`` checks and the runtime's "not available yet" error both ask
 this module, so they cannot disagree. :func:`implemented` introspects the API
-package; :data:`NOT_YET` is the rest of Streamlit 1.67's public API. Plain Python,
-no ``js``: the compiler imports it on CPython.
+package; :data:`NOT_YET` is the rest of Streamlit 1.67's public API; :func:`signature`
+gives a command's parameters, which the compiler checks calls against (STC104).
+Plain Python, no ``js``: the compiler imports it on CPython.
 """
 
 from __future__ import annotations
