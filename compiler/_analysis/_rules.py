@@ -5,6 +5,7 @@ Visitors decide *where* a rule applies; these tables decide *what* is said. Code
     STC101 error    st.X exists in Streamlit 1.67 but not in stc yet
     STC102 error    st.X is not a Streamlit command at all (or an internal module)
     STC103 warning  the streamlit alias or a container variable is ambiguous
+    STC104 error    a call of st.X that does not match st.X's parameters
     STC201 error    import of a module that cannot work in a browser
     STC202 warning  a call that blocks or fails in the browser
     STC203 warning  synchronous HTTP (CORS, blocking fetch)
@@ -26,6 +27,7 @@ from compiler._diagnostics import Diagnostic, Severity, Span
 
 __all__ = [
     "AMBIGUOUS",
+    "BAD_CALL",
     "BLOCKING_CALLS",
     "BLOCKING_METHODS",
     "FILE_READERS",
@@ -90,6 +92,12 @@ AMBIGUOUS = Rule(
     severity="warning",
     message="{name} {why}, so stc does not check the st.* calls made through it",
     hint="bind streamlit and containers once, at the top level, and do not reuse the name",
+)
+BAD_CALL = Rule(
+    code="STC104",
+    severity="error",
+    message="{message}",
+    hint="the signature, as in Streamlit 1.67: {name}{signature}",
 )
 
 # -- modules and calls that cannot work in a browser --------------------------------

@@ -8,6 +8,10 @@ Attribute uses on those are checked against :mod:`runtime_wasm._registry`. A nam
 bound both ways (rebound in an ``if``, shadowed in a function, deleted) is
 ambiguous: ``STC103`` at the binding, and its uses go unchecked.
 
+Calls of the commands the runtime has a signature for (``st.title(...)``,
+``col.write(...)``, ``st.column_config.TextColumn(...)``, an imported ``slider(...)``)
+are checked against it (:mod:`compiler._analysis._signatures`): ``STC104``.
+
 Every name used is also recorded (``Findings.streamlit_names``, for the optional
 assets of :mod:`compiler._assets`), with what makes that list incomplete: an
 ambiguous binding, a star import, ``st`` passed to a call (``getattr(st, name)``).
@@ -26,13 +30,21 @@ from libcst.metadata import (
     ParentNodeProvider,
     PositionProvider,
     QualifiedNameProvider,
+    QualifiedNameSource,
     Scope,
     ScopeProvider,
 )
 
 from compiler._analysis._context import AppModule, Findings, ModuleVisitor
 from compiler._analysis._names import dotted, qualified_names
-from compiler._analysis._rules import AMBIGUOUS, INTERNAL_MODULE, NOT_A_COMMAND, NOT_YET
+from compiler._analysis._rules import (
+    AMBIGUOUS,
+    BAD_CALL,
+    INTERNAL_MODULE,
+    NOT_A_COMMAND,
+    NOT_YET,
+)
+from compiler._analysis._signatures import mismatch, parameters, shown
 from runtime_wasm import _registry
 
 __all__ = ["StreamlitVisitor"]
@@ -66,6 +78,8 @@ class StreamlitVisitor(ModuleVisitor):
         self.implemented = _registry.implemented()
         self.methods = _registry.element_methods()
         self._warned: set[int] = set()  # ids of bindings already reported ambiguous
+        self._import_kinds: dict[int, Kind] = {}  # id of an import binding → its kind
+        self._kinds: dict[int, Kind | None] = {}  # id of a node → what it is
 
     # -- imports ------------------------------------------------------------------------
     def visit_Import(self, node: cst.Import) -> None:
@@ -107,6 +121,57 @@ class StreamlitVisitor(ModuleVisitor):
                 self._unsure(arg, f"{dotted(arg.value) or 'streamlit'} passed to a call")
         if any(not _literal(arg.value) for arg in node.args):
             self.findings.opaque_calls.update(self._commands(node.func))
+        self._check_call(node)
+
+    def _check_call(self, node: cst.Call) -> None:
+        command = self._command(node.func)
+        params = parameters(command) if command else None
+        if command is None or params is None:
+            return
+        name = f"st.{command.removeprefix('DeltaGenerator.')}"
+        found = mismatch(name, params, node)
+        if found is not None:
+            signature = shown(params.signature)
+            self.report(BAD_CALL, found.node, message=found.message, name=name, signature=signature)
+
+    def _command(self, func: cst.BaseExpression) -> str | None:
+        """What *func* is in :func:`_registry.signature`: ``"DeltaGenerator.write"`` for
+        ``col.write``, ``"column_config.TextColumn"`` for ``st.column_config.TextColumn``."""
+        if isinstance(func, cst.Attribute):
+            receiver = self._kind_of(func.value)
+            if receiver == "container":
+                return f"DeltaGenerator.{func.attr.value}"
+            if receiver == "streamlit":
+                return func.attr.value
+        # A bare name (``sl(...)``) is never streamlit itself or a container.
+        path = self._imported(func) if isinstance(func, cst.Name) else self._api_path(func)
+        return ".".join(path) if path else None
+
+    def _api_path(self, node: cst.BaseExpression) -> tuple[str, ...] | None:
+        """The names under streamlit *node* stands for: ``()`` for ``st`` itself,
+        ``("components", "v1", "html")`` for ``components.html`` after ``import
+        streamlit.components.v1 as components``; ``None`` when not (surely) streamlit's."""
+        if isinstance(node, cst.Attribute):
+            base = self._api_path(node.value)
+            return None if base is None else (*base, node.attr.value)
+        if not isinstance(node, cst.Name):
+            return None
+        kind = self._kind_of(node)
+        if kind == "streamlit":
+            return ()
+        if kind not in (None, "other"):
+            return None  # a container: its methods are DeltaGenerator's
+        return self._imported(node)
+
+    def _imported(self, node: cst.Name) -> tuple[str, ...] | None:
+        """``("slider",)`` for a name bound only by ``from streamlit import slider``."""
+        found = self.get_metadata(QualifiedNameProvider, node, set())
+        if len(found) != 1:
+            return None  # not imported, or bound more than one way
+        (name,) = found
+        if name.source is not QualifiedNameSource.IMPORT or not name.name.startswith("streamlit."):
+            return None
+        return tuple(name.name.split(".")[1:])
 
     def _commands(self, func: cst.BaseExpression) -> set[str]:
         """The st name *func* calls (``st.write``, ``col.write``, imported ``write``)."""
@@ -137,6 +202,14 @@ class StreamlitVisitor(ModuleVisitor):
 
     # -- what a name or expression is ---------------------------------------------------
     def _kind_of(self, node: cst.BaseExpression, seen: frozenset[int] = frozenset()) -> Kind | None:
+        if seen:  # inside a chain of bindings: may be cut short, so not kept
+            return self._find_kind(node, seen)
+        # Asked of a node by more than one check (the name, the call, STC104): kept.
+        if id(node) not in self._kinds:
+            self._kinds[id(node)] = self._find_kind(node, seen)
+        return self._kinds[id(node)]
+
+    def _find_kind(self, node: cst.BaseExpression, seen: frozenset[int]) -> Kind | None:
         if isinstance(node, cst.Name):
             return self._name_kind(node, seen)
         if isinstance(node, cst.Attribute):
@@ -188,10 +261,12 @@ class StreamlitVisitor(ModuleVisitor):
 
     def _binding_kind(self, binding: BaseAssignment, seen: frozenset[int]) -> Kind:
         if isinstance(binding, ImportAssignment):
-            names = {q.name for q in binding.get_qualified_names_for(binding.name)}
-            if names == {"streamlit"}:
-                return "streamlit"
-            return "container" if names == {"streamlit.sidebar"} else "other"
+            # Asked for every use of every name, and libcst's answer is slow: kept.
+            kind = self._import_kinds.get(id(binding))
+            if kind is None:
+                names = {q.name for q in binding.get_qualified_names_for(binding.name)}
+                kind = self._import_kinds[id(binding)] = _import_kind(names)
+            return kind
         if not isinstance(binding, Assignment) or not isinstance(binding.node, cst.Name):
             return "other"
         return self._target_kind(binding.node, seen)
@@ -233,6 +308,13 @@ class StreamlitVisitor(ModuleVisitor):
         if id(node) not in self._warned:
             self._warned.add(id(node))
             self.report(AMBIGUOUS, node, name=name, why=why)
+
+
+def _import_kind(names: set[str]) -> Kind:
+    """What an import binds, from the qualified names it may bind."""
+    if names == {"streamlit"}:
+        return "streamlit"
+    return "container" if names == {"streamlit.sidebar"} else "other"
 
 
 def _literal(node: cst.BaseExpression) -> bool:

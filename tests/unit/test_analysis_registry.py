@@ -47,3 +47,36 @@ def test_not_yet_is_an_api_error_and_an_attribute_error() -> None:
     assert not hasattr(st.sidebar, "connection")
     with pytest.raises(AttributeError, match="has no attribute 'nonsense'"):
         st.nonsense  # noqa: B018
+
+
+def test_signatures_are_read_from_the_runtime() -> None:
+    signature = _registry.signature
+    assert signature("write") is signature("write")  # found once, then kept
+    assert str(signature("write")).startswith("(*args: 'Any', unsafe_allow_html")
+    for command in ("column_config.TextColumn", "components.v1.html", "Page", "cache_data"):
+        assert signature(command) is not None, command
+    assert "self" not in signature("DeltaGenerator.write").parameters  # type: ignore[union-attr]
+    assert signature("DeltaGenerator.write") == signature("write")
+    # every callable of st, st.column_config and the element methods has one
+    public = [n for n in st.__all__ if callable(getattr(st, n)) and n != "DeltaGenerator"]
+    public += [f"column_config.{n}" for n in st.column_config.__all__]
+    public += [f"DeltaGenerator.{n}" for n in _registry.element_methods() - {"update", "open"}]
+    assert [n for n in public if signature(n) is None] == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "DeltaGenerator",  # a class of the runtime, not a command
+        "components.v1.CustomComponent",  # ours only: Streamlit's v1 does not export it
+        "connection",  # not yet
+        "session_state",  # not callable
+        "column_config",  # a module
+        "DeltaGenerator._main",
+        "DeltaGenerator.update",  # StatusContainer's
+        "nonsense",
+        "session_state.get",
+    ],
+)
+def test_no_signature(command: str) -> None:
+    assert _registry.signature(command) is None
