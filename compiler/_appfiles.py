@@ -123,6 +123,8 @@ def _consider(
     rel = _printable(raw)
     if _has_surrogates(path.name) or not path.name.isprintable():
         return LeftOut(rel=rel, why="bad-name", detail="file")
+    if path.is_symlink() and not path.exists():  # dangling, or a loop: nothing to read
+        return None
     if path.is_symlink() and not inside(root, path):
         return LeftOut(rel=rel, why="outside", detail="file")
     named = secret_by_name(path.name)

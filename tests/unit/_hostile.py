@@ -145,9 +145,7 @@ for _kind, _text in _CONTENT.items():
     TREES[f"content-py:{_kind}"] = _files({"settings.py": _text})
     TREES[f"content-csv:{_kind}"] = _files({"data/rows.csv": "name,value\n" + _text})
     TREES[f"content-in-app:{_kind}"] = _files({}, app=_APP + _text)
-TREES["content-deep-in-large-file"] = _files(
-    {"big.txt": "x,y\n" * 200_000 + f'"{_GITHUB}"\n'}
-)
+TREES["content-deep-in-large-file"] = _files({"big.txt": "x,y\n" * 200_000 + f'"{_GITHUB}"\n'})
 
 # -- Python that crashed, hung or passed when Python rejects it --------------------------
 _PY = {
@@ -197,7 +195,9 @@ TREES["config:binary"] = _files({".streamlit/config.toml": b"\xff\xfe\x00\x01" *
 TREES["config:injection"] = _files(
     {".streamlit/config.toml": '[theme]\nprimaryColor = "red; } </style><script>alert(1)"\n'}
 )
-TREES["pages-toml:nested"] = _files({".streamlit/pages.toml": "a = " + "{b = " * 3000 + "1" + "}" * 3000})
+TREES["pages-toml:nested"] = _files(
+    {".streamlit/pages.toml": "a = " + "{b = " * 3000 + "1" + "}" * 3000}
+)
 _REQUIREMENTS = {
     "long-pin": "numpy==" + "9" * 5000 + "\n",
     "long-name": "a" * 200_000 + "\n",
