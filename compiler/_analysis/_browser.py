@@ -16,7 +16,6 @@ from libcst.metadata import (
     Assignment,
     ParentNodeProvider,
     PositionProvider,
-    QualifiedNameProvider,
     ScopeProvider,
 )
 
@@ -38,7 +37,6 @@ class BrowserVisitor(ModuleVisitor):
     METADATA_DEPENDENCIES = (
         PositionProvider,
         ParentNodeProvider,
-        QualifiedNameProvider,
         ScopeProvider,
     )
 

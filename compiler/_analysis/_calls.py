@@ -19,13 +19,12 @@ from libcst.metadata import (
     ParentNodeProvider,
     PositionProvider,
     QualifiedName,
-    QualifiedNameProvider,
     QualifiedNameSource,
     ScopeProvider,
 )
 
 from compiler._analysis._context import AppModule, Findings, ModuleVisitor, resolve_relative
-from compiler._analysis._names import dotted, qualified_names
+from compiler._analysis._names import dotted, qualified, qualified_names
 from compiler._diagnostics import Span
 
 __all__ = ["BLOCKING", "CallFacts", "CallVisitor", "Context", "Function", "Site"]
@@ -90,7 +89,6 @@ class CallVisitor(ModuleVisitor):
     METADATA_DEPENDENCIES = (
         PositionProvider,
         ParentNodeProvider,
-        QualifiedNameProvider,
         ScopeProvider,
     )
 
@@ -159,7 +157,7 @@ class CallVisitor(ModuleVisitor):
         if blocking:
             self.facts.blocking.append(self._site(node, min(blocking)))
             return
-        names = self.get_metadata(QualifiedNameProvider, node.func, set())
+        names = qualified(self, node.func)
         method = self._self_method(node.func) or self._instance_method(node.func)
         target = method or (self._function_key(names) if dotted(node.func) else None)
         if method:
@@ -184,7 +182,7 @@ class CallVisitor(ModuleVisitor):
         keyword = parent.keyword if isinstance(parent, cst.Arg) else None
         if keyword is not None and keyword.value in _CALLBACK_KEYWORDS:
             return  # the runtime awaits coroutine callbacks
-        names: Collection[QualifiedName] = self.get_metadata(QualifiedNameProvider, node, set())
+        names: Collection[QualifiedName] = qualified(self, node)
         key = self._function_key(names)
         if key is not None:
             self.facts.escapes.setdefault(key, f"it is used as a value at {self._where(node)}")
@@ -219,7 +217,7 @@ class CallVisitor(ModuleVisitor):
             receiver = statement.value
         if not isinstance(receiver, cst.Call) or not dotted(receiver.func):
             return ""
-        cls = self._function_key(self.get_metadata(QualifiedNameProvider, receiver.func, set()))
+        cls = self._function_key(qualified(self, receiver.func))
         return f"{cls}.{func.attr.value}" if cls else ""
 
     def _function_key(self, names: Collection[QualifiedName]) -> str | None:

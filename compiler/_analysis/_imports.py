@@ -10,7 +10,7 @@ app survives without is ``optional``: inside a ``try`` whose handlers catch
 from __future__ import annotations
 
 import libcst as cst
-from libcst.metadata import ParentNodeProvider, PositionProvider, QualifiedNameProvider
+from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
 
 from compiler._analysis._context import ModuleVisitor, resolve_relative
 from compiler._analysis._names import dotted, qualified_names, string_value
@@ -24,7 +24,7 @@ _DYNAMIC = frozenset({"importlib.import_module", "builtins.__import__"})
 
 
 class ImportVisitor(ModuleVisitor):
-    METADATA_DEPENDENCIES = (PositionProvider, ParentNodeProvider, QualifiedNameProvider)
+    METADATA_DEPENDENCIES = (PositionProvider, ParentNodeProvider, ScopeProvider)
 
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 
 import libcst as cst
-from libcst.metadata import Assignment, PositionProvider, QualifiedNameProvider, ScopeProvider
+from libcst.metadata import Assignment, PositionProvider, ScopeProvider
 
 from compiler._analysis._context import AppModule, Findings, ModuleVisitor
 from compiler._analysis._names import qualified_names, string_value
@@ -65,7 +65,7 @@ def pages_folder_collisions(
 
 
 class PagesVisitor(ModuleVisitor):
-    METADATA_DEPENDENCIES = (PositionProvider, QualifiedNameProvider, ScopeProvider)
+    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider)
 
     def __init__(self, module: AppModule, findings: Findings) -> None:
         super().__init__(module, findings)

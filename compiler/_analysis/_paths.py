@@ -13,7 +13,7 @@ import posixpath
 from pathlib import PurePosixPath, PureWindowsPath
 
 import libcst as cst
-from libcst.metadata import PositionProvider, QualifiedNameProvider
+from libcst.metadata import PositionProvider, ScopeProvider
 
 from compiler._analysis._context import ModuleVisitor
 from compiler._analysis._names import qualified_names, string_value
@@ -25,7 +25,7 @@ _WRITE_MODES = frozenset("wax")
 
 
 class PathVisitor(ModuleVisitor):
-    METADATA_DEPENDENCIES = (PositionProvider, QualifiedNameProvider)
+    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider)
 
     def visit_Call(self, node: cst.Call) -> None:
         readers = qualified_names(self, node.func) & FILE_READERS.keys()

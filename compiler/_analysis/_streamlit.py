@@ -29,14 +29,13 @@ from libcst.metadata import (
     ImportAssignment,
     ParentNodeProvider,
     PositionProvider,
-    QualifiedNameProvider,
     QualifiedNameSource,
     Scope,
     ScopeProvider,
 )
 
 from compiler._analysis._context import AppModule, Findings, ModuleVisitor
-from compiler._analysis._names import dotted, qualified_names
+from compiler._analysis._names import dotted, qualified, qualified_names
 from compiler._analysis._rules import (
     AMBIGUOUS,
     BAD_CALL,
@@ -69,7 +68,6 @@ class StreamlitVisitor(ModuleVisitor):
     METADATA_DEPENDENCIES = (
         PositionProvider,
         ParentNodeProvider,
-        QualifiedNameProvider,
         ScopeProvider,
     )
 
@@ -165,7 +163,7 @@ class StreamlitVisitor(ModuleVisitor):
 
     def _imported(self, node: cst.Name) -> tuple[str, ...] | None:
         """``("slider",)`` for a name bound only by ``from streamlit import slider``."""
-        found = self.get_metadata(QualifiedNameProvider, node, set())
+        found = qualified(self, node)
         if len(found) != 1:
             return None  # not imported, or bound more than one way
         (name,) = found

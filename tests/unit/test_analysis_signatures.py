@@ -79,8 +79,6 @@ def _we_say(params: str, args: str) -> tuple[str, str] | None:
         pytest.param("a, b, c", "", "f()", id="missing-three"),
         pytest.param("a, *, k", "1", "f(1)", id="missing-keyword-only"),
         pytest.param("a, *, k, j", "", "f()", id="missing-positional-before-keyword-only"),
-        pytest.param("a", "a=1, a=2", "a=2", id="keyword-repeated"),
-        pytest.param("**kw", "a=1, a=2", "a=2", id="keyword-repeated-kwargs"),
         # -- bind: no judgement ------------------------------------------------------------
         pytest.param("a, b=1, *, c=2", "1, 2, c=3", None, id="binds"),
         pytest.param("a, b=1", "b=2, a=1", None, id="binds-by-keyword"),
@@ -205,11 +203,6 @@ SLIDER_17 = ", ".join(f"'{c}'" for c in "abcdefghijklmnopq")
             "import streamlit as st\nst.title('x', None, 'help')\n",
             _bad(2, 21, "st.title() takes from 1 to 2 positional arguments but 3 were given"),
             id="keyword-only-given-by-position",
-        ),
-        pytest.param(
-            "import streamlit as st\nst.button('a', key='k', key='j')\n",
-            _bad(2, 25, "keyword argument repeated: key"),
-            id="keyword-twice",
         ),
         pytest.param(
             "import streamlit as st\nst.text_input('Name', label='x')\n",
