@@ -7,8 +7,9 @@ reported. A ``*args`` in the call may fill any positional parameter and a
 is not judged; they never hide a keyword the command does not have, or more
 positional arguments than it takes. Problems are looked for in the order CPython
 finds them (each keyword in turn, the count of positional arguments, missing ones;
-a repeated keyword never gets here: CPython's compiler rejects the file, STC001) and the first is reported, in CPython's words, without
-``self`` and with the name as the user knows it::
+a repeated keyword never gets here: CPython's compiler rejects the file, STC001)
+and the first is reported, in CPython's words, without ``self`` and with the name
+as the user knows it::
 
     st.title() got an unexpected keyword argument 'foo'
 """
