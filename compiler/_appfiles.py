@@ -123,15 +123,17 @@ def _consider(
     rel = _printable(raw)
     if _has_surrogates(path.name) or not path.name.isprintable():
         return LeftOut(rel=rel, why="bad-name", detail="file")
+    if ignore.ignored(rel, is_dir=False) or _skip_file(path.name):
+        return None
     if path.is_symlink() and not path.exists():  # dangling, or a loop: nothing to read
         return None
     if path.is_symlink() and not inside(root, path):
         return LeftOut(rel=rel, why="outside", detail="file")
+    if rel == IGNORE_FILE:
+        return None
     named = secret_by_name(path.name)
     if named is not None:
         return LeftOut(rel=rel, why="secret-name", detail=named)
-    if rel == IGNORE_FILE or ignore.ignored(rel, is_dir=False) or _skip_file(path.name):
-        return None
     if not path.is_file():  # a FIFO, a socket, a device, a dangling link: nothing to read
         return None
     try:

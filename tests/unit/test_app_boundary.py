@@ -67,6 +67,14 @@ def test_left_out_and_said(
     assert "app.py" in shipped
 
 
+def test_a_link_out_listed_in_stcignore_is_left_out_silently(tmp_path: Path) -> None:
+    root = tmp_path / "app"
+    TREES["link-file:passwd.txt"](root)
+    (root / ".stcignore").write_text("passwd.txt\n")
+    assert _codes(root) == []
+    assert _shipped(root) == ["app.py"]
+
+
 def test_links_inside_the_folder_ship_as_files(tmp_path: Path) -> None:
     root = tmp_path / "app"
     TREES["links-inside"](root)
