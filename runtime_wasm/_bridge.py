@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import _alias, _cache_store, _media_store
+from . import _alias, _busy, _cache_store, _media_store
 from ._protocol import PROTOCOL_VERSION, BootConfig, Node, WidgetUpdate
 from ._script import Script
 from ._session import AppSession
@@ -155,6 +155,8 @@ async def boot(config_json: str, send: Send, app_dir: str = APP_DIR) -> None:
     session.navigation.request_url(config.get("page"))
     session.client.update({"url": url, **(config.get("context") or {})})
     _bridge = _Bridge(session, send, _persist)
+    # A run that never yields is flushed from a signal handler (see _busy).
+    _busy.install(_bridge._maybe_flush, app_dir)
     await _bridge.run(None)
 
 

@@ -9,7 +9,7 @@ Messages travel as JSON strings (one ``JSON.parse`` on the receiving side, no
 structured-clone walk of a large element tree).
 
 Page -> worker
-    ``{"type": "init", "protocol": 3, "config": BootConfig}``
+    ``{"type": "init", "protocol": 4, "config": BootConfig}``
     ``{"type": "widget", "updates": [{"id": str, "value": Any}, ...],
        "context": ClientSnapshot}``
         One user interaction: the new values of one or more widgets (a form submit
@@ -47,6 +47,12 @@ Worker -> page
         ``_media_store``). Elements carry ``{"media": id, "mime": ...}`` in their
         props; the page keeps one object URL per id.
 
+Signal (``BUSY_SIGNAL``)
+    Not a message: while a run is in progress the worker delivers this signal number
+    to Python through Pyodide's interrupt buffer every quarter second, even when the
+    script never yields (``js/busy_signal.mjs``); the runtime's handler posts the
+    partial ``render`` (see ``_busy``).
+
 Client snapshot (``ClientSnapshot``)
     What the page knows about the visitor, taken at ``init`` (``config.context``)
     and with every ``widget`` and ``url`` message; the source of ``st.context``
@@ -65,6 +71,7 @@ from __future__ import annotations
 from typing import Any, Literal, NotRequired, TypedDict
 
 __all__ = [
+    "BUSY_SIGNAL",
     "PROTOCOL_VERSION",
     "BootConfig",
     "ClientSnapshot",
@@ -73,7 +80,10 @@ __all__ = [
     "WidgetUpdate",
 ]
 
-PROTOCOL_VERSION = 3
+PROTOCOL_VERSION = 4
+
+# SIGUSR1 in Emscripten's (musl's) numbering; Pyodide's Python has no other use for it.
+BUSY_SIGNAL = 10
 
 Stage = Literal["download", "python", "packages", "run"]
 RunStatus = Literal["running", "idle"]

@@ -4,7 +4,14 @@
 // both together and bump PROTOCOL_VERSION. Messages travel as JSON strings.
 
 /** Checked by the worker against the version the page sends in `init`. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
+
+/**
+ * Not a message: the signal number the worker's busy clock delivers to Python while a
+ * run is in progress (busy_signal.mjs); the runtime's handler posts the partial page.
+ * SIGUSR1 in Emscripten's numbering.
+ */
+export const BUSY_SIGNAL = 10;
 
 /** Message `type` tags. */
 export const MSG = Object.freeze({

@@ -13,7 +13,10 @@
 // Download progress comes from wrapping `fetch`: Pyodide 314 loads
 // pyodide.asm.wasm and python_stdlib.zip with the global fetch of this worker
 // (browser_getBinaryResponse in pyodide.mjs), so counting streams see them too.
+// While Python runs the app, the busy clock (busy_signal.mjs) lets a run that never
+// yields still post its partial page.
 
+import { installBusySignal } from "./busy_signal.mjs";
 import { cacheNamespace, openCacheStore } from "./cache_store.mjs";
 import { MSG, PROTOCOL_VERSION, STAGE } from "./protocol.mjs";
 
@@ -151,6 +154,7 @@ async function attachCacheStore(mod, cacheStore) {
 // ---- boot -------------------------------------------------------------------------
 
 let bridge = null;
+let busy = null; // the busy clock, started around each call into the app's Python
 let booting = false;
 const queue = [];
 let pumping = false;
@@ -214,13 +218,24 @@ async function boot(msg) {
     const mod = pyodide.pyimport("runtime_wasm._bridge");
     const send = (s) => self.postMessage(s);
     await attachCacheStore(mod, cacheStore);
-    await mod.boot(JSON.stringify(config), send);
+    busy = installBusySignal(pyodide);
+    await inRun(() => mod.boot(JSON.stringify(config), send));
     bridge = mod;
   } catch (err) {
     fail(err);
     return;
   }
   if (!failed) pump();
+}
+
+/** Call into the app's Python with the busy clock running (see busy_signal.mjs). */
+async function inRun(call) {
+  busy?.start();
+  try {
+    return await call();
+  } finally {
+    busy?.stop();
+  }
 }
 
 // ---- page messages, one at a time -------------------------------------------------
@@ -244,7 +259,7 @@ async function pump() {
         raw = JSON.stringify(msg);
       }
       try {
-        await bridge.handle(raw);
+        await inRun(() => bridge.handle(raw));
       } catch (err) {
         const { message, detail } = describeError(err);
         postFatal(`The runtime failed: ${message}`, detail);
