@@ -75,6 +75,7 @@ __all__ = [
     "PROTOCOL_VERSION",
     "BootConfig",
     "ClientSnapshot",
+    "FileDigest",
     "Node",
     "Stage",
     "WidgetUpdate",
@@ -100,6 +101,17 @@ class BootConfig(TypedDict):
     url: str  # the page's URL at boot
     page: NotRequired[str]  # the url path of the app page the URL names ("" = default)
     context: NotRequired[ClientSnapshot]  # the visitor's browser at boot
+    site: NotRequired[str]  # the site's root folder URL, to name its files in messages
+    # what the build wrote for "runtime" and "app", checked by the worker before use
+    integrity: NotRequired[dict[str, FileDigest]]
+
+
+class FileDigest(TypedDict):
+    """A file of the site as the build wrote it (``stc-build.json`` has every file's)."""
+
+    file: str  # its path in the site, for messages ("stc/runtime.zip")
+    size: int
+    sha256: str  # hex
 
 
 class ClientSnapshot(TypedDict, total=False):

@@ -142,6 +142,8 @@ function readConfig() {
     entry: raw.entry,
     packages: raw.packages ?? [],
     lock: raw.lock ? abs(raw.lock) : null,
+    site: site.href,
+    integrity: raw.integrity ?? null,
   };
 }
 

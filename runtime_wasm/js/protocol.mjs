@@ -50,6 +50,16 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @property {string} url      the page's URL at boot
  * @property {string} [page]   the url path of the app page the URL names ("" = default)
  * @property {ClientSnapshot} [context]  the visitor's browser at boot
+ * @property {string} [site]   the site's root folder URL, to name its files in messages
+ * @property {Object<string, FileDigest>} [integrity]  for "runtime" and "app": checked before use
+ */
+
+/**
+ * A file of the site as the build wrote it (stc-build.json lists every file's).
+ * @typedef {object} FileDigest
+ * @property {string} file    its path in the site ("stc/runtime.zip")
+ * @property {number} size
+ * @property {string} sha256  hex
  */
 
 /**

@@ -13,12 +13,15 @@
 // Download progress comes from wrapping `fetch`: Pyodide 314 loads
 // pyodide.asm.wasm and python_stdlib.zip with the global fetch of this worker
 // (browser_getBinaryResponse in pyodide.mjs), so counting streams see them too.
+// The site's runtime.zip and app.zip are checked against the sizes and sha256s the
+// build recorded (config.integrity, site_files.mjs) before they are unpacked.
 // While Python runs the app, the busy clock (busy_signal.mjs) lets a run that never
 // yields still post its partial page.
 
 import { installBusySignal } from "./busy_signal.mjs";
 import { cacheNamespace, openCacheStore } from "./cache_store.mjs";
 import { MSG, PROTOCOL_VERSION, STAGE } from "./protocol.mjs";
+import { downloadError, fetchSiteFile, siteFileName } from "./site_files.mjs";
 
 const RUNTIME_DIR = "/stc/runtime";
 const APP_DIR = "/home/pyodide/app";
@@ -34,6 +37,7 @@ function postFatal(message, detail) {
 
 /** A PythonError's message is its traceback; show its last line as the headline. */
 function describeError(err) {
+  if (err && typeof err.detail === "string") return { message: err.message, detail: err.detail };
   if (err && err.constructor?.name === "PythonError") {
     const lines = String(err.message).trim().split("\n");
     return { message: lines[lines.length - 1], detail: String(err.message) };
@@ -49,7 +53,7 @@ function describeError(err) {
  * Content-Type: application/wasm). Returns `allDone`, resolved when every
  * tracked body has been read to the end.
  */
-function trackDownloads(urls, onFailure) {
+function trackDownloads(urls, site, onFailure) {
   const entries = new Map(Array.from(urls, (u) => [u, { loaded: 0, total: 0, seen: false, done: false }]));
   let lastPost = 0;
   let finished = false;
@@ -83,7 +87,7 @@ function trackDownloads(urls, onFailure) {
     const entry = entries.get(url);
     if (entry && !response.ok) {
       // Pyodide's loader can wait forever on a missing core file: fail the boot here.
-      onFailure(new Error(`Could not download ${url}: HTTP ${response.status}`));
+      onFailure(downloadError(siteFileName(url, site), response.status));
       return response;
     }
     if (!entry || entry.seen || !response.body) return response;
@@ -109,12 +113,6 @@ function trackDownloads(urls, onFailure) {
     });
   };
   return { allDone };
-}
-
-async function fetchBytes(url, what) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`Could not download ${what} (${url}): HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
 }
 
 // ---- packages ---------------------------------------------------------------------
@@ -181,6 +179,7 @@ async function boot(msg) {
   try {
     const { allDone } = trackDownloads(
       [config.pyodide + "pyodide.asm.wasm", config.pyodide + "python_stdlib.zip", config.runtime, config.app],
+      config.site,
       fail,
     );
     post({ type: MSG.PROGRESS, stage: STAGE.DOWNLOAD, loaded: 0, total: 0 });
@@ -204,8 +203,8 @@ async function boot(msg) {
           }
           return py;
         }),
-      fetchBytes(config.runtime, "the stc runtime"),
-      fetchBytes(config.app, "the app"),
+      fetchSiteFile(config.runtime, siteFileName(config.runtime, config.site), config.integrity?.runtime),
+      fetchSiteFile(config.app, siteFileName(config.app, config.site), config.integrity?.app),
     ]);
     starting = true;
     post({ type: MSG.PROGRESS, stage: STAGE.RUN, loaded: 0, total: 0 });
