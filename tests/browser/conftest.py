@@ -28,6 +28,28 @@ def write_app(tmp_path: Path, source: str, name: str) -> Path:
     return app
 
 
+# An app whose run can be made to never yield, and that counts its runs in session state
+# so a test can tell a restarted session from the same one. The loop sits behind a
+# button, so the app restarted after Stop does not loop again. One site, built once,
+# serves the Stop tests and the damaged-site tests.
+BUSY_APP = """
+import streamlit as st
+
+st.session_state.runs = st.session_state.get("runs", 0) + 1
+st.write(f"runs: {st.session_state.runs}")
+if st.button("Loop forever"):
+    st.write("before")
+    while True:
+        pass
+st.button("Rerun")
+"""
+
+
+@pytest.fixture(scope="session")
+def busy_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_app(tmp_path_factory.mktemp("apps"), BUSY_APP, "busy")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
