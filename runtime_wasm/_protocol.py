@@ -22,6 +22,12 @@ Page -> worker
         the url path of the app page it names (``""`` for the site's root, the
         default page); the worker takes the query string into ``st.query_params``,
         the page into the navigation, and reruns.
+    ``{"type": "stop"}``
+        The visitor pressed Stop. Handled at once, not queued behind the run: a worker
+        that reads it is not busy (the run awaits), so the run ends at its next
+        element or ``await`` as with ``st.stop()``, keeping the session, and the
+        worker answers ``stopping``. A run that never yields cannot read it; the page
+        then replaces the worker (see ``js/page.mjs``).
 
 Worker -> page
     ``{"type": "progress", "stage": Stage, "loaded": int, "total": int}``
@@ -29,6 +35,9 @@ Worker -> page
         The whole element tree after (or, with ``running``, during) a run.
     ``{"type": "fatal", "message": str, "detail": str}``
         Boot failed; the page shows it instead of a blank screen.
+    ``{"type": "stopping", "running": bool}``
+        The answer to ``stop``: ``running`` when a run was in progress and will end
+        with its ``idle`` render (False: there was none to stop).
     ``{"type": "query", "search": str}``
         The run changed ``st.query_params``: ``search`` is the new query string
         (``"?a=1&b=2"``, or ``""`` for none). The page puts it in the address bar

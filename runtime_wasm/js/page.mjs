@@ -6,9 +6,11 @@
 // <script type="module" src="stc/page.mjs">. Status on #stc-root (and
 // window.stc.status): loading | running | idle | error.
 //
-// Stop (run_control.mjs) terminates the worker and starts a new one in the same page:
-// a run that never yields cannot read a "stop" message. What it drew stays, dimmed,
-// until the new worker's first render; the bar says the session state was lost.
+// Stop (run_control.mjs) first asks the worker: a run that awaits ends at once and the
+// session carries on. A worker busy in Python cannot answer, so after STOP_ANSWER_MS
+// the page terminates it and starts a new one in the same page: what the run drew
+// stays, dimmed, until the new worker's first render, and the bar says the session
+// state was lost.
 
 import { MSG, PROTOCOL_VERSION, STAGE } from "./protocol.mjs";
 import { addMedia } from "./media.mjs";
@@ -210,9 +212,15 @@ function applyNavigate({ page, search, replace }) {
   else history.pushState(null, "", url);
 }
 
+/** A worker that is not busy answers `stop` within a few ms; allow for a slow machine. */
+const STOP_ANSWER_MS = 500;
+/** Once it answered, its run ends at its next await; one that does not is replaced. */
+const STOP_END_MS = 3000;
+
 let worker = null;
 let siteConfig = null;
 let runControl = null;
+let stopTimer = null; // Stop was pressed: replace the worker when this fires
 let restarting = false; // Stop replaced the worker; its first render is still to come
 
 /** The visitor acted: a new run, and any notice about an earlier Stop is old news. */
@@ -246,6 +254,7 @@ function onMessage(event) {
       if (fatalError) return;
       loadingText = null;
       if (restarting) restarted();
+      if (msg.status !== "running") clearStopTimer();
       try {
         render(root, msg.tree, sendUpdates, { keepMissing: msg.status === "running" });
       } catch (err) {
@@ -265,7 +274,13 @@ function onMessage(event) {
       addMedia(msg.id, msg.mime, msg.data);
       break;
     case MSG.FATAL:
+      clearStopTimer();
       showFatal(msg.message, msg.detail);
+      break;
+    case MSG.STOPPING:
+      // The worker read `stop`, so it is not busy: its run ends at its next await.
+      clearStopTimer();
+      if (msg.running && status === "running") stopTimer = setTimeout(replaceWorker, STOP_END_MS);
       break;
     default:
       console.warn("stc: unknown message from the worker", msg.type);
@@ -304,11 +319,25 @@ function startWorker() {
   return true;
 }
 
-/**
- * Stop: end the run by replacing its worker (a busy worker reads no message). What the
- * run drew stays, dimmed and inert, until the new worker's first render.
- */
+/** Stop: ask the worker to end the run; replace the worker if it cannot answer. */
 function stopRun() {
+  if (!worker || fatalError || stopTimer !== null) return;
+  runControl.stopping();
+  worker.postMessage(JSON.stringify({ type: MSG.STOP }));
+  stopTimer = setTimeout(replaceWorker, STOP_ANSWER_MS);
+}
+
+function clearStopTimer() {
+  clearTimeout(stopTimer);
+  stopTimer = null;
+}
+
+/**
+ * End the run by replacing its worker (a busy worker reads no message). What the run
+ * drew stays, dimmed and inert, until the new worker's first render.
+ */
+function replaceWorker() {
+  clearStopTimer();
   if (!worker || fatalError) return;
   worker.terminate();
   worker = null;

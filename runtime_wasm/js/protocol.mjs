@@ -19,10 +19,12 @@ export const MSG = Object.freeze({
   INIT: "init",
   WIDGET: "widget",
   URL: "url", // the address changed (back/forward, a page link): new page and query params, rerun
+  STOP: "stop", // the visitor pressed Stop: handled at once when the worker is not busy
   // worker -> page
   PROGRESS: "progress",
   RENDER: "render",
   FATAL: "fatal",
+  STOPPING: "stopping", // the answer to stop: {running}: a run will end with its idle render
   QUERY: "query", // the run changed st.query_params: pushState(search)
   NAVIGATE: "navigate", // the run moved to another page: pushState(root + page + "/" + search)
   MEDIA: "media", // bytes an element shows, once per id: {id, mime, data (base64)}
@@ -101,7 +103,9 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @typedef {{type: "render", run: number, status: "running"|"idle", tree: Node}} RenderMessage
  * @typedef {{type: "fatal", message: string, detail: string}} FatalMessage
  * @typedef {{type: "query", search: string}} QueryMessage  "?a=1&b=2" or ""; sent before the idle render
- * @typedef {InitMessage|WidgetMessage|UrlMessage} PageMessage
+ * @typedef {{type: "stop"}} StopMessage
+ * @typedef {{type: "stopping", running: boolean}} StoppingMessage
+ * @typedef {InitMessage|WidgetMessage|UrlMessage|StopMessage} PageMessage
  * @typedef {{type: "navigate", page: string, search: string, replace: boolean}} NavigateMessage  sent instead of query
- * @typedef {ProgressMessage|RenderMessage|FatalMessage|QueryMessage|NavigateMessage} WorkerMessage
+ * @typedef {ProgressMessage|RenderMessage|FatalMessage|QueryMessage|NavigateMessage|StoppingMessage} WorkerMessage
  */

@@ -1,11 +1,11 @@
 // The run bar: "Running…" and Stop while a run is in progress, as Streamlit's toolbar
 // has, plus what the page has to say about a long run or a stopped one.
 //
-// A run that does not yield cannot read a message, so Stop does not ask the worker to
-// end it: page.mjs terminates the worker and starts a new one, and the bar says that
-// the session's state went with it. Contract (README, "The page contract"): the bar is
-// #stc-run, its state is data-stc-run (running | slow | restarting | restarted), its
-// text is a role="status" element and its button is named "Stop".
+// Stop asks the worker to end the run (page.mjs); a run that does not yield cannot read
+// that, so the page then terminates the worker and starts a new one, and the bar says
+// that the session's state went with it. Contract (README, "The page contract"): the
+// bar is #stc-run, its state is data-stc-run (running | slow | stopping | restarting |
+// restarted), its text is a role="status" element and its button is named "Stop".
 
 import { h } from "./dom.mjs";
 
@@ -16,13 +16,15 @@ export const SLOW_AFTER_MS = 5000;
 
 /**
  * Create the bar (outside #stc-root, which every render owns) and return its controls:
- * `started()` when a run begins, `ended()` when it finishes or fails, `notice(state,
- * text)` for a message that outlives runs, `clearNotice()` when the visitor acts again.
+ * `started()` when a run begins, `stopping()` once Stop was pressed, `ended()` when it
+ * finishes or fails, `notice(state, text)` for a message that outlives runs,
+ * `clearNotice()` when the visitor acts again.
  */
 export function createRunControl(onStop) {
   let startedAt = null; // performance.now() when the current run began
   let timer = null;
   let notice = null; // {state, text}, shown when no run is
+  let stopping = false; // Stop was pressed during this run
 
   const text = h("span", { class: "stc-run-text", role: "status" });
   const stop = h("button", { type: "button", class: "stc-run-stop" }, "Stop");
@@ -34,7 +36,12 @@ export function createRunControl(onStop) {
 
   const draw = () => {
     const elapsed = startedAt === null ? 0 : performance.now() - startedAt;
-    if (startedAt !== null && elapsed >= SHOW_AFTER_MS) {
+    if (startedAt !== null && stopping) {
+      bar.dataset.stcRun = "stopping";
+      text.textContent = "Stopping\u2026";
+      stop.hidden = true;
+      bar.hidden = false;
+    } else if (startedAt !== null && elapsed >= SHOW_AFTER_MS) {
       const slow = elapsed >= SLOW_AFTER_MS;
       bar.dataset.stcRun = slow ? "slow" : "running";
       text.textContent = slow
@@ -62,8 +69,13 @@ export function createRunControl(onStop) {
       timer = setInterval(draw, 250);
       draw();
     },
+    stopping() {
+      stopping = true;
+      draw();
+    },
     ended() {
       startedAt = null;
+      stopping = false;
       clearInterval(timer);
       timer = null;
       draw();

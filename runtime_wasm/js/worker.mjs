@@ -151,7 +151,8 @@ async function attachCacheStore(mod, cacheStore) {
 
 // ---- boot -------------------------------------------------------------------------
 
-let bridge = null;
+let bridge = null; // runtime_wasm._bridge once its first run is done
+let runtime = null; // the same module from its import on, for stop during the first run
 let busy = null; // the busy clock, started around each call into the app's Python
 let booting = false;
 const queue = [];
@@ -215,6 +216,7 @@ async function boot(msg) {
     sys.destroy();
 
     const mod = pyodide.pyimport("runtime_wasm._bridge");
+    runtime = mod;
     const send = (s) => self.postMessage(s);
     await attachCacheStore(mod, cacheStore);
     busy = installBusySignal(pyodide);
@@ -281,6 +283,15 @@ self.addEventListener("message", (event) => {
   }
   if (msg.type === MSG.INIT) {
     boot(msg);
+  } else if (msg.type === MSG.STOP) {
+    // Not queued: it is about the run in progress, which is awaiting if we are here.
+    let running = false;
+    try {
+      running = Boolean(runtime?.stop());
+    } catch (err) {
+      console.error("stc: stop failed", err);
+    }
+    post({ type: MSG.STOPPING, running });
   } else {
     queue.push({ raw: event.data, msg });
     pump();

@@ -146,3 +146,22 @@ def test_stop_ends_a_run_that_never_yields(
     page.get_by_role("button", name="Rerun").click()  # the restarted app answers
     expect(page.get_by_text("runs: 2", exact=True)).to_be_visible()
     expect(run_bar).to_be_hidden()  # the notice goes with the next interaction
+
+
+def test_stop_ends_a_sleeping_run_and_keeps_the_session(
+    page: Page, guard: PageGuard, serve_app: Callable[[Path], str], busy_app: Path
+) -> None:
+    page.goto(serve_app(busy_app))
+    wait_idle(page)
+    run_bar = page.locator("#stc-run")
+    page.get_by_role("button", name="Sleep forever").click()
+    expect(page.get_by_text("sleeping", exact=True)).to_be_visible()
+    # a worker that awaits reads the stop at once: no restart
+    run_bar.get_by_role("button", name="Stop", exact=True).click()
+    wait_idle(page, timeout=2_000)
+    expect(page.get_by_text("runs: 2", exact=True)).to_be_visible()  # the same session
+    expect(page.get_by_text("sleeping", exact=True)).to_be_visible()  # what the run drew
+    expect(run_bar).to_be_hidden()
+    page.get_by_role("button", name="Rerun").click()
+    expect(page.get_by_text("runs: 3", exact=True)).to_be_visible()
+    expect(page.get_by_text("sleeping", exact=True)).to_have_count(0)
