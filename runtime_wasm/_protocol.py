@@ -37,7 +37,8 @@ Worker -> page
         Boot failed; the page shows it instead of a blank screen.
     ``{"type": "stopping", "running": bool}``
         The answer to ``stop``: ``running`` when a run was in progress and will end
-        with its ``idle`` render (False: there was none to stop).
+        with its ``idle`` render (False: none was; a run the worker had queued but not
+        begun is not stopped, and the page replaces the worker if it goes on).
     ``{"type": "query", "search": str}``
         The run changed ``st.query_params``: ``search`` is the new query string
         (``"?a=1&b=2"``, or ``""`` for none). The page puts it in the address bar

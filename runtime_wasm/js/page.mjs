@@ -214,7 +214,7 @@ function applyNavigate({ page, search, replace }) {
 
 /** A worker that is not busy answers `stop` within a few ms; allow for a slow machine. */
 const STOP_ANSWER_MS = 500;
-/** Once it answered, its run ends at its next await; one that does not is replaced. */
+/** Once it answered, its run ends at its next await; a run still going then is replaced. */
 const STOP_END_MS = 3000;
 
 let worker = null;
@@ -278,9 +278,10 @@ function onMessage(event) {
       showFatal(msg.message, msg.detail);
       break;
     case MSG.STOPPING:
-      // The worker read `stop`, so it is not busy: its run ends at its next await.
+      // The worker read `stop`, so it is not busy: its run ends at its next await. A
+      // run it had not begun yet (running: false) is not stopped: the timer ends it.
       clearStopTimer();
-      if (msg.running && status === "running") stopTimer = setTimeout(replaceWorker, STOP_END_MS);
+      if (status !== "idle") stopTimer = setTimeout(replaceWorker, STOP_END_MS);
       break;
     default:
       console.warn("stc: unknown message from the worker", msg.type);
