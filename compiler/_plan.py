@@ -9,6 +9,10 @@ The plan is pure data (no I/O), so the layout is readable in one place::
 
 The boot config inline in ``index.html`` lists the packages to load and the site's
 lock file; with no packages both keys are absent and Pyodide boots as before. Its
+``integrity`` gives the size and sha256 of ``runtime.zip`` and ``app.zip``, which the
+worker checks before unpacking them (a partly uploaded site then says so instead of
+failing inside Pyodide); those are known only once the zips are made, so the plan
+names the files (:attr:`Template.integrity`) and the render stage fills them in. Its
 ``assets`` (and the manifest's) lists the optional vendored libraries the site carries
 (:mod:`compiler._assets`), so the page can say which one a left-out element needs.
 
@@ -18,7 +22,7 @@ Every URL the page uses is relative, so the site works under any sub-path.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from compiler._analyse import Analysis
@@ -52,6 +56,9 @@ class Zip:
 class Template:
     name: str
     context: Mapping[str, object]
+    # config key -> site path: the render stage puts each file's size and sha256 in
+    # ``context["config"]["integrity"][key]``
+    integrity: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,6 +95,7 @@ def plan(parsed: ParsedApp, analysis: Analysis, resolved: Resolved, stc_version:
     routes = page_routes(parsed, analysis)
     if routes:  # a multipage app: the url paths with their own entry
         config["pages"] = list(routes)
+    integrity = {"runtime": "stc/runtime.zip", "app": "stc/app.zip"}  # what the worker checks
     context = {
         "title": analysis.title,
         "config": config,
@@ -97,7 +105,9 @@ def plan(parsed: ParsedApp, analysis: Analysis, resolved: Resolved, stc_version:
     }
     files = [
         PlannedFile(
-            path="index.html", category="page", source=Template(name="index.html", context=context)
+            path="index.html",
+            category="page",
+            source=Template(name="index.html", context=context, integrity=integrity),
         ),
         *(  # one entry per page, so a reload or a deep link works (see compiler._pages)
             PlannedFile(
@@ -106,6 +116,7 @@ def plan(parsed: ParsedApp, analysis: Analysis, resolved: Resolved, stc_version:
                 source=Template(
                     name="index.html",
                     context={**context, "root": "../", "config": entry_config(config, "../")},
+                    integrity=integrity,
                 ),
             )
             for route in routes

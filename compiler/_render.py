@@ -2,13 +2,15 @@
 
 Nothing is written to the output here, so a failure in this stage cannot touch
 the previous site. Large files that are copied verbatim (the Pyodide core) stay on
-disk and are only hashed.
+disk and are only hashed. Templates come last: a page's boot config carries the size
+and sha256 of files rendered before it (``Template.integrity``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,7 +61,10 @@ def render(site: SitePlan) -> tuple[RenderedFile, ...]:
         keep_trailing_newline=True,
     )
     environment.filters["script_json"] = script_json
-    files = [_render_one(file, environment) for file in site.files]
+    done: dict[str, RenderedFile] = {}
+    for file in sorted(site.files, key=lambda f: isinstance(f.source, Template)):
+        done[file.path] = _render_one(file, environment, done)
+    files = [done[file.path] for file in site.files]
     manifest = dict(site.manifest)
     manifest["files"] = [
         {"path": f.path, "size": f.size, "sha256": f.sha256}
@@ -70,7 +75,9 @@ def render(site: SitePlan) -> tuple[RenderedFile, ...]:
     return tuple(files)
 
 
-def _render_one(file: PlannedFile, environment: jinja2.Environment) -> RenderedFile:
+def _render_one(
+    file: PlannedFile, environment: jinja2.Environment, done: Mapping[str, RenderedFile]
+) -> RenderedFile:
     source = file.source
     if isinstance(source, Copy):
         digest, size = _hash_file(source.source)
@@ -80,11 +87,25 @@ def _render_one(file: PlannedFile, environment: jinja2.Environment) -> RenderedF
     if isinstance(source, Zip):
         data = deterministic_zip(source.members)
     elif isinstance(source, Template):
-        data = environment.get_template(source.name).render(**source.context).encode("utf-8")
+        context = _with_integrity(source, done)
+        data = environment.get_template(source.name).render(**context).encode("utf-8")
     else:
         assert isinstance(source, Text)
         data = source.text.encode("utf-8")
     return _from_bytes(file.path, file.category, data)
+
+
+def _with_integrity(source: Template, done: Mapping[str, RenderedFile]) -> Mapping[str, object]:
+    """The template's context, its config carrying the digests its ``integrity`` names."""
+    if not source.integrity:
+        return source.context
+    config = source.context["config"]
+    assert isinstance(config, Mapping)
+    digests = {
+        key: {"file": path, "size": done[path].size, "sha256": done[path].sha256}
+        for key, path in source.integrity.items()
+    }
+    return {**source.context, "config": {**config, "integrity": digests}}
 
 
 def _from_bytes(path: str, category: Category, data: bytes) -> RenderedFile:

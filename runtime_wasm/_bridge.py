@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import _alias, _cache_store, _media_store
+from . import _alias, _busy, _cache_store, _media_store
 from ._protocol import PROTOCOL_VERSION, BootConfig, Node, WidgetUpdate
 from ._script import Script
 from ._session import AppSession
 from ._tree import to_node
 
-__all__ = ["APP_DIR", "ProtocolError", "attach_cache", "boot", "handle"]
+__all__ = ["APP_DIR", "ProtocolError", "attach_cache", "boot", "handle", "stop"]
 
 APP_DIR = "/home/pyodide/app"
 
@@ -50,6 +50,8 @@ class _Bridge:
         self._flushed_at = 0.0
         self._flushed: tuple[int, int] | None = None  # (run, version) last posted
         self._timer: asyncio.TimerHandle | None = None
+        self._task: asyncio.Task[Any] | None = None  # running the run in progress
+        self._cancelled = False  # stop() cancelled _task
         session.on_enqueue = self._maybe_flush
 
     async def run(self, updates: list[WidgetUpdate] | None) -> None:
@@ -60,9 +62,14 @@ class _Bridge:
         # A timer, not a task: a run that never awaits costs nothing extra, and one
         # that awaits (asyncio.sleep in a loop) gets progress renders meanwhile.
         self._timer = loop.call_later(PROGRESS_SECONDS, self._tick)
+        self._task = asyncio.current_task()
+        self._cancelled = False
         try:
             await self.session.rerun(updates)
         finally:
+            if self._cancelled and self._task is not None:
+                self._task.uncancel()  # the stop is handled: the task carries on
+            self._task = None
             self._timer.cancel()
             self._timer = None
             self._flush_state()
@@ -87,6 +94,15 @@ class _Bridge:
             journal = store.take_journal()
             if journal:
                 self.persist(json.dumps(journal, separators=(",", ":")))
+
+    def stop(self) -> bool:
+        """End the run in progress at its next element or ``await`` (see
+        ``AppSession.request_stop``); False when there is none."""
+        if not self.session.request_stop():
+            return False
+        if self._task is not None:
+            self._cancelled = self._task.cancel()
+        return True
 
     def take_url(self, url: str, page: str | None = None) -> None:
         """The page's address changed (back, forward, a link): new page and query params."""
@@ -155,7 +171,17 @@ async def boot(config_json: str, send: Send, app_dir: str = APP_DIR) -> None:
     session.navigation.request_url(config.get("page"))
     session.client.update({"url": url, **(config.get("context") or {})})
     _bridge = _Bridge(session, send, _persist)
+    # A run that never yields is flushed from a signal handler (see _busy).
+    _busy.install(_bridge._maybe_flush, app_dir)
     await _bridge.run(None)
+
+
+def stop() -> bool:
+    """The visitor pressed Stop and the worker read it at once, not queued: the run in
+    progress is awaiting, so it can end gracefully, keeping the session. Returns
+    whether a run was in progress. (A run that never yields cannot read the message:
+    the page replaces the worker instead.)"""
+    return _bridge is not None and _bridge.stop()
 
 
 async def handle(message_json: str) -> None:

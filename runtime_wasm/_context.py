@@ -57,6 +57,9 @@ class RunContext:
     fragment_counts: dict[tuple[str, str], int] = field(default_factory=dict)
     fragment_run: str | None = None
     in_callback: bool = False  # widget callbacks run before the script
+    # The visitor pressed Stop: the next element ends the run as st.stop() would
+    # (Streamlit checks for a stop at each message the script sends, too).
+    stop_requested: bool = False
 
     @classmethod
     def fresh(

@@ -9,7 +9,7 @@ Messages travel as JSON strings (one ``JSON.parse`` on the receiving side, no
 structured-clone walk of a large element tree).
 
 Page -> worker
-    ``{"type": "init", "protocol": 3, "config": BootConfig}``
+    ``{"type": "init", "protocol": 4, "config": BootConfig}``
     ``{"type": "widget", "updates": [{"id": str, "value": Any}, ...],
        "context": ClientSnapshot}``
         One user interaction: the new values of one or more widgets (a form submit
@@ -22,6 +22,12 @@ Page -> worker
         the url path of the app page it names (``""`` for the site's root, the
         default page); the worker takes the query string into ``st.query_params``,
         the page into the navigation, and reruns.
+    ``{"type": "stop"}``
+        The visitor pressed Stop. Handled at once, not queued behind the run: a worker
+        that reads it is not busy (the run awaits), so the run ends at its next
+        element or ``await`` as with ``st.stop()``, keeping the session, and the
+        worker answers ``stopping``. A run that never yields cannot read it; the page
+        then replaces the worker (see ``js/page.mjs``).
 
 Worker -> page
     ``{"type": "progress", "stage": Stage, "loaded": int, "total": int}``
@@ -29,6 +35,10 @@ Worker -> page
         The whole element tree after (or, with ``running``, during) a run.
     ``{"type": "fatal", "message": str, "detail": str}``
         Boot failed; the page shows it instead of a blank screen.
+    ``{"type": "stopping", "running": bool}``
+        The answer to ``stop``: ``running`` when a run was in progress and will end
+        with its ``idle`` render (False: none was; a run the worker had queued but not
+        begun is not stopped, and the page replaces the worker if it goes on).
     ``{"type": "query", "search": str}``
         The run changed ``st.query_params``: ``search`` is the new query string
         (``"?a=1&b=2"``, or ``""`` for none). The page puts it in the address bar
@@ -46,6 +56,12 @@ Worker -> page
         sent once per content before the first render that uses ``id`` (see
         ``_media_store``). Elements carry ``{"media": id, "mime": ...}`` in their
         props; the page keeps one object URL per id.
+
+Signal (``BUSY_SIGNAL``)
+    Not a message: while a run is in progress the worker delivers this signal number
+    to Python through Pyodide's interrupt buffer every quarter second, even when the
+    script never yields (``js/busy_signal.mjs``); the runtime's handler posts the
+    partial ``render`` (see ``_busy``).
 
 Client snapshot (``ClientSnapshot``)
     What the page knows about the visitor, taken at ``init`` (``config.context``)
@@ -65,15 +81,20 @@ from __future__ import annotations
 from typing import Any, Literal, NotRequired, TypedDict
 
 __all__ = [
+    "BUSY_SIGNAL",
     "PROTOCOL_VERSION",
     "BootConfig",
     "ClientSnapshot",
+    "FileDigest",
     "Node",
     "Stage",
     "WidgetUpdate",
 ]
 
-PROTOCOL_VERSION = 3
+PROTOCOL_VERSION = 4
+
+# SIGUSR1 in Emscripten's (musl's) numbering; Pyodide's Python has no other use for it.
+BUSY_SIGNAL = 10
 
 Stage = Literal["download", "python", "packages", "run"]
 RunStatus = Literal["running", "idle"]
@@ -90,6 +111,17 @@ class BootConfig(TypedDict):
     url: str  # the page's URL at boot
     page: NotRequired[str]  # the url path of the app page the URL names ("" = default)
     context: NotRequired[ClientSnapshot]  # the visitor's browser at boot
+    site: NotRequired[str]  # the site's root folder URL, to name its files in messages
+    # what the build wrote for "runtime" and "app", checked by the worker before use
+    integrity: NotRequired[dict[str, FileDigest]]
+
+
+class FileDigest(TypedDict):
+    """A file of the site as the build wrote it (``stc-build.json`` has every file's)."""
+
+    file: str  # its path in the site, for messages ("stc/runtime.zip")
+    size: int
+    sha256: str  # hex
 
 
 class ClientSnapshot(TypedDict, total=False):

@@ -6,6 +6,7 @@ which is why most of the runtime's behaviour can be tested without a browser.
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 from collections.abc import Callable
 from dataclasses import replace
@@ -41,6 +42,17 @@ class AppSession:
         self.running: RunContext | None = None  # the run in progress, for progress renders
         self.on_enqueue: Callable[[], None] | None = None  # called after each new element
         self.fragments: dict[str, Fragment] = {}  # registered by the last run
+        self.stop_requested = False  # see request_stop
+
+    def request_stop(self) -> bool:
+        """The visitor pressed Stop and the worker could tell us (the run awaits):
+        the run ends at its next element, as if it had called ``st.stop()``, or at
+        its next ``await`` when the caller also cancels the task running it, and the
+        session carries on. False when no run is in progress."""
+        if self.running is None:
+            return False
+        self.stop_requested = self.running.stop_requested = True
+        return True
 
     @property
     def tree(self) -> Node:
@@ -76,8 +88,12 @@ class AppSession:
                     break
                 scope = rerun if fragments else ()
                 ctx = self._new_context(scope)
+        except asyncio.CancelledError:
+            if not self.stop_requested:  # not ours to swallow
+                raise
         finally:
             self.running = None
+            self.stop_requested = False
         self.last_context = ctx
         return ctx
 
@@ -97,6 +113,7 @@ class AppSession:
             )
             ctx.navigation = self.navigation
         ctx.on_enqueue = self.on_enqueue
+        ctx.stop_requested = self.stop_requested
         self.running = ctx
         return ctx
 

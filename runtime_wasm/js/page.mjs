@@ -5,11 +5,18 @@
 // <script type="application/json" id="stc-config">; this module is loaded as
 // <script type="module" src="stc/page.mjs">. Status on #stc-root (and
 // window.stc.status): loading | running | idle | error.
+//
+// Stop (run_control.mjs) first asks the worker: a run that awaits ends at once and the
+// session carries on. A worker busy in Python cannot answer, so after STOP_ANSWER_MS
+// the page terminates it and starts a new one in the same page: what the run drew
+// stays, dimmed, until the new worker's first render, and the bar says the session
+// state was lost.
 
 import { MSG, PROTOCOL_VERSION, STAGE } from "./protocol.mjs";
 import { addMedia } from "./media.mjs";
 import { render } from "./render.mjs";
 import { initRouter, pageFromUrl, pageUrl } from "./router.mjs";
+import { createRunControl } from "./run_control.mjs";
 
 const root = document.getElementById("stc-root");
 
@@ -21,6 +28,7 @@ let idleWaiters = [];
 function setStatus(next) {
   status = next;
   root.dataset.stcStatus = next;
+  if (next === "idle" || next === "error") runControl?.ended();
   if (next === "idle") {
     const waiters = idleWaiters;
     idleWaiters = [];
@@ -103,6 +111,12 @@ function showFatal(message, detail = "") {
     pre.textContent = detail;
     box.append(pre);
   }
+  if (restarting) {
+    restarting = false;
+    root.inert = false;
+    root.classList.remove("stc-restarting");
+    runControl.clearNotice();
+  }
   if (loadingText || !root.firstChild) root.replaceChildren(box);
   else root.prepend(box);
   loadingText = null;
@@ -118,7 +132,8 @@ function readConfig() {
   const base = document.baseURI;
   const abs = (u) => new URL(u, base).href;
   // A page's own entry (<root>/charts/index.html) says where the site's root is.
-  initRouter(new URL(raw.root || "./", base), followPage);
+  const site = new URL(raw.root || "./", base);
+  initRouter(site, followPage);
   let pyodide = abs(raw.pyodide);
   if (!pyodide.endsWith("/")) pyodide += "/";
   return {
@@ -129,10 +144,14 @@ function readConfig() {
     entry: raw.entry,
     packages: raw.packages ?? [],
     lock: raw.lock ? abs(raw.lock) : null,
-    url: location.href,
-    page: pageFromUrl(location.href),
-    context: clientSnapshot(),
+    site: site.href,
+    integrity: raw.integrity ?? null,
   };
+}
+
+/** The boot config for a new worker: the site's, plus where the visitor is now. */
+function bootConfig() {
+  return { ...siteConfig, url: location.href, page: pageFromUrl(location.href), context: clientSnapshot() };
 }
 
 // ---- what the page owns for the worker: URL, cookies, the visitor's browser -------
@@ -172,7 +191,7 @@ function applyQuery(search) {
 /** Back or forward: the worker takes the URL's page and query params and reruns. */
 function onPopState() {
   if (!worker || fatalError) return;
-  setStatus("running");
+  runStarted();
   const page = pageFromUrl(location.href);
   worker.postMessage(JSON.stringify({ type: MSG.URL, url: location.href, page, context: clientSnapshot() }));
 }
@@ -193,15 +212,32 @@ function applyNavigate({ page, search, replace }) {
   else history.pushState(null, "", url);
 }
 
+/** A worker that is not busy answers `stop` within a few ms; allow for a slow machine. */
+const STOP_ANSWER_MS = 500;
+/** Once it answered, its run ends at its next await; a run still going then is replaced. */
+const STOP_END_MS = 3000;
+
 let worker = null;
+let siteConfig = null;
+let runControl = null;
+let stopTimer = null; // Stop was pressed: replace the worker when this fires
+let restarting = false; // Stop replaced the worker; its first render is still to come
+
+/** The visitor acted: a new run, and any notice about an earlier Stop is old news. */
+function runStarted() {
+  setStatus("running");
+  runControl.clearNotice();
+  runControl.started();
+}
 
 function sendUpdates(updates) {
   if (!worker || fatalError || updates.length === 0) return;
-  setStatus("running");
+  runStarted();
   worker.postMessage(JSON.stringify({ type: MSG.WIDGET, updates, context: clientSnapshot() }));
 }
 
 function onMessage(event) {
+  if (event.target !== worker) return; // a worker Stop terminated, still flushing
   let msg;
   try {
     msg = JSON.parse(event.data);
@@ -212,10 +248,13 @@ function onMessage(event) {
   switch (msg.type) {
     case MSG.PROGRESS:
       showProgress(msg);
+      if (msg.stage === STAGE.RUN) runControl.started(); // the first run
       break;
     case MSG.RENDER:
       if (fatalError) return;
       loadingText = null;
+      if (restarting) restarted();
+      if (msg.status !== "running") clearStopTimer();
       try {
         render(root, msg.tree, sendUpdates, { keepMissing: msg.status === "running" });
       } catch (err) {
@@ -235,7 +274,14 @@ function onMessage(event) {
       addMedia(msg.id, msg.mime, msg.data);
       break;
     case MSG.FATAL:
+      clearStopTimer();
       showFatal(msg.message, msg.detail);
+      break;
+    case MSG.STOPPING:
+      // The worker read `stop`, so it is not busy: its run ends at its next await. A
+      // run it had not begun yet (running: false) is not stopped: the timer ends it.
+      clearStopTimer();
+      if (status !== "idle") stopTimer = setTimeout(replaceWorker, STOP_END_MS);
       break;
     default:
       console.warn("stc: unknown message from the worker", msg.type);
@@ -253,31 +299,80 @@ function ensureStylesheet() {
   }
 }
 
-function start() {
-  ensureStylesheet();
-  showLoading();
-  let config;
-  try {
-    config = readConfig();
-  } catch (err) {
-    showFatal("The page's stc configuration is missing or invalid.", String(err?.stack ?? err));
-    return;
-  }
+/** Start a worker and boot the app in it; false when the browser cannot. */
+function startWorker() {
   try {
     worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
   } catch (err) {
     showFatal("This browser could not start the app's worker (module workers are required).", String(err?.stack ?? err));
-    return;
+    return false;
   }
+  const current = worker;
   worker.addEventListener("message", onMessage);
-  worker.addEventListener("messageerror", () => showFatal("A message from the worker could not be received."));
+  worker.addEventListener("messageerror", () => current === worker && showFatal("A message from the worker could not be received."));
   worker.addEventListener("error", (event) => {
     event.preventDefault?.();
+    if (current !== worker) return;
     const where = event.filename ? ` (${event.filename}:${event.lineno})` : "";
     showFatal("The app's worker failed.", `${event.message || "The worker script could not be loaded."}${where}`);
   });
+  worker.postMessage(JSON.stringify({ type: MSG.INIT, protocol: PROTOCOL_VERSION, config: bootConfig() }));
+  return true;
+}
+
+/** Stop: ask the worker to end the run; replace the worker if it cannot answer. */
+function stopRun() {
+  if (!worker || fatalError || stopTimer !== null) return;
+  runControl.stopping();
+  worker.postMessage(JSON.stringify({ type: MSG.STOP }));
+  stopTimer = setTimeout(replaceWorker, STOP_ANSWER_MS);
+}
+
+function clearStopTimer() {
+  clearTimeout(stopTimer);
+  stopTimer = null;
+}
+
+/**
+ * End the run by replacing its worker (a busy worker reads no message). What the run
+ * drew stays, dimmed and inert, until the new worker's first render.
+ */
+function replaceWorker() {
+  clearStopTimer();
+  if (!worker || fatalError) return;
+  worker.terminate();
+  worker = null;
+  restarting = true;
+  root.inert = true;
+  root.classList.add("stc-restarting");
+  runControl.ended();
+  runControl.notice("restarting", "Stopped. Restarting the app\u2026 its session state was lost.");
+  setStatus("loading");
+  startWorker();
+}
+
+function restarted() {
+  restarting = false;
+  root.inert = false;
+  root.classList.remove("stc-restarting");
+  runControl.notice(
+    "restarted",
+    "The app was stopped and restarted: its session state (widget values, st.session_state) was lost.",
+  );
+}
+
+function start() {
+  ensureStylesheet();
+  showLoading();
+  try {
+    siteConfig = readConfig();
+  } catch (err) {
+    showFatal("The page's stc configuration is missing or invalid.", String(err?.stack ?? err));
+    return;
+  }
+  runControl = createRunControl(stopRun);
+  if (!startWorker()) return;
   window.addEventListener("popstate", onPopState);
-  worker.postMessage(JSON.stringify({ type: MSG.INIT, protocol: PROTOCOL_VERSION, config }));
 }
 
 start();

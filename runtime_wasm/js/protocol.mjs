@@ -4,7 +4,14 @@
 // both together and bump PROTOCOL_VERSION. Messages travel as JSON strings.
 
 /** Checked by the worker against the version the page sends in `init`. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
+
+/**
+ * Not a message: the signal number the worker's busy clock delivers to Python while a
+ * run is in progress (busy_signal.mjs); the runtime's handler posts the partial page.
+ * SIGUSR1 in Emscripten's numbering.
+ */
+export const BUSY_SIGNAL = 10;
 
 /** Message `type` tags. */
 export const MSG = Object.freeze({
@@ -12,10 +19,12 @@ export const MSG = Object.freeze({
   INIT: "init",
   WIDGET: "widget",
   URL: "url", // the address changed (back/forward, a page link): new page and query params, rerun
+  STOP: "stop", // the visitor pressed Stop: handled at once when the worker is not busy
   // worker -> page
   PROGRESS: "progress",
   RENDER: "render",
   FATAL: "fatal",
+  STOPPING: "stopping", // the answer to stop: {running}: a run will end with its idle render
   QUERY: "query", // the run changed st.query_params: pushState(search)
   NAVIGATE: "navigate", // the run moved to another page: pushState(root + page + "/" + search)
   MEDIA: "media", // bytes an element shows, once per id: {id, mime, data (base64)}
@@ -43,6 +52,16 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @property {string} url      the page's URL at boot
  * @property {string} [page]   the url path of the app page the URL names ("" = default)
  * @property {ClientSnapshot} [context]  the visitor's browser at boot
+ * @property {string} [site]   the site's root folder URL, to name its files in messages
+ * @property {Object<string, FileDigest>} [integrity]  for "runtime" and "app": checked before use
+ */
+
+/**
+ * A file of the site as the build wrote it (stc-build.json lists every file's).
+ * @typedef {object} FileDigest
+ * @property {string} file    its path in the site ("stc/runtime.zip")
+ * @property {number} size
+ * @property {string} sha256  hex
  */
 
 /**
@@ -84,7 +103,9 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @typedef {{type: "render", run: number, status: "running"|"idle", tree: Node}} RenderMessage
  * @typedef {{type: "fatal", message: string, detail: string}} FatalMessage
  * @typedef {{type: "query", search: string}} QueryMessage  "?a=1&b=2" or ""; sent before the idle render
- * @typedef {InitMessage|WidgetMessage|UrlMessage} PageMessage
+ * @typedef {{type: "stop"}} StopMessage
+ * @typedef {{type: "stopping", running: boolean}} StoppingMessage
+ * @typedef {InitMessage|WidgetMessage|UrlMessage|StopMessage} PageMessage
  * @typedef {{type: "navigate", page: string, search: string, replace: boolean}} NavigateMessage  sent instead of query
- * @typedef {ProgressMessage|RenderMessage|FatalMessage|QueryMessage|NavigateMessage} WorkerMessage
+ * @typedef {ProgressMessage|RenderMessage|FatalMessage|QueryMessage|NavigateMessage|StoppingMessage} WorkerMessage
  */

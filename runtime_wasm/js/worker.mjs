@@ -13,9 +13,15 @@
 // Download progress comes from wrapping `fetch`: Pyodide 314 loads
 // pyodide.asm.wasm and python_stdlib.zip with the global fetch of this worker
 // (browser_getBinaryResponse in pyodide.mjs), so counting streams see them too.
+// The site's runtime.zip and app.zip are checked against the sizes and sha256s the
+// build recorded (config.integrity, site_files.mjs) before they are unpacked.
+// While Python runs the app, the busy clock (busy_signal.mjs) lets a run that never
+// yields still post its partial page.
 
+import { installBusySignal } from "./busy_signal.mjs";
 import { cacheNamespace, openCacheStore } from "./cache_store.mjs";
 import { MSG, PROTOCOL_VERSION, STAGE } from "./protocol.mjs";
+import { downloadError, fetchSiteFile, siteFileName } from "./site_files.mjs";
 
 const RUNTIME_DIR = "/stc/runtime";
 const APP_DIR = "/home/pyodide/app";
@@ -31,6 +37,7 @@ function postFatal(message, detail) {
 
 /** A PythonError's message is its traceback; show its last line as the headline. */
 function describeError(err) {
+  if (err && typeof err.detail === "string") return { message: err.message, detail: err.detail };
   if (err && err.constructor?.name === "PythonError") {
     const lines = String(err.message).trim().split("\n");
     return { message: lines[lines.length - 1], detail: String(err.message) };
@@ -46,7 +53,7 @@ function describeError(err) {
  * Content-Type: application/wasm). Returns `allDone`, resolved when every
  * tracked body has been read to the end.
  */
-function trackDownloads(urls, onFailure) {
+function trackDownloads(urls, site, onFailure) {
   const entries = new Map(Array.from(urls, (u) => [u, { loaded: 0, total: 0, seen: false, done: false }]));
   let lastPost = 0;
   let finished = false;
@@ -80,7 +87,7 @@ function trackDownloads(urls, onFailure) {
     const entry = entries.get(url);
     if (entry && !response.ok) {
       // Pyodide's loader can wait forever on a missing core file: fail the boot here.
-      onFailure(new Error(`Could not download ${url}: HTTP ${response.status}`));
+      onFailure(downloadError(siteFileName(url, site), response.status));
       return response;
     }
     if (!entry || entry.seen || !response.body) return response;
@@ -106,12 +113,6 @@ function trackDownloads(urls, onFailure) {
     });
   };
   return { allDone };
-}
-
-async function fetchBytes(url, what) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`Could not download ${what} (${url}): HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
 }
 
 // ---- packages ---------------------------------------------------------------------
@@ -150,7 +151,9 @@ async function attachCacheStore(mod, cacheStore) {
 
 // ---- boot -------------------------------------------------------------------------
 
-let bridge = null;
+let bridge = null; // runtime_wasm._bridge once its first run is done
+let runtime = null; // the same module from its import on, for stop during the first run
+let busy = null; // the busy clock, started around each call into the app's Python
 let booting = false;
 const queue = [];
 let pumping = false;
@@ -177,6 +180,7 @@ async function boot(msg) {
   try {
     const { allDone } = trackDownloads(
       [config.pyodide + "pyodide.asm.wasm", config.pyodide + "python_stdlib.zip", config.runtime, config.app],
+      config.site,
       fail,
     );
     post({ type: MSG.PROGRESS, stage: STAGE.DOWNLOAD, loaded: 0, total: 0 });
@@ -200,8 +204,8 @@ async function boot(msg) {
           }
           return py;
         }),
-      fetchBytes(config.runtime, "the stc runtime"),
-      fetchBytes(config.app, "the app"),
+      fetchSiteFile(config.runtime, siteFileName(config.runtime, config.site), config.integrity?.runtime),
+      fetchSiteFile(config.app, siteFileName(config.app, config.site), config.integrity?.app),
     ]);
     starting = true;
     post({ type: MSG.PROGRESS, stage: STAGE.RUN, loaded: 0, total: 0 });
@@ -212,15 +216,27 @@ async function boot(msg) {
     sys.destroy();
 
     const mod = pyodide.pyimport("runtime_wasm._bridge");
+    runtime = mod;
     const send = (s) => self.postMessage(s);
     await attachCacheStore(mod, cacheStore);
-    await mod.boot(JSON.stringify(config), send);
+    busy = installBusySignal(pyodide);
+    await inRun(() => mod.boot(JSON.stringify(config), send));
     bridge = mod;
   } catch (err) {
     fail(err);
     return;
   }
   if (!failed) pump();
+}
+
+/** Call into the app's Python with the busy clock running (see busy_signal.mjs). */
+async function inRun(call) {
+  busy?.start();
+  try {
+    return await call();
+  } finally {
+    busy?.stop();
+  }
 }
 
 // ---- page messages, one at a time -------------------------------------------------
@@ -244,7 +260,7 @@ async function pump() {
         raw = JSON.stringify(msg);
       }
       try {
-        await bridge.handle(raw);
+        await inRun(() => bridge.handle(raw));
       } catch (err) {
         const { message, detail } = describeError(err);
         postFatal(`The runtime failed: ${message}`, detail);
@@ -267,6 +283,15 @@ self.addEventListener("message", (event) => {
   }
   if (msg.type === MSG.INIT) {
     boot(msg);
+  } else if (msg.type === MSG.STOP) {
+    // Not queued: it is about the run in progress, which is awaiting if we are here.
+    let running = false;
+    try {
+      running = Boolean(runtime?.stop());
+    } catch (err) {
+      console.error("stc: stop failed", err);
+    }
+    post({ type: MSG.STOPPING, running });
   } else {
     queue.push({ raw: event.data, msg });
     pump();

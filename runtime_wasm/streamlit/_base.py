@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 from .._context import RunContext, current
 from .._errors import FORM_DOCS_INFO, StreamlitAPIException
+from .._script import StopRequested
 from .._tree import Element
 
 if TYPE_CHECKING:
@@ -73,6 +74,8 @@ class DGBase:
     def _enqueue(self, element: Element) -> DeltaGenerator:
         """Add ``element`` where this generator writes; return a handle to it."""
         ctx = current()
+        if ctx.stop_requested:
+            raise StopRequested
         handle = self._place(ctx, element)
         ctx.version += 1
         if ctx.on_enqueue is not None:

@@ -28,6 +28,33 @@ def write_app(tmp_path: Path, source: str, name: str) -> Path:
     return app
 
 
+# An app whose run can be made to never end, busy or sleeping, and that counts its runs
+# in session state so a test can tell a restarted session from the same one. The loops
+# sit behind buttons, so the app restarted after Stop does not loop again. One site,
+# built once, serves the Stop tests and the damaged-site tests.
+BUSY_APP = """
+import time
+import streamlit as st
+
+st.session_state.runs = st.session_state.get("runs", 0) + 1
+st.write(f"runs: {st.session_state.runs}")
+st.button("Rerun")  # above the loops, so it is there when one was stopped
+if st.button("Loop forever"):
+    st.write("before")
+    while True:
+        pass
+if st.button("Sleep forever"):
+    st.write("sleeping")
+    while True:
+        time.sleep(0.1)
+"""
+
+
+@pytest.fixture(scope="session")
+def busy_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_app(tmp_path_factory.mktemp("apps"), BUSY_APP, "busy")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):

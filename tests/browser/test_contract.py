@@ -6,6 +6,7 @@ attributes, roles and names; they change only on purpose.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -116,3 +117,51 @@ def test_exception_element_names_type_and_message(
         expect(exc).to_have_count(1)
         expect(exc).to_contain_text("KeyError: 'missing'")
         expect(page.locator('[data-stc-kind="markdown"]')).to_contain_text("before")
+
+
+def test_stop_ends_a_run_that_never_yields(
+    page: Page, guard: PageGuard, serve_app: Callable[[Path], str], busy_app: Path
+) -> None:
+    page.goto(serve_app(busy_app))
+    wait_idle(page)
+    run_bar = page.locator("#stc-run")
+    expect(run_bar).to_be_hidden()
+    page.get_by_role("button", name="Loop forever").click()
+    # drawn by a run that never returns to the runtime: the busy signal posted it
+    expect(page.get_by_text("before", exact=True)).to_be_visible()
+    stop = run_bar.get_by_role("button", name="Stop", exact=True)
+    expect(stop).to_be_visible()
+    expect(run_bar).to_have_attribute("data-stc-run", "slow", timeout=15_000)
+    expect(run_bar.get_by_role("status")).to_have_text(
+        re.compile(r"This app has been running for \d+ s without finishing")
+    )
+    assert page.evaluate("() => window.stc.status") == "running"
+    stop.click()
+    expect(run_bar).to_have_attribute("data-stc-run", re.compile("restarting|restarted"))
+    wait_idle(page)
+    expect(run_bar).to_have_attribute("data-stc-run", "restarted")
+    expect(run_bar.get_by_role("status")).to_contain_text("session state")
+    expect(page.get_by_text("runs: 1", exact=True)).to_be_visible()  # a new session
+    expect(page.get_by_text("before", exact=True)).to_have_count(0)
+    page.get_by_role("button", name="Rerun").click()  # the restarted app answers
+    expect(page.get_by_text("runs: 2", exact=True)).to_be_visible()
+    expect(run_bar).to_be_hidden()  # the notice goes with the next interaction
+
+
+def test_stop_ends_a_sleeping_run_and_keeps_the_session(
+    page: Page, guard: PageGuard, serve_app: Callable[[Path], str], busy_app: Path
+) -> None:
+    page.goto(serve_app(busy_app))
+    wait_idle(page)
+    run_bar = page.locator("#stc-run")
+    page.get_by_role("button", name="Sleep forever").click()
+    expect(page.get_by_text("sleeping", exact=True)).to_be_visible()
+    # a worker that awaits reads the stop at once: no restart
+    run_bar.get_by_role("button", name="Stop", exact=True).click()
+    wait_idle(page, timeout=2_000)
+    expect(page.get_by_text("runs: 2", exact=True)).to_be_visible()  # the same session
+    expect(page.get_by_text("sleeping", exact=True)).to_be_visible()  # what the run drew
+    expect(run_bar).to_be_hidden()
+    page.get_by_role("button", name="Rerun").click()
+    expect(page.get_by_text("runs: 3", exact=True)).to_be_visible()
+    expect(page.get_by_text("sleeping", exact=True)).to_have_count(0)

@@ -4,7 +4,8 @@
 // Boots exactly what the worker boots (the site's vendored Pyodide core, its
 // runtime.zip and app.zip, then runtime_wasm._bridge.boot), prints every message the
 // runtime sends as one JSON line on stdout, then reads page messages (JSON, one per
-// line) from stdin and hands each to bridge.handle(), as worker.mjs does.
+// line) from stdin and hands each to bridge.handle(), as worker.mjs does, with the
+// site's busy clock (stc/busy_signal.mjs) running around each call, as there too.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -31,9 +32,20 @@ try {
   });
   pyodide.pyimport("sys").path.insert(0, "/stc/runtime");
   const bridge = pyodide.pyimport("runtime_wasm._bridge");
-  await bridge.boot(JSON.stringify({ ...config, url: "http://127.0.0.1/" }), send);
+  const { installBusySignal } = await import(join(site, "stc", "busy_signal.mjs"));
+  const busy = installBusySignal(pyodide);
+  if (busy === null) throw new Error("the busy clock does not fit this Pyodide");
+  const inRun = async (call) => {
+    busy.start();
+    try {
+      return await call();
+    } finally {
+      busy.stop();
+    }
+  };
+  await inRun(() => bridge.boot(JSON.stringify({ ...config, url: "http://127.0.0.1/" }), send));
   for await (const line of createInterface({ input: process.stdin })) {
-    if (line.trim()) await bridge.handle(line);
+    if (line.trim()) await inRun(() => bridge.handle(line));
   }
 } catch (error) {
   send(JSON.stringify({ type: "fatal", message: String(error.message || error), detail: String(error.stack || "") }));

@@ -75,3 +75,19 @@ def test_progress_renders_while_the_script_awaits(pyodide_app: Any) -> None:
     assert [n["props"]["value"] for n in app.nodes("progress")] == [100]
     running = [m for m in app.history if m["status"] == "running"]
     assert len(running) >= 2
+
+
+def test_a_run_that_never_yields_still_posts_its_partial_page(pyodide_app: Any) -> None:
+    # No await and no element for a second: only the worker's busy clock, through
+    # Pyodide's interrupt buffer and the runtime's signal handler, can post "before".
+    app = pyodide_app(
+        "import time\n"
+        "import streamlit as st\n"
+        "st.write('before')\n"
+        "start = time.monotonic()\n"
+        "while time.monotonic() - start < 1.0:\n"
+        "    pass\n"
+    )
+    running = [m for m in app.history if m["status"] == "running"]
+    assert running, [m["status"] for m in app.history]
+    assert [n["props"]["body"] for n in running[0]["tree"]["children"][0]["children"]] == ["before"]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 
 import pytest
 
 from runtime_wasm import _alias, _bridge, _cache_store, _caching
+from runtime_wasm._protocol import BUSY_SIGNAL
 from runtime_wasm.testing import AppTest
 
 
@@ -34,8 +36,10 @@ def run_app() -> Callable[[str], AppTest]:
 
 @pytest.fixture
 def clean_process() -> Iterator[None]:
-    """Put back what ``boot`` changes: cwd, sys.path, the alias, the bridge."""
+    """Put back what ``boot`` changes: cwd, sys.path, the alias, the bridge, the busy
+    signal's handler."""
     cwd, path = os.getcwd(), list(sys.path)
+    handler = signal.getsignal(BUSY_SIGNAL)
     modules = {
         n: m for n, m in sys.modules.items() if n == "streamlit" or n.startswith("streamlit.")
     }
@@ -50,3 +54,4 @@ def clean_process() -> Iterator[None]:
         sys.modules.update(modules)
         _bridge._bridge = None
         _bridge._persist = None
+        signal.signal(BUSY_SIGNAL, signal.SIG_DFL if handler is None else handler)

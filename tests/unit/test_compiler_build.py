@@ -139,6 +139,12 @@ def test_index_html(cdn_build: tuple[Path, BuildResult]) -> None:
     assert '<link rel="stylesheet" href="stc/stc.css">' in html
     assert '<script type="module" src="stc/page.mjs"></script>' in html
     assert '<div id="stc-root" data-stc-status="loading">' in html
+    manifest = json.loads((out / "stc-build.json").read_text())
+    digests = {f["path"]: f for f in manifest["files"]}
+    integrity = {
+        key: {"file": path, "size": digests[path]["size"], "sha256": digests[path]["sha256"]}
+        for key, path in (("runtime", "stc/runtime.zip"), ("app", "stc/app.zip"))
+    }
     assert read_config(out) == {
         "protocol": PROTOCOL_VERSION,
         "pyodide": CDN,
@@ -147,11 +153,13 @@ def test_index_html(cdn_build: tuple[Path, BuildResult]) -> None:
         "entry": "app.py",
         "assets": [],  # st.write(helper.GREETING): no chart package, so not a chart
         "pages": ["more"],  # pages/1_more.py: a multipage app
+        "integrity": integrity,  # what the worker checks before unpacking
     }
     assert not (out / "pyodide").exists()
     page = (out / "more" / "index.html").read_text()  # its own entry, climbing to the root
     assert '<script type="module" src="../stc/page.mjs"></script>' in page
     assert '"root": "../"' in page and '"runtime": "../stc/runtime.zip"' in page
+    assert '"file": "stc/runtime.zip"' in page  # the same digests, named from the root
     assert "location.replace(up)" in (out / "404.html").read_text()
 
 
