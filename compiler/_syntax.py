@@ -14,27 +14,35 @@ Only then does libcst see the file, and only a file within budget: libcst's pars
 recurses natively (2,000 nested brackets or 5,000 nested lambdas overflow the C
 stack: a segfault) and its metadata costs about 10,000 Python calls per 100 lines.
 A file deeper than :data:`MAX_DEPTH` or larger than :data:`MAX_NODES` (CPython AST
-nodes) is not analysed (``STC004``): it ships unchanged, its imports are read from
-CPython's AST so its packages still resolve. A module with no import and no call
-has nothing to analyse (generated tables of literals, however large) and skips
-libcst altogether (a regular expression tells, faster than walking the tree).
+nodes) or :data:`MAX_BYTES` is not analysed (``STC004``): it ships unchanged, its
+imports are read from CPython's AST, or from its bytecode when it is too large to
+hold as a Python syntax tree at all, so its packages still resolve. Memory then stays
+what CPython's own ``compile`` needs, which the browser needs too to import it.
+A module with no import and no call has nothing to analyse (generated tables of
+literals, however large) and skips libcst altogether (a regular expression tells,
+faster than walking the tree).
 """
 
 from __future__ import annotations
 
 import ast
+import dis
 import re
 import sys
 from dataclasses import dataclass
+from types import CodeType
 
 import libcst as cst
 
 from compiler._diagnostics import Diagnostic, Span
 
-__all__ = ["MAX_DEPTH", "MAX_NODES", "ModuleSource", "read_module"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "ModuleSource", "read_module"]
 
 MAX_DEPTH = 400  # nesting of CPython AST nodes libcst's passes are given
+MAX_BYTES = 1024 * 1024  # no Python syntax tree of a larger file is ever made (60,000
+# nodes of dense code is 100-600 kB: a larger file is over budget unless mostly strings)
 MAX_NODES = 60_000  # CPython AST nodes in one file: a dense 6,000-line module, ~10 s
+_FLAGS = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT  # scripts run with top-level await
 _HOST_DECIDES = sys.version_info >= (3, 14)  # the browser's Python
 _NESTING = re.compile(rb"[([{)\]}]|\blambda\b")
 # Every rule starts at an import, a call or an await: a source without one of these
@@ -54,28 +62,40 @@ class ModuleSource:
 
 def read_module(source: bytes, display: str) -> ModuleSource:
     """Judge *source* (the file shown as *display*) and parse what can be analysed."""
-    try:
-        tree = ast.parse(source, display)
-    except SyntaxError as error:  # the grammar, or a limit of the parser
-        return _rejected(source, display, error, grammar=True)
+    try:  # CPython's verdict, its syntax tree kept in C: a third less memory than ``ast``
+        code = compile(source, display, "exec", flags=_FLAGS, dont_inherit=True)
+    except SyntaxError as error:
+        return _rejected(source, display, error, grammar=_is_grammar(source))
     except (ValueError, UnicodeDecodeError) as error:  # NUL bytes, undecodable text
         return ModuleSource(tree=None, diagnostics=(_undecodable(display, error),))
     except (RecursionError, MemoryError):
         return ModuleSource(tree=None, diagnostics=(_too_complex(display),))
-    try:
-        compile(tree, display, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
-    except SyntaxError as error:  # the compiler's rules: the same in every version
-        return _rejected(source, display, error, grammar=False)
-    except (RecursionError, MemoryError):
-        return ModuleSource(tree=None, diagnostics=(_too_complex(display),))
     if not _WORK.search(source):
         return ModuleSource(tree=None)
-    depth, nodes, where = _measure(tree)
-    if depth > MAX_DEPTH or nodes > MAX_NODES:
+    if len(source) > MAX_BYTES:  # over budget whatever its shape: no tree in Python
         return ModuleSource(
             tree=None,
-            diagnostics=(_over_budget(display, depth, nodes, where),),
-            imports=_imports(tree),
+            diagnostics=(
+                _over_budget(
+                    display,
+                    f"{len(source) / 1e6:.1f} MB (stc analyses "
+                    f"files of up to {MAX_BYTES / 1e6:.1f} MB)",
+                    (0, 0),
+                ),
+            ),
+            imports=_code_imports(code),
+        )
+    tree = ast.parse(source, display)
+    depth, nodes, where = _measure(tree)
+    if depth > MAX_DEPTH:
+        what = f"nested {depth} levels deep (stc analyses up to {MAX_DEPTH})"
+    elif nodes > MAX_NODES:
+        what, where = f"over {MAX_NODES:,} syntax nodes (stc analyses files of up to that)", (0, 0)
+    else:
+        what = ""
+    if what:
+        return ModuleSource(
+            tree=None, diagnostics=(_over_budget(display, what, where),), imports=_imports(tree)
         )
     try:
         return ModuleSource(tree=cst.parse_module(source))
@@ -84,6 +104,35 @@ def read_module(source: bytes, display: str) -> ModuleSource:
         return ModuleSource(
             tree=None, diagnostics=(_unreadable(display, reason),), imports=_imports(tree)
         )
+
+
+def _is_grammar(source: bytes) -> bool:
+    """Whether CPython's parser (not its compiler's rules) rejects *source*."""
+    try:
+        ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return True
+    return False
+
+
+def _code_imports(code: CodeType) -> tuple[tuple[str, int, int, int], ...]:
+    """The absolute imports of a compiled module, from its bytecode (for files too
+    large to hold as a Python syntax tree): each IMPORT_NAME and the level before it."""
+    found: list[tuple[str, int, int, int]] = []
+    pending = [code]
+    while pending:
+        current = pending.pop()
+        level = 0
+        for instruction in dis.get_instructions(current):
+            if instruction.opname == "LOAD_CONST" and isinstance(instruction.argval, int):
+                level = instruction.argval
+            elif instruction.opname == "IMPORT_NAME":
+                where = instruction.positions
+                line = (where.lineno if where else None) or 1
+                col = (where.col_offset if where else None) or 0
+                found.append((str(instruction.argval), level, line, col + 1))
+        pending += [c for c in current.co_consts if isinstance(c, CodeType)]
+    return tuple(sorted(found, key=lambda i: (i[2], i[3])))
 
 
 def _rejected(source: bytes, display: str, error: SyntaxError, *, grammar: bool) -> ModuleSource:
@@ -159,13 +208,8 @@ def _imports(tree: ast.AST) -> tuple[tuple[str, int, int, int], ...]:
     return tuple(sorted(found, key=lambda i: (i[2], i[3])))
 
 
-def _over_budget(display: str, depth: int, nodes: int, where: tuple[int, int]) -> Diagnostic:
-    line, col = where if depth > MAX_DEPTH else (0, 0)
-    what = (
-        f"nested {depth} levels deep (stc analyses up to {MAX_DEPTH})"
-        if depth > MAX_DEPTH
-        else f"over {MAX_NODES:,} syntax nodes (stc analyses files of up to that)"
-    )
+def _over_budget(display: str, what: str, where: tuple[int, int]) -> Diagnostic:
+    line, col = where
     return Diagnostic(
         code="STC004",
         severity="warning",

@@ -61,6 +61,14 @@ def test_too_large_ships_unanalysed() -> None:
     assert result.imports == (("streamlit", 0, 1, 1),)
 
 
+def test_over_a_megabyte_is_judged_by_compile_alone_and_its_imports_read_from_bytecode() -> None:
+    source = "import streamlit as st\nfrom pkg.mod import x\n" + "st.write(1)\n" * 100_000
+    result = read_module(source.encode(), "app.py")
+    (diagnostic,) = result.diagnostics
+    assert diagnostic.code == "STC004" and "1.2 MB" in diagnostic.message
+    assert result.imports == (("streamlit", 0, 1, 1), ("pkg.mod", 0, 2, 1))
+
+
 def test_a_table_of_literals_skips_analysis_silently() -> None:
     source = "".join(f"ROW_{i} = ({i}, 'v{i}')\n" for i in range(20_000))
     result = read_module(source.encode(), "table.py")
