@@ -34,6 +34,7 @@ from types import CodeType
 
 import libcst as cst
 
+from compiler._analysis._rules import Rule
 from compiler._diagnostics import Diagnostic, Span
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "ModuleSource", "read_module"]
@@ -67,24 +68,17 @@ def read_module(source: bytes, display: str) -> ModuleSource:
     except SyntaxError as error:
         return _rejected(source, display, error, grammar=_is_grammar(source))
     except (ValueError, UnicodeDecodeError) as error:  # NUL bytes, undecodable text
-        return ModuleSource(tree=None, diagnostics=(_undecodable(display, error),))
+        return ModuleSource(
+            tree=None, diagnostics=(UNDECODABLE.diagnostic(_at(display, 1, 1), error=str(error)),)
+        )
     except (RecursionError, MemoryError):
-        return ModuleSource(tree=None, diagnostics=(_too_complex(display),))
+        return ModuleSource(tree=None, diagnostics=(TOO_COMPLEX.diagnostic(_at(display)),))
     if not _WORK.search(source):
         return ModuleSource(tree=None)
     if len(source) > MAX_BYTES:  # over budget whatever its shape: no tree in Python
-        return ModuleSource(
-            tree=None,
-            diagnostics=(
-                _over_budget(
-                    display,
-                    f"{len(source) / 1e6:.1f} MB (stc analyses "
-                    f"files of up to {MAX_BYTES / 1e6:.1f} MB)",
-                    (0, 0),
-                ),
-            ),
-            imports=_code_imports(code),
-        )
+        what = f"{len(source) / 1e6:.1f} MB (stc analyses files of up to {MAX_BYTES / 1e6:.1f} MB)"
+        diagnostic = OVER_BUDGET.diagnostic(_at(display), what=what)
+        return ModuleSource(tree=None, diagnostics=(diagnostic,), imports=_code_imports(code))
     tree = ast.parse(source, display)
     depth, nodes, where = _measure(tree)
     if depth > MAX_DEPTH:
@@ -95,14 +89,18 @@ def read_module(source: bytes, display: str) -> ModuleSource:
         what = ""
     if what:
         return ModuleSource(
-            tree=None, diagnostics=(_over_budget(display, what, where),), imports=_imports(tree)
+            tree=None,
+            diagnostics=(OVER_BUDGET.diagnostic(_at(display, *where), what=what),),
+            imports=_imports(tree),
         )
     try:
         return ModuleSource(tree=cst.parse_module(source))
     except (cst.ParserSyntaxError, RecursionError) as error:  # valid Python libcst cannot read
         reason = error.message if isinstance(error, cst.ParserSyntaxError) else "too deep"
         return ModuleSource(
-            tree=None, diagnostics=(_unreadable(display, reason),), imports=_imports(tree)
+            tree=None,
+            diagnostics=(UNREADABLE.diagnostic(_at(display), reason=reason),),
+            imports=_imports(tree),
         )
 
 
@@ -208,43 +206,35 @@ def _imports(tree: ast.AST) -> tuple[tuple[str, int, int, int], ...]:
     return tuple(sorted(found, key=lambda i: (i[2], i[3])))
 
 
-def _over_budget(display: str, what: str, where: tuple[int, int]) -> Diagnostic:
-    line, col = where
-    return Diagnostic(
-        code="STC004",
-        severity="warning",
-        message=f"not analysed: {what}; it ships unchanged, with the packages it imports",
-        span=Span(path=display, line=line, col=col, end_line=line, end_col=col + 1),
-        hint="st.* calls, blocking calls and time.sleep in this file are not checked or "
-        "rewritten; split it into smaller modules (or flatten the expression) to have it analysed",
-    )
+_NOT_ANALYSED_HINT = (
+    "st.* calls, blocking calls and time.sleep in this file are not checked or rewritten; "
+    "split it into smaller modules (or flatten the expression) to have it analysed"
+)
+OVER_BUDGET = Rule(
+    code="STC004",
+    severity="warning",
+    message="not analysed: {what}; it ships unchanged, with the packages it imports",
+    hint=_NOT_ANALYSED_HINT,
+)
+UNREADABLE = Rule(
+    code="STC004",
+    severity="warning",
+    message="not analysed: libcst cannot read this file ({reason}); it ships unchanged",
+    hint=_NOT_ANALYSED_HINT,
+)
+TOO_COMPLEX = Rule(
+    code="STC001",
+    severity="error",
+    message="syntax error: too deeply nested for Python to compile (RecursionError)",
+    hint="flatten the deepest expression: Python raises the same error on import",
+)
+UNDECODABLE = Rule(
+    code="STC002",
+    severity="error",
+    message="cannot decode this file: {error}",
+    hint="save it as UTF-8, without NUL bytes",
+)
 
 
-def _unreadable(display: str, reason: str) -> Diagnostic:
-    return Diagnostic(
-        code="STC004",
-        severity="warning",
-        message=f"not analysed: libcst cannot read this file ({reason}); it ships unchanged",
-        span=Span(path=display, line=0, col=0, end_line=0, end_col=0),
-        hint="st.* calls, blocking calls and time.sleep in this file are not checked or rewritten",
-    )
-
-
-def _too_complex(display: str) -> Diagnostic:
-    return Diagnostic(
-        code="STC001",
-        severity="error",
-        message="syntax error: too deeply nested for Python to compile (RecursionError)",
-        span=Span(path=display, line=0, col=0, end_line=0, end_col=0),
-        hint="flatten the deepest expression: Python raises the same error on import",
-    )
-
-
-def _undecodable(display: str, error: Exception) -> Diagnostic:
-    return Diagnostic(
-        code="STC002",
-        severity="error",
-        message=f"cannot decode this file: {error}",
-        span=Span(path=display, line=1, col=1, end_line=1, end_col=1),
-        hint="save it as UTF-8, without NUL bytes",
-    )
+def _at(display: str, line: int = 0, col: int = 0) -> Span:
+    return Span(path=display, line=line, col=col, end_line=line, end_col=col + 1 if line else 0)

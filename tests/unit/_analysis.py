@@ -16,15 +16,17 @@ __all__ = ["SNAPSHOTS", "analyse_app", "assert_snapshot", "findings", "write_app
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 
-def write_app(root: Path, files: Mapping[str, str | bytes]) -> Path:
-    """Write *files* (rel path → text, dedented) under *root*; returns the entry script."""
+def write_app(root: Path, files: Mapping[str, str | bytes], *, exact: bool = False) -> Path:
+    """Write *files* (rel path → text, dedented unless *exact*) under *root*; returns
+    the entry script."""
     for rel, content in files.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
-            path.write_text(textwrap.dedent(content).lstrip("\n"))
+            text = content if exact else textwrap.dedent(content).lstrip("\n")
+            path.write_text(text, encoding="utf-8")
     return root / "app.py"
 
 

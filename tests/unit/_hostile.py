@@ -12,6 +12,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.unit._analysis import write_app
+
 __all__ = ["CANARIES", "TREES", "Tree"]
 
 Tree = Callable[[Path], None]  # writes an app folder at the given path (app.py inside)
@@ -37,15 +39,7 @@ TREES: dict[str, Tree] = {}
 
 def _files(files: dict[str, str | bytes], *, app: str = _APP) -> Tree:
     def write(root: Path) -> None:
-        (root / "app.py").parent.mkdir(parents=True, exist_ok=True)
-        (root / "app.py").write_text(app, encoding="utf-8")
-        for rel, content in files.items():
-            path = root / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
+        write_app(root, {"app.py": app, **files}, exact=True)
 
     return write
 
