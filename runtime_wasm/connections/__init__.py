@@ -1,0 +1,33 @@
+"""Connections from a static site: SQL and Snowflake through ``stc proxy``.
+
+The browser has no sockets and every visitor can read what a site ships, so a
+connection's secrets and the power to run SQL stay on the proxy the user owns; the
+site sends only the id of a statement the compiler allowlisted, with its parameters.
+:mod:`runtime_wasm.connections._wire` is the contract the three sides share.
+"""
+
+from runtime_wasm.connections._wire import (
+    ALLOWLIST_PATH,
+    QUERY_ROUTE,
+    WIRE_VERSION,
+    AllowedQuery,
+    ProxyError,
+    QueryRequest,
+    ResultSet,
+    dump_allowlist,
+    load_allowlist,
+    query_id,
+)
+
+__all__ = [
+    "ALLOWLIST_PATH",
+    "QUERY_ROUTE",
+    "WIRE_VERSION",
+    "AllowedQuery",
+    "ProxyError",
+    "QueryRequest",
+    "ResultSet",
+    "dump_allowlist",
+    "load_allowlist",
+    "query_id",
+]

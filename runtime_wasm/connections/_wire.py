@@ -1,0 +1,167 @@
+"""The one contract between the site, the compiler and ``stc proxy`` for SQL queries.
+
+Declared once, here, in plain Python that the runtime (in the browser), the compiler
+(which writes the allowlist) and the proxy (which enforces it) all import::
+
+    compiler:  query(...) literal  ──query_id()──▶  stc/queries.json   (the allowlist,
+                                                                        public: the SQL
+                                                                        is in app.zip too)
+    browser:   conn.query(sql, params=...) ──POST /v1/query {connection, query: id,
+                                                             params}──▶ stc proxy
+    proxy:     looks the id up in the allowlist, runs *its* text with bound parameters,
+               ◀── 200 ResultSet (column-oriented JSON with dtypes) | 4xx/5xx ProxyError
+
+The browser never sends SQL text, only its id: a tampered id names no statement, and
+a statement the compiler did not see cannot run. The id is the sha256 of the text as
+Python evaluates it, stripped of leading and trailing whitespace (which never changes
+what a statement means), so the compiler hashing a literal and the runtime hashing the
+string it is handed agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "ALLOWLIST_PATH",
+    "QUERY_ROUTE",
+    "WIRE_VERSION",
+    "AllowedQuery",
+    "ProxyError",
+    "QueryRequest",
+    "ResultSet",
+    "dump_allowlist",
+    "load_allowlist",
+    "query_id",
+]
+
+WIRE_VERSION = 1
+QUERY_ROUTE = "/v1/query"  # POST, JSON body: QueryRequest
+ALLOWLIST_PATH = "stc/queries.json"  # in the built site, beside app.zip
+
+
+def query_id(sql: str) -> str:
+    """The id of the statement *sql*: hex sha256 of its stripped UTF-8 text."""
+    return hashlib.sha256(sql.strip().encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, kw_only=True)
+class AllowedQuery:
+    """One statement the compiler saw: its text, the connection it is sent to, and the
+    names of its bound parameters (``:kind`` → ``"kind"``; ``()`` when it takes none)."""
+
+    sql: str
+    connection: str
+    params: tuple[str, ...] = ()
+    where: str = ""  # "app.py:12:9", for the proxy's log and errors
+
+
+def dump_allowlist(queries: Sequence[AllowedQuery]) -> str:
+    """The allowlist file's text (sorted by id: builds are deterministic)."""
+    body = {
+        query_id(q.sql): {
+            "sql": q.sql.strip(),
+            "connection": q.connection,
+            "params": list(q.params),
+            "where": q.where,
+        }
+        for q in queries
+    }
+    return json.dumps({"version": WIRE_VERSION, "queries": dict(sorted(body.items()))}, indent=1)
+
+
+def load_allowlist(text: str) -> dict[str, AllowedQuery]:
+    """Parse an allowlist file; raises ``ValueError`` when it is not one of ours."""
+    data = json.loads(text)
+    if not isinstance(data, dict) or data.get("version") != WIRE_VERSION:
+        raise ValueError(f"not an stc allowlist of version {WIRE_VERSION}")
+    found: dict[str, AllowedQuery] = {}
+    for key, entry in data["queries"].items():
+        query = AllowedQuery(
+            sql=str(entry["sql"]),
+            connection=str(entry["connection"]),
+            params=tuple(str(p) for p in entry.get("params", ())),
+            where=str(entry.get("where", "")),
+        )
+        if query_id(query.sql) != key:
+            raise ValueError(f"allowlist entry {key[:12]}… does not match its text")
+        found[key] = query
+    return found
+
+
+@dataclass(frozen=True, kw_only=True)
+class QueryRequest:
+    """What the browser posts to :data:`QUERY_ROUTE`."""
+
+    connection: str
+    query: str  # query_id of the statement
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"connection": self.connection, "query": self.query, "params": dict(self.params)}
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResultSet:
+    """A query's answer, column-oriented: ``data[i]`` is the column ``columns[i]``.
+
+    ``dtypes`` are pandas dtype names (``"int64"``, ``"float64"``, ``"bool"``,
+    ``"object"``, ``"datetime64[ns]"``…), so the runtime rebuilds the DataFrame the
+    database would have given on a server. ``truncated`` says the proxy's row cap cut it.
+    """
+
+    columns: tuple[str, ...]
+    dtypes: tuple[str, ...]
+    data: tuple[tuple[Any, ...], ...]
+    truncated: bool = False
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "columns": list(self.columns),
+                "dtypes": list(self.dtypes),
+                "data": [list(column) for column in self.data],
+                "truncated": self.truncated,
+            },
+            default=str,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> ResultSet:
+        raw = json.loads(text)
+        return cls(
+            columns=tuple(raw["columns"]),
+            dtypes=tuple(raw["dtypes"]),
+            data=tuple(tuple(column) for column in raw["data"]),
+            truncated=bool(raw.get("truncated", False)),
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProxyError:
+    """The body of every 4xx/5xx answer: ``{"error": {"code": ..., "message": ...}}``.
+
+    Codes: ``unknown-query`` (no such id, or not for this connection), ``bad-params``
+    (missing, extra or non-scalar parameters), ``bad-request`` (malformed JSON, too
+    large), ``forbidden-origin``, ``rate-limited``, ``timeout`` (the statement ran past
+    the proxy's limit), ``read-only`` (a write on a read-only connection),
+    ``database`` (the database refused or is down; the message says which, without
+    secrets), ``unknown-connection``.
+    """
+
+    code: str
+    message: str
+
+    def to_json(self) -> str:
+        return json.dumps({"error": {"code": self.code, "message": self.message}})
+
+    @classmethod
+    def from_json(cls, text: str) -> ProxyError:
+        raw = json.loads(text)["error"]
+        return cls(code=str(raw["code"]), message=str(raw["message"]))
