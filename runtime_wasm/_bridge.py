@@ -4,7 +4,8 @@ The worker (``js/worker.mjs``) calls these two coroutines with JSON strings and 
 ``send`` function; everything crossing the edge is a ``str``, so this module needs
 no ``js`` import and runs (and is tested) on CPython too. Browser-only services
 enter behind the same edge: IndexedDB as a JSON preload plus a ``persist(journal)``
-function (``attach_cache``), the page's URL and client snapshot in the messages.
+function (``attach_cache``), the page's URL and client snapshot in the messages,
+and HTTP for ``st.connection`` as a synchronous ``post(url, body)`` (``attach_http``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import _alias, _busy, _cache_store, _media_store
+from . import _alias, _busy, _cache_store, _media_store, connections
 from ._protocol import PROTOCOL_VERSION, BootConfig, Node, WidgetUpdate
 from ._script import Script
 from ._session import AppSession
@@ -151,6 +152,18 @@ def attach_cache(entries_json: str, persist: Send | None) -> None:
     _cache_store.set_default_store(store)
 
 
+def attach_http(post: Callable[[str, str], str]) -> None:
+    """Give ``st.connection`` the worker's synchronous ``post(url, body)``, which answers
+    ``{"status": int, "body": str}`` as JSON (status 0: no answer); call before
+    :func:`boot`. Without it, queries go through ``urllib`` (CPython)."""
+
+    def poster(url: str, body: str) -> tuple[int, str]:
+        answer = json.loads(post(url, body))
+        return int(answer.get("status") or 0), str(answer.get("body") or "")
+
+    connections.set_poster(poster)
+
+
 async def boot(config_json: str, send: Send, app_dir: str = APP_DIR) -> None:
     """Start the session and run the script for the first time."""
     global _bridge
@@ -164,6 +177,14 @@ async def boot(config_json: str, send: Send, app_dir: str = APP_DIR) -> None:
     if app_dir not in sys.path:
         sys.path.insert(0, app_dir)
     _alias.install()
+    data = config.get("data") or {}
+    connections.configure(
+        connections.DataConfig(
+            proxy_url=data.get("proxy_url", ""),
+            connections=data.get("connections", {}),
+            public_secrets=data.get("public_secrets", {}),
+        )
+    )
     script = Script(Path(app_dir) / config["entry"])
     session = AppSession(script, app_dir=Path(app_dir))
     url = config.get("url") or ""

@@ -84,6 +84,7 @@ __all__ = [
     "BUSY_SIGNAL",
     "PROTOCOL_VERSION",
     "BootConfig",
+    "DataConfig",
     "ClientSnapshot",
     "FileDigest",
     "Node",
@@ -114,6 +115,15 @@ class BootConfig(TypedDict):
     site: NotRequired[str]  # the site's root folder URL, to name its files in messages
     # what the build wrote for "runtime" and "app", checked by the worker before use
     integrity: NotRequired[dict[str, FileDigest]]
+    data: NotRequired[DataConfig]  # st.connection and st.secrets (absent: none)
+
+
+class DataConfig(TypedDict, total=False):
+    """What the build tells the site about its data (``runtime_wasm.connections``)."""
+
+    proxy_url: str  # where `stc proxy` answers ("" or absent: none configured)
+    connections: dict[str, str]  # connection name -> type, from secrets.toml
+    public_secrets: dict[str, Any]  # the keys of secrets.toml marked public, only those
 
 
 class FileDigest(TypedDict):

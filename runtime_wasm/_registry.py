@@ -25,8 +25,6 @@ __all__ = ["NOT_YET", "element_methods", "implemented", "signature"]
 NOT_YET: frozenset[str] = frozenset(
     (
         "App",
-        "connection",
-        "connections",
         "pydeck_chart",
     )
 )

@@ -6,6 +6,15 @@ site sends only the id of a statement the compiler allowlisted, with its paramet
 :mod:`runtime_wasm.connections._wire` is the contract the three sides share.
 """
 
+from runtime_wasm.connections._base import BaseConnection
+from runtime_wasm.connections._factory import connection_factory
+from runtime_wasm.connections._sql import SnowflakeConnection, SQLConnection
+from runtime_wasm.connections._transport import (
+    ConnectionProblem,
+    DataConfig,
+    configure,
+    set_poster,
+)
 from runtime_wasm.connections._wire import (
     ALLOWLIST_PATH,
     QUERY_ROUTE,
@@ -24,10 +33,18 @@ __all__ = [
     "QUERY_ROUTE",
     "WIRE_VERSION",
     "AllowedQuery",
+    "BaseConnection",
+    "ConnectionProblem",
+    "DataConfig",
     "ProxyError",
     "QueryRequest",
     "ResultSet",
+    "SQLConnection",
+    "SnowflakeConnection",
+    "configure",
+    "connection_factory",
     "dump_allowlist",
     "load_allowlist",
     "query_id",
+    "set_poster",
 ]

@@ -146,6 +146,7 @@ function readConfig() {
     lock: raw.lock ? abs(raw.lock) : null,
     site: site.href,
     integrity: raw.integrity ?? null,
+    data: raw.data ?? null,
   };
 }
 

@@ -54,6 +54,15 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @property {ClientSnapshot} [context]  the visitor's browser at boot
  * @property {string} [site]   the site's root folder URL, to name its files in messages
  * @property {Object<string, FileDigest>} [integrity]  for "runtime" and "app": checked before use
+ * @property {DataConfig} [data]  st.connection and st.secrets (absent: none)
+ */
+
+/**
+ * What the build tells the site about its data (runtime_wasm/connections).
+ * @typedef {object} DataConfig
+ * @property {string} [proxy_url]  where `stc proxy` answers ("" or absent: none configured)
+ * @property {Object<string, string>} [connections]  connection name -> type, from secrets.toml
+ * @property {Object<string, *>} [public_secrets]  the keys of secrets.toml marked public, only those
  */
 
 /**

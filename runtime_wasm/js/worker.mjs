@@ -219,6 +219,7 @@ async function boot(msg) {
     runtime = mod;
     const send = (s) => self.postMessage(s);
     await attachCacheStore(mod, cacheStore);
+    mod.attach_http(postSync);
     busy = installBusySignal(pyodide);
     await inRun(() => mod.boot(JSON.stringify(config), send));
     bridge = mod;
@@ -227,6 +228,24 @@ async function boot(msg) {
     return;
   }
   if (!failed) pump();
+}
+
+/**
+ * st.connection's HTTP: Streamlit's API is synchronous, and a worker may block, so a
+ * synchronous XMLHttpRequest. Answers {"status", "body"} as JSON; status 0 when no
+ * answer came (the proxy is down, or CORS refused this origin: the browser does not
+ * say which).
+ */
+function postSync(url, body) {
+  const xhr = new XMLHttpRequest();
+  try {
+    xhr.open("POST", url, false);
+    xhr.setRequestHeader("Content-Type", "application/json");
+    xhr.send(body);
+    return JSON.stringify({ status: xhr.status, body: xhr.responseText });
+  } catch (err) {
+    return JSON.stringify({ status: 0, body: String(err?.message ?? err) });
+  }
 }
 
 /** Call into the app's Python with the busy clock running (see busy_signal.mjs). */

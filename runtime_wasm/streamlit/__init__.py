@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from runtime_wasm.connections import connection_factory as connection
+
 from .. import _registry
 from .._caching import CacheDataAPI, CacheResourceAPI
 from . import _column_config as column_config
-from . import components, errors
+from . import components, connections, errors
 from ._auth import Secrets, UserInfoProxy, login, logout
 from ._browser import ContextProxy, QueryParamsProxy
 from ._commands import SessionStateProxy, rerun, set_page_config, stop
@@ -194,6 +196,8 @@ __all__ = [
     "column_config",
     "columns",
     "components",
+    "connection",
+    "connections",
     "container",
     "context",
     "data_editor",

@@ -1,8 +1,9 @@
 """``st.secrets``, ``st.user``, ``st.login`` and ``st.logout`` on a static site.
 
 Everything a static site ships is readable by its visitors, so stc never ships
-``.streamlit/secrets.toml``: ``st.secrets`` is an empty, read-only mapping whose
-missing-key errors are Streamlit's plus a hint saying so. Authentication needs a
+``.streamlit/secrets.toml``: ``st.secrets`` is a read-only mapping of only the keys
+the user marked public (``[tool.stc] public_secrets``, passed by the build), and its
+missing-key errors are Streamlit's plus a hint saying where the others are. Authentication needs a
 server to hold the OIDC client secret and the session cookie: ``st.user`` is a
 logged-out visitor and ``st.login`` / ``st.logout`` raise a clear error.
 """
@@ -11,6 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, NoReturn
+
+from runtime_wasm.connections._base import AttrDict
+from runtime_wasm.connections._transport import current
 
 from .._errors import StreamlitAPIException
 
@@ -23,8 +27,17 @@ _MISSING_ENTRY_HINT = (
 )
 _STATIC_HINT = (
     "(stc: a static site never ships secrets to the browser, where every visitor could "
-    "read them, so st.secrets is always empty here.)"
+    "read them: st.secrets holds only the keys marked public in [tool.stc] "
+    "public_secrets; connections' secrets stay with `stc proxy`.)"
 )
+
+
+def _public() -> Mapping[str, Any]:
+    return current().public_secrets
+
+
+def _wrap(value: Any) -> Any:
+    return AttrDict(value) if isinstance(value, Mapping) else value
 
 
 class MissingSecretError(KeyError, FileNotFoundError):
@@ -34,17 +47,17 @@ class MissingSecretError(KeyError, FileNotFoundError):
 
 
 class Secrets(Mapping[str, Any]):
-    """``st.secrets``: always empty on a static site."""
+    """``st.secrets``: the public keys the build passed, nothing else."""
 
     def load_if_toml_exists(self) -> bool:
-        """Streamlit loads ``secrets.toml`` here; stc ships none, so ``False``."""
-        return False
+        """Streamlit loads ``secrets.toml`` here; a site has only its public keys."""
+        return bool(_public())
 
     def has_key(self, k: str) -> bool:
-        return False
+        return k in _public()
 
     def to_dict(self) -> dict[str, Any]:
-        return {}
+        return dict(_public())
 
     def merge_programmatic_secrets(self, programmatic_secrets: Mapping[str, Any]) -> None:
         raise StreamlitAPIException(
@@ -52,22 +65,28 @@ class Secrets(Mapping[str, Any]):
         )
 
     def __getitem__(self, key: str) -> Any:
-        raise MissingSecretError(
-            f'st.secrets has no key "{key}". {_MISSING_ENTRY_HINT} {_STATIC_HINT}'
-        )
+        try:
+            return _wrap(_public()[key])
+        except KeyError:
+            raise MissingSecretError(
+                f'st.secrets has no key "{key}". {_MISSING_ENTRY_HINT} {_STATIC_HINT}'
+            ) from None
 
     def __getattr__(self, key: str) -> Any:
         if key.startswith("__"):
             raise AttributeError(key)
-        raise AttributeError(
-            f'st.secrets has no attribute "{key}". {_MISSING_ENTRY_HINT} {_STATIC_HINT}'
-        )
+        try:
+            return _wrap(_public()[key])
+        except KeyError:
+            raise AttributeError(
+                f'st.secrets has no attribute "{key}". {_MISSING_ENTRY_HINT} {_STATIC_HINT}'
+            ) from None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(())
+        return iter(_public())
 
     def __len__(self) -> int:
-        return 0
+        return len(_public())
 
     def __setitem__(self, key: str, value: Any) -> NoReturn:
         raise TypeError("Secrets does not support item assignment.")

@@ -33,7 +33,7 @@ from runtime_wasm.streamlit import DeltaGenerator as OurDG  # noqa: E402
 
 # Compatible entries may only grow; raise this when more of the API lands.
 # 83 before issue 5 (37.1%); 213 with secrets, auth, grid…; 219/224 = 97.8% with diagrams
-FLOOR = 219
+FLOOR = 220
 
 # Public modules of ``streamlit`` that are Streamlit's implementation, not its API:
 # ``dir(streamlit)`` shows them because the package imports them.

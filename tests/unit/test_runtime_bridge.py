@@ -214,6 +214,8 @@ def test_streamlit_public_names() -> None:
         "column_config",
         "columns",
         "components",
+        "connection",
+        "connections",
         "container",
         "context",
         "data_editor",

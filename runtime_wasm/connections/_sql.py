@@ -1,0 +1,144 @@
+"""``SQLConnection`` and ``SnowflakeConnection`` in the browser: queries by id through
+``stc proxy``.
+
+``query`` keeps Streamlit 1.67's signature and caching: the answer goes through
+``st.cache_data`` with the call's ``ttl`` (so it survives a reload, in IndexedDB),
+keyed by the connection, the statement and its parameters. The statement itself is
+never sent: its id is (see :mod:`runtime_wasm.connections._wire`), and the proxy runs
+only statements the compiler allowlisted. What cannot be allowlisted, an SQLAlchemy
+``session``, ``engine`` or ``connect()`` for arbitrary statements and ORM use, raises
+an error saying why instead of failing somewhere deeper.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, NoReturn
+
+from runtime_wasm._caching import CacheDataAPI
+from runtime_wasm._errors import StreamlitAPIException
+from runtime_wasm.connections._base import BaseConnection
+from runtime_wasm.connections._frame import to_frame
+from runtime_wasm.connections._transport import run_query
+from runtime_wasm.connections._wire import QueryRequest, query_id
+
+__all__ = ["ProxyClient", "SQLConnection", "SnowflakeConnection"]
+
+_cache_data = CacheDataAPI()
+_PANDAS_OPTIONS = frozenset({"dtype", "parse_dates"})
+
+
+@dataclass(frozen=True)
+class ProxyClient:
+    """The raw connection of a proxied connection: where its queries go."""
+
+    connection: str
+
+    def query(self, sql: str, params: Mapping[str, Any] | None) -> Any:
+        if params is not None and not isinstance(params, Mapping):
+            raise StreamlitAPIException(
+                "stc sends query parameters by name: pass params as a dict "
+                "(`params={'kind': kind}` for `:kind` in the statement)."
+            )
+        request = QueryRequest(connection=self.connection, query=query_id(sql),
+                               params=dict(params or {}))  # fmt: skip
+        return run_query(request)
+
+
+def _not_through_proxy(what: str) -> NoReturn:
+    raise StreamlitAPIException(
+        f"`{what}` is not available in stc: a static site reaches its database only "
+        "through `stc proxy`, which runs the statements the compiler found in the app's "
+        "`conn.query(...)` calls, with bound parameters. Use `conn.query(sql, params=...)`."
+    )
+
+
+class _ProxiedConnection(BaseConnection[ProxyClient]):
+    _default_spinner = "Running `sql.query(...)`."
+
+    def _connect(self, **kwargs: Any) -> ProxyClient:
+        return ProxyClient(self._connection_name)
+
+    def query(
+        self,
+        sql: str,
+        *,
+        show_spinner: bool | str = "Running `sql.query(...)`.",
+        ttl: float | int | timedelta | None = None,
+        index_col: str | list[str] | None = None,
+        chunksize: int | None = None,
+        params: Any | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        """Run the allowlisted statement *sql* with *params*; a pandas DataFrame."""
+        unknown = sorted(set(kwargs) - _PANDAS_OPTIONS)
+        if unknown:
+            raise StreamlitAPIException(
+                f"query() got unexpected keyword arguments {unknown}: stc supports the "
+                f"read_sql options {sorted(_PANDAS_OPTIONS)}"
+            )
+        client = self._instance
+
+        def _query(sql: str, index_col: Any, params: Any, options: dict[str, Any]) -> Any:
+            frame = to_frame(client.query(sql, params), index_col)
+            for column in options.get("parse_dates") or ():
+                import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
+                frame[column] = pd.to_datetime(frame[column])
+            if options.get("dtype") is not None:
+                frame = frame.astype(options["dtype"])
+            return frame
+
+        ttl_name = str(ttl).replace(".", "_")
+        _query.__qualname__ = f"{_query.__qualname__}_{self._connection_name}_{ttl_name}"
+        cached = _cache_data(_query, show_spinner=show_spinner, ttl=ttl)
+        return cached(sql, index_col, params, dict(kwargs))
+
+
+class SQLConnection(_ProxiedConnection):
+    """``st.connection(name, type="sql")``: SQL through the proxy's SQLAlchemy."""
+
+    def connect(self) -> NoReturn:
+        _not_through_proxy("SQLConnection.connect()")
+
+    @property
+    def engine(self) -> NoReturn:
+        _not_through_proxy("SQLConnection.engine")
+
+    @property
+    def driver(self) -> NoReturn:
+        _not_through_proxy("SQLConnection.driver")
+
+    @property
+    def session(self) -> NoReturn:
+        _not_through_proxy("SQLConnection.session")
+
+
+class SnowflakeConnection(_ProxiedConnection):
+    """``st.connection("snowflake")``: Snowflake through the proxy's connector."""
+
+    def query(  # Snowflake's own order and spinner text
+        self,
+        sql: str,
+        *,
+        ttl: float | int | timedelta | None = None,
+        show_spinner: bool | str = "Running `snowflake.query(...)`.",
+        params: Any = None,
+        **kwargs: Any,
+    ) -> Any:
+        """Run the allowlisted statement *sql*; a pandas DataFrame."""
+        return super().query(sql, show_spinner=show_spinner, ttl=ttl, params=params, **kwargs)
+
+    def cursor(self) -> NoReturn:
+        _not_through_proxy("SnowflakeConnection.cursor()")
+
+    def raw_connection(self) -> NoReturn:
+        _not_through_proxy("SnowflakeConnection.raw_connection")
+
+    def session(self) -> NoReturn:
+        _not_through_proxy("SnowflakeConnection.session()")
+
+    def write_pandas(self, *args: Any, **kwargs: Any) -> NoReturn:
+        _not_through_proxy("SnowflakeConnection.write_pandas()")

@@ -1,0 +1,108 @@
+"""How a query reaches ``stc proxy``: one POST, answered synchronously.
+
+Streamlit's connection API is synchronous (``conn.query(...)`` returns a DataFrame),
+so the request must be too. In the browser the bridge installs :func:`set_poster`
+with a synchronous XMLHttpRequest from the worker (a worker may block; the page
+never does). On CPython the default poster uses ``urllib``, so ``AppTest`` and
+scripts go through a real proxy on the real wire when ``STC_PROXY_URL`` is set.
+
+Every failure becomes one :class:`ConnectionProblem` whose message a visitor can act
+on: the proxy is down or unreachable (and which URL), it refused the request (its
+error code and message), or no proxy was configured at build time.
+"""
+
+from __future__ import annotations
+
+import os
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from runtime_wasm._errors import StreamlitAPIException
+from runtime_wasm.connections._wire import QUERY_ROUTE, ProxyError, QueryRequest, ResultSet
+
+__all__ = ["ConnectionProblem", "DataConfig", "configure", "current", "run_query", "set_poster"]
+
+# (url, JSON body) -> (HTTP status, body text); status 0: the request never got an answer
+Poster = Callable[[str, str], tuple[int, str]]
+
+
+class ConnectionProblem(StreamlitAPIException):
+    """A query that did not come back: why, in words a visitor can act on."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class DataConfig:
+    """What the build told the site about its data: the proxy's URL, the type of each
+    connection in secrets.toml, and the secrets the user marked public (the only
+    secret values a site ever carries)."""
+
+    proxy_url: str = ""
+    connections: Mapping[str, str] = field(default_factory=dict)
+    public_secrets: Mapping[str, Any] = field(default_factory=dict)
+
+
+_config = DataConfig(proxy_url=os.environ.get("STC_PROXY_URL", ""))
+
+
+def _urllib_post(url: str, body: str) -> tuple[int, str]:
+    request = urllib.request.Request(
+        url, data=body.encode(), headers={"Content-Type": "application/json"}, method="POST"
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            return int(answer.status), answer.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return int(error.code), error.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, OSError):
+        return 0, ""
+
+
+_post: Poster = _urllib_post
+
+
+def configure(config: DataConfig) -> None:
+    """Set the site's data configuration (the bridge calls this at boot)."""
+    global _config
+    _config = config
+
+
+def current() -> DataConfig:
+    return _config
+
+
+def set_poster(post: Poster) -> None:
+    """Send requests with *post* (the bridge installs a synchronous XHR in the browser)."""
+    global _post
+    _post = post
+
+
+def run_query(request: QueryRequest) -> ResultSet:
+    """Send *request* to the proxy and return its rows, or raise ConnectionProblem."""
+    base = _config.proxy_url
+    if not base:
+        raise ConnectionProblem(
+            f"st.connection({request.connection!r}) needs `stc proxy`, and this site was "
+            "built without its address. Rebuild with `stc build --proxy-url URL` (or "
+            "STC_PROXY_URL, or [tool.stc] proxy_url in pyproject.toml)."
+        )
+    url = base.rstrip("/") + QUERY_ROUTE
+    status, text = _post(url, request.to_json())
+    if status == 200:
+        return ResultSet.from_json(text)
+    if status == 0:
+        raise ConnectionProblem(
+            f"The data proxy at {base} did not answer: it may be down, or it does not "
+            "allow requests from this site's address (CORS). Try again later; if it "
+            "persists, the site's owner must start `stc proxy` or allow this origin."
+        )
+    try:
+        error = ProxyError.from_json(text)
+    except (ValueError, KeyError, TypeError):
+        error = ProxyError(code="http", message=f"HTTP {status}")
+    raise ConnectionProblem(
+        f"The data proxy refused the query for connection {request.connection!r} "
+        f"({error.code}): {error.message}"
+    )
