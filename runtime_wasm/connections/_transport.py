@@ -14,8 +14,6 @@ error code and message), or no proxy was configured at build time.
 from __future__ import annotations
 
 import os
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,6 +46,11 @@ _config = DataConfig(proxy_url=os.environ.get("STC_PROXY_URL", ""))
 
 
 def _urllib_post(url: str, body: str) -> tuple[int, str]:
+    # Imported here: urllib.request pulls in http.client, email and ssl, which every
+    # site would otherwise import at boot; in the browser the bridge's poster is used.
+    import urllib.error
+    import urllib.request
+
     request = urllib.request.Request(
         url, data=body.encode(), headers={"Content-Type": "application/json"}, method="POST"
     )
