@@ -21,11 +21,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import _alias, _busy, _cache_store, _media_store, connections
+from . import _alias, _busy, _cache_store, _media_store
 from ._protocol import PROTOCOL_VERSION, BootConfig, Node, WidgetUpdate
 from ._script import Script
 from ._session import AppSession
 from ._tree import to_node
+from .connections import _transport
 
 __all__ = ["APP_DIR", "ProtocolError", "attach_cache", "boot", "handle", "stop"]
 
@@ -161,7 +162,7 @@ def attach_http(post: Callable[[str, str], str]) -> None:
         answer = json.loads(post(url, body))
         return int(answer.get("status") or 0), str(answer.get("body") or "")
 
-    connections.set_poster(poster)
+    _transport.set_poster(poster)
 
 
 async def boot(config_json: str, send: Send, app_dir: str = APP_DIR) -> None:
@@ -178,8 +179,8 @@ async def boot(config_json: str, send: Send, app_dir: str = APP_DIR) -> None:
         sys.path.insert(0, app_dir)
     _alias.install()
     data = config.get("data") or {}
-    connections.configure(
-        connections.DataConfig(
+    _transport.configure(
+        _transport.DataConfig(
             proxy_url=data.get("proxy_url", ""),
             connections=data.get("connections", {}),
             public_secrets=data.get("public_secrets", {}),

@@ -16,6 +16,7 @@ from typing import Any
 
 from runtime_wasm._caching import CacheResourceAPI
 from runtime_wasm._errors import StreamlitAPIException
+from runtime_wasm._sentinels import TTL_NOT_SPECIFIED
 from runtime_wasm.connections._base import BaseConnection
 from runtime_wasm.connections._sql import SnowflakeConnection, SQLConnection
 from runtime_wasm.connections._transport import current
@@ -30,12 +31,6 @@ _USE_ENV_PREFIX = "env:"
 _type = type  # the builtin: st.connection's own parameter is called `type`
 
 
-class _TTLNotSpecified:  # Streamlit's sentinel, by name: "no ttl given"
-    def __repr__(self) -> str:
-        return "<unset>"
-
-
-_TTL_UNSET: Any = _TTLNotSpecified()
 _cache_resource = CacheResourceAPI()
 
 
@@ -43,7 +38,7 @@ def connection_factory(
     name: str,
     type: Any = None,  # Streamlit's parameter name
     max_entries: int | None = None,
-    ttl: float | timedelta | None = _TTL_UNSET,
+    ttl: Any = TTL_NOT_SPECIFIED,
     **kwargs: Any,
 ) -> Any:
     """``st.connection(name, type=None, max_entries=None, ttl=<unset>, **kwargs)``."""
@@ -65,7 +60,7 @@ def connection_factory(
         connection_class = _class_named(connection_class)
     if not (isinstance(connection_class, _type) and issubclass(connection_class, BaseConnection)):
         raise StreamlitAPIException(f"{connection_class} is not a subclass of BaseConnection!")
-    if ttl is _TTL_UNSET:
+    if ttl is TTL_NOT_SPECIFIED:
         ttl = None
     if isinstance(ttl, timedelta):
         ttl = ttl.total_seconds()

@@ -16,10 +16,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from runtime_wasm._errors import StreamlitAPIException
-from runtime_wasm.connections._wire import QUERY_ROUTE, ProxyError, QueryRequest, ResultSet
+
+if TYPE_CHECKING:  # the wire module is imported by the first query, not at boot
+    from runtime_wasm.connections._wire import QueryRequest, ResultSet
 
 __all__ = ["ConnectionProblem", "DataConfig", "configure", "current", "run_query", "set_poster"]
 
@@ -84,6 +86,8 @@ def set_poster(post: Poster) -> None:
 
 def run_query(request: QueryRequest) -> ResultSet:
     """Send *request* to the proxy and return its rows, or raise ConnectionProblem."""
+    from runtime_wasm.connections._wire import QUERY_ROUTE, ProxyError, ResultSet
+
     base = _config.proxy_url
     if not base:
         raise ConnectionProblem(

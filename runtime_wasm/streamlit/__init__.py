@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from runtime_wasm.connections import connection_factory as connection
-
 from .. import _registry
 from .._caching import CacheDataAPI, CacheResourceAPI
+from .._sentinels import TTL_NOT_SPECIFIED
 from . import _column_config as column_config
-from . import components, connections, errors
+from . import components, errors
 from ._auth import Secrets, UserInfoProxy, login, logout
 from ._browser import ContextProxy, QueryParamsProxy
 from ._commands import SessionStateProxy, rerun, set_page_config, stop
@@ -160,8 +159,27 @@ beta_container = _main.beta_container
 experimental_data_editor = _main.experimental_data_editor
 
 
+def connection(
+    name: str,
+    type: Any = None,
+    max_entries: int | None = None,
+    ttl: Any = TTL_NOT_SPECIFIED,
+    **kwargs: Any,
+) -> Any:
+    """``st.connection``: a connection through ``stc proxy`` (see runtime_wasm.connections,
+    imported on the first call: most apps never open one, and every site boots this)."""
+    from runtime_wasm.connections import connection_factory
+
+    return connection_factory(name, type, max_entries, ttl, **kwargs)
+
+
 def __getattr__(name: str) -> Any:
-    """``st.audio_input`` and the like: say stc lacks it, where Python would say nothing."""
+    """``st.audio_input`` and the like: say stc lacks it, where Python would say nothing.
+    ``st.connections`` is imported on first use."""
+    if name == "connections":
+        import importlib
+
+        return importlib.import_module(f"{__name__}.connections")
     if name in _registry.NOT_YET:
         return getattr(_main, name)  # raises the "not available in stc yet" error
     raise AttributeError(f"module 'streamlit' has no attribute {name!r}")
