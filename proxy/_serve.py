@@ -7,12 +7,26 @@ environment variables this function sets.
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
 from pathlib import Path
 
 from proxy._settings import ENV, Settings
 
-__all__ = ["serve"]
+__all__ = ["log_to_stderr", "serve", "settings_env"]
+
+
+def log_to_stderr() -> None:
+    """Print the proxy's JSON lines on stderr, unless logging is configured already
+    (an ASGI host's own configuration wins)."""
+    logger = logging.getLogger("stc.proxy")
+    if logger.handlers or logging.getLogger().handlers:
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
 
 
 def serve(
@@ -29,6 +43,7 @@ def serve(
 
     from proxy._app import create_app
 
+    log_to_stderr()
     log_config = None  # keep the proxy's JSON lines as they are; uvicorn's access log is off
     if workers <= 1:
         uvicorn.run(
@@ -47,10 +62,21 @@ def serve(
 
 
 def settings_env(
-    *, secrets: Path, site: Path | None, allowlist: Path | None, allow_origins: list[str]
+    *,
+    secrets: Path,
+    site: Path | None,
+    allowlist: Path | None,
+    allow_origins: list[str],
+    max_rows: int = 100_000,
+    timeout: float = 30.0,
 ) -> dict[str, str]:
     """The ``STC_PROXY_*`` variables for these arguments."""
-    env = {ENV["secrets"]: str(secrets.resolve()), ENV["allow_origins"]: ",".join(allow_origins)}
+    env = {
+        ENV["secrets"]: str(secrets.resolve()),
+        ENV["allow_origins"]: ",".join(allow_origins),
+        ENV["max_rows"]: str(max_rows),
+        ENV["timeout"]: str(timeout),
+    }
     if site is not None:
         env[ENV["site"]] = str(site.resolve())
     if allowlist is not None:

@@ -4,6 +4,8 @@ environment variables (see :data:`proxy.ENV`), e.g.
 """
 
 from proxy._app import create_app
+from proxy._serve import log_to_stderr
 from proxy._settings import settings_from_env
 
+log_to_stderr()
 app = create_app(settings_from_env())
