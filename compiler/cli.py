@@ -1,5 +1,5 @@
 """``stc``: a thin shell over :func:`compiler.build`, :func:`compiler.check`,
-:func:`compiler.serve` and the browser check of ``stc test``.
+:func:`compiler.serve`, the browser check of ``stc test`` and :mod:`proxy`.
 
 It parses arguments, calls the library, and turns :class:`StcError` into one
 message on stderr and its exit code (2 is argparse's usage error).
@@ -43,6 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args.app, args.format)
         if args.command == "test":
             return _test(args, reporter)
+        if args.command == "proxy":
+            return _proxy(args, reporter)
         if args.command == "init-pages":
             options = InitPagesOptions(app=args.app, branch=args.branch, force=args.force)
             reporter.info(f"wrote {init_pages(options)}: set Pages > Source to GitHub Actions")
@@ -92,6 +94,34 @@ def _test(args: argparse.Namespace, reporter: Reporter) -> int:
         args.target, port=args.port, timeout=args.timeout, reporter=reporter, on_page=show
     )
     return 0 if all(r.ok for r in results) else 1
+
+
+def _proxy(args: argparse.Namespace, reporter: Reporter) -> int:
+    try:
+        import proxy
+    except ImportError as error:
+        print(f"stc proxy needs its extra: pip install 'stc[proxy]' ({error})", file=sys.stderr)
+        return 1
+    try:
+        settings = proxy.load_settings(
+            site=args.site, allowlist=args.allowlist, secrets=args.secrets,
+            allow_origins=args.allow_origin, max_rows=args.max_rows, timeout=args.timeout,
+        )  # fmt: skip
+    except proxy.ProxyConfigError as error:
+        print(f"stc proxy: {error}", file=sys.stderr)
+        return 1
+    if not settings.allow_origins:
+        reporter.info("no --allow-origin: no page may call this proxy from a browser")
+    reporter.info(
+        f"proxy: {len(settings.allowlist)} statements on {len(settings.connections)} "
+        f"connections at http://{args.host}:{args.port}"
+    )
+    env = proxy.settings_env(
+        secrets=args.secrets, site=args.site, allowlist=args.allowlist,
+        allow_origins=list(args.allow_origin), max_rows=args.max_rows, timeout=args.timeout,
+    )  # fmt: skip
+    proxy.serve(settings, env=env, host=args.host, port=args.port, workers=args.workers)
+    return 0
 
 
 def _as_json(diagnostic: Diagnostic) -> dict[str, object]:
@@ -151,6 +181,33 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("directory", type=Path, metavar="DIR", help="the built site")
     serve_cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve_cmd.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
+
+    proxy_cmd = commands.add_parser(
+        "proxy", help="serve the site's allowlisted SQL with the secrets (needs stc[proxy])"
+    )
+    proxy_cmd.add_argument(
+        "site", type=Path, nargs="?", metavar="SITE",
+        help="the built site (its stc/queries.json is the allowlist)",
+    )  # fmt: skip
+    proxy_cmd.add_argument("--allowlist", type=Path, metavar="FILE", help="instead of SITE")
+    proxy_cmd.add_argument(
+        "--secrets", type=Path, default=Path(".streamlit/secrets.toml"), metavar="FILE",
+        help="the [connections.*] tables (default: .streamlit/secrets.toml)",
+    )  # fmt: skip
+    proxy_cmd.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
+    proxy_cmd.add_argument("--port", type=int, default=8501, help="port (default: 8501)")
+    proxy_cmd.add_argument(
+        "--allow-origin", action="append", default=[], metavar="ORIGIN",
+        help="an origin whose pages may call the proxy, e.g. https://me.github.io (repeatable)",
+    )  # fmt: skip
+    proxy_cmd.add_argument("--workers", type=int, default=1, help="processes (default: 1)")
+    proxy_cmd.add_argument(
+        "--max-rows", type=int, default=100_000, help="rows per answer (default: 100000)"
+    )
+    proxy_cmd.add_argument(
+        "--timeout", type=float, default=30.0, metavar="S",
+        help="seconds a statement may run (default: 30)",
+    )  # fmt: skip
 
     pages_cmd = commands.add_parser(
         "init-pages", help="write .github/workflows/stc-pages.yml (build and deploy to Pages)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the tests need, then run all of them: lint, types, unit
-# (CPython), pyodide (Node) and browser (Chromium) tiers.
+# (CPython), proxy (PostgreSQL, SQLite, fakesnow), pyodide (Node) and browser
+# (Chromium) tiers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,8 @@ need_apt=()
 [ -x /usr/lib/chromium/chromium-headless-shell ] || need_apt+=(chromium chromium-headless-shell fonts-liberation)
 command -v node >/dev/null || need_apt+=(nodejs)
 command -v npm >/dev/null || need_apt+=(npm)
+# stc proxy's tests make a throwaway cluster with these (tests/proxy/conftest.py)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need_apt+=(postgresql)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing with apt: ${need_apt[*]}"
   as_root apt-get update -qq

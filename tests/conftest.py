@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).parent
-TIERS = ("unit", "differential", "pyodide", "browser")
+TIERS = ("unit", "proxy", "differential", "pyodide", "browser")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

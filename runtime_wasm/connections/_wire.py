@@ -100,11 +100,19 @@ class QueryRequest:
     connection: str
     query: str  # query_id of the statement
     params: Mapping[str, Any] = field(default_factory=dict)
+    # seconds the answer may be reused (the query's ttl): the proxy sends it back as
+    # Cache-Control max-age, so a CDN in front of it can absorb read traffic
+    ttl: float | None = None
 
     def to_json(self) -> str:
-        return json.dumps(
-            {"connection": self.connection, "query": self.query, "params": dict(self.params)}
-        )
+        body: dict[str, Any] = {
+            "connection": self.connection,
+            "query": self.query,
+            "params": dict(self.params),
+        }
+        if self.ttl is not None:
+            body["ttl"] = self.ttl
+        return json.dumps(body)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -152,7 +160,8 @@ class ProxyError:
     large), ``forbidden-origin``, ``rate-limited``, ``timeout`` (the statement ran past
     the proxy's limit), ``read-only`` (a write on a read-only connection),
     ``database`` (the database refused or is down; the message says which, without
-    secrets), ``unknown-connection``.
+    secrets), ``unknown-connection``, ``internal`` (a bug in the proxy; its log has the
+    traceback, the answer has nothing more).
     """
 
     code: str

@@ -1,0 +1,28 @@
+"""``stc proxy``: the server a user owns that holds a site's database secrets and runs
+only the statements the compiler allowlisted, with bound parameters.
+
+A Starlette app (:func:`create_app`) over one frozen :class:`Settings`
+(:func:`load_settings` from arguments, :func:`settings_from_env` from ``STC_PROXY_*``
+variables); :func:`serve` runs it with uvicorn. The wire contract it enforces is
+:mod:`runtime_wasm.connections`.
+"""
+
+from proxy._app import create_app
+from proxy._errors import ProxyConfigError, QueryRefused
+from proxy._secrets import ConnectionSettings, read_connections
+from proxy._serve import serve, settings_env
+from proxy._settings import ENV, Settings, load_settings, settings_from_env
+
+__all__ = [
+    "ENV",
+    "ConnectionSettings",
+    "ProxyConfigError",
+    "QueryRefused",
+    "Settings",
+    "create_app",
+    "load_settings",
+    "read_connections",
+    "serve",
+    "settings_env",
+    "settings_from_env",
+]

@@ -1,0 +1,119 @@
+"""The proxy's settings: one frozen value, loaded in one place.
+
+:func:`load_settings` reads the allowlist (from a built site's ``stc/queries.json`` or a
+file given directly) and the secrets file, and checks they agree; ``stc proxy`` calls
+it with its arguments, and :func:`settings_from_env` calls it with ``STC_PROXY_*``
+environment variables for ``uvicorn proxy.asgi:app --workers N`` and any ASGI host.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from proxy._errors import ProxyConfigError
+from proxy._secrets import ConnectionSettings, read_connections, secret_values
+from runtime_wasm.connections import ALLOWLIST_PATH, AllowedQuery, load_allowlist
+
+__all__ = ["ENV", "Settings", "load_settings", "settings_from_env"]
+
+# The environment variables settings_from_env reads, by load_settings argument.
+ENV = {
+    "site": "STC_PROXY_SITE",
+    "allowlist": "STC_PROXY_ALLOWLIST",
+    "secrets": "STC_PROXY_SECRETS",
+    "allow_origins": "STC_PROXY_ALLOW_ORIGINS",  # comma-separated
+    "max_rows": "STC_PROXY_MAX_ROWS",
+    "timeout": "STC_PROXY_TIMEOUT",
+    "max_body": "STC_PROXY_MAX_BODY",
+    "rate": "STC_PROXY_RATE",
+    "burst": "STC_PROXY_BURST",
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Everything a proxy process needs; the defaults are the documented ones."""
+
+    allowlist: Mapping[str, AllowedQuery]
+    connections: Mapping[str, ConnectionSettings]
+    allow_origins: frozenset[str] = frozenset()
+    max_rows: int = 100_000  # rows per answer; more and the answer says truncated
+    timeout: float = 30.0  # seconds a statement may run
+    max_body: int = 64 * 1024  # bytes of a request body
+    rate: float = 10.0  # requests per second per client, sustained...
+    burst: int = 40  # ...with this many at once
+    secrets: frozenset[str] = field(default=frozenset(), repr=False)  # to scrub messages
+
+
+def load_settings(
+    *,
+    secrets: Path,
+    site: Path | None = None,
+    allowlist: Path | None = None,
+    allow_origins: Iterable[str] = (),
+    max_rows: int = 100_000,
+    timeout: float = 30.0,
+    max_body: int = 64 * 1024,
+    rate: float = 10.0,
+    burst: int = 40,
+) -> Settings:
+    """Read and check the allowlist and secrets; raises :class:`ProxyConfigError`."""
+    if (site is None) == (allowlist is None):
+        raise ProxyConfigError("give either a built site folder or --allowlist FILE")
+    path = allowlist if allowlist is not None else Path(str(site)) / ALLOWLIST_PATH
+    try:
+        queries = load_allowlist(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        hint = " (was the site built from an app that uses st.connection?)" if site else ""
+        raise ProxyConfigError(f"cannot read allowlist {path}: {error.strerror}{hint}") from None
+    except (ValueError, KeyError, TypeError) as error:
+        raise ProxyConfigError(f"{path} is not an stc allowlist: {error}") from None
+    connections = read_connections(secrets)
+    missing = sorted({q.connection for q in queries.values()} - connections.keys())
+    if missing:
+        raise ProxyConfigError(
+            f"{secrets} has no [connections.{missing[0]}] table, which the site's queries use"
+            f" (connections used: {', '.join(missing)})"
+        )
+    if max_rows < 1 or timeout <= 0 or max_body < 1 or rate <= 0 or burst < 1:
+        raise ProxyConfigError("limits must be positive")
+    return Settings(
+        allowlist=queries,
+        connections=connections,
+        allow_origins=frozenset(o.rstrip("/") for o in allow_origins),
+        max_rows=max_rows,
+        timeout=timeout,
+        max_body=max_body,
+        rate=rate,
+        burst=burst,
+        secrets=secret_values(connections),
+    )
+
+
+def settings_from_env(environ: Mapping[str, str] = os.environ) -> Settings:
+    """:func:`load_settings` from ``STC_PROXY_*`` variables (see :data:`ENV`)."""
+
+    def get(key: str) -> str | None:
+        value = environ.get(ENV[key], "").strip()
+        return value or None
+
+    secrets = get("secrets")
+    if secrets is None:
+        raise ProxyConfigError(f"set {ENV['secrets']} to the secrets.toml file")
+    site, allowlist = get("site"), get("allowlist")
+    numbers = {
+        key: (float if key in ("timeout", "rate") else int)(value)
+        for key in ("max_rows", "timeout", "max_body", "rate", "burst")
+        if (value := get(key)) is not None
+    }
+    origins = [o.strip() for o in (get("allow_origins") or "").split(",") if o.strip()]
+    return load_settings(
+        secrets=Path(secrets),
+        site=Path(site) if site else None,
+        allowlist=Path(allowlist) if allowlist else None,
+        allow_origins=origins,
+        **numbers,  # type: ignore[arg-type]
+    )
