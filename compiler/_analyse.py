@@ -31,7 +31,7 @@ from compiler._analysis import (
     module_name,
     pages_folder_collisions,
 )
-from compiler._analysis._rules import BAD_PROXY, NO_PROXY
+from compiler._analysis._rules import BAD_PROXY, NEEDS_PANDAS, NO_PROXY
 from compiler._diagnostics import Diagnostic
 from compiler._facts import ConnectionUse, ImportRef, PageRef
 from compiler._parse import ParsedApp, display_path
@@ -107,10 +107,15 @@ def analyse(
     diagnostics += plan.diagnostics
     url = choose_proxy_url(proxy_url, os.environ if env is None else env, project)
     diagnostics += [*project.diagnostics, *_proxy_diagnostics(findings.connections, url)]
+    imports = [*findings.imports, *parsed.imports]
+    if findings.connections and not any(i.top == "pandas" for i in imports):
+        first = findings.connections[0]  # query() returns DataFrames: as if it imported pandas
+        imports.append(ImportRef(module="pandas", top="pandas", file=first.file, span=first.span))
+        diagnostics.append(NEEDS_PANDAS.diagnostic(first.span))
     return Analysis(
         title=_title(parsed.app_dir.name),
         diagnostics=tuple(sorted(diagnostics, key=_sort_key)),
-        imports=(*findings.imports, *parsed.imports),
+        imports=tuple(imports),
         pages=tuple(findings.pages),
         streamlit=findings.streamlit_uses(),
         rewritten=rewritten,

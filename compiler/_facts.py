@@ -58,3 +58,4 @@ class ConnectionUse:
     name: str
     kind: str | None
     span: Span
+    file: str  # the file it is in, relative to the app folder

@@ -32,7 +32,6 @@ from compiler._analysis._rules import (
     CONNECTION_NAME,
     CONNECTION_TYPES,
     DYNAMIC_SQL,
-    NEEDS_PANDAS,
     PARAMS_MISMATCH,
     PRIVATE_SECRET,
     PROXY_SECRET,
@@ -44,7 +43,7 @@ from compiler._analysis._rules import (
     UNSEEN_SQL,
 )
 from compiler._analysis._sql import Placeholders, placeholders
-from compiler._facts import ConnectionUse, ImportRef
+from compiler._facts import ConnectionUse
 from runtime_wasm.connections import AllowedQuery
 
 __all__ = ["ConnectionVisitor"]
@@ -120,12 +119,7 @@ class ConnectionVisitor(ModuleVisitor):
         kind = self._kind(call, name)
         if kind == "custom":
             return None  # a BaseConnection subclass: runs in the browser, no allowlist
-        use = ConnectionUse(name=name, kind=kind, span=self.span(call))
-        if not self.findings.connections:
-            self.report(NEEDS_PANDAS, call)
-            self.findings.imports.append(
-                ImportRef(module="pandas", top="pandas", file=self.module.rel, span=use.span)
-            )
+        use = ConnectionUse(name=name, kind=kind, span=self.span(call), file=self.module.rel)
         self.findings.connections.append(use)
         return use
 

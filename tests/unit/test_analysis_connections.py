@@ -281,3 +281,10 @@ def test_diagnostics_never_show_a_secret_value(tmp_path: Path) -> None:
     )
     (bad,) = [d for d in broken.diagnostics if d.code == "STC710"]
     assert "hunter2" not in f"{bad.message} {bad.hint}" and not bad.quote
+
+
+def test_pandas_is_added_only_when_the_app_does_not_import_it(tmp_path: Path) -> None:
+    source = 'import streamlit as st\nconn = st.connection("pets_db")\nimport pandas as pd\n'
+    analysis = analyse_app(tmp_path, _app(tmp_path, source))
+    assert [i.file for i in analysis.imports if i.top == "pandas"] == ["app.py"]
+    assert not [d for d in analysis.diagnostics if d.code == "STC707"]
