@@ -288,3 +288,16 @@ def test_pandas_is_added_only_when_the_app_does_not_import_it(tmp_path: Path) ->
     analysis = analyse_app(tmp_path, _app(tmp_path, source))
     assert [i.file for i in analysis.imports if i.top == "pandas"] == ["app.py"]
     assert not [d for d in analysis.diagnostics if d.code == "STC707"]
+
+
+def test_a_secrets_file_linked_from_outside_is_never_read(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.toml"
+    outside.write_text('[connections.outside]\nurl = "postgresql://u:CANARY-LINKED@h/db"\n')
+    app = tmp_path / "app"
+    (app / ".streamlit").mkdir(parents=True)
+    (app / ".streamlit" / "secrets.toml").symlink_to(outside)
+    source = 'import streamlit as st\nst.connection("outside")\n'
+    analysis = analyse_app(app, {"app.py": source, "pyproject.toml": PYPROJECT})
+    assert not analysis.project.has_secrets and not analysis.project.connections
+    (name,) = [d for d in analysis.diagnostics if d.code == "STC703"]
+    assert name.severity == "warning"  # as if there were no secrets.toml
