@@ -5,10 +5,16 @@ visitors with metadata, see :mod:`compiler._analysis`); they collect imports and
 diagnostics and change nothing. Then the browser rewrite (:mod:`compiler._rewrite`)
 turns blocking sleeps into awaits; the rewritten sources are what ship. Analysis
 never raises for a mistake in the app: it returns diagnostics.
+
+It also reads what the app folder declares beside its code (:mod:`compiler._project`:
+the connection names of secrets.toml, ``[tool.stc]``), which the connections pass
+checks against, and settles the proxy URL: an app whose queries go through
+``stc proxy`` cannot be built without one (``STC706``).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -25,11 +31,14 @@ from compiler._analysis import (
     module_name,
     pages_folder_collisions,
 )
+from compiler._analysis._rules import BAD_PROXY, NEEDS_PANDAS, NO_PROXY
 from compiler._diagnostics import Diagnostic
-from compiler._facts import ImportRef, PageRef
+from compiler._facts import ConnectionUse, ImportRef, PageRef
 from compiler._parse import ParsedApp, display_path
+from compiler._project import Project, choose_proxy_url, read_project
 from compiler._rewrite import AwaitTransformer, plan_rewrites
 from runtime_wasm._pagefiles import is_page_script
+from runtime_wasm.connections import AllowedQuery, query_id
 
 __all__ = ["Analysis", "analyse"]
 
@@ -45,14 +54,23 @@ class Analysis:
     streamlit: StreamlitUses = field(default_factory=StreamlitUses)  # the st.* names used
     # rel path → new source, for the modules the browser rewrite changed
     rewritten: Mapping[str, str] = field(default_factory=dict)
+    connections: tuple[ConnectionUse, ...] = ()  # whose queries go through stc proxy
+    queries: tuple[AllowedQuery, ...] = ()  # the allowlist, one entry per statement
+    project: Project = field(default_factory=Project)  # secrets.toml names, [tool.stc]
+    proxy_url: str | None = None  # --proxy-url, else STC_PROXY_URL, else [tool.stc]
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
         return tuple(d for d in self.diagnostics if d.severity == "error")
 
 
-def analyse(parsed: ParsedApp) -> Analysis:
-    """Run every visitor over every module, then the rewrite; errors first."""
+def analyse(
+    parsed: ParsedApp, *, proxy_url: str | None = None, env: Mapping[str, str] | None = None
+) -> Analysis:
+    """Run every visitor over every module, then the rewrite; errors first.
+
+    *proxy_url* is ``--proxy-url``; *env* (default ``os.environ``) may give
+    ``STC_PROXY_URL``."""
     # Fresh from the parser, so every node is unique: the defensive copy is waste.
     wrappers = {
         rel: MetadataWrapper(tree, unsafe_skip_copy=True) for rel, tree in parsed.modules.items()
@@ -70,7 +88,8 @@ def analyse(parsed: ParsedApp) -> Analysis:
         )
         for rel, wrapper in wrappers.items()
     ]
-    findings = _findings(parsed)
+    project = read_project(parsed.app_dir, display_path(parsed.app_dir))
+    findings = _findings(parsed, project)
     facts = CallFacts(modules=frozenset(m.name for m in modules))
     for module in modules:
         visitors = [visitor(module, findings) for visitor in VISITORS]
@@ -86,22 +105,54 @@ def analyse(parsed: ParsedApp) -> Analysis:
     )
     diagnostics = [*parsed.diagnostics, *folder, *findings.diagnostics]
     diagnostics += plan.diagnostics
+    url = choose_proxy_url(proxy_url, os.environ if env is None else env, project)
+    diagnostics += [*project.diagnostics, *_proxy_diagnostics(findings.connections, url)]
+    imports = [*findings.imports, *parsed.imports]
+    if findings.connections and not any(i.top == "pandas" for i in imports):
+        first = findings.connections[0]  # query() returns DataFrames: as if it imported pandas
+        imports.append(ImportRef(module="pandas", top="pandas", file=first.file, span=first.span))
+        diagnostics.append(NEEDS_PANDAS.diagnostic(first.span))
     return Analysis(
         title=_title(parsed.app_dir.name),
         diagnostics=tuple(sorted(diagnostics, key=_sort_key)),
-        imports=(*findings.imports, *parsed.imports),
+        imports=tuple(imports),
         pages=tuple(findings.pages),
         streamlit=findings.streamlit_uses(),
         rewritten=rewritten,
+        connections=tuple(findings.connections),
+        queries=_unique(findings.queries),
+        project=project,
+        proxy_url=url,
     )
 
 
-def _findings(parsed: ParsedApp) -> Findings:
+def _findings(parsed: ParsedApp, project: Project | None = None) -> Findings:
     return Findings(
         app_dir=parsed.app_dir,
         entry=parsed.entry,
         shipped=frozenset(f.rel for f in parsed.files),
+        project=project or Project(),
     )
+
+
+def _proxy_diagnostics(connections: list[ConnectionUse], url: str | None) -> list[Diagnostic]:
+    """``STC706`` at the first connection when there is no proxy URL, or a bad one."""
+    if not connections:
+        return []
+    first = connections[0]
+    if url is None:
+        return [NO_PROXY.diagnostic(first.span, name=first.name)]
+    if not url.startswith(("https://", "http://")):
+        return [BAD_PROXY.diagnostic(first.span, url=url)]
+    return []
+
+
+def _unique(queries: list[AllowedQuery]) -> tuple[AllowedQuery, ...]:
+    """One entry per statement and connection: the first place it is used."""
+    seen: dict[tuple[str, str], AllowedQuery] = {}
+    for query in queries:
+        seen.setdefault((query_id(query.sql), query.connection), query)
+    return tuple(seen.values())
 
 
 def _page_scripts(parsed: ParsedApp, wrappers: Mapping[str, MetadataWrapper]) -> frozenset[str]:

@@ -43,7 +43,7 @@ def build(options: BuildOptions, reporter: Reporter) -> BuildResult:
     reporter.info(f"{len(parsed.files)} app files, {len(parsed.modules)} Python modules")
 
     reporter.stage("analyse")
-    analysis = analyse(parsed)
+    analysis = analyse(parsed, proxy_url=options.proxy_url)
     _gate(analysis.diagnostics, force=options.force, reporter=reporter)
 
     reporter.stage("resolve")

@@ -19,15 +19,18 @@ from compiler._resolve import PYODIDE_CDN, resolve
 __all__ = ["check"]
 
 
-def check(app: Path) -> tuple[Diagnostic, ...]:
+def check(app: Path, *, proxy_url: str | None = None) -> tuple[Diagnostic, ...]:
     """Every diagnostic of the app whose entry script is *app*, errors first.
+
+    *proxy_url* is ``--proxy-url``: as in a build, ``STC_PROXY_URL`` and ``[tool.stc]``
+    are asked without it, and an app with a connection needs one of them.
 
     Raises :class:`UsageError` when *app* is not a Python script.
     """
     # parse() leaves the build's output folder out of the app's files; a check has none.
     nowhere = Path(tempfile.gettempdir()) / "stc-check-has-no-output"
     parsed = parse(app, nowhere)
-    analysis = analyse(parsed)
+    analysis = analyse(parsed, proxy_url=proxy_url)
     resolved = resolve(
         parsed=parsed,
         imports=analysis.imports,

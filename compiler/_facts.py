@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from compiler._diagnostics import Span
 
-__all__ = ["ImportRef", "PageRef"]
+__all__ = ["ConnectionUse", "ImportRef", "PageRef"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,3 +46,16 @@ class PageRef:
     script: str | None
     default: bool
     span: Span
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConnectionUse:
+    """A literal ``st.connection(name, ...)`` whose queries go through ``stc proxy``.
+
+    ``kind`` is ``"sql"``, ``"snowflake"``, or ``None`` when neither ``type=``, the
+    name nor secrets.toml says (stc then reads its queries as SQLAlchemy's)."""
+
+    name: str
+    kind: str | None
+    span: Span
+    file: str  # the file it is in, relative to the app folder

@@ -22,8 +22,11 @@ class BuildOptions:
     (a folder URL) makes the page load Pyodide from there instead of vendoring it.
     ``include_assets`` is ``"auto"`` (optional libraries such as vega only when the
     analysis sees the app use them, see :mod:`compiler._assets`) or ``"all"``.
-    ``cache_dir`` defaults to ``$STC_CACHE_DIR``, ``$XDG_CACHE_HOME/stc`` or
-    ``~/.cache/stc``; ``runtime_dir`` defaults to the installed ``runtime_wasm``.
+    ``proxy_url`` is where ``stc proxy`` answers for an app that uses a connection;
+    without it ``STC_PROXY_URL``, then ``[tool.stc] proxy_url`` in the app folder's
+    ``pyproject.toml``, are asked. ``cache_dir`` defaults to ``$STC_CACHE_DIR``,
+    ``$XDG_CACHE_HOME/stc`` or ``~/.cache/stc``; ``runtime_dir`` defaults to the
+    installed ``runtime_wasm``.
     """
 
     app: Path
@@ -33,6 +36,7 @@ class BuildOptions:
     cache_dir: Path | None = None
     runtime_dir: Path | None = None
     include_assets: Literal["auto", "all"] = "auto"
+    proxy_url: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

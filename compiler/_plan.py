@@ -6,6 +6,7 @@ The plan is pure data (no I/O), so the layout is readable in one place::
     stc/<runtime_wasm/js/...>  stc/runtime.zip  stc/app.zip
     pyodide/<core files>          (absent with --pyodide-url)
     packages/pyodide-lock.json  packages/<wheels>   (only when the app needs packages)
+    stc/queries.json              (only when the app uses a connection: the allowlist)
 
 The boot config inline in ``index.html`` lists the packages to load and the site's
 lock file; with no packages both keys are absent and Pyodide boots as before. Its
@@ -16,7 +17,14 @@ names the files (:attr:`Template.integrity`) and the render stage fills them in.
 ``assets`` (and the manifest's) lists the optional vendored libraries the site carries
 (:mod:`compiler._assets`), so the page can say which one a left-out element needs.
 
-Every URL the page uses is relative, so the site works under any sub-path.
+An app whose queries go through ``stc proxy`` gets ``stc/queries.json``, the
+allowlist the proxy enforces (:mod:`runtime_wasm.connections`; public: the same SQL
+is in ``app.zip``), and ``proxy_url`` in its config. ``public_secrets`` carries the
+values of the secrets.toml keys ``[tool.stc] public_secrets`` names, the only secret
+values a site ever holds. Both keys are absent when there is nothing to say.
+
+Every URL the page uses is relative (``proxy_url`` is the one absolute address), so
+the site works under any sub-path.
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ from compiler._preload import page_modules
 from compiler._resolve import Resolved
 from compiler._sitelock import LOCK_PATH, Package, site_lock
 from runtime_wasm._protocol import PROTOCOL_VERSION
+from runtime_wasm.connections import ALLOWLIST_PATH, dump_allowlist
 
 __all__ = ["Copy", "PlannedFile", "SitePlan", "Template", "Text", "Zip", "plan"]
 
@@ -92,6 +101,10 @@ def plan(parsed: ParsedApp, analysis: Analysis, resolved: Resolved, stc_version:
     if resolved.packages:  # absent otherwise: the worker then boots exactly as before
         config["packages"] = [p.name for p in resolved.packages]
         config["lock"] = LOCK_PATH
+    if analysis.proxy_url and analysis.connections:
+        config["proxy_url"] = analysis.proxy_url
+    if analysis.project.public_secrets:
+        config["public_secrets"] = dict(analysis.project.public_secrets)
     routes = page_routes(parsed, analysis)
     if routes:  # a multipage app: the url paths with their own entry
         config["pages"] = list(routes)
@@ -149,6 +162,9 @@ def plan(parsed: ParsedApp, analysis: Analysis, resolved: Resolved, stc_version:
             for name in core.files
         ]
     files += _package_files(resolved)
+    if analysis.connections:  # what stc proxy may run, and nothing else
+        allowlist = Text(text=dump_allowlist(analysis.queries) + "\n")
+        files.append(PlannedFile(path=ALLOWLIST_PATH, category="app", source=allowlist))
     _refuse_duplicates(files)
     manifest = {
         "stc": stc_version,

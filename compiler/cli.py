@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "build":
             return _build(args, reporter)
         if args.command == "check":
-            return _check(args.app, args.format)
+            return _check(args.app, args.format, args.proxy_url)
         if args.command == "test":
             return _test(args, reporter)
         if args.command == "proxy":
@@ -62,7 +62,7 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> int:
     started = time.monotonic()
     options = BuildOptions(
         app=args.app, out_dir=args.out, pyodide_url=args.pyodide_url, force=args.force,
-        include_assets=args.include_assets,
+        include_assets=args.include_assets, proxy_url=args.proxy_url,
     )  # fmt: skip
     result = build(options, reporter)
     for diagnostic in result.diagnostics:
@@ -77,8 +77,8 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> int:
     return 0
 
 
-def _check(app: Path, output: str) -> int:
-    diagnostics = check(app)
+def _check(app: Path, output: str, proxy_url: str | None) -> int:
+    diagnostics = check(app, proxy_url=proxy_url)
     if output == "json":
         print(json.dumps([_as_json(d) for d in diagnostics], indent=2))
     for diagnostic in diagnostics if output == "text" else ():
@@ -139,6 +139,12 @@ def _as_json(diagnostic: Diagnostic) -> dict[str, object]:
     }
 
 
+_PROXY_HELP = (
+    "where stc proxy answers, for an app that uses st.connection (default: "
+    "$STC_PROXY_URL, else proxy_url under [tool.stc] in the app's pyproject.toml)"
+)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stc", description="Compile a Streamlit app into a static site that runs on Pyodide."
@@ -158,6 +164,7 @@ def _parser() -> argparse.ArgumentParser:
         help="load Pyodide from this folder URL instead of copying it into the site",
     )  # fmt: skip
     build_cmd.add_argument("--force", action="store_true", help="build even if the app has errors")
+    build_cmd.add_argument("--proxy-url", metavar="URL", help=_PROXY_HELP)
     build_cmd.add_argument(
         "--include-assets", choices=("auto", "all"), default="auto",
         help="optional libraries (charts: vega, formulas: KaTeX): only those the app is seen "
@@ -176,6 +183,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json"), default="text",
         help="text (default): each diagnostic with its source line; json: a list on stdout",
     )  # fmt: skip
+    check_cmd.add_argument("--proxy-url", metavar="URL", help=_PROXY_HELP)
 
     serve_cmd = commands.add_parser("serve", help="serve a built site locally")
     serve_cmd.add_argument("directory", type=Path, metavar="DIR", help="the built site")

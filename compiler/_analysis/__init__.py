@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from compiler._analysis._browser import BrowserVisitor
 from compiler._analysis._calls import CallFacts, CallVisitor
+from compiler._analysis._connections import ConnectionVisitor
 from compiler._analysis._context import (
     AppModule,
     Findings,
@@ -41,4 +42,5 @@ VISITORS: tuple[type[ModuleVisitor], ...] = (
     BrowserVisitor,
     PathVisitor,
     PagesVisitor,
+    ConnectionVisitor,
 )

@@ -16,7 +16,9 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider, Provid
 
 from compiler._analysis._rules import Rule
 from compiler._diagnostics import Diagnostic, Span
-from compiler._facts import ImportRef, PageRef
+from compiler._facts import ConnectionUse, ImportRef, PageRef
+from compiler._project import Project
+from runtime_wasm.connections import AllowedQuery
 
 __all__ = [
     "AppModule",
@@ -75,6 +77,9 @@ class Findings:
     streamlit_names: set[str] = field(default_factory=set)
     opaque_calls: set[str] = field(default_factory=set)
     unsure: list[str] = field(default_factory=list)  # "app.py:3: getattr(st, ...)"
+    project: Project = field(default_factory=Project)  # secrets.toml names, [tool.stc]
+    connections: list[ConnectionUse] = field(default_factory=list)  # through stc proxy
+    queries: list[AllowedQuery] = field(default_factory=list)  # the allowlist
 
     def streamlit_uses(self) -> StreamlitUses:
         return StreamlitUses(

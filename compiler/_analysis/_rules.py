@@ -16,6 +16,13 @@ Visitors decide *where* a rule applies; these tables decide *what* is said. Code
     STC502 info     time.sleep / asyncio.run rewritten to an await
     STC601 error    a page (st.Page, st.switch_page, st.page_link) whose file is not in the app
     STC602 error    two pages of the pages/ folder or of one st.navigation share a URL pathname
+    STC701 error    SQL given to a connection's query() that is not a literal stc can read
+    STC702 error    params= that do not match the statement's placeholders
+    STC703 error    st.connection of a name not in secrets.toml (a warning with no secrets.toml)
+    STC704 error    .session / .engine / .connect() … on a connection: cannot be allowlisted
+    STC705 error    st.secrets read of a key not marked public (a warning under "connections")
+    STC706 error    the app uses a connection and the build has no proxy URL
+    STC707 info     pandas added to the site's packages: query() returns a DataFrame
 """
 
 from __future__ import annotations
@@ -28,20 +35,35 @@ from compiler._diagnostics import Diagnostic, Severity, Span
 __all__ = [
     "AMBIGUOUS",
     "BAD_CALL",
+    "BAD_PROXY",
     "BLOCKING_CALLS",
     "BLOCKING_METHODS",
+    "CONNECTION_NAME",
+    "CONNECTION_TYPES",
+    "DYNAMIC_SQL",
     "FILE_READERS",
     "HTTP_MODULES",
     "INTERNAL_MODULE",
+    "NEEDS_PANDAS",
     "NOT_A_COMMAND",
     "NOT_YET",
+    "NO_PROXY",
     "PAGE_COLLISION",
     "PAGE_MISSING",
+    "PARAMS_MISMATCH",
     "PATH_ABSOLUTE",
     "PATH_MISSING",
+    "PRIVATE_SECRET",
+    "PROXY_SECRET",
     "RELATIVE_BEYOND",
     "REWRITTEN",
+    "SECRETS_METHODS",
+    "UNALLOWLISTABLE",
+    "UNALLOWLISTED_USE",
+    "UNKNOWN_CONNECTION",
+    "UNKNOWN_CONNECTION_NO_SECRETS",
     "UNREWRITABLE",
+    "UNSEEN_SQL",
     "UNSUPPORTED_MODULES",
     "Rule",
 ]
@@ -267,4 +289,112 @@ PAGE_COLLISION = Rule(
     severity="error",
     message="two pages resolve to the URL pathname /{url_path}: {first} and {second}",
     hint="{fix}; Streamlit stops the app with a StreamlitAPIException naming both",
+)
+
+# -- connections and secrets (through stc proxy) --------------------------------------
+
+# what st.connection's type= (or the name, or secrets.toml) means → the kind of connection
+CONNECTION_TYPES: Mapping[str, str] = {
+    "sql": "sql",
+    "snowflake": "snowflake",
+    "streamlit.connections.SQLConnection": "sql",
+    "streamlit.connections.SnowflakeConnection": "snowflake",
+    "streamlit.connections.sql_connection.SQLConnection": "sql",
+    "streamlit.connections.snowflake_connection.SnowflakeConnection": "snowflake",
+}
+_PROXY_ONLY = (
+    "through stc proxy only the statements the compiler saw in query() run, with bound parameters"
+)
+# kind → attributes of such a connection that would run arbitrary statements
+UNALLOWLISTABLE: Mapping[str, frozenset[str]] = {
+    "sql": frozenset({"session", "connect", "engine", "driver", "raw_connection", "_instance"}),
+    "snowflake": frozenset({"session", "cursor", "raw_connection", "_instance"}),
+}
+# methods of st.secrets, which are not keys
+SECRETS_METHODS = frozenset(
+    {"get", "keys", "values", "items", "to_dict", "load_if_toml_exists", "has_key", "copy"}
+)
+DYNAMIC_SQL = Rule(
+    code="STC701",
+    severity="error",
+    message="this SQL is built at run time ({how}), so stc cannot allowlist it",
+    hint="use params=: write the statement as one literal with placeholders (:name) and "
+    "pass the values as params={{'name': value}}; " + _PROXY_ONLY,
+)
+UNSEEN_SQL = Rule(
+    code="STC701",
+    severity="error",
+    message="stc cannot read this SQL at build time: {how}",
+    hint="pass query() a string literal, or a constant assigned once in this module; "
+    "values go in params=; " + _PROXY_ONLY,
+)
+PARAMS_MISMATCH = Rule(
+    code="STC702",
+    severity="error",
+    message="params= does not match the statement's placeholders: {why}",
+    hint="the statement has {expected}; the proxy binds exactly those",
+)
+UNKNOWN_CONNECTION = Rule(
+    code="STC703",
+    severity="error",
+    message="no connection {name!r} in .streamlit/secrets.toml (it has {known})",
+    hint="add a [connections.{name}] table to .streamlit/secrets.toml, which stays on "
+    "stc proxy, or fix the name",
+)
+UNKNOWN_CONNECTION_NO_SECRETS = Rule(
+    code="STC703",
+    severity="warning",
+    message="no .streamlit/secrets.toml, so stc cannot check that connection {name!r} exists",
+    hint="stc proxy will need a [connections.{name}] table in the secrets file it is given",
+)
+CONNECTION_NAME = Rule(
+    code="STC703",
+    severity="error",
+    message="the connection's name is not a literal string, so stc cannot tell which "
+    "connection the proxy must open",
+    hint='write the name: st.connection("pets_db")',
+)
+UNALLOWLISTED_USE = Rule(
+    code="STC704",
+    severity="error",
+    message=".{attribute} of connection {name!r} ({kind}) cannot be allowlisted: a static site "
+    "has no database driver, and " + _PROXY_ONLY,
+    hint='use conn.query("...", params=...); writes and ORM code belong in a server',
+)
+PRIVATE_SECRET = Rule(
+    code="STC705",
+    severity="error",
+    message="st.secrets key {key!r} is not public, so the site does not have it "
+    "(public keys: {public})",
+    hint="a key every visitor may read goes in public_secrets under [tool.stc] in "
+    "pyproject.toml; anything else stays on stc proxy",
+)
+PROXY_SECRET = Rule(
+    code="STC705",
+    severity="warning",
+    message="st.secrets[{key!r}] holds the connections' secrets, which stay on stc proxy: "
+    "in the site this read raises",
+    hint="let st.connection read them (on the proxy); guard code that reads them with "
+    "'connections' in st.secrets",
+)
+NO_PROXY = Rule(
+    code="STC706",
+    severity="error",
+    message="the app uses connection {name!r}, and the build has no proxy URL to send "
+    "its queries to",
+    hint="give the URL where stc proxy runs in one of three ways: stc build --proxy-url "
+    'https://…, the STC_PROXY_URL environment variable, or proxy_url = "https://…" '
+    "under [tool.stc] in the app's pyproject.toml",
+)
+BAD_PROXY = Rule(
+    code="STC706",
+    severity="error",
+    message="the proxy URL {url!r} is not an http:// or https:// URL",
+    hint="give the address stc proxy answers at, e.g. https://db.example.com",
+)
+NEEDS_PANDAS = Rule(
+    code="STC707",
+    severity="info",
+    message="pandas added to the site's packages: a connection's query() returns a "
+    "pandas DataFrame",
 )

@@ -1,0 +1,338 @@
+"""The connections visitor: the SQL allowlist, and what cannot go through ``stc proxy``.
+
+A connection is what ``st.connection(...)`` returns (recognised by qualified name, so
+aliases work), followed through names bound once (``conn = st.connection(...)``),
+called directly (``st.connection("x").query(...)``) and returned by the app's own
+functions (``@st.cache_resource def get(): return st.connection(...)``). For each:
+
+- the name must be a literal, and a ``[connections.<name>]`` of secrets.toml
+  (``STC703``); its kind comes from ``type=``, else a first-party name (``"sql"``,
+  ``"snowflake"``), else the table's ``type``, as Streamlit decides it;
+- every ``.query(sql, params=...)`` on it: *sql* must be text the compiler can read
+  (literals, implicit and ``+`` concatenation of them, a constant bound once), since
+  the site sends only its id (``STC701``); its placeholders must match a literal
+  ``params=`` (``STC702``); it joins the allowlist (:class:`AllowedQuery`);
+- ``.session``, ``.engine``, ``.connect()``… would run any statement (``STC704``).
+
+``st.secrets["k"]``, ``st.secrets.k`` and ``st.secrets.get("k")`` of a key that
+``[tool.stc] public_secrets`` does not name are ``STC705``: the site does not hold it.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+import libcst as cst
+from libcst.metadata import Assignment, ParentNodeProvider, PositionProvider, ScopeProvider
+
+from compiler._analysis._context import AppModule, Findings, ModuleVisitor
+from compiler._analysis._names import qualified_names, string_value
+from compiler._analysis._rules import (
+    CONNECTION_NAME,
+    CONNECTION_TYPES,
+    DYNAMIC_SQL,
+    PARAMS_MISMATCH,
+    PRIVATE_SECRET,
+    PROXY_SECRET,
+    SECRETS_METHODS,
+    UNALLOWLISTABLE,
+    UNALLOWLISTED_USE,
+    UNKNOWN_CONNECTION,
+    UNKNOWN_CONNECTION_NO_SECRETS,
+    UNSEEN_SQL,
+)
+from compiler._analysis._sql import Placeholders, placeholders
+from compiler._facts import ConnectionUse
+from runtime_wasm.connections import AllowedQuery
+
+__all__ = ["ConnectionVisitor"]
+
+_CONNECTION = "streamlit.connection"
+_SECRETS = "streamlit.secrets"
+_STRING_BUILDERS = frozenset({"format", "format_map", "join", "replace"})
+
+
+@dataclass(frozen=True)
+class _Unread:
+    """Why an expression's text cannot be known at build time."""
+
+    how: str
+    dynamic: bool  # built from values at run time (as opposed to merely out of sight)
+
+
+class ConnectionVisitor(ModuleVisitor):
+    METADATA_DEPENDENCIES = (PositionProvider, ParentNodeProvider, ScopeProvider)
+
+    def __init__(self, module: AppModule, findings: Findings) -> None:
+        super().__init__(module, findings)
+        self._made: dict[int, ConnectionUse | None] = {}  # id of an st.connection call
+
+    # -- what the visitor looks at ------------------------------------------------------
+    def visit_Call(self, node: cst.Call) -> None:
+        if self._is(node.func, _CONNECTION):
+            self._made_by(node)
+        elif isinstance(node.func, cst.Attribute):
+            method = node.func.attr.value
+            if method == "query":
+                conn = self._connection_of(node.func.value)
+                if conn is not None:
+                    self._query(node, conn)
+            elif method == "get" and self._is(node.func.value, _SECRETS) and node.args:
+                self._secret(node.args[0].value)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        attribute = node.attr.value
+        if attribute in UNALLOWLISTABLE["sql"] | UNALLOWLISTABLE["snowflake"]:
+            conn = self._connection_of(node.value)
+            kind = (conn.kind or "sql") if conn is not None else ""
+            if conn is not None and attribute in UNALLOWLISTABLE[kind]:
+                self.report(UNALLOWLISTED_USE, node, attribute=attribute, kind=kind, name=conn.name)
+        elif attribute not in SECRETS_METHODS and self._is(node.value, _SECRETS):
+            self._check_key(attribute, node)
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        index = node.slice[0].slice if len(node.slice) == 1 else None
+        if isinstance(index, cst.Index) and self._is(node.value, _SECRETS):
+            self._secret(index.value)
+
+    # -- connections --------------------------------------------------------------------
+    def _made_by(self, call: cst.Call) -> ConnectionUse | None:
+        """The connection an ``st.connection(...)`` call makes; reported once."""
+        if id(call) not in self._made:
+            self._made[id(call)] = self._new_connection(call)
+        return self._made[id(call)]
+
+    def _new_connection(self, call: cst.Call) -> ConnectionUse | None:
+        name_arg = _argument(call, 0, "name")
+        name = self._text(name_arg) if name_arg is not None else None
+        if not isinstance(name, str):
+            self.report(CONNECTION_NAME, name_arg or call)
+            return None
+        project = self.findings.project
+        if name not in project.connections:
+            if project.has_secrets:
+                known = ", ".join(map(repr, project.connections)) or "none"
+                self.report(UNKNOWN_CONNECTION, name_arg or call, name=name, known=known)
+            else:
+                self.report(UNKNOWN_CONNECTION_NO_SECRETS, name_arg or call, name=name)
+        kind = self._kind(call, name)
+        if kind == "custom":
+            return None  # a BaseConnection subclass: runs in the browser, no allowlist
+        use = ConnectionUse(name=name, kind=kind, span=self.span(call), file=self.module.rel)
+        self.findings.connections.append(use)
+        return use
+
+    def _kind(self, call: cst.Call, name: str) -> str | None:
+        """As Streamlit: ``type=``, else a first-party name, else secrets.toml's ``type``."""
+        given = _argument(call, 1, "type")
+        if given is not None:
+            text = string_value(given)
+            if text is None:
+                names = qualified_names(self, given)
+                text = next(iter(names)) if len(names) == 1 else ""
+            return CONNECTION_TYPES.get(text, "custom")
+        if name in ("sql", "snowflake"):
+            return name
+        declared = self.findings.project.connections.get(name)
+        return CONNECTION_TYPES.get(declared, "custom") if declared else None
+
+    def _connection_of(
+        self, node: cst.BaseExpression, seen: frozenset[int] = frozenset()
+    ) -> ConnectionUse | None:
+        """The connection *node* surely is, following names bound once and functions."""
+        if id(node) in seen:
+            return None
+        seen = seen | {id(node)}
+        if isinstance(node, cst.Call):
+            if self._is(node.func, _CONNECTION):
+                return self._made_by(node)
+            function = self._bound(node.func) if isinstance(node.func, cst.Name) else None
+            if isinstance(function, cst.FunctionDef):
+                found = {self._connection_of(r, seen) for r in _returned(function)}
+                return found.pop() if len(found) == 1 else None
+            return None
+        if isinstance(node, cst.Name):
+            value = self._bound(node)
+            if isinstance(value, cst.BaseExpression):
+                return self._connection_of(value, seen)
+        return None
+
+    def _bound(self, name: cst.Name) -> cst.BaseExpression | cst.FunctionDef | int | None:
+        """What the only binding of *name* holds: the assigned value, the function it
+        defines; the number of bindings when there are several; ``None`` otherwise."""
+        scope = self.get_metadata(ScopeProvider, name, None)
+        if scope is None:
+            return None
+        bindings = list(scope[name.value])
+        if len(bindings) != 1:
+            return len(bindings) or None
+        (binding,) = bindings
+        if not isinstance(binding, Assignment):
+            return None
+        if isinstance(binding.node, cst.FunctionDef):
+            return binding.node
+        parent = self.get_metadata(ParentNodeProvider, binding.node, None)
+        if isinstance(parent, cst.AssignTarget):
+            parent = self.get_metadata(ParentNodeProvider, parent, None)
+            return parent.value if isinstance(parent, cst.Assign) else None
+        if isinstance(parent, cst.AnnAssign) and parent.target is binding.node:
+            return parent.value
+        return None
+
+    # -- queries ------------------------------------------------------------------------
+    def _query(self, call: cst.Call, conn: ConnectionUse) -> None:
+        sql_arg = _argument(call, 0, "sql")
+        if sql_arg is None:
+            return  # Python's own TypeError; STC104 does not cover methods
+        sql = self._text(sql_arg)
+        if isinstance(sql, _Unread):
+            self.report(DYNAMIC_SQL if sql.dynamic else UNSEEN_SQL, sql_arg, how=sql.how)
+            return
+        found = placeholders(sql, conn.kind)
+        self._check_params(_argument(call, None, "params"), found, call)
+        span = self.span(call)
+        self.findings.queries.append(
+            AllowedQuery(
+                sql=sql,
+                connection=conn.name,
+                params=found.params,
+                where=f"{self.module.rel}:{span.line}:{span.col}",
+            )
+        )
+
+    def _check_params(
+        self, params: cst.BaseExpression | None, found: Placeholders, call: cst.Call
+    ) -> None:
+        names, positional, expected = found.names, found.positional, found.describe()
+        if params is None or (isinstance(params, cst.Name) and params.value == "None"):
+            if names or positional:
+                self.report(PARAMS_MISMATCH, call, why="no params= given", expected=expected)
+            return
+        if isinstance(params, cst.Dict):
+            keys = [string_value(e.key) for e in params.elements if isinstance(e, cst.DictElement)]
+            if len(keys) != len(params.elements) or None in keys:
+                return  # ** or computed keys: cannot tell
+            given = {k for k in keys if k is not None}
+            if positional or given != set(names):
+                why = _difference(given, set(names))
+                self.report(PARAMS_MISMATCH, params, why=why, expected=expected)
+        elif isinstance(params, cst.List | cst.Tuple):
+            if any(isinstance(e, cst.StarredElement) for e in params.elements):
+                return
+            if names or len(params.elements) != positional:
+                why = f"{len(params.elements)} positional value(s)"
+                self.report(PARAMS_MISMATCH, params, why=why, expected=expected)
+
+    def _text(self, node: cst.BaseExpression, seen: frozenset[int] = frozenset()) -> str | _Unread:
+        """The string *node* evaluates to, when the source alone says it."""
+        if isinstance(node, cst.SimpleString):
+            value = node.evaluated_value
+            return value if isinstance(value, str) else _Unread("a bytes literal", False)
+        if isinstance(node, cst.ConcatenatedString):
+            left, right = self._text(node.left, seen), self._text(node.right, seen)
+            return _join(left, right, "an f-string")
+        if isinstance(node, cst.FormattedString):
+            return _plain_fstring(node) or _Unread("an f-string", True)
+        if isinstance(node, cst.BinaryOperation):
+            if isinstance(node.operator, cst.Add):
+                left, right = self._text(node.left, seen), self._text(node.right, seen)
+                return _join(left, right, "+ with a value")
+            if isinstance(node.operator, cst.Modulo):
+                return _Unread("% formatting", True)
+        func = node.func if isinstance(node, cst.Call) else None
+        if isinstance(func, cst.Attribute) and func.attr.value in _STRING_BUILDERS:
+            return _Unread(f".{func.attr.value}()", True)
+        if isinstance(node, cst.Name) and id(node) not in seen:
+            bound = self._bound(node)
+            if isinstance(bound, int):
+                return _Unread(f"{node.value} is bound more than once", True)
+            if isinstance(bound, cst.BaseExpression):
+                return self._text(bound, seen | {id(node)})
+            return _Unread(f"{node.value} is not a constant of this module", False)
+        return _Unread("it is computed", False)
+
+    # -- secrets ------------------------------------------------------------------------
+    def _secret(self, key_node: cst.BaseExpression) -> None:
+        key = string_value(key_node)
+        if key is not None:
+            self._check_key(key, key_node)
+
+    def _check_key(self, key: str, node: cst.CSTNode) -> None:
+        public = self.findings.project.public_keys
+        if key in public:
+            return
+        if key == "connections":
+            self.report(PROXY_SECRET, node, key=key)
+        else:
+            self.report(PRIVATE_SECRET, node, key=key, public=", ".join(public) or "none")
+
+    def _is(self, node: cst.BaseExpression, name: str) -> bool:
+        """Whether *node* is surely streamlit's *name* (``st.connection``, an alias…)."""
+        last = name.rpartition(".")[2]
+        if isinstance(node, cst.Attribute) and node.attr.value != last:
+            return False
+        if not isinstance(node, cst.Attribute | cst.Name):
+            return False
+        return qualified_names(self, node) == {name}
+
+
+def _argument(call: cst.Call, position: int | None, keyword: str) -> cst.BaseExpression | None:
+    """The value given for a parameter, by keyword or at *position*."""
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == keyword:
+            return arg.value
+    if position is not None and position < len(positional):
+        return positional[position].value
+    return None
+
+
+def _join(left: str | _Unread, right: str | _Unread, how: str) -> str | _Unread:
+    if isinstance(left, str) and isinstance(right, str):
+        return left + right
+    for part in (left, right):
+        if isinstance(part, _Unread) and part.dynamic and "bound more" in part.how:
+            return part
+    return _Unread(how, True)
+
+
+def _plain_fstring(node: cst.FormattedString) -> str | None:
+    """The value of an f-string with no ``{}`` fields: it is a plain string."""
+    if any(not isinstance(p, cst.FormattedStringText) for p in node.parts):
+        return None
+    text = "".join(p.value for p in node.parts if isinstance(p, cst.FormattedStringText))
+    prefix = node.prefix.lower().replace("f", "")
+    quote = node.start[len(node.prefix) :]
+    literal = f"{prefix}{quote}{text.replace('{{', '{').replace('}}', '}')}{node.end}"
+    value = ast.literal_eval(literal)
+    return value if isinstance(value, str) else None
+
+
+def _returned(function: cst.FunctionDef) -> list[cst.BaseExpression]:
+    """The values *function* returns (not those of functions nested in it)."""
+    found: list[cst.BaseExpression] = []
+
+    class Returns(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return node is function
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            return False
+
+        def visit_Return(self, node: cst.Return) -> None:
+            if node.value is not None:
+                found.append(node.value)
+
+    function.visit(Returns())
+    return found
+
+
+def _difference(given: set[str], expected: set[str]) -> str:
+    missing, extra = sorted(expected - given), sorted(given - expected)
+    parts = [f"missing {', '.join(missing)}"] if missing else []
+    parts += [f"unexpected {', '.join(extra)}"] if extra else []
+    return "; ".join(parts) or "positional placeholders need a list of values"
