@@ -31,8 +31,8 @@ from compiler._analysis import (
     module_name,
     pages_folder_collisions,
 )
-from compiler._analysis._rules import BAD_PROXY, NEEDS_PANDAS, NO_PROXY
-from compiler._diagnostics import Diagnostic
+from compiler._analysis._rules import BAD_PROXY, NEEDS_PANDAS, NO_PROXY, SHARED_STATEMENT
+from compiler._diagnostics import Diagnostic, Span
 from compiler._facts import ConnectionUse, ImportRef, PageRef
 from compiler._parse import ParsedApp, display_path
 from compiler._project import Project, choose_proxy_url, read_project
@@ -107,6 +107,8 @@ def analyse(
     diagnostics += plan.diagnostics
     url = choose_proxy_url(proxy_url, os.environ if env is None else env, project)
     diagnostics += [*project.diagnostics, *_proxy_diagnostics(findings.connections, url)]
+    queries, shared = _unique(findings.queries)
+    diagnostics += shared
     imports = [*findings.imports, *parsed.imports]
     if findings.connections and not any(i.top == "pandas" for i in imports):
         first = findings.connections[0]  # query() returns DataFrames: as if it imported pandas
@@ -120,7 +122,7 @@ def analyse(
         streamlit=findings.streamlit_uses(),
         rewritten=rewritten,
         connections=tuple(findings.connections),
-        queries=_unique(findings.queries),
+        queries=queries,
         project=project,
         proxy_url=url,
     )
@@ -147,12 +149,21 @@ def _proxy_diagnostics(connections: list[ConnectionUse], url: str | None) -> lis
     return []
 
 
-def _unique(queries: list[AllowedQuery]) -> tuple[AllowedQuery, ...]:
-    """One entry per statement and connection: the first place it is used."""
-    seen: dict[tuple[str, str], AllowedQuery] = {}
+def _unique(queries: list[AllowedQuery]) -> tuple[tuple[AllowedQuery, ...], list[Diagnostic]]:
+    """One entry per statement: the first place it is used. The allowlist names a
+    statement by its text alone, so the same text sent to a second connection is an
+    error (STC708) until a comment tells the two apart."""
+    seen: dict[str, AllowedQuery] = {}
+    diagnostics: list[Diagnostic] = []
     for query in queries:
-        seen.setdefault((query_id(query.sql), query.connection), query)
-    return tuple(seen.values())
+        first = seen.setdefault(query_id(query.sql), query)
+        if first.connection != query.connection:
+            path, line, col = query.where.rsplit(":", 2)
+            at = Span(path=path, line=int(line), col=int(col), end_line=int(line),
+                      end_col=int(col) + 1)  # fmt: skip
+            names = {"first": first.connection, "where": first.where, "second": query.connection}
+            diagnostics.append(SHARED_STATEMENT.diagnostic(at, **names))
+    return tuple(seen.values()), diagnostics
 
 
 def _page_scripts(parsed: ParsedApp, wrappers: Mapping[str, MetadataWrapper]) -> frozenset[str]:

@@ -88,6 +88,20 @@ class SitePlan:
     manifest: Mapping[str, object]  # stc-build.json without its file list
 
 
+def _data_config(analysis: Analysis) -> dict[str, object]:
+    """What the site's runtime must know of its data: where the proxy is, the type of
+    each connection in secrets.toml (never a value), and the keys marked public."""
+    data: dict[str, object] = {}
+    if analysis.proxy_url and analysis.connections:
+        data["proxy_url"] = analysis.proxy_url
+    types = {name: kind for name, kind in analysis.project.connections.items() if kind}
+    if types:
+        data["connections"] = dict(sorted(types.items()))
+    if analysis.project.public_secrets:
+        data["public_secrets"] = dict(analysis.project.public_secrets)
+    return data
+
+
 def plan(parsed: ParsedApp, analysis: Analysis, resolved: Resolved, stc_version: str) -> SitePlan:
     """Lay out the site for this app, runtime and Pyodide."""
     config = {
@@ -101,10 +115,9 @@ def plan(parsed: ParsedApp, analysis: Analysis, resolved: Resolved, stc_version:
     if resolved.packages:  # absent otherwise: the worker then boots exactly as before
         config["packages"] = [p.name for p in resolved.packages]
         config["lock"] = LOCK_PATH
-    if analysis.proxy_url and analysis.connections:
-        config["proxy_url"] = analysis.proxy_url
-    if analysis.project.public_secrets:
-        config["public_secrets"] = dict(analysis.project.public_secrets)
+    data = _data_config(analysis)
+    if data:  # BootConfig.data (runtime_wasm/_protocol.py): absent when the app has none
+        config["data"] = data
     routes = page_routes(parsed, analysis)
     if routes:  # a multipage app: the url paths with their own entry
         config["pages"] = list(routes)

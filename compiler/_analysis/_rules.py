@@ -58,6 +58,7 @@ __all__ = [
     "RELATIVE_BEYOND",
     "REWRITTEN",
     "SECRETS_METHODS",
+    "SHARED_STATEMENT",
     "UNALLOWLISTABLE",
     "UNALLOWLISTED_USE",
     "UNKNOWN_CONNECTION",
@@ -397,4 +398,12 @@ NEEDS_PANDAS = Rule(
     severity="info",
     message="pandas added to the site's packages: a connection's query() returns a "
     "pandas DataFrame",
+)
+
+SHARED_STATEMENT = Rule(
+    code="STC708",
+    severity="error",
+    message="this statement is also sent to connection '{first}' (at {where}); stc proxy "
+    "names each statement once, so it cannot run on '{second}' too",
+    hint="tell the two apart with an SQL comment in one of them (`-- {second}`)",
 )

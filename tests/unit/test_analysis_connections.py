@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit._analysis import analyse_app, findings
+from compiler._analyse import analyse
+from compiler._parse import parse
+from tests.unit._analysis import analyse_app, findings, write_app
 
 HEAD = 'import streamlit as st\nconn = st.connection("pets_db", type="sql")\n'  # lines 1-2
 SECRETS = """\
@@ -245,7 +247,7 @@ def test_the_allowlist(tmp_path: Path) -> None:
         + 'st.connection("warehouse").query("select 1 where a = %(a)s", params={"a": 1})\n'
     )
     analysis = analyse_app(tmp_path, _app(tmp_path, source))
-    assert not [d for d in analysis.errors if d.code != "STC101"]  # STC101: runtime, not here
+    assert not analysis.errors
     got = [(q.sql, q.connection, q.params, q.where) for q in analysis.queries]
     assert got == [
         ("select distinct kind from pets", "pets_db", (), "app.py:4:29"),
@@ -301,3 +303,20 @@ def test_a_secrets_file_linked_from_outside_is_never_read(tmp_path: Path) -> Non
     assert not analysis.project.has_secrets and not analysis.project.connections
     (name,) = [d for d in analysis.diagnostics if d.code == "STC703"]
     assert name.severity == "warning"  # as if there were no secrets.toml
+
+
+def test_one_statement_on_two_connections_is_stc708(tmp_path: Path) -> None:
+    app = (
+        "import streamlit as st\n"
+        "a = st.connection('a', type='sql')\n"
+        "b = st.connection('b', type='sql')\n"
+        "a.query('select 1')\n"
+        "b.query('select 1')\n"
+        "b.query('select 1 -- b')\n"
+    )
+    entry = write_app(tmp_path, {"app.py": app})
+    analysis = analyse(parse(entry, tmp_path / "site"), proxy_url="https://p.example")
+    (shared,) = [d for d in analysis.diagnostics if d.code == "STC708"]
+    assert (shared.span.line, shared.span.col) == (5, 1)
+    assert "also sent to connection 'a' (at app.py:4:1)" in shared.message
+    assert [q.connection for q in analysis.queries] == ["a", "b"]

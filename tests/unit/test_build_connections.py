@@ -101,7 +101,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
     site = root.parent / f"{root.name}-site"
     options = BuildOptions(
         app=_pets(root), out_dir=site, pyodide_url=CDN, proxy_url=PROXY,
-        force=True,  # st.connection is STC101 until the runtime has it
     )  # fmt: skip
     return site, build(options, NullReporter())
 
@@ -120,8 +119,9 @@ def test_the_site_holds_the_allowlist(built: tuple[Path, BuildResult]) -> None:
     manifest = json.loads((site / "stc-build.json").read_text())
     assert ALLOWLIST_PATH in {f["path"] for f in manifest["files"]}
     config = _config(site)
-    assert config["proxy_url"] == PROXY
-    assert config["public_secrets"] == {"map_token": PUBLIC}
+    assert config["data"]["proxy_url"] == PROXY
+    assert config["data"]["public_secrets"] == {"map_token": PUBLIC}
+    assert config["data"]["connections"] == {"pets_db": "sql"}
     assert "pandas" in config["packages"]  # type: ignore[operator]
 
 
