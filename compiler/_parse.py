@@ -108,7 +108,8 @@ _LEFT_OUT: dict[Why, tuple[str, Severity, str, str]] = {  # message and hint tak
                       "path, or replace the link with the folder"),
     "secret-name": ("STC010", "info",
                     "not shipped: its name says it holds {detail}, and a static site is public",
-                    "st.secrets is empty in the browser; keep secrets on a server you own"),
+                    "the browser gets only keys marked public ([tool.stc] public_secrets); "
+                    "keep the rest on a server you own, such as stc proxy"),
     "secret-content": ("STC012", "error",
                        "this file holds what looks like a {detail}: it is not shipped, since "
                        "everything in a static site is public",
