@@ -1,0 +1,101 @@
+"""The data path in Chromium: page -> worker (synchronous XHR) -> `stc proxy` on
+127.0.0.1 -> SQLite -> rows rendered, with the app unmodified.
+
+TEST-ONLY STAND-IN: Pyodide's pandas comes from its CDN, which this offline tier
+cannot reach, so the app folder carries ``standins/pandas.py`` (see its docstring),
+which answers the runtime's ``import pandas``. Everything else is the real thing: the
+compiler's allowlist, the proxy process, CORS between two 127.0.0.1 ports, the
+worker's XHR and the runtime's connection classes. The real pandas path is tested on
+CPython (tests/proxy/test_round_trip.py).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from compiler import BuildOptions, NullReporter, build, serving
+from tests.browser.conftest import ROOT, PageGuard, wait_idle
+
+APP = """\
+import streamlit as st
+
+conn = st.connection("pets_db")
+kind = st.selectbox("Kind", conn.query("select distinct kind from pets order by kind")["kind"])
+pets = conn.query(
+    "select name, weight from pets where kind = :kind order by name", params={"kind": kind}
+)
+st.write(", ".join(f"{n} {w}" for n, w in zip(pets["name"], pets["weight"])))
+"""
+PETS = [("Rex", "dog", 12.5), ("Tom", "cat", 4.2), ("Kiki", "bird", 0.3), ("O'Malley", "cat", 5.0)]
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def pets_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("pets")
+    database = folder / "pets.db"
+    with sqlite3.connect(database) as db:
+        db.execute("create table pets (name text, kind text, weight real)")
+        db.executemany("insert into pets values (?, ?, ?)", PETS)
+    db.close()
+    app = folder / "pets"
+    (app / ".streamlit").mkdir(parents=True)
+    (app / "app.py").write_text(APP)
+    shutil.copy(Path(__file__).parent / "standins" / "pandas.py", app / "pandas.py")
+    secrets = app / ".streamlit" / "secrets.toml"
+    secrets.write_text(f'[connections.pets_db]\ntype = "sql"\nurl = "sqlite:///{database}"\n')
+    port = _free_port()
+    site = folder / "site"
+    options = BuildOptions(app=app / "app.py", out_dir=site, proxy_url=f"http://127.0.0.1:{port}")
+    build(options, NullReporter())
+    assert str(database).encode() not in (site / "stc" / "app.zip").read_bytes()
+    with serving(site) as url:
+        where = urlsplit(url)
+        origin = f"{where.scheme}://{where.netloc}"
+        command = [sys.executable, "-c", "from compiler.cli import main; raise SystemExit(main())",
+                   "proxy", str(site), "--secrets", str(secrets), "--port", str(port),
+                   "--allow-origin", origin]  # fmt: skip
+        proxy = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                                 stderr=subprocess.DEVNULL)  # fmt: skip
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
+                        break
+                except OSError:
+                    assert proxy.poll() is None and time.monotonic() < deadline, "no proxy"
+                    time.sleep(0.1)
+            yield url
+        finally:
+            proxy.terminate()
+            proxy.wait(timeout=30)
+
+
+def test_rows_come_from_the_database_through_stc_proxy(
+    page: Page, guard: PageGuard, pets_site: str
+) -> None:
+    page.goto(pets_site)
+    wait_idle(page)
+    expect(page.get_by_text("Kiki 0.3")).to_be_visible()
+    page.get_by_label("Kind").select_option("cat")
+    expect(page.get_by_text("O'Malley 5.0, Tom 4.2")).to_be_visible()
