@@ -36,14 +36,14 @@ class ProxyClient:
 
     connection: str
 
-    def query(self, sql: str, params: Mapping[str, Any] | None) -> Any:
+    def query(self, sql: str, params: Mapping[str, Any] | None, ttl: float | None = None) -> Any:
         if params is not None and not isinstance(params, Mapping):
             raise StreamlitAPIException(
                 "stc sends query parameters by name: pass params as a dict "
                 "(`params={'kind': kind}` for `:kind` in the statement)."
             )
         request = QueryRequest(connection=self.connection, query=query_id(sql),
-                               params=dict(params or {}))  # fmt: skip
+                               params=dict(params or {}), ttl=ttl)  # fmt: skip
         return run_query(request)
 
 
@@ -80,9 +80,10 @@ class _ProxiedConnection(BaseConnection[ProxyClient]):
                 f"read_sql options {sorted(_PANDAS_OPTIONS)}"
             )
         client = self._instance
+        seconds = ttl.total_seconds() if isinstance(ttl, timedelta) else ttl  # for a CDN
 
         def _query(sql: str, index_col: Any, params: Any, options: dict[str, Any]) -> Any:
-            frame = to_frame(client.query(sql, params), index_col)
+            frame = to_frame(client.query(sql, params, seconds), index_col)
             for column in options.get("parse_dates") or ():
                 import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 

@@ -69,7 +69,12 @@ def test_query_sends_the_statement_id_and_params_and_returns_a_typed_frame(proxy
     assert [m.value for m in at.markdown] == ["['int64', True]", "Rex, Tom"]
     (url, body), *_ = proxy.requests
     assert url == "http://127.0.0.1:8501/v1/query"
-    assert body == {"connection": "pets_db", "query": query_id(QUERY), "params": {"kind": "dog"}}
+    assert body == {
+        "connection": "pets_db",
+        "query": query_id(QUERY),
+        "params": {"kind": "dog"},
+        "ttl": 600,
+    }  # the ttl lets the proxy send Cache-Control for a CDN in front of it
     assert "select" not in json.dumps(body)  # the statement itself never travels
 
 
