@@ -9,6 +9,7 @@ variables); :func:`serve` runs it with uvicorn. The wire contract it enforces is
 
 from proxy._app import create_app
 from proxy._errors import ProxyConfigError, QueryRefused
+from proxy._running import running
 from proxy._secrets import ConnectionSettings, read_connections
 from proxy._serve import serve, settings_env
 from proxy._settings import ENV, Settings, load_settings, settings_from_env
@@ -22,6 +23,7 @@ __all__ = [
     "create_app",
     "load_settings",
     "read_connections",
+    "running",
     "serve",
     "settings_env",
     "settings_from_env",

@@ -11,13 +11,9 @@ CPython (tests/proxy/test_round_trip.py).
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,7 +22,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from compiler import BuildOptions, NullReporter, build, serving
-from tests.browser.conftest import ROOT, PageGuard, wait_idle
+from proxy import running
+from tests.browser.conftest import PageGuard, wait_idle
 
 APP = """\
 import streamlit as st
@@ -71,24 +68,9 @@ def pets_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with serving(site) as url:
         where = urlsplit(url)
         origin = f"{where.scheme}://{where.netloc}"
-        command = [sys.executable, "-c", "from compiler.cli import main; raise SystemExit(main())",
-                   "proxy", str(site), "--secrets", str(secrets), "--port", str(port),
-                   "--allow-origin", origin]  # fmt: skip
-        proxy = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(ROOT)},
-                                 stderr=subprocess.DEVNULL)  # fmt: skip
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
-                        break
-                except OSError:
-                    assert proxy.poll() is None and time.monotonic() < deadline, "no proxy"
-                    time.sleep(0.1)
+        arguments = [str(site), "--secrets", str(secrets), "--allow-origin", origin]
+        with running(arguments, port=port, stderr=subprocess.DEVNULL):
             yield url
-        finally:
-            proxy.terminate()
-            proxy.wait(timeout=30)
 
 
 def test_rows_come_from_the_database_through_stc_proxy(

@@ -9,12 +9,8 @@ lookup disagree, or a type is lost on the way, this test fails.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +18,7 @@ import pytest
 from proxy_harness import free_port, toml_table
 
 from compiler import BuildOptions, NullReporter, build
+from proxy import running
 from runtime_wasm.connections import DataConfig, configure
 from runtime_wasm.testing import AppTest
 
@@ -62,25 +59,13 @@ def served(tmp_path: Path, pets_sqlite: Path) -> Iterator[tuple[Path, dict[str, 
     found = re.search(r'<script type="application/json" id="stc-config">(.*?)</script>', page, re.S)
     assert found is not None
     data = json.loads(found[1])["data"]
-    command = [sys.executable, "-c", "from compiler.cli import main; raise SystemExit(main())",
-               "proxy", str(site), "--secrets", str(app / ".streamlit" / "secrets.toml"),
-               "--port", str(port), "--allow-origin", "http://127.0.0.1"]  # fmt: skip
-    server = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(ROOT)},
-                              stderr=subprocess.DEVNULL)  # fmt: skip
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
-                    break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, "no proxy"
-                time.sleep(0.1)
-        yield app, data
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        configure(DataConfig())
+    arguments = [str(site), "--secrets", str(app / ".streamlit" / "secrets.toml"),
+                 "--allow-origin", "http://127.0.0.1"]  # fmt: skip
+    with running(arguments, port=port, stderr=subprocess.DEVNULL):
+        try:
+            yield app, data
+        finally:
+            configure(DataConfig())
 
 
 def test_an_unmodified_app_reads_its_database_through_stc_proxy(
