@@ -48,6 +48,7 @@ def test_public_names() -> None:
         "create_app",
         "load_settings",
         "read_connections",
+        "running",
         "serve",
         "settings_env",
         "settings_from_env",
