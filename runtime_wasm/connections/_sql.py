@@ -21,7 +21,7 @@ from runtime_wasm._caching import CacheDataAPI
 from runtime_wasm._errors import StreamlitAPIException
 from runtime_wasm.connections._base import BaseConnection
 from runtime_wasm.connections._frame import to_frame
-from runtime_wasm.connections._transport import run_query
+from runtime_wasm.connections._transport import remember, run_query
 from runtime_wasm.connections._wire import QueryRequest, query_id
 
 __all__ = ["ProxyClient", "SQLConnection", "SnowflakeConnection"]
@@ -44,6 +44,7 @@ class ProxyClient:
             )
         request = QueryRequest(connection=self.connection, query=query_id(sql),
                                params=dict(params or {}), ttl=ttl)  # fmt: skip
+        remember(request.query, sql)
         return run_query(request)
 
 

@@ -23,7 +23,17 @@ from runtime_wasm._errors import StreamlitAPIException
 if TYPE_CHECKING:  # the wire module is imported by the first query, not at boot
     from runtime_wasm.connections._wire import QueryRequest, ResultSet
 
-__all__ = ["ConnectionProblem", "DataConfig", "configure", "current", "run_query", "set_poster"]
+__all__ = [
+    "ConnectionProblem",
+    "DataConfig",
+    "configure",
+    "current",
+    "poster",
+    "remember",
+    "run_query",
+    "set_poster",
+    "statements",
+]
 
 # (url, JSON body) -> (HTTP status, body text); status 0: the request never got an answer
 Poster = Callable[[str, str], tuple[int, str]]
@@ -66,6 +76,7 @@ def _urllib_post(url: str, body: str) -> tuple[int, str]:
 
 
 _post: Poster = _urllib_post
+_statements: dict[str, str] = {}  # id -> text of each statement this process sent
 
 
 def configure(config: DataConfig) -> None:
@@ -76,6 +87,20 @@ def configure(config: DataConfig) -> None:
 
 def current() -> DataConfig:
     return _config
+
+
+def poster() -> Poster:
+    return _post
+
+
+def remember(statement_id: str, sql: str) -> None:
+    """Keep the text of a statement sent by id: AppTest's in-process path runs it as
+    Streamlit would (a site never needs it: the proxy has the allowlist)."""
+    _statements[statement_id] = sql
+
+
+def statements() -> Mapping[str, str]:
+    return _statements
 
 
 def set_poster(post: Poster) -> None:

@@ -13,6 +13,7 @@ here checks what a visitor of the built site would see::
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import sys
 import tempfile
@@ -28,6 +29,7 @@ from .._pagefiles import page_icon_and_name
 from .._script import Script
 from .._session import AppSession
 from .._state import SessionState
+from ._local_data import local_data
 from ._nodes import Block, Element, ElementList, Node, Widget, WidgetList, wrap
 
 __all__ = ["AppTest", "Block", "Element", "ElementList", "Widget", "WidgetList"]
@@ -71,6 +73,9 @@ class AppTest:
         # The simulated URL's query parameters: set before run(), read after it. A
         # repeated key is a list; Streamlit's AppTest has the same attribute.
         self.query_params: dict[str, Any] = {}
+        # Streamlit's AppTest.secrets: st.secrets during a run, and the connections'
+        # databases, reached from this process (see _local_data).
+        self.secrets: dict[str, Any] = {}
 
     # -- constructors -----------------------------------------------------------------
     @classmethod
@@ -115,8 +120,9 @@ class AppTest:
         added = folder not in sys.path
         if added:
             sys.path.insert(0, folder)
+        data = local_data(self.secrets) if self.secrets else contextlib.nullcontext()
         try:
-            with aliased():
+            with aliased(), data:
                 _run_sync(self._run_with_timeout(updates, limit))
         finally:
             if added:

@@ -82,3 +82,21 @@ def test_an_unmodified_app_reads_its_database_through_stc_proxy(
     assert at.markdown[1].value == "float64"
     at.selectbox[0].select("cat").run()
     assert at.markdown[0].value == "O'Malley 5.0, Tom 4.2"
+
+
+def test_apptest_secrets_reach_the_database_from_the_test_process(
+    tmp_path: Path, pets_sqlite: Path
+) -> None:
+    """Streamlit's AppTest way, no proxy: at.secrets holds the connection, and the query
+    runs in this process through the proxy's own database code."""
+    (tmp_path / "app.py").write_text(APP + "st.write(st.secrets['greeting'])\n")
+    at = AppTest.from_file(str(tmp_path / "app.py"))
+    at.secrets = {
+        "greeting": "hello",
+        "connections": {"pets_db": {"type": "sql", "url": f"sqlite:///{pets_sqlite}"}},
+    }
+    at.run()
+    assert not at.exception, at.exception
+    assert [m.value for m in at.markdown] == ["Kiki 0.3", "float64", "hello"]
+    at.selectbox[0].select("dog").run()
+    assert at.markdown[0].value == "Rex 12.5"
