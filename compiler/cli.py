@@ -106,6 +106,7 @@ def _proxy(args: argparse.Namespace, reporter: Reporter) -> int:
         settings = proxy.load_settings(
             site=args.site, allowlist=args.allowlist, secrets=args.secrets,
             allow_origins=args.allow_origin, max_rows=args.max_rows, timeout=args.timeout,
+            max_body=args.max_body, rate=args.rate, burst=args.burst,
         )  # fmt: skip
     except proxy.ProxyConfigError as error:
         print(f"stc proxy: {error}", file=sys.stderr)
@@ -119,6 +120,7 @@ def _proxy(args: argparse.Namespace, reporter: Reporter) -> int:
     env = proxy.settings_env(
         secrets=args.secrets, site=args.site, allowlist=args.allowlist,
         allow_origins=list(args.allow_origin), max_rows=args.max_rows, timeout=args.timeout,
+        max_body=args.max_body, rate=args.rate, burst=args.burst,
     )  # fmt: skip
     proxy.serve(settings, env=env, host=args.host, port=args.port, workers=args.workers)
     return 0
@@ -215,6 +217,17 @@ def _parser() -> argparse.ArgumentParser:
     proxy_cmd.add_argument(
         "--timeout", type=float, default=30.0, metavar="S",
         help="seconds a statement may run (default: 30)",
+    )  # fmt: skip
+    proxy_cmd.add_argument(
+        "--rate", type=float, default=10.0,
+        help="requests per second each client may make, on average (default: 10)",
+    )  # fmt: skip
+    proxy_cmd.add_argument(
+        "--burst", type=int, default=40, help="requests a client may make at once (default: 40)"
+    )
+    proxy_cmd.add_argument(
+        "--max-body", type=int, default=64 * 1024, metavar="BYTES",
+        help="largest request body (default: 65536)",
     )  # fmt: skip
 
     pages_cmd = commands.add_parser(

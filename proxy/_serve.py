@@ -69,13 +69,20 @@ def settings_env(
     allow_origins: list[str],
     max_rows: int = 100_000,
     timeout: float = 30.0,
+    max_body: int = 64 * 1024,
+    rate: float = 10.0,
+    burst: int = 40,
 ) -> dict[str, str]:
-    """The ``STC_PROXY_*`` variables for these arguments."""
+    """The ``STC_PROXY_*`` variables for these arguments (so every worker process that
+    uvicorn starts reads the settings the command line gave)."""
     env = {
         ENV["secrets"]: str(secrets.resolve()),
         ENV["allow_origins"]: ",".join(allow_origins),
         ENV["max_rows"]: str(max_rows),
         ENV["timeout"]: str(timeout),
+        ENV["max_body"]: str(max_body),
+        ENV["rate"]: str(rate),
+        ENV["burst"]: str(burst),
     }
     if site is not None:
         env[ENV["site"]] = str(site.resolve())

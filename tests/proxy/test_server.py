@@ -95,3 +95,19 @@ def test_configuration_errors_say_what_to_fix(tmp_path: Path, pets_sqlite: Path)
     with pytest.raises(ProxyConfigError, match="needs 'username'") as caught:
         load_settings(allowlist=allowlist, secrets=partial)
     assert "pw-canary" not in str(caught.value)
+
+
+def test_the_command_line_sets_the_rate_limit(tmp_path: Path, pets_sqlite: Path) -> None:
+    """--rate and --burst reach the app with one worker too (they once went only
+    through the environment that uvicorn's worker processes read)."""
+    from proxy import running
+
+    allowlist, secrets = write_files(tmp_path, pets_sqlite)
+    port = free_port()
+    arguments = ["--allowlist", str(allowlist), "--secrets", str(secrets),
+                 "--rate", "0.001", "--burst", "2"]  # fmt: skip
+    with running(arguments, port=port, stderr=subprocess.DEVNULL):
+        body = {"connection": "pets_db", "query": query_id(BY_KIND), "params": {"kind": "cat"}}
+        url = f"http://127.0.0.1:{port}/v1/query"
+        statuses = [httpx.post(url, json=body).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
