@@ -19,56 +19,52 @@ def _st(tmp_path: Path, source: str) -> list[tuple[str, int]]:
     ("source", "expected"),
     [
         # -- STC101: in Streamlit 1.67, not in stc yet ----------------------------------
-        pytest.param("import streamlit as st\nst.connection('x')\n", [("STC101", 2)], id="st"),
-        pytest.param("import streamlit as s\ns.connection('x')\n", [("STC101", 2)], id="alias-s"),
-        pytest.param("import streamlit\nstreamlit.connection('x')\n", [("STC101", 2)], id="plain"),
+        pytest.param("import streamlit as st\nst.pydeck_chart('x')\n", [("STC101", 2)], id="st"),
+        pytest.param("import streamlit as s\ns.pydeck_chart('x')\n", [("STC101", 2)], id="alias-s"),
         pytest.param(
-            "from streamlit import connection as ai\nai('x')\n", [("STC101", 1)], id="from-import"
+            "import streamlit\nstreamlit.pydeck_chart('x')\n", [("STC101", 2)], id="plain"
         ),
         pytest.param(
-            "import streamlit as st\nst.sidebar.connection('x')\n", [("STC101", 2)], id="sidebar"
+            "from streamlit import pydeck_chart as ai\nai('x')\n", [("STC101", 1)], id="from-import"
         ),
         pytest.param(
-            "from streamlit import sidebar as sb\nsb.connection('x')\n",
+            "import streamlit as st\nst.sidebar.pydeck_chart('x')\n", [("STC101", 2)], id="sidebar"
+        ),
+        pytest.param(
+            "from streamlit import sidebar as sb\nsb.pydeck_chart('x')\n",
             [("STC101", 2)],
             id="sidebar-imported",
         ),
         pytest.param(
-            "import streamlit as st\nc1, c2 = st.columns(2)\nc2.connection('x')\n",
+            "import streamlit as st\nc1, c2 = st.columns(2)\nc2.pydeck_chart('x')\n",
             [("STC101", 3)],
             id="columns-unpacked",
         ),
         pytest.param(
-            "import streamlit as st\ncols = st.columns(2)\ncols[1].connection('x')\n",
+            "import streamlit as st\ncols = st.columns(2)\ncols[1].pydeck_chart('x')\n",
             [("STC101", 3)],
             id="columns-indexed",
         ),
         pytest.param(
-            "import streamlit as st\nfor t in st.tabs(['a']):\n    t.connection('x')\n",
+            "import streamlit as st\nfor t in st.tabs(['a']):\n    t.pydeck_chart('x')\n",
             [("STC101", 3)],
             id="tabs-iterated",
         ),
         pytest.param(
-            "import streamlit as st\nwith st.form('f') as f:\n    f.connection('x')\n",
+            "import streamlit as st\nwith st.form('f') as f:\n    f.pydeck_chart('x')\n",
             [("STC101", 3)],
             id="with-as",
         ),
         pytest.param(
-            "import streamlit as st\nbox = st.sidebar.container()\nbox.connection('x')\n",
+            "import streamlit as st\nbox = st.sidebar.container()\nbox.pydeck_chart('x')\n",
             [("STC101", 3)],
             id="container-in-sidebar",
         ),
         pytest.param(
-            "import streamlit as st\na, b = st.container().columns(2)\nb.connection('x')\n",
+            "import streamlit as st\na, b = st.container().columns(2)\nb.pydeck_chart('x')\n",
             [("STC101", 3)],
             id="columns-of-container",
         ),
-        pytest.param(
-            "import streamlit as st\ncfg = st.connections.SQLConnection\n",
-            [("STC101", 2)],
-            id="api-module",
-        ),
-        pytest.param("import streamlit.connections\n", [("STC101", 1)], id="api-submodule"),
         pytest.param("import streamlit as st\nx = st.App\n", [("STC101", 2)], id="not-call"),
         # -- STC102: not a Streamlit command --------------------------------------------
         pytest.param("import streamlit as st\nst.sliderr('x')\n", [("STC102", 2)], id="typo"),
@@ -97,8 +93,12 @@ def _st(tmp_path: Path, source: str) -> list[tuple[str, int]]:
             [],
             id="shimmed-submodules",
         ),
-        pytest.param("st = 'text'\nst.upper()\nst.connection\n", [], id="local-st-not-streamlit"),
-        pytest.param("import numpy as st\nst.connection()\n", [], id="st-is-another-module"),
+        pytest.param("st = 'text'\nst.upper()\nst.pydeck_chart\n", [], id="local-st-not-streamlit"),
+        pytest.param(
+            "import streamlit as st\ncfg = st.connections.SQLConnection\n", [], id="api-module"
+        ),
+        pytest.param("import streamlit.connections\n", [], id="api-submodule"),
+        pytest.param("import numpy as st\nst.pydeck_chart()\n", [], id="st-is-another-module"),
         pytest.param(
             "import streamlit as st\nph = st.text('x')\nph.nonsense()\n",
             [],
@@ -114,29 +114,29 @@ def _st(tmp_path: Path, source: str) -> list[tuple[str, int]]:
         ),
         # -- STC103: ambiguous, warn and never guess ------------------------------------
         pytest.param(
-            "import streamlit as st\nif x:\n    import mock as st\nst.connection('x')\n",
+            "import streamlit as st\nif x:\n    import mock as st\nst.pydeck_chart('x')\n",
             [("STC103", 3)],
             id="rebound-in-if",
         ),
         pytest.param(
-            "import streamlit as st\nfor st in range(3):\n    st.connection()\n",
+            "import streamlit as st\nfor st in range(3):\n    st.pydeck_chart()\n",
             [("STC103", 2)],
             id="rebound-in-loop",
         ),
         pytest.param(
-            "import streamlit as st\ndef f(st):\n    st.connection('x')\n",
+            "import streamlit as st\ndef f(st):\n    st.pydeck_chart('x')\n",
             [("STC103", 2)],
             id="shadowed-in-function",
         ),
         pytest.param("import streamlit as st\ndel st\n", [("STC103", 2)], id="deleted"),
         pytest.param(
-            "import streamlit as st\nc = st.container()\nc = 3\nc.connection('x')\n",
+            "import streamlit as st\nc = st.container()\nc = 3\nc.pydeck_chart('x')\n",
             [("STC103", 3)],
             id="container-assigned-twice",
         ),
         pytest.param(
             "import streamlit as st\nif x:\n    c = st.container()\nelse:\n    c = st.sidebar\n"
-            "c.connection('x')\n",
+            "c.pydeck_chart('x')\n",
             [("STC101", 6)],
             id="two-containers-not-ambiguous",
         ),
@@ -148,8 +148,8 @@ def test_streamlit_names(tmp_path: Path, source: str, expected: list[tuple[str, 
 
 def test_messages_name_the_command(tmp_path: Path) -> None:
     analysis = analyse_app(
-        tmp_path, {"app.py": "import streamlit as s\ns.sidebar.connection('f')\n"}
+        tmp_path, {"app.py": "import streamlit as s\ns.sidebar.pydeck_chart('f')\n"}
     )
     (diagnostic,) = analysis.diagnostics
-    assert diagnostic.message == "st.connection is not available in stc yet"
-    assert (diagnostic.severity, diagnostic.span.col, diagnostic.span.end_col) == ("error", 1, 21)
+    assert diagnostic.message == "st.pydeck_chart is not available in stc yet"
+    assert (diagnostic.severity, diagnostic.span.col, diagnostic.span.end_col) == ("error", 1, 23)
