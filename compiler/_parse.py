@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import libcst as cst
 
+from compiler._analysis._rules import Rule
 from compiler._appfiles import AppFile, LeftOut, Why, collect_app_files
-from compiler._diagnostics import Diagnostic, Severity, Span
+from compiler._diagnostics import Diagnostic, Span
 from compiler._errors import CompileError, UsageError
 from compiler._facts import ImportRef
 from compiler._syntax import read_module
@@ -68,10 +69,11 @@ def parse(app: Path, out_dir: Path) -> ParsedApp:
         shown = display_path(entry_path)
         raise CompileError(
             [d for d in left_out if d.span.path == shown]
-            or [_file_diagnostic(app_dir, entry_path.name, "STC011", "error", "cannot be read")]
+            or [_ENTRY_UNREADABLE.diagnostic(_whole_file(app_dir, entry_path.name))]
         )
     modules: dict[str, cst.Module] = {}
-    diagnostics: list[Diagnostic] = [*left_out, *_unscanned(app_dir, collected.unscanned)]
+    diagnostics = [*left_out]
+    diagnostics += [_UNSCANNED.diagnostic(_whole_file(app_dir, r)) for r in collected.unscanned]
     imports: list[ImportRef] = []
     for file in collected.files:
         if not file.rel.endswith(".py"):
@@ -80,8 +82,8 @@ def parse(app: Path, out_dir: Path) -> ParsedApp:
         try:
             source = file.path.read_bytes()
         except OSError as error:
-            message = f"cannot read this file: {error.strerror}"
-            diagnostics.append(_file_diagnostic(app_dir, file.rel, "STC002", "error", message))
+            where = _whole_file(app_dir, file.rel)
+            diagnostics.append(_UNREADABLE.diagnostic(where, why=str(error.strerror)))
             continue
         result = read_module(source, display)
         diagnostics += result.diagnostics
@@ -98,69 +100,58 @@ def parse(app: Path, out_dir: Path) -> ParsedApp:
     )
 
 
-_LEFT_OUT: dict[Why, tuple[str, Severity, str, str]] = {  # message and hint take {detail}
-    "outside": ("STC011", "error",
-                "a symbolic link to a {detail} outside the app folder: not read, not shipped",
-                "copy what the app needs into the app folder, or list the link in .stcignore"),
-    "linked-folder": ("STC011", "warning",
-                      "a symbolic link to a folder: not followed, not shipped under this name",
-                      "the folder it points to ships under its own name; open files by that "
-                      "path, or replace the link with the folder"),
-    "secret-name": ("STC010", "info",
-                    "not shipped: its name says it holds {detail}, and a static site is public",
-                    "the browser gets only keys marked public ([tool.stc] public_secrets); "
-                    "keep the rest on a server you own, such as stc proxy"),
-    "secret-content": ("STC012", "error",
-                       "this file holds what looks like a {detail}: it is not shipped, since "
-                       "everything in a static site is public",
-                       "move the value out of the app folder (a server you own keeps it); "
-                       "if it is no secret, end the line with `# pragma: allowlist secret`"),
-    "bad-name": ("STC013", "warning",
-                 "this {detail} name is not valid UTF-8 text: not shipped",
-                 "rename it with letters a URL can carry"),
+_LEFT_OUT: dict[Why, Rule] = {  # message and hint take {detail}
+    "outside": Rule(
+        code="STC011", severity="error",
+        message="a symbolic link to a {detail} outside the app folder: not read, not shipped",
+        hint="copy what the app needs into the app folder, or list the link in .stcignore",
+    ),
+    "linked-folder": Rule(
+        code="STC011", severity="warning",
+        message="a symbolic link to a folder: not followed, not shipped under this name",
+        hint="the folder it points to ships under its own name; open files by that path, "
+        "or replace the link with the folder",
+    ),
+    "secret-name": Rule(
+        code="STC010", severity="info",
+        message="not shipped: its name says it holds {detail}, and a static site is public",
+        hint="the browser gets only keys marked public ([tool.stc] public_secrets); keep the "
+        "rest on a server you own, such as stc proxy",
+    ),
+    "secret-content": Rule(
+        code="STC012", severity="error",
+        message="this file holds what looks like a {detail}: it is not shipped, since "
+        "everything in a static site is public",
+        hint="move the value out of the app folder (a server you own keeps it); if it is no "
+        "secret, end the line with `# pragma: allowlist secret`",
+    ),
+    "bad-name": Rule(
+        code="STC013", severity="warning",
+        message="this {detail} name is not valid UTF-8 text: not shipped",
+        hint="rename it with letters a URL can carry",
+    ),
 }  # fmt: skip
+_UNSCANNED = Rule(
+    code="STC014",
+    severity="info",
+    message="shipped without a scan for secrets: over 8 MB",
+    hint="make sure it holds no keys or passwords: the site is public",
+)
+_UNREADABLE = Rule(code="STC002", severity="error", message="cannot read this file: {why}")
+_ENTRY_UNREADABLE = Rule(code="STC011", severity="error", message="cannot be read")
 
 
 def _left_out(app_dir: Path, item: LeftOut) -> Diagnostic:
-    code, severity, message, hint = _LEFT_OUT[item.why]
-    diagnostic = _file_diagnostic(
-        app_dir, item.rel, code, severity, message.format(detail=item.detail), hint
-    )
-    if item.line:
-        span = diagnostic.span
-        where = Span(path=span.path, line=item.line, col=item.col, end_line=item.line,
-                     end_col=item.col + 1)  # fmt: skip
-        diagnostic = Diagnostic(
-            code=code, severity=severity, message=diagnostic.message, span=where, hint=hint,
-            quote=False,  # the line is the secret
-        )  # fmt: skip
-    return diagnostic
+    where = _whole_file(app_dir, item.rel)
+    if item.line:  # a secret found in the content: located, but its line never quoted
+        where = replace(where, line=item.line, col=item.col, end_line=item.line,
+                        end_col=item.col + 1)  # fmt: skip
+        return replace(_LEFT_OUT[item.why].diagnostic(where, detail=item.detail), quote=False)
+    return _LEFT_OUT[item.why].diagnostic(where, detail=item.detail)
 
 
-def _unscanned(app_dir: Path, rels: tuple[str, ...]) -> list[Diagnostic]:
-    return [
-        _file_diagnostic(
-            app_dir,
-            rel,
-            "STC014",
-            "info",
-            "shipped without a scan for secrets: over 8 MB",
-            "make sure it holds no keys or passwords: the site is public",
-        )
-        for rel in rels
-    ]
-
-
-def _file_diagnostic(
-    app_dir: Path, rel: str, code: str, severity: Severity, message: str, hint: str | None = None
-) -> Diagnostic:
-    return Diagnostic(
-        code=code,
-        severity=severity,
-        message=message,
-        span=Span(path=display_path(app_dir / rel), line=0, col=0, end_line=0, end_col=0),
-        hint=hint,
-    )
+def _whole_file(app_dir: Path, rel: str) -> Span:
+    return Span(path=display_path(app_dir / rel), line=0, col=0, end_line=0, end_col=0)
 
 
 def _import_refs(
