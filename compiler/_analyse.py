@@ -15,7 +15,7 @@ checks against, and settles the proxy URL: an app whose queries go through
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from libcst.metadata import MetadataWrapper
@@ -31,8 +31,15 @@ from compiler._analysis import (
     module_name,
     pages_folder_collisions,
 )
-from compiler._analysis._rules import BAD_PROXY, NEEDS_PANDAS, NO_PROXY, SHARED_STATEMENT
-from compiler._diagnostics import Diagnostic, Span
+from compiler._analysis._connections import statement_span
+from compiler._analysis._rules import (
+    BAD_PROXY,
+    NEEDS_PANDAS,
+    NO_PROXY,
+    NO_PROXY_FOR_PARAMS,
+    SHARED_STATEMENT,
+)
+from compiler._diagnostics import Diagnostic
 from compiler._facts import ConnectionUse, ImportRef, PageRef
 from compiler._parse import ParsedApp, display_path
 from compiler._project import Project, choose_proxy_url, read_project
@@ -65,12 +72,17 @@ class Analysis:
 
 
 def analyse(
-    parsed: ParsedApp, *, proxy_url: str | None = None, env: Mapping[str, str] | None = None
+    parsed: ParsedApp,
+    *,
+    proxy_url: str | None = None,
+    env: Mapping[str, str] | None = None,
+    bake: bool = False,
 ) -> Analysis:
     """Run every visitor over every module, then the rewrite; errors first.
 
     *proxy_url* is ``--proxy-url``; *env* (default ``os.environ``) may give
-    ``STC_PROXY_URL``."""
+    ``STC_PROXY_URL``. With *bake* (``--bake``), only statements that take parameters
+    need a proxy: the others run at build time."""
     # Fresh from the parser, so every node is unique: the defensive copy is waste.
     wrappers = {
         rel: MetadataWrapper(tree, unsafe_skip_copy=True) for rel, tree in parsed.modules.items()
@@ -106,9 +118,14 @@ def analyse(
     diagnostics = [*parsed.diagnostics, *folder, *findings.diagnostics]
     diagnostics += plan.diagnostics
     url = choose_proxy_url(proxy_url, os.environ if env is None else env, project)
-    diagnostics += [*project.diagnostics, *_proxy_diagnostics(findings.connections, url)]
-    queries, shared = _unique(findings.queries)
-    diagnostics += shared
+
+    def display(rel: str) -> str:
+        return display_path(parsed.app_dir / rel)
+
+    queries, shared = _unique(findings.queries, display)
+    diagnostics += [*project.diagnostics, *shared]
+    baked = queries if bake else None
+    diagnostics += _proxy_diagnostics(findings.connections, url, baked, display)
     imports = [*findings.imports, *parsed.imports]
     if findings.connections and not any(i.top == "pandas" for i in imports):
         first = findings.connections[0]  # query() returns DataFrames: as if it imported pandas
@@ -137,11 +154,26 @@ def _findings(parsed: ParsedApp, project: Project | None = None) -> Findings:
     )
 
 
-def _proxy_diagnostics(connections: list[ConnectionUse], url: str | None) -> list[Diagnostic]:
-    """``STC706`` at the first connection when there is no proxy URL, or a bad one."""
+def _proxy_diagnostics(
+    connections: list[ConnectionUse],
+    url: str | None,
+    baked: tuple[AllowedQuery, ...] | None,
+    display: Callable[[str], str],
+) -> list[Diagnostic]:
+    """``STC706`` at the first connection when there is no proxy URL, or a bad one;
+    when the build bakes (*baked* are its statements), at each statement that still
+    needs the proxy: those with parameters."""
     if not connections:
         return []
     first = connections[0]
+    if url is None and baked is not None:
+        return [
+            NO_PROXY_FOR_PARAMS.diagnostic(
+                statement_span(query, display), params=", ".join(f":{p}" for p in query.params)
+            )
+            for query in baked
+            if query.params
+        ]
     if url is None:
         return [NO_PROXY.diagnostic(first.span, name=first.name)]
     if not url.startswith(("https://", "http://")):
@@ -149,7 +181,9 @@ def _proxy_diagnostics(connections: list[ConnectionUse], url: str | None) -> lis
     return []
 
 
-def _unique(queries: list[AllowedQuery]) -> tuple[tuple[AllowedQuery, ...], list[Diagnostic]]:
+def _unique(
+    queries: list[AllowedQuery], display: Callable[[str], str]
+) -> tuple[tuple[AllowedQuery, ...], list[Diagnostic]]:
     """One entry per statement: the first place it is used. The allowlist names a
     statement by its text alone, so the same text sent to a second connection is an
     error (STC708) until a comment tells the two apart."""
@@ -158,11 +192,8 @@ def _unique(queries: list[AllowedQuery]) -> tuple[tuple[AllowedQuery, ...], list
     for query in queries:
         first = seen.setdefault(query_id(query.sql), query)
         if first.connection != query.connection:
-            path, line, col = query.where.rsplit(":", 2)
-            at = Span(path=path, line=int(line), col=int(col), end_line=int(line),
-                      end_col=int(col) + 1)  # fmt: skip
             names = {"first": first.connection, "where": first.where, "second": query.connection}
-            diagnostics.append(SHARED_STATEMENT.diagnostic(at, **names))
+            diagnostics.append(SHARED_STATEMENT.diagnostic(statement_span(query, display), **names))
     return tuple(seen.values()), diagnostics
 
 

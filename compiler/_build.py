@@ -1,23 +1,27 @@
 """The spine: ``build()`` is the list of stages, each a function in its own module.
 
-parse → analyse → resolve → plan → render → write. Each stage takes and returns
-typed values; only ``write`` touches the output folder.
+parse → analyse → (bake) → resolve → plan → render → write. Each stage takes and
+returns typed values; only ``write`` touches the output folder. ``bake`` runs only
+with ``--bake``: the one stage that reaches outside (the app's databases).
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter
+from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 from typing import get_args
 
 from compiler._analyse import analyse
+from compiler._bake import BakedAnswer, bake
 from compiler._diagnostics import Diagnostic, ordered
 from compiler._errors import CompileError
 from compiler._options import BuildOptions, BuildResult, BundledPackage, Category, WrittenFile
 from compiler._parse import parse
 from compiler._plan import plan
+from compiler._project import SECRETS
 from compiler._render import render
 from compiler._reporter import Reporter
 from compiler._resolve import resolve
@@ -43,8 +47,19 @@ def build(options: BuildOptions, reporter: Reporter) -> BuildResult:
     reporter.info(f"{len(parsed.files)} app files, {len(parsed.modules)} Python modules")
 
     reporter.stage("analyse")
-    analysis = analyse(parsed, proxy_url=options.proxy_url)
+    analysis = analyse(parsed, proxy_url=options.proxy_url, bake=options.bake)
     _gate(analysis.diagnostics, force=options.force, reporter=reporter)
+    baked: tuple[BakedAnswer, ...] = ()
+    if options.bake:
+        reporter.stage("bake")
+        secrets = options.secrets or parsed.app_dir / SECRETS
+        baked, found = bake(analysis.queries, secrets=secrets, app_dir=parsed.app_dir)
+        analysis = replace(analysis, diagnostics=analysis.diagnostics + found)
+        if any(d.severity == "error" for d in found):
+            _gate(analysis.diagnostics, force=options.force, reporter=reporter)
+        size = sum(len(answer.text) for answer in baked)
+        count = f"{len(baked)} statement" + ("" if len(baked) == 1 else "s")
+        reporter.info(f"baked {count}, {size:,} bytes: public in the site")
 
     reporter.stage("resolve")
     resolved = resolve(
@@ -62,7 +77,7 @@ def build(options: BuildOptions, reporter: Reporter) -> BuildResult:
         _gate(diagnostics, force=options.force, reporter=reporter)
 
     reporter.stage("plan")
-    site = plan(parsed, analysis, resolved, stc_version())
+    site = plan(parsed, analysis, resolved, stc_version(), baked=baked)
 
     reporter.stage("render")
     rendered = render(site)

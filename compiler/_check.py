@@ -19,18 +19,19 @@ from compiler._resolve import PYODIDE_CDN, resolve
 __all__ = ["check"]
 
 
-def check(app: Path, *, proxy_url: str | None = None) -> tuple[Diagnostic, ...]:
+def check(app: Path, *, proxy_url: str | None = None, bake: bool = False) -> tuple[Diagnostic, ...]:
     """Every diagnostic of the app whose entry script is *app*, errors first.
 
     *proxy_url* is ``--proxy-url``: as in a build, ``STC_PROXY_URL`` and ``[tool.stc]``
-    are asked without it, and an app with a connection needs one of them.
+    are asked without it, and an app with a connection needs one of them (with *bake*,
+    only one whose statements take parameters; the statements are not run).
 
     Raises :class:`UsageError` when *app* is not a Python script.
     """
     # parse() leaves the build's output folder out of the app's files; a check has none.
     nowhere = Path(tempfile.gettempdir()) / "stc-check-has-no-output"
     parsed = parse(app, nowhere)
-    analysis = analyse(parsed, proxy_url=proxy_url)
+    analysis = analyse(parsed, proxy_url=proxy_url, bake=bake)
     resolved = resolve(
         parsed=parsed,
         imports=analysis.imports,

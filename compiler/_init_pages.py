@@ -7,10 +7,16 @@ repository's Pages source must be "GitHub Actions"). No base URL is needed: ever
 URL of the site is relative, each page has its own ``<page>/index.html`` and
 ``404.html`` finds the site's root by itself (see :mod:`compiler._pages`), so the
 same build works at ``https://<user>.github.io/<repo>/`` and on a custom domain.
+
+With ``--bake`` the workflow also runs on a schedule and builds with ``stc build
+--bake``: the repository secret ``STREAMLIT_SECRETS`` (the whole secrets.toml) is
+written to the runner's temporary folder, outside the app and the site, for the
+build to read; the baked rows (public) refresh at every run.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -29,7 +35,7 @@ name: stc pages
 on:
   push:
     branches: [{branch}]
-  workflow_dispatch:
+{schedule}  workflow_dispatch:
 
 permissions:
   contents: read
@@ -57,8 +63,7 @@ jobs:
           key: stc-${{{{ runner.os }}}}-${{{{ hashFiles('{requirements}') }}}}
           restore-keys: stc-${{{{ runner.os }}}}-
       - run: python -m pip install {install}
-      - run: stc build {app} -o {out}
-      - uses: actions/configure-pages@v5
+{build}      - uses: actions/configure-pages@v5
       - uses: actions/upload-pages-artifact@v3
         with:
           path: {out}
@@ -74,6 +79,20 @@ jobs:
         uses: actions/deploy-pages@v4
 """
 
+_CRON_FIELD = re.compile(r"[0-9*/,-]+|[A-Za-z]{3}")
+_BAKE_STEPS = """\
+      # Add your database's driver to the install line (psycopg, snowflake-connector-python…).
+      # STREAMLIT_SECRETS: a repository secret holding your whole secrets.toml; it is
+      # written outside the app folder, read by --bake, and never part of the site.
+      - name: stc build --bake
+        env:
+          STREAMLIT_SECRETS: ${{{{ secrets.STREAMLIT_SECRETS }}}}
+        run: |
+          printf '%s' "$STREAMLIT_SECRETS" > "$RUNNER_TEMP/secrets.toml"
+          stc build {app} -o {out} --bake --secrets "$RUNNER_TEMP/secrets.toml"
+          rm "$RUNNER_TEMP/secrets.toml"
+"""
+
 
 @dataclass(frozen=True, kw_only=True)
 class InitPagesOptions:
@@ -83,23 +102,37 @@ class InitPagesOptions:
     out: str = "site"
     install: str = "stc"  # what `pip install` gets stc from
     force: bool = False
+    bake: bool = False  # build with --bake, on a schedule too
+    schedule: str = "17 5 * * *"  # cron, UTC: when a baked site is rebuilt (daily)
 
 
 def workflow(options: InitPagesOptions) -> str:
     """The workflow's text for *options*."""
     app = PurePosixPath(options.app.as_posix())
     requirements = (app.parent / "requirements.txt").as_posix()
+    build = f"      - run: stc build {_quoted(str(app))} -o {_quoted(options.out)}\n"
+    schedule = ""
+    install = options.install
+    if options.bake:
+        build = _BAKE_STEPS.format(app=_quoted(str(app)), out=_quoted(options.out))
+        schedule = f'  schedule:  # refreshes the baked data\n    - cron: "{options.schedule}"\n'
+        install = f"{install}[proxy]"  # --bake runs statements with stc proxy's code
     return _TEMPLATE.format(
         app=_quoted(str(app)),
         branch=options.branch,
         out=_quoted(options.out),
-        install=_quoted(options.install),
+        install=_quoted(install),
         requirements=requirements,
+        schedule=schedule,
+        build=build,
     )
 
 
 def init_pages(options: InitPagesOptions) -> Path:
     """Write the workflow; refuses to replace an existing one unless ``force``."""
+    fields = options.schedule.split()
+    if len(fields) != 5 or not all(_CRON_FIELD.fullmatch(f) for f in fields):
+        raise BuildError(f"--schedule takes a cron line of five fields, UTC: {options.schedule!r}")
     if options.app.is_absolute():
         raise BuildError(f"give the app's path relative to the repository: {options.app}")
     if not (options.repo / options.app).is_file():

@@ -24,7 +24,10 @@ class BuildOptions:
     analysis sees the app use them, see :mod:`compiler._assets`) or ``"all"``.
     ``proxy_url`` is where ``stc proxy`` answers for an app that uses a connection;
     without it ``STC_PROXY_URL``, then ``[tool.stc] proxy_url`` in the app folder's
-    ``pyproject.toml``, are asked. ``cache_dir`` defaults to ``$STC_CACHE_DIR``,
+    ``pyproject.toml``, are asked. ``bake`` runs the statements that take no
+    parameters at build time with the connections of ``secrets`` (default:
+    ``.streamlit/secrets.toml`` in the app folder) and ships their answers (see
+    :mod:`compiler._bake`). ``cache_dir`` defaults to ``$STC_CACHE_DIR``,
     ``$XDG_CACHE_HOME/stc`` or ``~/.cache/stc``; ``runtime_dir`` defaults to the
     installed ``runtime_wasm``.
     """
@@ -37,6 +40,8 @@ class BuildOptions:
     runtime_dir: Path | None = None
     include_assets: Literal["auto", "all"] = "auto"
     proxy_url: str | None = None
+    bake: bool = False
+    secrets: Path | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from compiler._analyse import Analysis
+from compiler._bake import BakedAnswer, baked_members
 from compiler._config import theme_css
 from compiler._errors import BuildError
 from compiler._options import Category
@@ -102,8 +103,16 @@ def _data_config(analysis: Analysis) -> dict[str, object]:
     return data
 
 
-def plan(parsed: ParsedApp, analysis: Analysis, resolved: Resolved, stc_version: str) -> SitePlan:
-    """Lay out the site for this app, runtime and Pyodide."""
+def plan(
+    parsed: ParsedApp,
+    analysis: Analysis,
+    resolved: Resolved,
+    stc_version: str,
+    *,
+    baked: tuple[BakedAnswer, ...] = (),
+) -> SitePlan:
+    """Lay out the site for this app, runtime and Pyodide (and the answers ``--bake``
+    made, which go into app.zip beside the app's data files)."""
     config = {
         "protocol": PROTOCOL_VERSION,
         "pyodide": resolved.pyodide_url,
@@ -163,7 +172,7 @@ def plan(parsed: ParsedApp, analysis: Analysis, resolved: Resolved, stc_version:
         PlannedFile(
             path="stc/app.zip",
             category="app",
-            source=Zip(members=_app_members(parsed, analysis)),
+            source=Zip(members=_app_members(parsed, analysis) + baked_members(baked)),
         ),
     ]
     if resolved.pyodide is not None:

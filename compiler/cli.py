@@ -40,13 +40,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "build":
             return _build(args, reporter)
         if args.command == "check":
-            return _check(args.app, args.format, args.proxy_url)
+            return _check(args.app, args.format, args.proxy_url, bake=args.bake)
         if args.command == "test":
             return _test(args, reporter)
         if args.command == "proxy":
             return _proxy(args, reporter)
         if args.command == "init-pages":
-            options = InitPagesOptions(app=args.app, branch=args.branch, force=args.force)
+            options = InitPagesOptions(
+                app=args.app, branch=args.branch, force=args.force, bake=args.bake,
+                schedule=args.schedule,
+            )  # fmt: skip
             reporter.info(f"wrote {init_pages(options)}: set Pages > Source to GitHub Actions")
             return 0
         serve(args.directory, host=args.host, port=args.port, reporter=reporter)
@@ -62,7 +65,8 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> int:
     started = time.monotonic()
     options = BuildOptions(
         app=args.app, out_dir=args.out, pyodide_url=args.pyodide_url, force=args.force,
-        include_assets=args.include_assets, proxy_url=args.proxy_url,
+        include_assets=args.include_assets, proxy_url=args.proxy_url, bake=args.bake,
+        secrets=args.secrets,
     )  # fmt: skip
     result = build(options, reporter)
     for diagnostic in result.diagnostics:
@@ -77,8 +81,8 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> int:
     return 0
 
 
-def _check(app: Path, output: str, proxy_url: str | None) -> int:
-    diagnostics = check(app, proxy_url=proxy_url)
+def _check(app: Path, output: str, proxy_url: str | None, *, bake: bool) -> int:
+    diagnostics = check(app, proxy_url=proxy_url, bake=bake)
     if output == "json":
         print(json.dumps([_as_json(d) for d in diagnostics], indent=2))
     for diagnostic in diagnostics if output == "text" else ():
@@ -145,6 +149,10 @@ _PROXY_HELP = (
     "where stc proxy answers, for an app that uses st.connection (default: "
     "$STC_PROXY_URL, else proxy_url under [tool.stc] in the app's pyproject.toml)"
 )
+_BAKE_HELP = (
+    "run the statements that take no parameters now, with the local secrets, and ship "
+    "their rows in the site (public!), so they need no proxy"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -167,6 +175,12 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     build_cmd.add_argument("--force", action="store_true", help="build even if the app has errors")
     build_cmd.add_argument("--proxy-url", metavar="URL", help=_PROXY_HELP)
+    build_cmd.add_argument("--bake", action="store_true", help=_BAKE_HELP)
+    build_cmd.add_argument(
+        "--secrets", type=Path, metavar="FILE",
+        help="the secrets file --bake reads (default: .streamlit/secrets.toml in the app's "
+        "folder); never shipped",
+    )  # fmt: skip
     build_cmd.add_argument(
         "--include-assets", choices=("auto", "all"), default="auto",
         help="optional libraries (charts: vega, formulas: KaTeX): only those the app is seen "
@@ -186,6 +200,9 @@ def _parser() -> argparse.ArgumentParser:
         help="text (default): each diagnostic with its source line; json: a list on stdout",
     )  # fmt: skip
     check_cmd.add_argument("--proxy-url", metavar="URL", help=_PROXY_HELP)
+    check_cmd.add_argument(
+        "--bake", action="store_true", help="check as stc build --bake would build"
+    )
 
     serve_cmd = commands.add_parser("serve", help="serve a built site locally")
     serve_cmd.add_argument("directory", type=Path, metavar="DIR", help="the built site")
@@ -236,6 +253,15 @@ def _parser() -> argparse.ArgumentParser:
     pages_cmd.add_argument("app", type=Path, help="the entry script, relative to the repository")
     pages_cmd.add_argument("--branch", default="main", help="branch that deploys (default: main)")
     pages_cmd.add_argument("--force", action="store_true", help="replace an existing workflow")
+    pages_cmd.add_argument(
+        "--bake", action="store_true",
+        help="build with --bake (secrets from the repository secret STREAMLIT_SECRETS) and "
+        "rebuild on a schedule to refresh the data",
+    )  # fmt: skip
+    pages_cmd.add_argument(
+        "--schedule", default=InitPagesOptions.schedule, metavar="CRON",
+        help="when --bake rebuilds, a cron line in UTC (default: daily, '%(default)s')",
+    )  # fmt: skip
 
     test_cmd = commands.add_parser(
         "test",

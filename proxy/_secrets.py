@@ -11,6 +11,12 @@ table to ``snowflake.connector.connect`` as ``SnowflakeConnection._connect`` doe
 One key is the proxy's own and is removed before the table reaches a driver:
 ``allow_writes = true`` lets that connection commit (``write_pandas`` needs it);
 every other connection runs in a read-only transaction that is rolled back.
+
+A file database named by a relative path (``url = "sqlite:///pets.db"``, DuckDB
+alike) is found from the app's folder (the one holding ``.streamlit/``), not from
+wherever the proxy or the build happens to start: Streamlit resolves it from its
+working directory, which is the app's folder when users run ``streamlit run``. A file
+that is not there is an error, since SQLite would otherwise create an empty one.
 """
 
 from __future__ import annotations
@@ -68,6 +74,7 @@ def read_connections(path: Path) -> dict[str, ConnectionSettings]:
             continue
         if kind == "sql":
             _check_sql(path, name, options)
+            options = _anchor_file_database(path, name, options)
         found[name] = ConnectionSettings(
             name=name, kind=kind, options=options, allow_writes=allow_writes
         )
@@ -86,10 +93,43 @@ def _check_sql(path: Path, name: str, options: Mapping[str, Any]) -> None:
             )
 
 
+_FILE_DIALECTS = ("sqlite", "duckdb")
+
+
+def _anchor_file_database(path: Path, name: str, options: dict[str, Any]) -> dict[str, Any]:
+    """*options* with a relative file database made absolute from the app's folder."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    folder = path.parent.parent if path.parent.name == ".streamlit" else path.parent
+    if "url" in options:
+        try:
+            url = make_url(str(options["url"]))
+        except ArgumentError:
+            return options  # the database layer says what is wrong with it, scrubbed
+        dialect, database = url.get_backend_name(), url.database
+    else:
+        dialect, database = str(options.get("dialect", "")), options.get("database")
+    if dialect not in _FILE_DIALECTS or not isinstance(database, str):
+        return options
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return options  # in memory, or an SQLite URI filename the user spelled out
+    file = (folder / database).resolve()
+    if not file.is_file():
+        raise ProxyConfigError(
+            f"{path}: connections.{name} names the database file {database!r}, and "
+            f"{file} does not exist (a relative path starts at the app's folder, {folder})"
+        )
+    if "url" in options:
+        return {**options, "url": url.set(database=str(file)).render_as_string(False)}
+    return {**options, "database": str(file)}
+
+
 def secret_values(connections: Mapping[str, ConnectionSettings]) -> frozenset[str]:
     """The values of secret-looking keys (``password``, ``url``, ``private_key``,
-    ``token``…) at any depth, and a URL's password: error messages are scrubbed of
-    them before they leave the proxy."""
+    ``token``…) at any depth, and where the database is and who logs in (``host``,
+    ``user``…, and a URL's password, host and user name): error messages are scrubbed
+    of them before they leave the proxy, since a driver's message often names them."""
     found: set[str] = set()
 
     def walk(key: str, value: Any) -> None:
@@ -99,22 +139,25 @@ def secret_values(connections: Mapping[str, ConnectionSettings]) -> frozenset[st
         elif isinstance(value, str) and any(part in key.lower() for part in _SECRET_KEYS):
             found.add(value)
             if key == "url":
-                found.update(_url_password(value))
+                found.update(_url_parts(value))
 
     for connection in connections.values():
         walk("", connection.options)
     return frozenset(value for value in found if len(value) >= 3)
 
 
-_SECRET_KEYS = ("password", "passcode", "secret", "token", "key", "url", "credential")
+_SECRET_KEYS = (
+    "password", "passcode", "secret", "token", "key", "url", "credential", "host", "user",
+    "account",
+)  # fmt: skip
 
 
-def _url_password(url: str) -> list[str]:
+def _url_parts(url: str) -> list[str]:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
     try:
-        password = make_url(url).password
+        parsed = make_url(url)
     except ArgumentError:
         return []
-    return [str(password)] if password else []
+    return [str(part) for part in (parsed.password, parsed.host, parsed.username) if part]

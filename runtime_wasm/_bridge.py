@@ -184,6 +184,7 @@ async def boot(config_json: str, send: Send, app_dir: str = APP_DIR) -> None:
             proxy_url=data.get("proxy_url", ""),
             connections=data.get("connections", {}),
             public_secrets=data.get("public_secrets", {}),
+            app_dir=app_dir,
         )
     )
     script = Script(Path(app_dir) / config["entry"])

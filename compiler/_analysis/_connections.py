@@ -21,6 +21,7 @@ functions (``@st.cache_resource def get(): return st.connection(...)``). For eac
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import libcst as cst
@@ -43,14 +44,23 @@ from compiler._analysis._rules import (
     UNSEEN_SQL,
 )
 from compiler._analysis._sql import Placeholders, placeholders
+from compiler._diagnostics import Span
 from compiler._facts import ConnectionUse
 from runtime_wasm.connections import AllowedQuery
 
-__all__ = ["ConnectionVisitor"]
+__all__ = ["ConnectionVisitor", "statement_span"]
 
 _CONNECTION = "streamlit.connection"
 _SECRETS = "streamlit.secrets"
 _STRING_BUILDERS = frozenset({"format", "format_map", "join", "replace"})
+
+
+def statement_span(query: AllowedQuery, display: Callable[[str], str]) -> Span:
+    """Where *query* is in the app (its ``where``, ``"app.py:12:9"``), the file shown
+    as ``display(rel)`` shows it, for a diagnostic about the statement."""
+    rel, line, col = query.where.rsplit(":", 2)
+    at = int(line), int(col)
+    return Span(path=display(rel), line=at[0], col=at[1], end_line=at[0], end_col=at[1] + 1)
 
 
 @dataclass(frozen=True)

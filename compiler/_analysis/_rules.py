@@ -23,6 +23,9 @@ Visitors decide *where* a rule applies; these tables decide *what* is said. Code
     STC705 error    st.secrets read of a key not marked public (a warning under "connections")
     STC706 error    the app uses a connection and the build has no proxy URL
     STC707 info     pandas added to the site's packages: query() returns a DataFrame
+    STC708 error    the same statement sent to two connections
+    STC709 warning  stc build --bake shipped a statement's rows: they are public now
+                    (an error when the statement could not be run at build time)
 """
 
 from __future__ import annotations
@@ -387,6 +390,14 @@ NO_PROXY = Rule(
     'https://…, the STC_PROXY_URL environment variable, or proxy_url = "https://…" '
     "under [tool.stc] in the app's pyproject.toml",
 )
+NO_PROXY_FOR_PARAMS = Rule(
+    code="STC706",
+    severity="error",
+    message="this statement takes parameters ({params}), so --bake cannot run it at "
+    "build time, and the build has no proxy URL to send it to",
+    hint="give the URL where stc proxy runs (stc build --proxy-url https://…), or bake a "
+    "statement without parameters and filter its DataFrame in Python",
+)
 BAD_PROXY = Rule(
     code="STC706",
     severity="error",
@@ -406,4 +417,26 @@ SHARED_STATEMENT = Rule(
     message="this statement is also sent to connection '{first}' (at {where}); stc proxy "
     "names each statement once, so it cannot run on '{second}' too",
     hint="tell the two apart with an SQL comment in one of them (`-- {second}`)",
+)
+
+BAKED = Rule(
+    code="STC709",
+    severity="warning",
+    message="--bake ran this statement on connection {name!r}: its {rows} rows are now in "
+    "the site, where every visitor can read them",
+    hint="bake only data you would publish; rebuild to refresh it (the workflow of "
+    "`stc init-pages --bake` rebuilds on a schedule)",
+)
+BAKE_FAILED = Rule(
+    code="STC709",
+    severity="error",
+    message="--bake could not run this statement on connection {name!r} ({code}): {why}",
+    hint="--bake runs each statement without parameters at build time, with the secrets "
+    "in {secrets}; fix the connection or build without --bake",
+)
+BAKE_SETUP = Rule(
+    code="STC709",
+    severity="error",
+    message="--bake runs the app's statements at build time, and {why}",
+    hint="{fix}",
 )

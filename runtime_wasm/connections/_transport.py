@@ -6,6 +6,10 @@ with a synchronous XMLHttpRequest from the worker (a worker may block; the page
 never does). On CPython the default poster uses ``urllib``, so ``AppTest`` and
 scripts go through a real proxy on the real wire when ``STC_PROXY_URL`` is set.
 
+A statement ``stc build --bake`` ran at build time is not sent at all: its answer is
+a file of the app (``.stc/baked/<statement id>.json``, see ``compiler._bake``), read
+from the app's folder, so a baked dashboard needs no proxy and works offline.
+
 Every failure becomes one :class:`ConnectionProblem` whose message a visitor can act
 on: the proxy is down or unreachable (and which URL), it refused the request (its
 error code and message), or no proxy was configured at build time.
@@ -24,6 +28,7 @@ if TYPE_CHECKING:  # the wire module is imported by the first query, not at boot
     from runtime_wasm.connections._wire import QueryRequest, ResultSet
 
 __all__ = [
+    "BAKED_FOLDER",
     "ConnectionProblem",
     "DataConfig",
     "configure",
@@ -34,6 +39,8 @@ __all__ = [
     "set_poster",
     "statements",
 ]
+
+BAKED_FOLDER = ".stc/baked"  # in the app's folder: <statement id>.json, a ResultSet
 
 # (url, JSON body) -> (HTTP status, body text); status 0: the request never got an answer
 Poster = Callable[[str, str], tuple[int, str]]
@@ -52,6 +59,7 @@ class DataConfig:
     proxy_url: str = ""
     connections: Mapping[str, str] = field(default_factory=dict)
     public_secrets: Mapping[str, Any] = field(default_factory=dict)
+    app_dir: str = ""  # where BAKED_FOLDER is ("": nothing was baked)
 
 
 _config = DataConfig(proxy_url=os.environ.get("STC_PROXY_URL", ""))
@@ -113,6 +121,9 @@ def run_query(request: QueryRequest) -> ResultSet:
     """Send *request* to the proxy and return its rows, or raise ConnectionProblem."""
     from runtime_wasm.connections._wire import QUERY_ROUTE, ProxyError, ResultSet
 
+    baked = _baked(request)
+    if baked is not None:
+        return ResultSet.from_json(baked)
     base = _config.proxy_url
     if not base:
         raise ConnectionProblem(
@@ -138,3 +149,16 @@ def run_query(request: QueryRequest) -> ResultSet:
         f"The data proxy refused the query for connection {request.connection!r} "
         f"({error.code}): {error.message}"
     )
+
+
+def _baked(request: QueryRequest) -> str | None:
+    """The answer ``stc build --bake`` shipped for this statement, if any (statements
+    with parameters are never baked)."""
+    if request.params or not _config.app_dir:
+        return None
+    path = os.path.join(_config.app_dir, BAKED_FOLDER, f"{request.query}.json")
+    try:
+        with open(path, encoding="utf-8") as file:
+            return file.read()
+    except OSError:  # not baked (or not a statement id: it names no file)
+        return None

@@ -29,7 +29,7 @@ from .._pagefiles import page_icon_and_name
 from .._script import Script
 from .._session import AppSession
 from .._state import SessionState
-from ._local_data import local_data
+from ._local_data import local_data, secrets_from_files
 from ._nodes import Block, Element, ElementList, Node, Widget, WidgetList, wrap
 
 __all__ = ["AppTest", "Block", "Element", "ElementList", "Widget", "WidgetList"]
@@ -120,7 +120,8 @@ class AppTest:
         added = folder not in sys.path
         if added:
             sys.path.insert(0, folder)
-        data = local_data(self.secrets) if self.secrets else contextlib.nullcontext()
+        secrets = self.secrets or secrets_from_files(self._script_path)
+        data = local_data(secrets) if secrets else contextlib.nullcontext()
         try:
             with aliased(), data:
                 _run_sync(self._run_with_timeout(updates, limit))

@@ -7,19 +7,37 @@ connection types come from its ``[connections.*]`` tables, and, unless
 ``STC_PROXY_URL`` names a running ``stc proxy`` (then the real wire is used), each
 query runs in this process through the proxy's own database code (``proxy``, the
 ``stc[proxy]`` extra), with bound parameters, as the proxy would run it.
+
+Without ``at.secrets``, the secrets files are read as Streamlit reads them
+(:func:`secrets_from_files`): a test of an app with a ``.streamlit/secrets.toml``
+then reaches its databases without a line of setup, as in Streamlit.
 """
 
 from __future__ import annotations
 
 import json
+import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from runtime_wasm.connections import _transport
 from runtime_wasm.connections._wire import AllowedQuery, ProxyError
 
-__all__ = ["local_data"]
+__all__ = ["local_data", "secrets_from_files"]
+
+
+def secrets_from_files(script: Path) -> dict[str, Any]:
+    """Streamlit's secrets for *script*: ``~/.streamlit/secrets.toml``, then the working
+    directory's, then the script folder's, a later file's keys winning (Streamlit's
+    ``secrets.files`` default). A file that does not parse is an error, as there."""
+    found: dict[str, Any] = {}
+    for folder in dict.fromkeys((Path.home(), Path.cwd(), script.parent)):
+        path = folder / ".streamlit" / "secrets.toml"
+        if path.is_file():
+            found.update(tomllib.loads(path.read_text(encoding="utf-8")))
+    return found
 
 
 @contextmanager

@@ -1,5 +1,6 @@
 """The data path in Chromium: page -> worker (synchronous XHR) -> `stc proxy` on
-127.0.0.1 -> SQLite -> rows rendered, with the app unmodified.
+127.0.0.1 -> SQLite -> rows rendered, with the app unmodified; and a site built with
+``--bake``, whose rows come from the site itself with no proxy and no database left.
 
 TEST-ONLY STAND-IN: Pyodide's pandas comes from its CDN, which this offline tier
 cannot reach, so the app folder carries ``standins/pandas.py`` (see its docstring),
@@ -46,9 +47,19 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def pets_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("pets")
+BAKED_APP = """\
+import streamlit as st
+
+kinds = st.connection("pets_db").query(
+    "select kind, count(*) as n from pets group by kind order by kind"
+)
+st.write(", ".join(f"{k} {n}" for k, n in zip(kinds["kind"], kinds["n"])))
+"""
+
+
+def _pets_app(folder: Path, source: str) -> Path:
+    """An app folder with *source*, the pandas stand-in and a secrets.toml naming a
+    fresh SQLite database beside it."""
     database = folder / "pets.db"
     with sqlite3.connect(database) as db:
         db.execute("create table pets (name text, kind text, weight real)")
@@ -56,13 +67,21 @@ def pets_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db.close()
     app = folder / "pets"
     (app / ".streamlit").mkdir(parents=True)
-    (app / "app.py").write_text(APP)
+    (app / "app.py").write_text(source)
     shutil.copy(Path(__file__).parent / "standins" / "pandas.py", app / "pandas.py")
     secrets = app / ".streamlit" / "secrets.toml"
     secrets.write_text(f'[connections.pets_db]\ntype = "sql"\nurl = "sqlite:///{database}"\n')
+    return app / "app.py"
+
+
+@pytest.fixture(scope="module")
+def pets_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("pets")
+    app = _pets_app(folder, APP)
+    database, secrets = folder / "pets.db", app.parent / ".streamlit" / "secrets.toml"
     port = _free_port()
     site = folder / "site"
-    options = BuildOptions(app=app / "app.py", out_dir=site, proxy_url=f"http://127.0.0.1:{port}")
+    options = BuildOptions(app=app, out_dir=site, proxy_url=f"http://127.0.0.1:{port}")
     build(options, NullReporter())
     assert str(database).encode() not in (site / "stc" / "app.zip").read_bytes()
     with serving(site) as url:
@@ -81,3 +100,19 @@ def test_rows_come_from_the_database_through_stc_proxy(
     expect(page.get_by_text("Kiki 0.3")).to_be_visible()
     page.get_by_label("Kind").select_option("cat")
     expect(page.get_by_text("O'Malley 5.0, Tom 4.2")).to_be_visible()
+
+
+def test_a_baked_site_shows_its_rows_with_no_proxy_and_no_database(
+    page: Page, guard: PageGuard, tmp_path: Path
+) -> None:
+    app = _pets_app(tmp_path, BAKED_APP)
+    site = tmp_path / "site"
+    build(BuildOptions(app=app, out_dir=site, bake=True), NullReporter())
+    (tmp_path / "pets.db").unlink()  # the site must not need it any more
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    with serving(site) as url:
+        page.goto(url)
+        wait_idle(page)
+        expect(page.get_by_text("bird 1, cat 2, dog 1")).to_be_visible()
+    assert requested and all(r.startswith(url) for r in requested), requested

@@ -17,7 +17,16 @@ from compiler import BuildOptions, NullReporter, build
 
 from .conftest import ROOT
 
-SITES = sorted((ROOT / "sites").glob("*/app.py"))
+# sites/pets needs pandas, which only the Pyodide CDN has (this tier is offline), and a
+# running proxy: its round trip in Chromium is tests/browser/test_connections.py, with a
+# stand-in for pandas; its app runs on CPython in the unit and differential tiers.
+NEEDS_THE_CDN = {"pets"}
+SITES = [
+    pytest.param(app, marks=pytest.mark.skip(reason="needs pandas from the Pyodide CDN"))
+    if app.parent.name in NEEDS_THE_CDN
+    else app
+    for app in sorted((ROOT / "sites").glob("*/app.py"))
+]
 
 
 STC = [sys.executable, "-c", "import sys; from compiler.cli import main; sys.exit(main())"]
@@ -31,7 +40,7 @@ def stc_test(
     )
 
 
-@pytest.mark.parametrize("app", SITES, ids=[p.parent.name for p in SITES])
+@pytest.mark.parametrize("app", SITES, ids=lambda app: app.parent.name)
 def test_every_site_passes(app: Path) -> None:
     run = stc_test(app, "--timeout", "120")
     assert run.returncode == 0, run.stdout + run.stderr

@@ -194,3 +194,36 @@ def test_healthz(make_proxy: MakeProxy, pets_sqlite: Path) -> None:
     response = sqlite_proxy(make_proxy, pets_sqlite).client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"ok": True, "queries": 4}
+
+
+def _secrets(folder: Path, table: str) -> Path:
+    (folder / ".streamlit").mkdir(parents=True, exist_ok=True)
+    path = folder / ".streamlit" / "secrets.toml"
+    path.write_text(f"[connections.pets_db]\n{table}\n", encoding="utf-8")
+    return path
+
+
+def test_a_relative_database_file_starts_at_the_app_folder(
+    pets_sqlite: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # where the proxy starts must not matter
+    secrets = _secrets(pets_sqlite.parent, 'url = "sqlite:///pets.db"')
+    options = proxy.read_connections(secrets)["pets_db"].options
+    assert options["url"] == f"sqlite:///{pets_sqlite.resolve()}"
+    assert not (elsewhere / "pets.db").exists()
+
+
+def test_a_missing_database_file_is_an_error_not_an_empty_database(tmp_path: Path) -> None:
+    secrets = _secrets(tmp_path, 'url = "sqlite:///nope.db"')
+    with pytest.raises(proxy.ProxyConfigError, match=r"'nope\.db'.*does not exist"):
+        proxy.read_connections(secrets)
+    assert not (tmp_path / "nope.db").exists()
+
+
+def test_in_memory_and_absolute_databases_are_left_alone(pets_sqlite: Path) -> None:
+    secrets = _secrets(pets_sqlite.parent / "app", 'url = "sqlite://"')
+    assert proxy.read_connections(secrets)["pets_db"].options["url"] == "sqlite://"
+    absolute = _secrets(pets_sqlite.parent / "app", f'url = "sqlite:///{pets_sqlite}"')
+    assert proxy.read_connections(absolute)["pets_db"].options["url"] == f"sqlite:///{pets_sqlite}"

@@ -52,3 +52,27 @@ def test_serve_answers_missing_paths_with_the_nearest_404(tmp_path: Path) -> Non
         with pytest.raises(urllib.error.HTTPError) as outside:
             urllib.request.urlopen(f"{url}elsewhere/")
         assert outside.value.code == 404 and b"not here" not in outside.value.read()
+
+
+def test_init_pages_bake_rebuilds_on_a_schedule_with_secrets_outside_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "app.py").write_text("")
+    assert main(["init-pages", "app.py", "--bake", "--schedule", "0 */6 * * *"]) == 0
+    text = (tmp_path / WORKFLOW_PATH).read_text()
+    assert '    - cron: "0 */6 * * *"' in text
+    assert "python -m pip install 'stc[proxy]'" in text
+    assert "STREAMLIT_SECRETS: ${{ secrets.STREAMLIT_SECRETS }}" in text
+    secrets = '"$RUNNER_TEMP/secrets.toml"'  # outside the checkout: never in the site
+    assert f"stc build app.py -o site --bake --secrets {secrets}" in text
+    assert "run: stc build app.py -o site\n" not in text
+
+
+@pytest.mark.parametrize("schedule", ["daily", "0 5 * *", '0 5 * * *"\n  evil: 1'])
+def test_init_pages_refuses_a_schedule_that_is_not_cron(tmp_path: Path, schedule: str) -> None:
+    (tmp_path / "app.py").write_text("")
+    options = InitPagesOptions(app=Path("app.py"), repo=tmp_path, bake=True, schedule=schedule)
+    with pytest.raises(BuildError, match="cron line of five fields"):
+        init_pages(options)
+    assert not (tmp_path / WORKFLOW_PATH).exists()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -157,3 +159,24 @@ def test_secrets_hold_only_public_keys(proxy: Proxy) -> None:
     assert [m.value for m in at.markdown] == ["pk.public pk.public", "eu"]
     assert 'st.secrets has no key "OpenAI_key"' in at.exception[0].value
     assert "stay with `stc proxy`" in at.exception[0].value
+
+
+def test_a_baked_statement_is_read_from_the_app_not_sent(proxy: Proxy, tmp_path: Path) -> None:
+    from runtime_wasm.connections._transport import BAKED_FOLDER, current
+
+    kinds = "select distinct kind from pets"
+    baked = ResultSet(columns=("kind",), dtypes=("object",), data=(("cat", "dog"),))
+    (tmp_path / BAKED_FOLDER).mkdir(parents=True)
+    (tmp_path / BAKED_FOLDER / f"{query_id(kinds)}.json").write_text(baked.to_json())
+    connections.configure(replace(current(), app_dir=str(tmp_path)))
+    app = tmp_path / "app.py"
+    app.write_text(
+        "import streamlit as st\n"
+        "conn = st.connection('pets_db')\n"
+        f"st.write(' '.join(conn.query({kinds!r})['kind']))\n"
+        f"st.write(' '.join(conn.query({QUERY!r}, params={{'kind': 'dog'}})['name']))\n"
+    )
+    at = AppTest.from_file(app).run()
+    assert not at.exception
+    assert [m.value for m in at.markdown] == ["cat dog", "Rex Tom"]
+    assert [body["query"] for _, body in proxy.requests] == [query_id(QUERY)]  # only this one

@@ -251,7 +251,8 @@ SITES = sorted((Path(__file__).parents[2] / "sites").glob("*/app.py"))
 
 
 @pytest.mark.parametrize("app", SITES, ids=[p.parent.name for p in SITES])
-def test_example_sites_run_cleanly(app: Path) -> None:
+def test_example_sites_run_cleanly(app: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(app.parent)  # as in the site, and as `streamlit run` is used
     at = AppTest.from_file(app).run()
     assert not at.exception, at.exception[0].value
     for button in at.button:  # every click reruns without an error
