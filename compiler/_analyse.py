@@ -45,7 +45,7 @@ from compiler._parse import ParsedApp, display_path
 from compiler._project import Project, choose_proxy_url, read_project
 from compiler._rewrite import AwaitTransformer, plan_rewrites
 from runtime_wasm._pagefiles import is_page_script
-from runtime_wasm.connections import AllowedQuery, query_id
+from runtime_wasm.connections import AllowedQuery, AllowedWrite, query_id
 
 __all__ = ["Analysis", "analyse"]
 
@@ -63,6 +63,7 @@ class Analysis:
     rewritten: Mapping[str, str] = field(default_factory=dict)
     connections: tuple[ConnectionUse, ...] = ()  # whose queries go through stc proxy
     queries: tuple[AllowedQuery, ...] = ()  # the allowlist, one entry per statement
+    writes: tuple[AllowedWrite, ...] = ()  # write_pandas targets, one entry each
     project: Project = field(default_factory=Project)  # secrets.toml names, [tool.stc]
     proxy_url: str | None = None  # --proxy-url, else STC_PROXY_URL, else [tool.stc]
 
@@ -140,6 +141,7 @@ def analyse(
         rewritten=rewritten,
         connections=tuple(findings.connections),
         queries=queries,
+        writes=tuple({w.id: w for w in findings.writes[::-1]}.values())[::-1],  # first of each
         project=project,
         proxy_url=url,
     )

@@ -185,7 +185,7 @@ def plan(
         ]
     files += _package_files(resolved)
     if analysis.connections:  # what stc proxy may run, and nothing else
-        allowlist = Text(text=dump_allowlist(analysis.queries) + "\n")
+        allowlist = Text(text=dump_allowlist(analysis.queries, analysis.writes) + "\n")
         files.append(PlannedFile(path=ALLOWLIST_PATH, category="app", source=allowlist))
     _refuse_duplicates(files)
     manifest = {

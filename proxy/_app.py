@@ -32,7 +32,13 @@ from proxy._middleware import BodyLimit, Cors, RateLimit, RequestLog
 from proxy._ratelimit import TokenBuckets
 from proxy._settings import Settings
 from proxy._statements import check_params, is_single_statement
-from runtime_wasm.connections import QUERY_ROUTE, QueryRequest
+from runtime_wasm.connections import (
+    QUERY_ROUTE,
+    WRITE_ROUTE,
+    QueryRequest,
+    ResultSet,
+    WriteRequest,
+)
 
 __all__ = ["create_app"]
 
@@ -74,6 +80,37 @@ async def query(request: Request) -> Response:
     return _cacheable(request, result.to_json().encode(), wanted.ttl)
 
 
+async def write(request: Request) -> Response:
+    """Write a DataFrame's rows to an allowlisted ``write_pandas`` target."""
+    settings: Settings = request.app.state.settings
+    wanted = _parse_write(await request.body())
+    request.state.connection = wanted.connection
+    request.state.query = wanted.write[:12]
+    target = settings.writes.get(wanted.write)
+    if target is None or target.connection != wanted.connection:
+        raise QueryRefused(
+            "unknown-write",
+            f"no allowlisted write_pandas target {wanted.write[:12]!r} for connection "
+            f"{wanted.connection!r}; rebuild the site and restart the proxy if the app changed",
+        )
+    if wanted.connection not in settings.connections:
+        raise QueryRefused(
+            "unknown-connection", f"this proxy has no connection {wanted.connection!r}"
+        )
+    rows = len(wanted.rows.data[0]) if wanted.rows.data else 0
+    if rows > settings.max_rows:
+        raise QueryRefused("bad-request", f"{rows} rows is more than this proxy takes at once")
+    database = request.app.state.databases.get(target.connection)
+    try:
+        answer = await asyncio.wait_for(
+            run_in_threadpool(database.write, target, wanted.rows, wanted.chunk_size),
+            settings.timeout + 5,
+        )
+    except TimeoutError:
+        raise QueryRefused("timeout", "the write ran longer than the proxy's timeout") from None
+    return JSONResponse(answer, headers={"Cache-Control": "no-store"})
+
+
 async def healthz(request: Request) -> Response:
     """Alive, and how many statements it may run (no database is touched)."""
     settings: Settings = request.app.state.settings
@@ -82,7 +119,7 @@ async def healthz(request: Request) -> Response:
     )
 
 
-def _parse(body: bytes) -> QueryRequest:
+def _json_object(body: bytes) -> dict[str, Any]:
     def no_constants(name: str) -> Any:
         raise ValueError(f"{name} is not JSON")
 
@@ -92,6 +129,11 @@ def _parse(body: bytes) -> QueryRequest:
         raise QueryRefused("bad-request", "the request body is not JSON") from None
     if not isinstance(raw, dict):
         raise QueryRefused("bad-request", "the request body must be a JSON object")
+    return raw
+
+
+def _parse(body: bytes) -> QueryRequest:
+    raw = _json_object(body)
     connection, query_id, ttl = raw.get("connection"), raw.get("query"), raw.get("ttl")
     if not isinstance(connection, str) or not isinstance(query_id, str):
         raise QueryRefused("bad-request", "connection and query must be strings")
@@ -100,6 +142,29 @@ def _parse(body: bytes) -> QueryRequest:
     return QueryRequest(
         connection=connection, query=query_id, params=raw.get("params", {}), ttl=ttl
     )
+
+
+def _parse_write(body: bytes) -> WriteRequest:
+    raw = _json_object(body)
+    connection, write_id, rows = raw.get("connection"), raw.get("write"), raw.get("rows")
+    chunk_size = raw.get("chunk_size")
+    if not isinstance(connection, str) or not isinstance(write_id, str):
+        raise QueryRefused("bad-request", "connection and write must be strings")
+    if chunk_size is not None and (isinstance(chunk_size, bool) or not isinstance(chunk_size, int)
+                                   or chunk_size < 1):  # fmt: skip
+        raise QueryRefused("bad-request", "chunk_size must be a positive integer")
+    try:
+        result = ResultSet.from_json(json.dumps(rows))
+        lengths = {len(column) for column in result.data}
+        if len(result.columns) != len(result.dtypes) or len(result.columns) != len(result.data):
+            raise ValueError("columns, dtypes and data differ in length")
+        if len(lengths) > 1 or not all(isinstance(c, str) for c in result.columns):
+            raise ValueError("columns differ in length")
+    except (ValueError, KeyError, TypeError) as error:
+        raise QueryRefused(
+            "bad-request", f"rows must be columns, dtypes and data: {error}"
+        ) from None
+    return WriteRequest(connection=connection, write=write_id, rows=result, chunk_size=chunk_size)
 
 
 def _cacheable(request: Request, body: bytes, ttl: float | None) -> Response:
@@ -138,6 +203,7 @@ def create_app(settings: Settings) -> Starlette:
     app = Starlette(
         routes=[
             Route(QUERY_ROUTE, query, methods=["POST"]),
+            Route(WRITE_ROUTE, write, methods=["POST"]),
             Route("/healthz", healthz, methods=["GET"]),
         ],
         middleware=[

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from proxy._secrets import ConnectionSettings
-from runtime_wasm.connections import AllowedQuery, ResultSet
+from runtime_wasm.connections import AllowedQuery, AllowedWrite, ResultSet
 
 __all__ = ["Database", "Databases", "Limits"]
 
@@ -32,6 +32,11 @@ class Database(Protocol):
 
     def run(self, query: AllowedQuery, params: Mapping[str, Any], limits: Limits) -> ResultSet:
         """Run *query* with *params* bound; raises ``QueryRefused``."""
+        ...
+
+    def write(self, target: AllowedWrite, rows: ResultSet, chunk_size: int | None) -> Any:
+        """``write_pandas`` *rows* to *target*: ``{"success", "nchunks", "nrows"}``;
+        raises ``QueryRefused`` (only Snowflake connections write DataFrames)."""
         ...
 
     def close(self) -> None:

@@ -28,6 +28,7 @@ STATUS: dict[str, int] = {
     "forbidden-origin": 403,
     "read-only": 403,
     "unknown-query": 404,
+    "unknown-write": 404,
     "unknown-connection": 404,
     "rate-limited": 429,
     "internal": 500,

@@ -15,7 +15,13 @@ from pathlib import Path
 
 from proxy._errors import ProxyConfigError
 from proxy._secrets import ConnectionSettings, read_connections, secret_values
-from runtime_wasm.connections import ALLOWLIST_PATH, AllowedQuery, load_allowlist
+from runtime_wasm.connections import (
+    ALLOWLIST_PATH,
+    AllowedQuery,
+    AllowedWrite,
+    load_allowlist,
+    load_writes,
+)
 
 __all__ = ["ENV", "Settings", "load_settings", "settings_from_env"]
 
@@ -39,6 +45,7 @@ class Settings:
 
     allowlist: Mapping[str, AllowedQuery]
     connections: Mapping[str, ConnectionSettings]
+    writes: Mapping[str, AllowedWrite] = field(default_factory=dict)  # write_pandas targets
     allow_origins: frozenset[str] = frozenset()
     max_rows: int = 100_000  # rows per answer; more and the answer says truncated
     timeout: float = 30.0  # seconds a statement may run
@@ -65,14 +72,16 @@ def load_settings(
         raise ProxyConfigError("give either a built site folder or --allowlist FILE")
     path = allowlist if allowlist is not None else Path(str(site)) / ALLOWLIST_PATH
     try:
-        queries = load_allowlist(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        queries, writes = load_allowlist(text), load_writes(text)
     except OSError as error:
         hint = " (was the site built from an app that uses st.connection?)" if site else ""
         raise ProxyConfigError(f"cannot read allowlist {path}: {error.strerror}{hint}") from None
     except (ValueError, KeyError, TypeError) as error:
         raise ProxyConfigError(f"{path} is not an stc allowlist: {error}") from None
     connections = read_connections(secrets)
-    missing = sorted({q.connection for q in queries.values()} - connections.keys())
+    used = {q.connection for q in queries.values()} | {w.connection for w in writes.values()}
+    missing = sorted(used - connections.keys())
     if missing:
         raise ProxyConfigError(
             f"{secrets} has no [connections.{missing[0]}] table, which the site's queries use"
@@ -83,6 +92,7 @@ def load_settings(
     return Settings(
         allowlist=queries,
         connections=connections,
+        writes=writes,
         allow_origins=frozenset(o.rstrip("/") for o in allow_origins),
         max_rows=max_rows,
         timeout=timeout,

@@ -22,7 +22,7 @@ from proxy._errors import QueryRefused
 from proxy._results import result_set
 from proxy._secrets import ConnectionSettings
 from proxy._statements import to_qmark
-from runtime_wasm.connections import AllowedQuery, ResultSet
+from runtime_wasm.connections import AllowedQuery, AllowedWrite, ResultSet
 
 __all__ = ["SnowflakeDatabase"]
 
@@ -65,6 +65,44 @@ class SnowflakeDatabase:
         self._checkin(conn)
         truncated = len(rows) > limits.max_rows
         return result_set(columns, [tuple(r) for r in rows[: limits.max_rows]], truncated=truncated)
+
+    def write(self, target: AllowedWrite, rows: ResultSet, chunk_size: int | None) -> Any:
+        """``snowflake.connector.pandas_tools.write_pandas`` on a connection that allows
+        writes, committed; the DataFrame is rebuilt from *rows* in their dtypes."""
+        import snowflake.connector
+
+        name = self._connection.name
+        if not self._connection.allow_writes:
+            raise QueryRefused(
+                "read-only",
+                f"connection {name!r} is read-only; set allow_writes = true in its secrets "
+                "table to let the proxy write DataFrames with write_pandas",
+            )
+        try:
+            from snowflake.connector.pandas_tools import write_pandas
+
+            from runtime_wasm.connections._frame import to_frame
+
+            frame = to_frame(rows)
+        except ImportError as error:
+            raise QueryRefused(
+                "internal",
+                f"write_pandas needs pandas on the proxy: pip install "
+                f"'snowflake-connector-python[pandas]' ({error})",
+            ) from None
+        options: dict[str, Any] = dict(target.options)  # literals the compiler saw
+        conn = self._checkout()
+        try:
+            success, nchunks, nrows, *_ = write_pandas(
+                conn, frame, target.table, database=target.database, schema=target.schema,
+                chunk_size=chunk_size, **options,
+            )  # fmt: skip
+            conn.commit()
+        except snowflake.connector.Error as error:
+            self._discard(conn)
+            raise self._refusal(error) from None
+        self._checkin(conn)
+        return {"success": bool(success), "nchunks": int(nchunks), "nrows": int(nrows)}
 
     def _refusal(self, error: Any) -> QueryRefused:
         name = self._connection.name

@@ -24,7 +24,7 @@ from proxy._databases import Limits
 from proxy._errors import QueryRefused
 from proxy._results import result_set
 from proxy._secrets import ConnectionSettings
-from runtime_wasm.connections import AllowedQuery, ResultSet
+from runtime_wasm.connections import AllowedQuery, AllowedWrite, ResultSet
 
 __all__ = ["SqlDatabase", "engine_url"]
 
@@ -109,6 +109,12 @@ class SqlDatabase:
         ):
             return QueryRefused("database", f"cannot reach the database of {name!r}: {text}")
         return QueryRefused("database", f"the database of {name!r} refused the statement: {text}")
+
+    def write(self, target: AllowedWrite, rows: ResultSet, chunk_size: int | None) -> Any:
+        raise QueryRefused(
+            "bad-request",
+            f"connection {self._connection.name!r} is SQL: write_pandas is Snowflake's",
+        )
 
     def close(self) -> None:
         if self._engine is not None:

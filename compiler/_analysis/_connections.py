@@ -42,11 +42,12 @@ from compiler._analysis._rules import (
     UNKNOWN_CONNECTION,
     UNKNOWN_CONNECTION_NO_SECRETS,
     UNSEEN_SQL,
+    UNSEEN_WRITE,
 )
 from compiler._analysis._sql import Placeholders, placeholders
 from compiler._diagnostics import Span
 from compiler._facts import ConnectionUse
-from runtime_wasm.connections import AllowedQuery
+from runtime_wasm.connections import WRITE_OPTIONS, AllowedQuery, AllowedWrite
 
 __all__ = ["ConnectionVisitor", "statement_span"]
 
@@ -84,10 +85,12 @@ class ConnectionVisitor(ModuleVisitor):
             self._made_by(node)
         elif isinstance(node.func, cst.Attribute):
             method = node.func.attr.value
-            if method == "query":
+            if method in ("query", "write_pandas"):
                 conn = self._connection_of(node.func.value)
-                if conn is not None:
+                if conn is not None and method == "query":
                     self._query(node, conn)
+                elif conn is not None and conn.kind == "snowflake":
+                    self._write(node, conn)
             elif method == "get" and self._is(node.func.value, _SECRETS) and node.args:
                 self._secret(node.args[0].value)
 
@@ -211,6 +214,45 @@ class ConnectionVisitor(ModuleVisitor):
             )
         )
 
+    def _write(self, call: cst.Call, conn: ConnectionUse) -> None:
+        """``write_pandas(df, table_name, database, schema, chunk_size, **options)``: the
+        target and the options must be literals; the rows and chunk size are values."""
+        target: dict[str, str | None] = {}
+        for position, name in ((1, "table_name"), (2, "database"), (3, "schema")):
+            node = _argument(call, position, name)
+            text = None if node is None or _is_none(node) else self._text(node)
+            if isinstance(text, _Unread) or (text is None and name == "table_name"):
+                how = text.how if isinstance(text, _Unread) else "it is missing"
+                self.report(UNSEEN_WRITE, node or call, what=name, how=how)
+                return
+            target[name] = text
+        options: dict[str, bool | int | float | str] = {}
+        for arg in call.args:
+            keyword = arg.keyword.value if arg.keyword is not None else None
+            if arg.star:
+                self.report(UNSEEN_WRITE, arg, what="**options", how="unpacked at run time")
+                return
+            if keyword is None or keyword in ("df", "table_name", "database", "schema",
+                                              "chunk_size"):  # fmt: skip
+                continue
+            value = _literal(arg.value)
+            if keyword not in WRITE_OPTIONS or value is None:
+                why = "not a write_pandas option stc knows" if value is not None else "a value"
+                self.report(UNSEEN_WRITE, arg, what=f"option {keyword}", how=why)
+                return
+            options[keyword] = value
+        span = self.span(call)
+        self.findings.writes.append(
+            AllowedWrite(
+                connection=conn.name,
+                table=str(target["table_name"]),
+                database=target.get("database"),
+                schema=target.get("schema"),
+                options=options,
+                where=f"{self.module.rel}:{span.line}:{span.col}",
+            )
+        )
+
     def _check_params(
         self, params: cst.BaseExpression | None, found: Placeholders, call: cst.Call
     ) -> None:
@@ -295,6 +337,23 @@ def _argument(call: cst.Call, position: int | None, keyword: str) -> cst.BaseExp
             return arg.value
     if position is not None and position < len(positional):
         return positional[position].value
+    return None
+
+
+def _is_none(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"
+
+
+def _literal(node: cst.BaseExpression) -> bool | int | float | str | None:
+    """The value of a literal bool, number or string (``None`` for anything else)."""
+    if isinstance(node, cst.Name) and node.value in ("True", "False"):
+        return node.value == "True"
+    if isinstance(node, cst.SimpleString | cst.Integer | cst.Float):
+        try:
+            value = ast.literal_eval(node.value)
+        except (ValueError, SyntaxError):
+            return None
+        return value if isinstance(value, bool | int | float | str) else None
     return None
 
 

@@ -18,7 +18,7 @@ from compiler._analysis._rules import Rule
 from compiler._diagnostics import Diagnostic, Span
 from compiler._facts import ConnectionUse, ImportRef, PageRef
 from compiler._project import Project
-from runtime_wasm.connections import AllowedQuery
+from runtime_wasm.connections import AllowedQuery, AllowedWrite
 
 __all__ = [
     "AppModule",
@@ -80,6 +80,7 @@ class Findings:
     project: Project = field(default_factory=Project)  # secrets.toml names, [tool.stc]
     connections: list[ConnectionUse] = field(default_factory=list)  # through stc proxy
     queries: list[AllowedQuery] = field(default_factory=list)  # the allowlist
+    writes: list[AllowedWrite] = field(default_factory=list)  # its write_pandas targets
 
     def streamlit_uses(self) -> StreamlitUses:
         return StreamlitUses(

@@ -332,6 +332,14 @@ UNSEEN_SQL = Rule(
     hint="pass query() a string literal, or a constant assigned once in this module; "
     "values go in params=; " + _PROXY_ONLY,
 )
+UNSEEN_WRITE = Rule(
+    code="STC701",
+    severity="error",
+    message="write_pandas' {what} is not a literal stc can read ({how}), so stc cannot "
+    "allowlist where it writes",
+    hint="write the table (and database, schema) as string literals and options such as "
+    "overwrite=True as literals: stc proxy writes only to the targets the compiler saw",
+)
 PARAMS_MISMATCH = Rule(
     code="STC702",
     severity="error",

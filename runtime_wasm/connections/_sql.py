@@ -20,9 +20,15 @@ from typing import Any, NoReturn
 from runtime_wasm._caching import CacheDataAPI
 from runtime_wasm._errors import StreamlitAPIException
 from runtime_wasm.connections._base import BaseConnection
-from runtime_wasm.connections._frame import to_frame
-from runtime_wasm.connections._transport import remember, run_query
-from runtime_wasm.connections._wire import QueryRequest, query_id
+from runtime_wasm.connections._frame import from_frame, to_frame
+from runtime_wasm.connections._transport import remember, remember_write, run_query, run_write
+from runtime_wasm.connections._wire import (
+    WRITE_OPTIONS,
+    AllowedWrite,
+    QueryRequest,
+    WriteRequest,
+    query_id,
+)
 
 __all__ = ["ProxyClient", "SQLConnection", "SnowflakeConnection"]
 
@@ -46,6 +52,23 @@ class ProxyClient:
                                params=dict(params or {}), ttl=ttl)  # fmt: skip
         remember(request.query, sql)
         return run_query(request)
+
+    def write_pandas(
+        self, df: Any, table_name: str, database: str | None, schema: str | None,
+        chunk_size: int | None, options: Mapping[str, Any],
+    ) -> tuple[bool, int, int]:  # fmt: skip
+        unknown = sorted(set(options) - WRITE_OPTIONS)
+        if unknown:
+            raise StreamlitAPIException(
+                f"write_pandas option(s) {', '.join(unknown)} cannot go through `stc proxy`; "
+                f"it takes {', '.join(sorted(WRITE_OPTIONS))}."
+            )
+        target = AllowedWrite(connection=self.connection, table=table_name, database=database,
+                              schema=schema, options=dict(options))  # fmt: skip
+        remember_write(target)
+        request = WriteRequest(connection=self.connection, write=target.id,
+                               rows=from_frame(df), chunk_size=chunk_size)  # fmt: skip
+        return run_write(request)
 
 
 def _not_through_proxy(what: str) -> NoReturn:
@@ -142,5 +165,15 @@ class SnowflakeConnection(_ProxiedConnection):
     def session(self) -> NoReturn:
         _not_through_proxy("SnowflakeConnection.session()")
 
-    def write_pandas(self, *args: Any, **kwargs: Any) -> NoReturn:
-        _not_through_proxy("SnowflakeConnection.write_pandas()")
+    def write_pandas(
+        self,
+        df: Any,
+        table_name: str,
+        database: str | None = None,
+        schema: str | None = None,
+        chunk_size: int | None = None,
+        **kwargs: Any,
+    ) -> tuple[bool, int, int]:
+        """Write *df* to the allowlisted table through the proxy, which must allow
+        writes on this connection; (success, chunks, rows), as Streamlit returns."""
+        return self._instance.write_pandas(df, table_name, database, schema, chunk_size, kwargs)

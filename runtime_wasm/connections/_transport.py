@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from runtime_wasm._errors import StreamlitAPIException
 
 if TYPE_CHECKING:  # the wire module is imported by the first query, not at boot
-    from runtime_wasm.connections._wire import QueryRequest, ResultSet
+    from runtime_wasm.connections._wire import AllowedWrite, QueryRequest, ResultSet, WriteRequest
 
 __all__ = [
     "BAKED_FOLDER",
@@ -35,9 +35,12 @@ __all__ = [
     "current",
     "poster",
     "remember",
+    "remember_write",
     "run_query",
+    "run_write",
     "set_poster",
     "statements",
+    "writes",
 ]
 
 BAKED_FOLDER = ".stc/baked"  # in the app's folder: <statement id>.json, a ResultSet
@@ -85,6 +88,7 @@ def _urllib_post(url: str, body: str) -> tuple[int, str]:
 
 _post: Poster = _urllib_post
 _statements: dict[str, str] = {}  # id -> text of each statement this process sent
+_writes: dict[str, AllowedWrite] = {}  # id -> target of each write this process sent
 
 
 def configure(config: DataConfig) -> None:
@@ -111,6 +115,15 @@ def statements() -> Mapping[str, str]:
     return _statements
 
 
+def remember_write(target: AllowedWrite) -> None:
+    """Keep a write's target, as :func:`remember` keeps a statement's text."""
+    _writes[target.id] = target
+
+
+def writes() -> Mapping[str, AllowedWrite]:
+    return _writes
+
+
 def set_poster(post: Poster) -> None:
     """Send requests with *post* (the bridge installs a synchronous XHR in the browser)."""
     global _post
@@ -119,22 +132,39 @@ def set_poster(post: Poster) -> None:
 
 def run_query(request: QueryRequest) -> ResultSet:
     """Send *request* to the proxy and return its rows, or raise ConnectionProblem."""
-    from runtime_wasm.connections._wire import QUERY_ROUTE, ProxyError, ResultSet
+    from runtime_wasm.connections._wire import QUERY_ROUTE, ResultSet
 
     baked = _baked(request)
     if baked is not None:
         return ResultSet.from_json(baked)
+    text = _send(QUERY_ROUTE, request.to_json(), request.connection, "the query")
+    return ResultSet.from_json(text)
+
+
+def run_write(request: WriteRequest) -> tuple[bool, int, int]:
+    """Send a ``write_pandas`` to the proxy: (success, chunks, rows), as Streamlit's."""
+    import json
+
+    from runtime_wasm.connections._wire import WRITE_ROUTE
+
+    answer = json.loads(_send(WRITE_ROUTE, request.to_json(), request.connection, "the write"))
+    return bool(answer["success"]), int(answer["nchunks"]), int(answer["nrows"])
+
+
+def _send(route: str, body: str, connection: str, what: str) -> str:
+    """POST *body* to the proxy's *route*; the answer's text, or ConnectionProblem."""
+    from runtime_wasm.connections._wire import ProxyError
+
     base = _config.proxy_url
     if not base:
         raise ConnectionProblem(
-            f"st.connection({request.connection!r}) needs `stc proxy`, and this site was "
+            f"st.connection({connection!r}) needs `stc proxy`, and this site was "
             "built without its address. Rebuild with `stc build --proxy-url URL` (or "
             "STC_PROXY_URL, or [tool.stc] proxy_url in pyproject.toml)."
         )
-    url = base.rstrip("/") + QUERY_ROUTE
-    status, text = _post(url, request.to_json())
+    status, text = _post(base.rstrip("/") + route, body)
     if status == 200:
-        return ResultSet.from_json(text)
+        return text
     if status == 0:
         raise ConnectionProblem(
             f"The data proxy at {base} did not answer: it may be down, or it does not "
@@ -146,7 +176,7 @@ def run_query(request: QueryRequest) -> ResultSet:
     except (ValueError, KeyError, TypeError):
         error = ProxyError(code="http", message=f"HTTP {status}")
     raise ConnectionProblem(
-        f"The data proxy refused the query for connection {request.connection!r} "
+        f"The data proxy refused {what} for connection {connection!r} "
         f"({error.code}): {error.message}"
     )
 

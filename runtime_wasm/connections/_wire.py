@@ -11,6 +11,12 @@ Declared once, here, in plain Python that the runtime (in the browser), the comp
     proxy:     looks the id up in the allowlist, runs *its* text with bound parameters,
                ◀── 200 ResultSet (column-oriented JSON with dtypes) | 4xx/5xx ProxyError
 
+``SnowflakeConnection.write_pandas(df, "table", ...)`` goes the same way: the compiler
+allowlists the *target* (connection, table, database, schema and the literal options
+such as ``overwrite=True``) as an :class:`AllowedWrite`; the site posts its id and the
+rows to ``/v1/write``, and the proxy writes them only on a connection that allows
+writes.
+
 The browser never sends SQL text, only its id: a tampered id names no statement, and
 a statement the compiler did not see cannot run. The id is the sha256 of the text as
 Python evaluates it, stripped of leading and trailing whitespace (which never changes
@@ -30,17 +36,31 @@ __all__ = [
     "ALLOWLIST_PATH",
     "QUERY_ROUTE",
     "WIRE_VERSION",
+    "WRITE_OPTIONS",
+    "WRITE_ROUTE",
     "AllowedQuery",
+    "AllowedWrite",
     "ProxyError",
     "QueryRequest",
     "ResultSet",
+    "WriteRequest",
     "dump_allowlist",
     "load_allowlist",
+    "load_writes",
     "query_id",
 ]
 
 WIRE_VERSION = 1
 QUERY_ROUTE = "/v1/query"  # POST, JSON body: QueryRequest
+WRITE_ROUTE = "/v1/write"  # POST, JSON body: WriteRequest
+# write_pandas keywords fixed at build time (literals; part of the write's id). Their
+# meaning is snowflake.connector.pandas_tools.write_pandas's.
+WRITE_OPTIONS = frozenset(
+    {
+        "auto_create_table", "create_temp_table", "overwrite", "table_type",
+        "quote_identifiers", "use_logical_type", "on_error", "compression", "parallel",
+    }
+)  # fmt: skip
 ALLOWLIST_PATH = "stc/queries.json"  # in the built site, beside app.zip
 
 
@@ -60,8 +80,38 @@ class AllowedQuery:
     where: str = ""  # "app.py:12:9", for the proxy's log and errors
 
 
-def dump_allowlist(queries: Sequence[AllowedQuery]) -> str:
+Scalar = bool | int | float | str
+
+
+@dataclass(frozen=True, kw_only=True)
+class AllowedWrite:
+    """One ``write_pandas`` target the compiler saw: the table (and database and schema
+    when given) on a connection, and the options it is called with."""
+
+    connection: str
+    table: str
+    database: str | None = None
+    schema: str | None = None
+    options: Mapping[str, Scalar] = field(default_factory=dict)
+    where: str = ""
+
+    @property
+    def id(self) -> str:
+        """sha256 of the target and options, as canonical JSON: ``where`` is not part."""
+        target = {
+            "connection": self.connection, "table": self.table, "database": self.database,
+            "schema": self.schema, "options": dict(sorted(self.options.items())),
+        }  # fmt: skip
+        return hashlib.sha256(json.dumps(target, sort_keys=True).encode()).hexdigest()
+
+
+def dump_allowlist(queries: Sequence[AllowedQuery], writes: Sequence[AllowedWrite] = ()) -> str:
     """The allowlist file's text (sorted by id: builds are deterministic)."""
+    targets = {
+        w.id: {"connection": w.connection, "table": w.table, "database": w.database,
+               "schema": w.schema, "options": dict(sorted(w.options.items())), "where": w.where}
+        for w in writes
+    }  # fmt: skip
     body = {
         query_id(q.sql): {
             "sql": q.sql.strip(),
@@ -71,7 +121,10 @@ def dump_allowlist(queries: Sequence[AllowedQuery]) -> str:
         }
         for q in queries
     }
-    return json.dumps({"version": WIRE_VERSION, "queries": dict(sorted(body.items()))}, indent=1)
+    document: dict[str, Any] = {"version": WIRE_VERSION, "queries": dict(sorted(body.items()))}
+    if targets:
+        document["writes"] = dict(sorted(targets.items()))
+    return json.dumps(document, indent=1)
 
 
 def load_allowlist(text: str) -> dict[str, AllowedQuery]:
@@ -90,6 +143,27 @@ def load_allowlist(text: str) -> dict[str, AllowedQuery]:
         if query_id(query.sql) != key:
             raise ValueError(f"allowlist entry {key[:12]}… does not match its text")
         found[key] = query
+    return found
+
+
+def load_writes(text: str) -> dict[str, AllowedWrite]:
+    """The ``write_pandas`` targets of an allowlist file (none in most sites)."""
+    data = json.loads(text)
+    if not isinstance(data, dict) or data.get("version") != WIRE_VERSION:
+        raise ValueError(f"not an stc allowlist of version {WIRE_VERSION}")
+    found: dict[str, AllowedWrite] = {}
+    for key, entry in data.get("writes", {}).items():
+        write = AllowedWrite(
+            connection=str(entry["connection"]),
+            table=str(entry["table"]),
+            database=entry.get("database"),
+            schema=entry.get("schema"),
+            options=dict(entry.get("options", {})),
+            where=str(entry.get("where", "")),
+        )
+        if write.id != key:
+            raise ValueError(f"allowlist write {key[:12]}… does not match its target")
+        found[key] = write
     return found
 
 
@@ -149,6 +223,27 @@ class ResultSet:
             data=tuple(tuple(column) for column in raw["data"]),
             truncated=bool(raw.get("truncated", False)),
         )
+
+
+@dataclass(frozen=True, kw_only=True)
+class WriteRequest:
+    """What the browser posts to :data:`WRITE_ROUTE`: the id of an :class:`AllowedWrite`
+    and the DataFrame's rows, column-oriented as a :class:`ResultSet` carries them.
+    The proxy answers ``{"success": bool, "nchunks": int, "nrows": int}``."""
+
+    connection: str
+    write: str  # AllowedWrite.id
+    rows: ResultSet
+    chunk_size: int | None = None
+
+    def to_json(self) -> str:
+        body = {
+            "connection": self.connection,
+            "write": self.write,
+            "rows": json.loads(self.rows.to_json()),
+            "chunk_size": self.chunk_size,
+        }
+        return json.dumps(body, default=str)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from runtime_wasm.connections import _transport
-from runtime_wasm.connections._wire import AllowedQuery, ProxyError
+from runtime_wasm.connections._wire import WRITE_ROUTE, AllowedQuery, ProxyError, ResultSet
 
 __all__ = ["local_data", "secrets_from_files"]
 
@@ -94,6 +94,22 @@ class _Databases:
         from proxy._errors import QueryRefused
 
         request = json.loads(body)
+        if url.endswith(WRITE_ROUTE):
+            target = _transport.writes().get(request["write"])
+            if target is None:
+                return 404, ProxyError(
+                    code="unknown-write", message="not sent by this run"
+                ).to_json()
+            rows = ResultSet.from_json(json.dumps(request["rows"]))
+            try:
+                answer = self._databases.get(target.connection).write(
+                    target, rows, request.get("chunk_size")
+                )
+            except QueryRefused as refused:
+                return refused.status, ProxyError(
+                    code=refused.code, message=refused.message
+                ).to_json()
+            return 200, json.dumps(answer)
         sql = _transport.statements().get(request["query"])
         params = request.get("params") or {}
         if sql is None:

@@ -34,18 +34,20 @@ from proxy_harness import (
 from starlette.testclient import TestClient
 
 from proxy import create_app, load_settings
-from runtime_wasm.connections import AllowedQuery, dump_allowlist
+from runtime_wasm.connections import AllowedQuery, AllowedWrite, dump_allowlist
 
 
 @pytest.fixture
 def make_proxy(tmp_path: Path) -> Iterator[MakeProxy]:
-    """``make_proxy(connections={name: table}, queries=[(conn, sql), ...], **limits)``."""
+    """``make_proxy(connections={name: table}, queries=[(conn, sql), ...], writes=[...],
+    **limits)``."""
     clients: list[TestClient] = []
 
     def make(
         *,
         connections: Mapping[str, Mapping[str, Any]],
         queries: Sequence[tuple[str, str]],
+        writes: Sequence[AllowedWrite] = (),
         **limits: Any,
     ) -> Proxy:
         site = tmp_path / "site"
@@ -54,7 +56,7 @@ def make_proxy(tmp_path: Path) -> Iterator[MakeProxy]:
             AllowedQuery(sql=sql, connection=conn, params=param_names(sql), where=f"app.py:{i}:1")
             for i, (conn, sql) in enumerate(queries, 1)
         ]
-        (site / "stc" / "queries.json").write_text(dump_allowlist(allowed))
+        (site / "stc" / "queries.json").write_text(dump_allowlist(allowed, writes))
         secrets = tmp_path / "secrets.toml"
         secrets.write_text("".join(toml_table(n, t) for n, t in connections.items()))
         settings = load_settings(site=site, secrets=secrets, allow_origins=[ORIGIN], **limits)

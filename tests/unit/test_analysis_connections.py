@@ -320,3 +320,59 @@ def test_one_statement_on_two_connections_is_stc708(tmp_path: Path) -> None:
     assert (shared.span.line, shared.span.col) == (5, 1)
     assert "also sent to connection 'a' (at app.py:4:1)" in shared.message
     assert [q.connection for q in analysis.queries] == ["a", "b"]
+
+
+SF_HEAD = 'import streamlit as st\nsf = st.connection("snowflake")\n'  # lines 1-2
+
+
+def test_write_pandas_targets_join_the_allowlist(tmp_path: Path) -> None:
+    from runtime_wasm.connections import AllowedWrite, load_writes
+
+    source = SF_HEAD + (
+        'sf.write_pandas(df, "PETS")\n'
+        'sf.write_pandas(df, "PETS")\n'  # the same target: one entry
+        'sf.write_pandas(df, table_name="SALES", schema="PUBLIC", overwrite=True, chunk_size=n)\n'
+        'T = "LOG"\nsf.write_pandas(df, T, None, None, 1000, auto_create_table=True)\n'
+    )
+    analysis = analyse_app(tmp_path, _app(tmp_path, source))
+    assert [d for d in analysis.diagnostics if d.code == "STC701"] == []
+    assert analysis.writes == (
+        AllowedWrite(connection="snowflake", table="PETS", where="app.py:3:1"),
+        AllowedWrite(
+            connection="snowflake",
+            table="SALES",
+            schema="PUBLIC",
+            options={"overwrite": True},
+            where="app.py:5:1",
+        ),
+        AllowedWrite(
+            connection="snowflake",
+            table="LOG",
+            options={"auto_create_table": True},
+            where="app.py:7:1",
+        ),
+    )
+    from runtime_wasm.connections import dump_allowlist
+
+    assert set(load_writes(dump_allowlist(analysis.queries, analysis.writes))) == {
+        w.id for w in analysis.writes
+    }
+
+
+@pytest.mark.parametrize(
+    ("call", "what"),
+    [
+        ('sf.write_pandas(df, f"T_{n}")', "table_name"),
+        ("sf.write_pandas(df, name)", "table_name"),
+        ("sf.write_pandas(df)", "table_name"),
+        ('sf.write_pandas(df, "T", schema=s)', "schema"),
+        ('sf.write_pandas(df, "T", overwrite=flag)', "option overwrite"),
+        ('sf.write_pandas(df, "T", on_conflict="x")', "option on_conflict"),
+        ('sf.write_pandas(df, "T", **options)', "**options"),
+    ],
+)
+def test_a_write_target_stc_cannot_read_is_stc701(tmp_path: Path, call: str, what: str) -> None:
+    analysis = analyse_app(tmp_path, _app(tmp_path, SF_HEAD + call + "\n"))
+    (found,) = [d for d in analysis.diagnostics if d.code == "STC701"]
+    assert found.span.line == 3 and f"write_pandas' {what} is not a literal" in found.message
+    assert analysis.writes == ()
