@@ -8,9 +8,11 @@ running, so unit tests that call ``asyncio.run`` must come before it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pg_cluster import Postgres, cluster
 
 HERE = Path(__file__).parent
 TIERS = ("unit", "proxy", "differential", "pyodide", "browser")
@@ -25,3 +27,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         return TIERS.index(top) if top in TIERS else len(TIERS)
 
     items.sort(key=tier)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Postgres]:
+    """A PostgreSQL 15 cluster for the session (tests/pg_cluster.py)."""
+    with cluster() as running:
+        yield running

@@ -1,6 +1,7 @@
 """The data path in Chromium: page -> worker (synchronous XHR) -> `stc proxy` on
-127.0.0.1 -> SQLite -> rows rendered, with the app unmodified; and a site built with
-``--bake``, whose rows come from the site itself with no proxy and no database left.
+127.0.0.1 -> PostgreSQL (a throwaway cluster, tests/pg_cluster.py) -> rows rendered,
+with the app unmodified; and a site built with ``--bake`` from SQLite, whose rows come
+from the site itself with no proxy and no database left.
 
 TEST-ONLY STAND-IN: Pyodide's pandas comes from its CDN, which this offline tier
 cannot reach, so the app folder carries ``standins/pandas.py`` (see its docstring),
@@ -12,6 +13,7 @@ CPython (tests/proxy/test_round_trip.py).
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -20,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from pg_cluster import PETS, PG_PASSWORD, Postgres
 from playwright.sync_api import Page, expect
 
 from compiler import BuildOptions, NullReporter, build, serving
@@ -36,7 +39,6 @@ pets = conn.query(
 )
 st.write(", ".join(f"{n} {w}" for n, w in zip(pets["name"], pets["weight"])))
 """
-PETS = [("Rex", "dog", 12.5), ("Tom", "cat", 4.2), ("Kiki", "bird", 0.3), ("O'Malley", "cat", 5.0)]
 
 
 def _free_port() -> int:
@@ -57,33 +59,37 @@ st.write(", ".join(f"{k} {n}" for k, n in zip(kinds["kind"], kinds["n"])))
 """
 
 
-def _pets_app(folder: Path, source: str) -> Path:
-    """An app folder with *source*, the pandas stand-in and a secrets.toml naming a
-    fresh SQLite database beside it."""
-    database = folder / "pets.db"
-    with sqlite3.connect(database) as db:
-        db.execute("create table pets (name text, kind text, weight real)")
-        db.executemany("insert into pets values (?, ?, ?)", PETS)
-    db.close()
+def _pets_app(folder: Path, source: str, secrets: str | None = None) -> Path:
+    """An app folder with *source*, the pandas stand-in and a secrets.toml: *secrets*,
+    else one naming a fresh SQLite database beside the app."""
+    if secrets is None:
+        database = folder / "pets.db"
+        with sqlite3.connect(database) as db:
+            db.execute("create table pets (name text, kind text, weight real)")
+            db.executemany("insert into pets values (?, ?, ?)", [p[1:4] for p in PETS])
+        db.close()
+        secrets = f'[connections.pets_db]\ntype = "sql"\nurl = "sqlite:///{database}"\n'
     app = folder / "pets"
     (app / ".streamlit").mkdir(parents=True)
     (app / "app.py").write_text(source)
     shutil.copy(Path(__file__).parent / "standins" / "pandas.py", app / "pandas.py")
-    secrets = app / ".streamlit" / "secrets.toml"
-    secrets.write_text(f'[connections.pets_db]\ntype = "sql"\nurl = "sqlite:///{database}"\n')
+    (app / ".streamlit" / "secrets.toml").write_text(secrets)
     return app / "app.py"
 
 
 @pytest.fixture(scope="module")
-def pets_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def pets_site(tmp_path_factory: pytest.TempPathFactory, postgres: Postgres) -> Iterator[str]:
+    postgres.reset_pets()
     folder = tmp_path_factory.mktemp("pets")
-    app = _pets_app(folder, APP)
-    database, secrets = folder / "pets.db", app.parent / ".streamlit" / "secrets.toml"
+    table = "".join(f"{k} = {json.dumps(v)}\n" for k, v in postgres.table(type="sql").items())
+    app = _pets_app(folder, APP, f"[connections.pets_db]\n{table}")
+    secrets = app.parent / ".streamlit" / "secrets.toml"
     port = _free_port()
     site = folder / "site"
     options = BuildOptions(app=app, out_dir=site, proxy_url=f"http://127.0.0.1:{port}")
     build(options, NullReporter())
-    assert str(database).encode() not in (site / "stc" / "app.zip").read_bytes()
+    for file in site.rglob("*"):  # the password stays on the proxy
+        assert not file.is_file() or PG_PASSWORD.encode() not in file.read_bytes(), file
     with serving(site) as url:
         where = urlsplit(url)
         origin = f"{where.scheme}://{where.netloc}"

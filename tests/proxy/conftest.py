@@ -9,11 +9,7 @@ after the session.
 
 from __future__ import annotations
 
-import os
-import shutil
 import sqlite3
-import subprocess
-import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,12 +18,8 @@ import pytest
 from proxy_harness import (
     ORIGIN,
     PETS,
-    PG_BIN,
-    PG_PASSWORD,
     MakeProxy,
-    Postgres,
     Proxy,
-    free_port,
     param_names,
     toml_table,
 )
@@ -78,33 +70,3 @@ def pets_sqlite(tmp_path: Path) -> Path:
         db.executemany("insert into pets values (?, ?, ?, ?, ?)", PETS)
     db.close()
     return path
-
-
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[Postgres]:
-    """A PostgreSQL 15 cluster for the session, on a free port, with a password."""
-    if not (PG_BIN / "initdb").exists():
-        pytest.skip(f"PostgreSQL binaries not found in {PG_BIN} (apt-get install postgresql)")
-    folder = Path(tempfile.mkdtemp(prefix="stc-pg-"))
-    as_postgres: list[str] = []
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres")
-        as_postgres = ["runuser", "-u", "postgres", "--"]
-    (folder / "pw").write_text(PG_PASSWORD)
-    if as_postgres:
-        shutil.chown(folder / "pw", "postgres")
-    data, port = folder / "data", free_port()
-
-    def run(*args: str) -> None:
-        subprocess.run([*as_postgres, *args], check=True, capture_output=True, timeout=120)
-
-    try:
-        run(str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "-A", "scram-sha-256",
-            f"--pwfile={folder / 'pw'}")  # fmt: skip
-        run(str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w", "start",
-            "-o", f"-p {port} -k {folder} -c listen_addresses=127.0.0.1")  # fmt: skip
-        yield Postgres(port)
-    finally:
-        if (data / "postmaster.pid").exists():
-            run(str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
-        shutil.rmtree(folder, ignore_errors=True)
