@@ -87,6 +87,7 @@ __all__ = [
     "ClientSnapshot",
     "DataConfig",
     "FileDigest",
+    "HttpConfig",
     "Node",
     "Stage",
     "WidgetUpdate",
@@ -124,6 +125,14 @@ class DataConfig(TypedDict, total=False):
     proxy_url: str  # where `stc proxy` answers ("" or absent: none configured)
     connections: dict[str, str]  # connection name -> type, from secrets.toml
     public_secrets: dict[str, Any]  # the keys of secrets.toml marked public, only those
+    http: HttpConfig  # web requests through `stc proxy` (absent: none)
+
+
+class HttpConfig(TypedDict, total=False):
+    """Which requests go through ``stc proxy`` (``runtime_wasm.http``)."""
+
+    secrets: list[str]  # secrets held by the proxy: st.secrets gives placeholders for them
+    hosts: list[str]  # hosts reached through the proxy with no secret (no CORS there)
 
 
 class FileDigest(TypedDict):

@@ -63,6 +63,14 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @property {string} [proxy_url]  where `stc proxy` answers ("" or absent: none configured)
  * @property {Object<string, string>} [connections]  connection name -> type, from secrets.toml
  * @property {Object<string, *>} [public_secrets]  the keys of secrets.toml marked public, only those
+ * @property {HttpConfig} [http]  web requests through `stc proxy` (absent: none)
+ */
+
+/**
+ * Which requests go through `stc proxy` (runtime_wasm/http).
+ * @typedef {object} HttpConfig
+ * @property {string[]} [secrets]  secrets held by the proxy: st.secrets gives placeholders for them
+ * @property {string[]} [hosts]  hosts reached through the proxy with no secret (no CORS there)
  */
 
 /**
