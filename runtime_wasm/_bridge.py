@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from . import _alias, _busy, _cache_store, _media_store
+from . import http as _http
 from ._protocol import PROTOCOL_VERSION, BootConfig, Node, WidgetUpdate
 from ._script import Script
 from ._session import AppSession
@@ -153,16 +154,34 @@ def attach_cache(entries_json: str, persist: Send | None) -> None:
     _cache_store.set_default_store(store)
 
 
-def attach_http(post: Callable[[str, str], str]) -> None:
+def attach_http(post: Callable[[str, str], str], probe: Callable[[str], Any] | None = None) -> None:
     """Give ``st.connection`` the worker's synchronous ``post(url, body)``, which answers
-    ``{"status": int, "body": str}`` as JSON (status 0: no answer); call before
-    :func:`boot`. Without it, queries go through ``urllib`` (CPython)."""
+    ``{"status": int, "body": str}`` as JSON (status 0: no answer), and route the app's
+    own HTTP libraries through the browser's fetch (``runtime_wasm.http``); *probe*
+    (``url → Promise<bool>``: did any server answer?) tells a CORS refusal from a
+    server that is down. Call before :func:`boot`. Without it (CPython), queries go
+    through ``urllib`` and the libraries are left alone."""
 
     def poster(url: str, body: str) -> tuple[int, str]:
         answer = json.loads(post(url, body))
         return int(answer.get("status") or 0), str(answer.get("body") or "")
 
     _transport.set_poster(poster)
+    if probe is not None:
+        _http.set_probe(_synchronous(probe))
+    _http.install_adapters()
+
+
+def _synchronous(probe: Callable[[str], Any]) -> Callable[[str], bool | None]:
+    """*probe*'s promise awaited in place (JSPI), or ``None`` where the browser cannot:
+    the one place the runtime reaches into Pyodide's FFI."""
+
+    def answered(url: str) -> bool | None:
+        from pyodide.ffi import can_run_sync, run_sync  # type: ignore[import-not-found]
+
+        return bool(run_sync(probe(url))) if can_run_sync() else None
+
+    return answered
 
 
 async def boot(config_json: str, send: Send, app_dir: str = APP_DIR) -> None:
@@ -185,6 +204,14 @@ async def boot(config_json: str, send: Send, app_dir: str = APP_DIR) -> None:
             connections=data.get("connections", {}),
             public_secrets=data.get("public_secrets", {}),
             app_dir=app_dir,
+        )
+    )
+    http = data.get("http") or {}
+    _http.configure(
+        _http.HttpSettings.make(
+            data.get("proxy_url", ""),
+            tuple(http.get("secrets", ())),
+            tuple(http.get("hosts", ())),
         )
     )
     script = Script(Path(app_dir) / config["entry"])

@@ -11,6 +11,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from runtime_wasm.http._adapters import install_adapters
+    from runtime_wasm.http._route import (
+        HttpSettings,
+        RequestProblem,
+        SecretPlaceholder,
+        configure,
+        current,
+        set_probe,
+    )
     from runtime_wasm.http._wire import (
         ERROR_HEADER,
         FORWARD_ROUTE,
@@ -31,13 +40,21 @@ __all__ = [
     "RULES_PATH",
     "TARGET_HEADER",
     "ForwardRules",
+    "HttpSettings",
+    "RequestProblem",
+    "SecretPlaceholder",
+    "configure",
+    "current",
     "find_placeholders",
     "host_allowed",
     "host_of",
+    "install_adapters",
     "placeholder",
+    "set_probe",
 ]
 
-_WHERE: dict[str, str] = {}
+_ROUTE = ("HttpSettings", "RequestProblem", "SecretPlaceholder", "configure", "current")
+_WHERE = {"install_adapters": "_adapters", "set_probe": "_route"} | dict.fromkeys(_ROUTE, "_route")
 
 
 def __getattr__(name: str) -> Any:

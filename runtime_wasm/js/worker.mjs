@@ -219,7 +219,7 @@ async function boot(msg) {
     runtime = mod;
     const send = (s) => self.postMessage(s);
     await attachCacheStore(mod, cacheStore);
-    mod.attach_http(postSync);
+    mod.attach_http(postSync, answers);
     busy = installBusySignal(pyodide);
     await inRun(() => mod.boot(JSON.stringify(config), send));
     bridge = mod;
@@ -245,6 +245,20 @@ function postSync(url, body) {
     return JSON.stringify({ status: xhr.status, body: xhr.responseText });
   } catch (err) {
     return JSON.stringify({ status: 0, body: String(err?.message ?? err) });
+  }
+}
+
+/**
+ * Whether any server answers at `url`: a no-cors HEAD resolves (an opaque answer) when
+ * a server answered, even one that refuses this page's origin, and rejects when nothing
+ * did. The app's failed request cannot tell the two apart (both are "Failed to fetch").
+ */
+async function answers(url) {
+  try {
+    await fetch(url, { mode: "no-cors", method: "HEAD", cache: "no-store" });
+    return true;
+  } catch {
+    return false;
   }
 }
 

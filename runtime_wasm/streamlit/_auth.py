@@ -15,6 +15,8 @@ from typing import Any, ClassVar, NoReturn
 
 from runtime_wasm.connections._base import AttrDict
 from runtime_wasm.connections._transport import current
+from runtime_wasm.http._route import SecretPlaceholder
+from runtime_wasm.http._route import current as http_settings
 
 from .._errors import StreamlitAPIException
 
@@ -28,12 +30,27 @@ _MISSING_ENTRY_HINT = (
 _STATIC_HINT = (
     "(stc: a static site never ships secrets to the browser, where every visitor could "
     "read them: st.secrets holds only the keys marked public in [tool.stc] "
-    "public_secrets; connections' secrets stay with `stc proxy`.)"
+    "public_secrets, and placeholders for the keys [tool.stc.secrets] lets `stc proxy` "
+    "put into requests; connections' secrets stay with `stc proxy`.)"
 )
 
 
 def _public() -> Mapping[str, Any]:
-    return current().public_secrets
+    """The keys the site has: the public ones, and a placeholder for each key that
+    ``stc proxy`` holds and injects into requests (``[tool.stc.secrets]``)."""
+    held = http_settings().secrets
+    if not held:
+        return current().public_secrets
+    merged: dict[str, Any] = dict(current().public_secrets)
+    for name in held:
+        *tables, key = name.split(".")
+        table = merged
+        for part in tables:
+            inner = table.get(part)
+            table[part] = inner = dict(inner) if isinstance(inner, Mapping) else {}
+            table = inner
+        table[key] = SecretPlaceholder(name)
+    return merged
 
 
 def _wrap(value: Any) -> Any:
