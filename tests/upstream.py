@@ -75,7 +75,7 @@ def _app(upstream: Upstream) -> Starlette:
                 yield f"data: tick {n}\n\n".encode()
                 await asyncio.sleep(0.4)
 
-        return StreamingResponse(ticks(), media_type="text/event-stream")
+        return StreamingResponse(ticks(), media_type="text/event-stream", headers=CORS)
 
     return Starlette(
         routes=[

@@ -81,3 +81,30 @@ def test_requests_and_urllib_reach_a_server_and_fail_with_reasons(
         expect(refused).to_contain_text("proxy_hosts under [tool.stc]")
         expect(page.get_by_text("down: ")).to_contain_text("Nothing answered at")
     assert [s.path for s in upstream.seen if s.method == "GET"].count("/cors/hello") == 2
+
+
+STREAM = """\
+import requests
+import streamlit as st
+
+answer = requests.get("{base}/events", stream=True, timeout=30)
+st.write_stream(
+    line.removeprefix("data: ") + " " for line in answer.iter_lines(decode_unicode=True) if line
+)
+st.write("done")
+"""
+
+
+def test_server_sent_events_render_as_they_arrive(
+    page: Page, guard: PageGuard, upstream: Upstream, tmp_path: Path
+) -> None:
+    site = _site(tmp_path, STREAM.format(base=upstream.url))
+    with serving(site) as url:
+        page.goto(url)
+        # the upstream sends a tick every 0.4 s: the page shows the first ones while
+        # the last is still to come
+        expect(page.get_by_text("tick 2")).to_be_visible(timeout=60_000)
+        assert "tick 5" not in page.inner_text("main")
+        wait_idle(page)
+        expect(page.get_by_text("tick 1 tick 2 tick 3 tick 4 tick 5")).to_be_visible()
+        expect(page.get_by_text("done")).to_be_visible()
