@@ -9,7 +9,7 @@ Visitors decide *where* a rule applies; these tables decide *what* is said. Code
     STC201 error    import of a module that cannot work in a browser
     STC202 warning  a call that blocks or fails in the browser
     STC203 warning  import of a network client on raw sockets (aiohttp, websockets…)
-    STC204 info     urllib3 added to the site's packages: urllib and http.client need it
+    STC204 info     urllib3 added to the site's packages: urllib, http.client, httpx run on it
     STC301 warning  a relative data path that is not in the app folder
     STC302 warning  an absolute path (it does not exist in the browser)
     STC411 error    a relative import that climbs above the top (ImportError in Python)
