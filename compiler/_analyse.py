@@ -7,9 +7,12 @@ turns blocking sleeps into awaits; the rewritten sources are what ship. Analysis
 never raises for a mistake in the app: it returns diagnostics.
 
 It also reads what the app folder declares beside its code (:mod:`compiler._project`:
-the connection names of secrets.toml, ``[tool.stc]``), which the connections pass
-checks against, and settles the proxy URL: an app whose queries go through
-``stc proxy`` cannot be built without one (``STC706``).
+the connection names of secrets.toml, ``[tool.stc]``), which the connections and
+secrets passes check against, and settles the proxy URL: an app whose queries or web
+requests go through ``stc proxy`` cannot be built without one (``STC706``). Packages
+the app needs without importing them join its imports: pandas for a connection's
+DataFrames (``STC707``), urllib3 for the HTTP clients the browser runs on it
+(``STC204``).
 """
 
 from __future__ import annotations
@@ -35,14 +38,17 @@ from compiler._analysis._connections import statement_span
 from compiler._analysis._rules import (
     BAD_PROXY,
     NEEDS_PANDAS,
+    NEEDS_URLLIB3,
     NO_PROXY,
+    NO_PROXY_FOR_FORWARD,
     NO_PROXY_FOR_PARAMS,
+    NO_PROXY_FOR_SECRET,
     SHARED_STATEMENT,
 )
-from compiler._diagnostics import Diagnostic
+from compiler._diagnostics import Diagnostic, Span
 from compiler._facts import ConnectionUse, ImportRef, PageRef
 from compiler._parse import ParsedApp, display_path
-from compiler._project import Project, choose_proxy_url, read_project
+from compiler._project import PYPROJECT, Project, choose_proxy_url, file_span, read_project
 from compiler._rewrite import AwaitTransformer, plan_rewrites
 from runtime_wasm._pagefiles import is_page_script
 from runtime_wasm.connections import AllowedQuery, AllowedWrite, query_id
@@ -126,12 +132,17 @@ def analyse(
     queries, shared = _unique(findings.queries, display)
     diagnostics += [*project.diagnostics, *shared]
     baked = queries if bake else None
-    diagnostics += _proxy_diagnostics(findings.connections, url, baked, display)
+    for_queries = _proxy_diagnostics(findings.connections, url, baked, display)
+    diagnostics += for_queries
+    if not any(d.code == NO_PROXY.code for d in for_queries):  # one is enough
+        pyproject = file_span(display_path(parsed.app_dir), PYPROJECT)
+        diagnostics += _forward_diagnostics(project, findings.held_reads, url, pyproject)
     imports = [*findings.imports, *parsed.imports]
     if findings.connections and not any(i.top == "pandas" for i in imports):
         first = findings.connections[0]  # query() returns DataFrames: as if it imported pandas
         imports.append(ImportRef(module="pandas", top="pandas", file=first.file, span=first.span))
         diagnostics.append(NEEDS_PANDAS.diagnostic(first.span))
+    diagnostics += _add_urllib3(findings.fetch_clients, imports)
     return Analysis(
         title=_title(parsed.app_dir.name),
         diagnostics=tuple(sorted(diagnostics, key=_sort_key)),
@@ -181,6 +192,41 @@ def _proxy_diagnostics(
     if not url.startswith(("https://", "http://")):
         return [BAD_PROXY.diagnostic(first.span, url=url)]
     return []
+
+
+def _forward_diagnostics(
+    project: Project, held_reads: list[tuple[str, Span]], url: str | None, pyproject: Span
+) -> list[Diagnostic]:
+    """``STC706`` when ``[tool.stc.secrets]`` or ``proxy_hosts`` send requests through
+    stc proxy and there is no proxy URL, or a bad one: at the first read of a secret
+    the proxy holds, else at pyproject.toml."""
+    forward = project.forward
+    if not (forward.secrets or forward.hosts) or (url or "").startswith(("https://", "http://")):
+        return []
+    span = held_reads[0][1] if held_reads else pyproject
+    if url is not None:
+        return [BAD_PROXY.diagnostic(span, url=url)]
+    if held_reads:
+        return [NO_PROXY_FOR_SECRET.diagnostic(span, key=held_reads[0][0])]
+    parts = [("[tool.stc.secrets]", forward.secrets), ("[tool.stc] proxy_hosts", forward.hosts)]
+    return [NO_PROXY_FOR_FORWARD.diagnostic(span, what=" and ".join(w for w, on in parts if on))]
+
+
+def _add_urllib3(clients: list[ImportRef], imports: list[ImportRef]) -> list[Diagnostic]:
+    """urllib3 joins *imports* when the app uses an HTTP client the browser runs on it
+    (``STC204`` when nothing the app imports brings it already)."""
+    if not clients or any(i.top == "urllib3" for i in imports):
+        return []
+    first = min(clients, key=lambda c: (c.optional, c.file, c.span.line, c.span.col))
+    imports.append(
+        ImportRef(
+            module="urllib3", top="urllib3", file=first.file, span=first.span,
+            optional=first.optional,
+        )
+    )  # fmt: skip
+    if any(i.top in ("requests", "urllib3") for i in clients):  # a dependency of requests
+        return []
+    return [NEEDS_URLLIB3.diagnostic(first.span, module=first.module)]
 
 
 def _unique(

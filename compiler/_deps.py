@@ -7,7 +7,8 @@ Pyodide's), ``removed`` (gone from the standard library since 3.12/3.13) or
 
 * in Pyodide's pinned lock (``imports`` maps ``sklearn`` to ``scikit-learn``):
   pure-Python ones are vendored from PyPI at Pyodide's version, binary ones load
-  from the Pyodide CDN at run time (``STC403``);
+  from the Pyodide CDN at run time (``STC403``); the lock's dependencies come along,
+  and those PyPI's wheel needs beyond Pyodide's own build (:data:`PYPI_DEPENDS`);
 * otherwise a ``py3-none-any`` wheel from PyPI, whose ``Requires-Dist`` (markers
   evaluated for the browser) are resolved the same way.
 
@@ -21,7 +22,7 @@ requirement or import needed it, and where.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, Protocol
@@ -39,12 +40,27 @@ from compiler._sitelock import LockEntry, Package, PinnedLock
 from compiler._stdlib import REMOVED_MODULES, is_stdlib
 from compiler._wheels import NoPureWheel, UnknownPackage, read_wheel
 
-__all__ = ["Dependencies", "Kind", "WheelSource", "classify", "local_tops", "resolve_dependencies"]
+__all__ = [
+    "PYPI_DEPENDS",
+    "Dependencies",
+    "Kind",
+    "WheelSource",
+    "classify",
+    "local_tops",
+    "resolve_dependencies",
+]
 
 Kind = Literal["streamlit", "local", "stdlib", "removed", "third-party"]
 # Import names the runtime provides: streamlit itself, and the st-pages shim
 # (runtime_wasm/st_pages, aliased like streamlit by runtime_wasm._alias).
 PROVIDED = frozenset({"streamlit", "st_pages"})
+# Pyodide builds some packages from its own forks, whose lock entries list fewer
+# dependencies than the PyPI wheel stc vendors in their place needs (its
+# Requires-Dist). httpx 0.28.1's lock entry lists none; PyPI's imports idna on
+# import, and httpcore (h11, certifi) when a Client is made.
+PYPI_DEPENDS: Mapping[str, tuple[str, ...]] = {
+    "httpx": ("anyio", "certifi", "httpcore", "idna"),
+}
 
 
 class WheelSource(Protocol):
@@ -205,11 +221,14 @@ class _Resolver:
                 wheel = self._fetch(entry.name, entry.version, span, entry.name)
             except (NoPureWheel, UnknownPackage):
                 wheel = None
+        depends = entry.depends
+        if wheel is not None:  # PyPI's wheel, not Pyodide's build: what it needs too
+            depends = tuple(sorted({*depends, *PYPI_DEPENDS.get(entry.name, ())}))
         package = Package(
             name=entry.name,
             version=entry.version,
             imports=entry.imports,
-            depends=entry.depends,
+            depends=depends,
             origin="pyodide",
             package_type=entry.package_type,
             file_name=wheel.name if wheel else entry.file_name,
@@ -220,7 +239,7 @@ class _Resolver:
         if wheel is None:
             self.first_span.setdefault(entry.name, span)
         self.packages[entry.name] = package
-        for dependency in entry.depends:
+        for dependency in depends:
             self.want(dependency, pin=None, extras=frozenset(), span=span, via=entry.name)
 
     def _from_pypi(

@@ -7,6 +7,7 @@ The plan is pure data (no I/O), so the layout is readable in one place::
     pyodide/<core files>          (absent with --pyodide-url)
     packages/pyodide-lock.json  packages/<wheels>   (only when the app needs packages)
     stc/queries.json              (only when the app uses a connection: the allowlist)
+    stc/forward.json              (only with [tool.stc.secrets] or proxy_hosts)
 
 The boot config inline in ``index.html`` lists the packages to load and the site's
 lock file; with no packages both keys are absent and Pyodide boots as before. Its
@@ -21,7 +22,12 @@ An app whose queries go through ``stc proxy`` gets ``stc/queries.json``, the
 allowlist the proxy enforces (:mod:`runtime_wasm.connections`; public: the same SQL
 is in ``app.zip``), and ``proxy_url`` in its config. ``public_secrets`` carries the
 values of the secrets.toml keys ``[tool.stc] public_secrets`` names, the only secret
-values a site ever holds. Both keys are absent when there is nothing to say.
+values a site ever holds. An app whose web requests go through the proxy
+(``[tool.stc.secrets]``, ``proxy_hosts``) gets ``stc/forward.json``, the rules the proxy
+forwards them by (:class:`runtime_wasm.http.ForwardRules`: names and hosts, never a
+value), ``proxy_url`` too, and ``http`` in its config: the names of the secrets that
+are placeholders in the browser and the hosts reached through the proxy. Each key is
+absent when there is nothing to say.
 
 Every URL the page uses is relative (``proxy_url`` is the one absolute address), so
 the site works under any sub-path.
@@ -43,8 +49,9 @@ from compiler._parse import ParsedApp
 from compiler._preload import page_modules
 from compiler._resolve import Resolved
 from compiler._sitelock import LOCK_PATH, Package, site_lock
-from runtime_wasm._protocol import PROTOCOL_VERSION
+from runtime_wasm._protocol import PROTOCOL_VERSION, HttpConfig
 from runtime_wasm.connections import ALLOWLIST_PATH, dump_allowlist
+from runtime_wasm.http import RULES_PATH
 
 __all__ = ["Copy", "PlannedFile", "SitePlan", "Template", "Text", "Zip", "plan"]
 
@@ -91,15 +98,24 @@ class SitePlan:
 
 def _data_config(analysis: Analysis) -> dict[str, object]:
     """What the site's runtime must know of its data: where the proxy is, the type of
-    each connection in secrets.toml (never a value), and the keys marked public."""
+    each connection in secrets.toml (never a value), the keys marked public, and which
+    web requests go through the proxy (``HttpConfig``)."""
     data: dict[str, object] = {}
-    if analysis.proxy_url and analysis.connections:
+    forward = analysis.project.forward
+    if analysis.proxy_url and (analysis.connections or forward.secrets or forward.hosts):
         data["proxy_url"] = analysis.proxy_url
     types = {name: kind for name, kind in analysis.project.connections.items() if kind}
     if types:
         data["connections"] = dict(sorted(types.items()))
     if analysis.project.public_secrets:
         data["public_secrets"] = dict(analysis.project.public_secrets)
+    http: HttpConfig = {}
+    if forward.secrets:
+        http["secrets"] = sorted(forward.secrets)
+    if forward.hosts:
+        http["hosts"] = sorted(forward.hosts)
+    if http:
+        data["http"] = http
     return data
 
 
@@ -187,6 +203,10 @@ def plan(
     if analysis.connections:  # what stc proxy may run, and nothing else
         allowlist = Text(text=dump_allowlist(analysis.queries, analysis.writes) + "\n")
         files.append(PlannedFile(path=ALLOWLIST_PATH, category="app", source=allowlist))
+    forward = analysis.project.forward
+    if forward.secrets or forward.hosts:  # where stc proxy may send what
+        rules = Text(text=forward.dump() + "\n")
+        files.append(PlannedFile(path=RULES_PATH, category="app", source=rules))
     _refuse_duplicates(files)
     manifest = {
         "stc": stc_version,

@@ -1,4 +1,5 @@
-"""What the app folder says about the site beyond its code: connections and public keys.
+"""What the app folder says about the site beyond its code: connections, public keys,
+and the web requests ``stc proxy`` forwards.
 
 Two files, both read from the app folder only (never through a link out of it):
 
@@ -11,13 +12,21 @@ its lines (``quote=False``) and names no value.
 
 ``pyproject.toml``'s ``[tool.stc]``: ``public_secrets = ["mapbox_token"]`` (top-level
 keys of secrets.toml whose values every visitor may read through ``st.secrets``: they
-go into the page config) and ``proxy_url`` (where ``stc proxy`` runs; the
-``--proxy-url`` flag and ``STC_PROXY_URL`` win over it, see :func:`choose_proxy_url`).
+go into the page config), ``proxy_url`` (where ``stc proxy`` runs; the
+``--proxy-url`` flag and ``STC_PROXY_URL`` win over it, see :func:`choose_proxy_url`)
+and ``proxy_hosts = ["data.example.org"]`` (servers without CORS, reached through the
+proxy). ``[tool.stc.secrets]`` names the secrets the proxy holds for web requests,
+each with the hosts it may be sent to: ``API_KEY = { hosts = ["api.example.com"] }``
+(a quoted dotted name, ``"openai.api_key"``, is a nested key of secrets.toml). Both
+become the :class:`~runtime_wasm.http.ForwardRules` of ``stc/forward.json``: names and
+hosts, never a value. Of secrets.toml, only whether each of those names is there is
+looked at.
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import tomllib
 from collections.abc import Mapping
@@ -26,13 +35,32 @@ from pathlib import Path
 from typing import Any
 
 from compiler._appfiles import inside
-from compiler._diagnostics import Diagnostic, Span
+from compiler._diagnostics import Diagnostic, Severity, Span
+from runtime_wasm.http import ForwardRules
 
-__all__ = ["PYPROJECT", "SECRETS", "Project", "choose_proxy_url", "read_project"]
+__all__ = [
+    "PYPROJECT",
+    "SECRETS",
+    "Project",
+    "choose_proxy_url",
+    "file_span",
+    "read_project",
+    "toml_key",
+]
 
 SECRETS = ".streamlit/secrets.toml"
 PYPROJECT = "pyproject.toml"
 _CONNECTIONS = "connections"
+_FORWARD = "[tool.stc.secrets]"
+# a bare host name (letters, digits, -, _, dots), "*." before it, or ":port" after it
+_HOST = re.compile(
+    r"(?P<wild>\*\.)?[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*"
+    r"(?::(?P<port>[0-9]{1,5}))?",
+    re.IGNORECASE,
+)
+_MAX_HOST = 253 + len(":65535")  # DNS's longest name, with a port
+_SHOWN = 80  # characters of a name from pyproject.toml a message shows
+_HOST_EXAMPLES = '"api.example.com", "*.example.org" or "127.0.0.1:8123"'
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -45,6 +73,8 @@ class Project:
     public_keys: tuple[str, ...] = ()
     public_secrets: Mapping[str, Any] = field(default_factory=dict)
     proxy_url: str | None = None  # [tool.stc] proxy_url
+    # [tool.stc.secrets] and [tool.stc] proxy_hosts: what stc proxy forwards, and where
+    forward: ForwardRules = field(default_factory=ForwardRules)
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
@@ -63,13 +93,20 @@ def read_project(app_dir: Path, display: str) -> Project:
         proxy = None
     secrets_path = app_dir / SECRETS
     present = secrets_path.is_file() and inside(app_dir, secrets_path)
+    before = len(diagnostics)
     secrets = _read_toml(app_dir, SECRETS, display, diagnostics) if present else {}
+    readable = present and len(diagnostics) == before  # so what it lacks can be told
+    held = _held_secrets(stc.get("secrets", {}), public, display, diagnostics)
+    if readable:
+        _check_held(held, secrets, display, diagnostics)
+    hosts = _hosts(stc.get("proxy_hosts", []), "[tool.stc] proxy_hosts", display, diagnostics)
     return Project(
         has_secrets=present,
         connections=_connections(secrets.get(_CONNECTIONS)),
         public_keys=public,
         public_secrets={k: _json_safe(secrets[k]) for k in public if k in secrets},
         proxy_url=proxy or None,
+        forward=ForwardRules(secrets=held, hosts=hosts),
         diagnostics=tuple(diagnostics),
     )
 
@@ -108,6 +145,119 @@ def _public_keys(value: object, display: str, diagnostics: list[Diagnostic]) -> 
     return tuple(k for k in keys if k != _CONNECTIONS)
 
 
+def _held_secrets(
+    table: object, public: tuple[str, ...], display: str, diagnostics: list[Diagnostic]
+) -> dict[str, tuple[str, ...]]:
+    """``[tool.stc.secrets]``: secret name → the hosts it may be sent to."""
+    if not isinstance(table, dict):
+        diagnostics.append(_bad(display, PYPROJECT, f"{_FORWARD} must be a table of secret names"))
+        return {}
+    held: dict[str, tuple[str, ...]] = {}
+    for name, body in table.items():
+        where = f"{_FORWARD} {toml_key(_cut(name))}"
+        problem = _name_problem(name, public)
+        if problem is None and not (isinstance(body, dict) and "hosts" in body):
+            nested = isinstance(body, dict) and any(isinstance(v, dict) for v in body.values())
+            problem = (
+                f"must be {{ hosts = [...] }}; for a nested key of secrets.toml, quote "
+                f'the dotted name: "{name}.{next(iter(body))}" = {{ hosts = [...] }}'
+                if nested
+                else 'must be { hosts = ["api.example.com"] }, the hosts it may be sent to'
+            )
+        elif problem is None and (extra := sorted(set(body) - {"hosts"})):
+            problem = f"has {', '.join(map(repr, extra))}; the only key is hosts"
+        if problem is not None:
+            diagnostics.append(_bad(display, PYPROJECT, f"{where} {problem}"))
+            continue
+        hosts = _hosts(body["hosts"], f"{where} hosts", display, diagnostics)
+        if not hosts and isinstance(body["hosts"], list) and not body["hosts"]:
+            message = f"{where} lists no hosts, so stc proxy would never send it"
+            diagnostics.append(_bad(display, PYPROJECT, message))
+        if hosts:
+            held[name] = hosts
+    return held
+
+
+def _name_problem(name: str, public: tuple[str, ...]) -> str | None:
+    parts = name.split(".")
+    if not all(parts):
+        return "is not a key of secrets.toml (an empty part between dots)"
+    if parts[0] == _CONNECTIONS:
+        return "names a connection's secret: st.connection reads those on stc proxy"
+    if parts[0] in public:
+        return (
+            f"is also public (public_secrets names {parts[0]!r}): a secret either ships "
+            "to every visitor or stays on stc proxy, not both"
+        )
+    return None
+
+
+def _hosts(
+    value: object, what: str, display: str, diagnostics: list[Diagnostic]
+) -> tuple[str, ...]:
+    """A list of host names as rules name them (lower case), each checked."""
+    if not isinstance(value, list) or not all(isinstance(h, str) for h in value):
+        message = f"{what} must be a list of host names such as {_HOST_EXAMPLES}"
+        diagnostics.append(_bad(display, PYPROJECT, message))
+        return ()
+    found: list[str] = []
+    for host in value:
+        problem = _host_problem(host)
+        if problem is not None:
+            message = f"{what}: {_cut(host)!r} {problem}; write {_HOST_EXAMPLES}"
+            diagnostics.append(_bad(display, PYPROJECT, message))
+        else:
+            found.append(host.lower())
+    return tuple(dict.fromkeys(found))
+
+
+def _host_problem(host: str) -> str | None:
+    """Why *host* is not a host name as ``runtime_wasm.http.host_allowed`` reads them."""
+    if "://" in host or host.partition("/")[1]:
+        return "is a URL, not a host name (no scheme, no path)"
+    if len(host) > _MAX_HOST:
+        return "is too long for a host name"
+    match = _HOST.fullmatch(host)
+    if match is None:
+        return "is not a host name"
+    if match["wild"] and match["port"]:
+        return "has both a wildcard and a port, which no request matches"
+    if match["port"] and not 0 < int(match["port"]) < 65536:
+        return "has a port outside 1-65535"
+    return None
+
+
+def _check_held(
+    held: Mapping[str, tuple[str, ...]],
+    secrets: Mapping[str, Any],
+    display: str,
+    diagnostics: list[Diagnostic],
+) -> None:
+    """A warning for each held secret secrets.toml lacks (only presence is looked at)."""
+    for name in held:
+        value: object = secrets
+        for part in name.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if value is None or isinstance(value, dict):
+            why = "is not a value in" if isinstance(value, dict) else "is not in"
+            message = (
+                f"{_FORWARD} {toml_key(name)} {why} {SECRETS}: stc proxy will refuse "
+                "to start with this secrets file"
+            )
+            diagnostics.append(_bad(display, PYPROJECT, message, severity="warning"))
+
+
+def _cut(text: str) -> str:
+    """*text*, cut for a message when it is long."""
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+def toml_key(name: str) -> str:
+    """*name* as a key of a TOML table: bare when it can be, else quoted
+    (``API_KEY``, ``"openai.api_key"``)."""
+    return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else json.dumps(name)
+
+
 def _read_toml(
     app_dir: Path, rel: str, display: str, diagnostics: list[Diagnostic]
 ) -> dict[str, Any]:
@@ -125,13 +275,18 @@ def _read_toml(
     return {}
 
 
-def _bad(display: str, rel: str, message: str) -> Diagnostic:
+def file_span(display: str, rel: str) -> Span:
+    """The whole of the app folder's file *rel* (*display*: the folder as shown)."""
     shown = f"{display.rstrip('/')}/{rel}" if display not in ("", ".") else rel
+    return Span(path=shown, line=0, col=0, end_line=0, end_col=0)
+
+
+def _bad(display: str, rel: str, message: str, *, severity: Severity = "error") -> Diagnostic:
     return Diagnostic(
         code="STC710",
-        severity="error",
+        severity=severity,
         message=message,
-        span=Span(path=shown, line=0, col=0, end_line=0, end_col=0),
+        span=file_span(display, rel),
         hint="see the README, 'Databases and secrets'",
         quote=False,
     )

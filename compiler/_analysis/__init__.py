@@ -18,9 +18,11 @@ from compiler._analysis._context import (
     StreamlitUses,
     module_name,
 )
+from compiler._analysis._http import HttpVisitor
 from compiler._analysis._imports import ImportVisitor
 from compiler._analysis._pages import PagesVisitor, pages_folder_collisions
 from compiler._analysis._paths import PathVisitor
+from compiler._analysis._secret_reads import SecretsVisitor
 from compiler._analysis._streamlit import StreamlitVisitor
 
 __all__ = [
@@ -43,4 +45,6 @@ VISITORS: tuple[type[ModuleVisitor], ...] = (
     PathVisitor,
     PagesVisitor,
     ConnectionVisitor,
+    SecretsVisitor,
+    HttpVisitor,
 )

@@ -4,7 +4,9 @@
 import is optional: the app is ready for it to fail), ``STC202`` for a call of
 :data:`BLOCKING_CALLS` or a blocking method on what a :data:`BLOCKING_METHODS`
 constructor made (``Thread(...).join()``, ``t = Thread(...); t.join()``), and
-``STC203`` for importing a synchronous HTTP client.
+``STC203`` for importing a network client of :data:`SOCKET_CLIENTS`, which opens
+sockets of its own (``requests``, ``httpx``, ``urllib`` and ``http.client`` go through
+the browser's fetch, so they are fine).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from compiler._analysis._names import dotted, qualified_names
 from compiler._analysis._rules import (
     BLOCKING_CALLS,
     BLOCKING_METHODS,
-    HTTP_MODULES,
+    SOCKET_CLIENTS,
     UNSUPPORTED_MODULES,
     Rule,
 )
@@ -76,9 +78,9 @@ class BrowserVisitor(ModuleVisitor):
                     rule = dataclasses.replace(rule, severity="warning")
                 self.report(rule, where)
                 return
-            http: Rule | None = HTTP_MODULES.get(prefix)
-            if http is not None:
-                self.report(http, where)
+            client: Rule | None = SOCKET_CLIENTS.get(prefix)
+            if client is not None:
+                self.report(client, where)
                 return
 
     def _constructor(self, node: cst.BaseExpression) -> str:

@@ -14,8 +14,7 @@ functions (``@st.cache_resource def get(): return st.connection(...)``). For eac
   ``params=`` (``STC702``); it joins the allowlist (:class:`AllowedQuery`);
 - ``.session``, ``.engine``, ``.connect()``… would run any statement (``STC704``).
 
-``st.secrets["k"]``, ``st.secrets.k`` and ``st.secrets.get("k")`` of a key that
-``[tool.stc] public_secrets`` does not name are ``STC705``: the site does not hold it.
+Reads of ``st.secrets`` are :mod:`compiler._analysis._secret_reads`' (``STC705``).
 """
 
 from __future__ import annotations
@@ -25,18 +24,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import libcst as cst
-from libcst.metadata import Assignment, ParentNodeProvider, PositionProvider, ScopeProvider
+from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
 
 from compiler._analysis._context import AppModule, Findings, ModuleVisitor
-from compiler._analysis._names import qualified_names, string_value
+from compiler._analysis._names import argument, bound_value, qualified_names, string_value
 from compiler._analysis._rules import (
     CONNECTION_NAME,
     CONNECTION_TYPES,
     DYNAMIC_SQL,
     PARAMS_MISMATCH,
-    PRIVATE_SECRET,
-    PROXY_SECRET,
-    SECRETS_METHODS,
     UNALLOWLISTABLE,
     UNALLOWLISTED_USE,
     UNKNOWN_CONNECTION,
@@ -52,7 +48,6 @@ from runtime_wasm.connections import WRITE_OPTIONS, AllowedQuery, AllowedWrite
 __all__ = ["ConnectionVisitor", "statement_span"]
 
 _CONNECTION = "streamlit.connection"
-_SECRETS = "streamlit.secrets"
 _STRING_BUILDERS = frozenset({"format", "format_map", "join", "replace"})
 
 
@@ -91,8 +86,6 @@ class ConnectionVisitor(ModuleVisitor):
                     self._query(node, conn)
                 elif conn is not None and conn.kind == "snowflake":
                     self._write(node, conn)
-            elif method == "get" and self._is(node.func.value, _SECRETS) and node.args:
-                self._secret(node.args[0].value)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         attribute = node.attr.value
@@ -101,13 +94,6 @@ class ConnectionVisitor(ModuleVisitor):
             kind = (conn.kind or "sql") if conn is not None else ""
             if conn is not None and attribute in UNALLOWLISTABLE[kind]:
                 self.report(UNALLOWLISTED_USE, node, attribute=attribute, kind=kind, name=conn.name)
-        elif attribute not in SECRETS_METHODS and self._is(node.value, _SECRETS):
-            self._check_key(attribute, node)
-
-    def visit_Subscript(self, node: cst.Subscript) -> None:
-        index = node.slice[0].slice if len(node.slice) == 1 else None
-        if isinstance(index, cst.Index) and self._is(node.value, _SECRETS):
-            self._secret(index.value)
 
     # -- connections --------------------------------------------------------------------
     def _made_by(self, call: cst.Call) -> ConnectionUse | None:
@@ -117,7 +103,7 @@ class ConnectionVisitor(ModuleVisitor):
         return self._made[id(call)]
 
     def _new_connection(self, call: cst.Call) -> ConnectionUse | None:
-        name_arg = _argument(call, 0, "name")
+        name_arg = argument(call, 0, "name")
         name = self._text(name_arg) if name_arg is not None else None
         if not isinstance(name, str):
             self.report(CONNECTION_NAME, name_arg or call)
@@ -138,7 +124,7 @@ class ConnectionVisitor(ModuleVisitor):
 
     def _kind(self, call: cst.Call, name: str) -> str | None:
         """As Streamlit: ``type=``, else a first-party name, else secrets.toml's ``type``."""
-        given = _argument(call, 1, "type")
+        given = argument(call, 1, "type")
         if given is not None:
             text = string_value(given)
             if text is None:
@@ -160,42 +146,20 @@ class ConnectionVisitor(ModuleVisitor):
         if isinstance(node, cst.Call):
             if self._is(node.func, _CONNECTION):
                 return self._made_by(node)
-            function = self._bound(node.func) if isinstance(node.func, cst.Name) else None
+            function = bound_value(self, node.func) if isinstance(node.func, cst.Name) else None
             if isinstance(function, cst.FunctionDef):
                 found = {self._connection_of(r, seen) for r in _returned(function)}
                 return found.pop() if len(found) == 1 else None
             return None
         if isinstance(node, cst.Name):
-            value = self._bound(node)
+            value = bound_value(self, node)
             if isinstance(value, cst.BaseExpression):
                 return self._connection_of(value, seen)
         return None
 
-    def _bound(self, name: cst.Name) -> cst.BaseExpression | cst.FunctionDef | int | None:
-        """What the only binding of *name* holds: the assigned value, the function it
-        defines; the number of bindings when there are several; ``None`` otherwise."""
-        scope = self.get_metadata(ScopeProvider, name, None)
-        if scope is None:
-            return None
-        bindings = list(scope[name.value])
-        if len(bindings) != 1:
-            return len(bindings) or None
-        (binding,) = bindings
-        if not isinstance(binding, Assignment):
-            return None
-        if isinstance(binding.node, cst.FunctionDef):
-            return binding.node
-        parent = self.get_metadata(ParentNodeProvider, binding.node, None)
-        if isinstance(parent, cst.AssignTarget):
-            parent = self.get_metadata(ParentNodeProvider, parent, None)
-            return parent.value if isinstance(parent, cst.Assign) else None
-        if isinstance(parent, cst.AnnAssign) and parent.target is binding.node:
-            return parent.value
-        return None
-
     # -- queries ------------------------------------------------------------------------
     def _query(self, call: cst.Call, conn: ConnectionUse) -> None:
-        sql_arg = _argument(call, 0, "sql")
+        sql_arg = argument(call, 0, "sql")
         if sql_arg is None:
             return  # Python's own TypeError; STC104 does not cover methods
         sql = self._text(sql_arg)
@@ -203,7 +167,7 @@ class ConnectionVisitor(ModuleVisitor):
             self.report(DYNAMIC_SQL if sql.dynamic else UNSEEN_SQL, sql_arg, how=sql.how)
             return
         found = placeholders(sql, conn.kind)
-        self._check_params(_argument(call, None, "params"), found, call)
+        self._check_params(argument(call, None, "params"), found, call)
         span = self.span(call)
         self.findings.queries.append(
             AllowedQuery(
@@ -219,7 +183,7 @@ class ConnectionVisitor(ModuleVisitor):
         target and the options must be literals; the rows and chunk size are values."""
         target: dict[str, str | None] = {}
         for position, name in ((1, "table_name"), (2, "database"), (3, "schema")):
-            node = _argument(call, position, name)
+            node = argument(call, position, name)
             text = None if node is None or _is_none(node) else self._text(node)
             if isinstance(text, _Unread) or (text is None and name == "table_name"):
                 how = text.how if isinstance(text, _Unread) else "it is missing"
@@ -296,28 +260,13 @@ class ConnectionVisitor(ModuleVisitor):
         if isinstance(func, cst.Attribute) and func.attr.value in _STRING_BUILDERS:
             return _Unread(f".{func.attr.value}()", True)
         if isinstance(node, cst.Name) and id(node) not in seen:
-            bound = self._bound(node)
+            bound = bound_value(self, node)
             if isinstance(bound, int):
                 return _Unread(f"{node.value} is bound more than once", True)
             if isinstance(bound, cst.BaseExpression):
                 return self._text(bound, seen | {id(node)})
             return _Unread(f"{node.value} is not a constant of this module", False)
         return _Unread("it is computed", False)
-
-    # -- secrets ------------------------------------------------------------------------
-    def _secret(self, key_node: cst.BaseExpression) -> None:
-        key = string_value(key_node)
-        if key is not None:
-            self._check_key(key, key_node)
-
-    def _check_key(self, key: str, node: cst.CSTNode) -> None:
-        public = self.findings.project.public_keys
-        if key in public:
-            return
-        if key == "connections":
-            self.report(PROXY_SECRET, node, key=key)
-        else:
-            self.report(PRIVATE_SECRET, node, key=key, public=", ".join(public) or "none")
 
     def _is(self, node: cst.BaseExpression, name: str) -> bool:
         """Whether *node* is surely streamlit's *name* (``st.connection``, an alias…)."""
@@ -327,17 +276,6 @@ class ConnectionVisitor(ModuleVisitor):
         if not isinstance(node, cst.Attribute | cst.Name):
             return False
         return qualified_names(self, node) == {name}
-
-
-def _argument(call: cst.Call, position: int | None, keyword: str) -> cst.BaseExpression | None:
-    """The value given for a parameter, by keyword or at *position*."""
-    positional = [a for a in call.args if a.keyword is None and not a.star]
-    for arg in call.args:
-        if arg.keyword is not None and arg.keyword.value == keyword:
-            return arg.value
-    if position is not None and position < len(positional):
-        return positional[position].value
-    return None
 
 
 def _is_none(node: cst.BaseExpression) -> bool:

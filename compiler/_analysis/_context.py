@@ -81,6 +81,10 @@ class Findings:
     connections: list[ConnectionUse] = field(default_factory=list)  # through stc proxy
     queries: list[AllowedQuery] = field(default_factory=list)  # the allowlist
     writes: list[AllowedWrite] = field(default_factory=list)  # its write_pandas targets
+    # imports of FETCH_CLIENTS (requests, urllib.request…), which need urllib3 in the site
+    fetch_clients: list[ImportRef] = field(default_factory=list)
+    # reads of secrets stc proxy holds ([tool.stc.secrets]): the name, where it is read
+    held_reads: list[tuple[str, Span]] = field(default_factory=list)
 
     def streamlit_uses(self) -> StreamlitUses:
         return StreamlitUses(

@@ -5,9 +5,15 @@ from __future__ import annotations
 from collections.abc import Collection
 
 import libcst as cst
-from libcst.metadata import QualifiedName, QualifiedNameSource, ScopeProvider
+from libcst.metadata import (
+    Assignment,
+    ParentNodeProvider,
+    QualifiedName,
+    QualifiedNameSource,
+    ScopeProvider,
+)
 
-__all__ = ["dotted", "qualified", "qualified_names", "string_value"]
+__all__ = ["argument", "bound_value", "dotted", "qualified", "qualified_names", "string_value"]
 
 
 def dotted(node: cst.BaseExpression) -> str:
@@ -40,4 +46,42 @@ def string_value(node: cst.BaseExpression) -> str | None:
     if isinstance(node, cst.SimpleString | cst.ConcatenatedString):
         value = node.evaluated_value
         return value if isinstance(value, str) else None
+    return None
+
+
+def argument(call: cst.Call, position: int | None, keyword: str) -> cst.BaseExpression | None:
+    """The value *call* gives a parameter, by *keyword* or at *position* (``None``: a
+    keyword-only parameter)."""
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == keyword:
+            return arg.value
+    if position is not None and position < len(positional):
+        return positional[position].value
+    return None
+
+
+def bound_value(
+    visitor: cst.MetadataDependent, name: cst.Name
+) -> cst.BaseExpression | cst.FunctionDef | int | None:
+    """What the only binding of *name* holds: the assigned value, the function it
+    defines; the number of bindings when there are several; ``None`` otherwise.
+    Needs ``ScopeProvider`` and ``ParentNodeProvider``."""
+    scope = visitor.get_metadata(ScopeProvider, name, None)
+    if scope is None:
+        return None
+    bindings = list(scope[name.value])
+    if len(bindings) != 1:
+        return len(bindings) or None
+    (binding,) = bindings
+    if not isinstance(binding, Assignment):
+        return None
+    if isinstance(binding.node, cst.FunctionDef):
+        return binding.node
+    parent = visitor.get_metadata(ParentNodeProvider, binding.node, None)
+    if isinstance(parent, cst.AssignTarget):
+        parent = visitor.get_metadata(ParentNodeProvider, parent, None)
+        return parent.value if isinstance(parent, cst.Assign) else None
+    if isinstance(parent, cst.AnnAssign) and parent.target is binding.node:
+        return parent.value
     return None

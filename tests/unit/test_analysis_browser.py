@@ -43,9 +43,20 @@ def _codes(tmp_path: Path, source: str, *codes: str) -> list[tuple[str, int]]:
             [("STC202", 3)],
             id="lock-acquire",
         ),
-        pytest.param("import requests\n", [("STC203", 1)], id="requests"),
-        pytest.param("from urllib import request\n", [("STC203", 1)], id="urllib-request"),
-        pytest.param("import httpx as h\n", [("STC203", 1)], id="httpx"),
+        pytest.param("import aiohttp\n", [("STC203", 1)], id="aiohttp"),
+        pytest.param("from aiohttp import ClientSession\n", [("STC203", 1)], id="aiohttp-from"),
+        pytest.param("import websockets.sync.client\n", [("STC203", 1)], id="websockets"),
+        pytest.param("from websocket import create_connection\n", [("STC203", 1)], id="ws-client"),
+        pytest.param("import pycurl\n", [("STC203", 1)], id="pycurl"),
+        pytest.param("import smtplib, ftplib\n", [("STC203", 1)] * 2, id="mail-and-ftp"),
+        # HTTP clients that go through the browser's fetch: urllib3 ships for them
+        pytest.param("from urllib import request\n", [("STC204", 1)], id="urllib-request"),
+        pytest.param("import urllib.request as r\n", [("STC204", 1)], id="urllib-request-as"),
+        pytest.param("import httpx as h\n", [("STC204", 1)], id="httpx"),
+        pytest.param("from http import client\n", [("STC204", 1)], id="http-client"),
+        pytest.param(
+            "import urllib\nurllib.request.urlopen(u)\n", [("STC204", 2)], id="urllib-attribute"
+        ),
         # must not trigger
         pytest.param(
             "import threading\nimport os\nlock = threading.Lock()\nlock.release()\n"
@@ -54,6 +65,11 @@ def _codes(tmp_path: Path, source: str, *codes: str) -> list[tuple[str, int]]:
             id="harmless",
         ),
         pytest.param("import urllib.parse\nimport json\n", [], id="urllib-parse"),
+        pytest.param("import requests\n", [], id="requests"),
+        pytest.param("import urllib3\n", [], id="urllib3"),
+        pytest.param("import httpx\nimport requests\n", [], id="requests-brings-urllib3"),
+        pytest.param("from http import HTTPStatus\n", [], id="http-status"),
+        pytest.param("import websocket_server\n", [], id="other-name"),
         pytest.param("def input(x):\n    return x\ninput('a')\n", [], id="own-input"),
         pytest.param("class T:\n    def join(self): ...\nT().join()\n", [], id="own-join"),
     ],
