@@ -119,7 +119,8 @@ def _proxy(args: argparse.Namespace, reporter: Reporter) -> int:
         reporter.info("no --allow-origin: no page may call this proxy from a browser")
     reporter.info(
         f"proxy: {len(settings.allowlist)} statements on {len(settings.connections)} "
-        f"connections at http://{args.host}:{args.port}"
+        f"connections, {len(settings.forward_secrets)} secrets and "
+        f"{len(settings.forward.hosts)} hosts for web requests at http://{args.host}:{args.port}"
     )
     env = proxy.settings_env(
         secrets=args.secrets, site=args.site, allowlist=args.allowlist,
@@ -210,16 +211,19 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
 
     proxy_cmd = commands.add_parser(
-        "proxy", help="serve the site's allowlisted SQL with the secrets (needs stc[proxy])"
+        "proxy",
+        help="serve the site's allowlisted SQL and web requests with the secrets "
+        "(needs stc[proxy])",
     )
     proxy_cmd.add_argument(
         "site", type=Path, nargs="?", metavar="SITE",
-        help="the built site (its stc/queries.json is the allowlist)",
+        help="the built site (its stc/queries.json is the allowlist, its stc/forward.json "
+        "says where web requests may go)",
     )  # fmt: skip
     proxy_cmd.add_argument("--allowlist", type=Path, metavar="FILE", help="instead of SITE")
     proxy_cmd.add_argument(
         "--secrets", type=Path, default=Path(".streamlit/secrets.toml"), metavar="FILE",
-        help="the [connections.*] tables (default: .streamlit/secrets.toml)",
+        help="the [connections.*] tables and API keys (default: .streamlit/secrets.toml)",
     )  # fmt: skip
     proxy_cmd.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
     proxy_cmd.add_argument("--port", type=int, default=8501, help="port (default: 8501)")
@@ -233,7 +237,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     proxy_cmd.add_argument(
         "--timeout", type=float, default=30.0, metavar="S",
-        help="seconds a statement may run (default: 30)",
+        help="seconds a statement may run or a web request may wait (default: 30)",
     )  # fmt: skip
     proxy_cmd.add_argument(
         "--rate", type=float, default=10.0,

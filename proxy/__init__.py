@@ -1,10 +1,11 @@
-"""``stc proxy``: the server a user owns that holds a site's database secrets and runs
-only the statements the compiler allowlisted, with bound parameters.
+"""``stc proxy``: the server a user owns that holds a site's secrets. It runs only the
+statements the compiler allowlisted, with bound parameters, and forwards the app's web
+requests with the API keys they carry, only toward the hosts each key's rules list.
 
 A Starlette app (:func:`create_app`) over one frozen :class:`Settings`
 (:func:`load_settings` from arguments, :func:`settings_from_env` from ``STC_PROXY_*``
-variables); :func:`serve` runs it with uvicorn. The wire contract it enforces is
-:mod:`runtime_wasm.connections`.
+variables); :func:`serve` runs it with uvicorn. The wire contracts it enforces are
+:mod:`runtime_wasm.connections` (queries) and :mod:`runtime_wasm.http` (web requests).
 """
 
 from proxy._app import create_app

@@ -1,12 +1,13 @@
-"""The proxy as a Starlette app: two routes, the middleware, one error handler.
+"""The proxy as a Starlette app: its routes, the middleware, one error handler.
 
 ``POST /v1/query`` looks the statement up by id in the allowlist, checks the
 connection and the parameters, runs it in a worker thread and answers a
 :class:`ResultSet` with an ``ETag`` (so ``If-None-Match`` gets a 304) and, when the
-request carries the query's ``ttl``, ``Cache-Control: max-age``. ``GET /healthz``
-answers without touching a database. Nothing is kept between requests but pooled
-database connections and the rate limiter's buckets, so any number of workers and
-instances can run side by side.
+request carries the query's ``ttl``, ``Cache-Control: max-age``. ``/v1/fetch``
+forwards an app's web request with the API keys it may carry (:mod:`proxy._forward`).
+``GET /healthz`` answers without touching a database. Nothing is kept between requests
+but pooled database and upstream connections and the rate limiter's buckets, so any
+number of workers and instances can run side by side.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import httpx2 as httpx
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -28,6 +30,7 @@ from starlette.routing import Route
 
 from proxy._databases import Databases, Limits
 from proxy._errors import QueryRefused, error_response
+from proxy._forward import METHODS, forward, upstream_client
 from proxy._middleware import BodyLimit, Cors, RateLimit, RequestLog
 from proxy._ratelimit import TokenBuckets
 from proxy._settings import Settings
@@ -39,6 +42,7 @@ from runtime_wasm.connections import (
     ResultSet,
     WriteRequest,
 )
+from runtime_wasm.http import FORWARD_ROUTE
 
 __all__ = ["create_app"]
 
@@ -191,19 +195,25 @@ async def _refused(request: Request, error: Exception) -> Response:
     return error_response(QueryRefused(error.code, message, status=error.status))
 
 
-def create_app(settings: Settings) -> Starlette:
-    """The proxy's ASGI app for *settings*."""
+def create_app(
+    settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None
+) -> Starlette:
+    """The proxy's ASGI app for *settings* (*transport*: where forwarded web requests
+    go instead of the network, for tests)."""
     databases = Databases(settings.connections)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        yield
+        async with upstream_client(settings, transport) as client:
+            app.state.upstream = client
+            yield
         databases.close()
 
     app = Starlette(
         routes=[
             Route(QUERY_ROUTE, query, methods=["POST"]),
             Route(WRITE_ROUTE, write, methods=["POST"]),
+            Route(FORWARD_ROUTE, forward, methods=METHODS),
             Route("/healthz", healthz, methods=["GET"]),
         ],
         middleware=[

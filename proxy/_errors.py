@@ -2,15 +2,21 @@
 
 ::
 
-    ProxyConfigError          the proxy cannot start: a bad secrets file or allowlist
+    ProxyConfigError          the proxy cannot start: a bad secrets file, allowlist or rules
     QueryRefused              a request is answered with a ProxyError body
      ├─ code "bad-request", "unknown-query", "bad-params", "unknown-connection"   (4xx)
      ├─ code "forbidden-origin", "rate-limited", "read-only"                       (4xx)
-     └─ code "timeout", "database", "internal"                                     (5xx)
+     ├─ code "bad-target", "unknown-secret", "secret-not-allowed",                 (4xx)
+     │       "host-not-allowed"                                 (web requests)
+     └─ code "timeout", "database", "internal",                                    (5xx)
+             "upstream-unreachable", "upstream-timeout"         (web requests)
+    AnswerCut                 an upstream broke off an answer already streaming to the page
 
 Every refusal, whether raised by an endpoint or decided by a middleware, goes through
 :func:`error_response`, so the body always has the contract's shape
-(:class:`runtime_wasm.connections.ProxyError`) and never carries a secret.
+(:class:`runtime_wasm.connections.ProxyError`), never carries a secret, and has the
+header ``Stc-Proxy-Error: <code>``: on the forward route an upstream's own 403 or 502
+passes through as it is, and that header is how the page tells the two apart.
 """
 
 from __future__ import annotations
@@ -18,22 +24,29 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from runtime_wasm.connections import ProxyError
+from runtime_wasm.http import ERROR_HEADER
 
-__all__ = ["STATUS", "ProxyConfigError", "QueryRefused", "error_response"]
+__all__ = ["STATUS", "AnswerCut", "ProxyConfigError", "QueryRefused", "error_response"]
 
 # The HTTP status of each contract error code.
 STATUS: dict[str, int] = {
     "bad-request": 400,
     "bad-params": 400,
+    "bad-target": 400,
     "forbidden-origin": 403,
     "read-only": 403,
+    "unknown-secret": 403,
+    "secret-not-allowed": 403,
+    "host-not-allowed": 403,
     "unknown-query": 404,
     "unknown-write": 404,
     "unknown-connection": 404,
     "rate-limited": 429,
     "internal": 500,
     "database": 502,
+    "upstream-unreachable": 502,
     "timeout": 504,
+    "upstream-timeout": 504,
 }
 
 
@@ -51,6 +64,17 @@ class QueryRefused(Exception):
         self.status = status if status is not None else STATUS[code]
 
 
+class AnswerCut(Exception):
+    """An upstream failed after its answer began streaming to the page. The status is
+    sent, so the only honest signal left is to close the connection without ending
+    the body (the page sees a cut answer, never a short one that looks whole): the
+    request log notes the code and returns, and the server closes the connection."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
 def error_response(refusal: QueryRefused, headers: dict[str, str] | None = None) -> Response:
     """The answer for *refusal*: its status and ``{"error": {"code", "message"}}``."""
     body = ProxyError(code=refusal.code, message=refusal.message).to_json()
@@ -58,5 +82,5 @@ def error_response(refusal: QueryRefused, headers: dict[str, str] | None = None)
         body,
         status_code=refusal.status,
         media_type="application/json",
-        headers={"Cache-Control": "no-store", **(headers or {})},
+        headers={"Cache-Control": "no-store", ERROR_HEADER: refusal.code, **(headers or {})},
     )

@@ -3,8 +3,9 @@
 answered before the body is read or an endpoint runs.
 
 The log line never holds parameter values, SQL or secrets: method, path, status,
-milliseconds, the connection name and the first 12 characters of the query id, and
-the error code of a refusal. Endpoints leave those facts in the request's ``state``.
+milliseconds, the connection name and the first 12 characters of the query id, the
+host of a web request (not its URL, whose query may hold anything), and the error code
+of a refusal. Endpoints leave those facts in the request's ``state``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 import time
 from collections.abc import Iterable
 from typing import Any
@@ -19,14 +21,17 @@ from typing import Any
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from proxy._errors import QueryRefused, error_response
+from proxy._errors import AnswerCut, QueryRefused, error_response
 from proxy._ratelimit import TokenBuckets
+from runtime_wasm.http import ERROR_HEADER, FORWARD_ROUTE
 
 __all__ = ["BodyLimit", "Cors", "RateLimit", "RequestLog", "logger"]
 
 logger = logging.getLogger("stc.proxy")
 
 _ALLOW_HEADERS = "content-type, if-none-match"
+_FORWARD_METHODS = "GET, POST, PUT, PATCH, DELETE, HEAD"
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
 
 async def _refuse(scope: Scope, receive: Receive, send: Send, refusal: QueryRefused) -> None:
@@ -56,6 +61,10 @@ class RequestLog:
 
         try:
             await self.app(scope, receive, send_status)
+        except AnswerCut as cut:
+            # Returning with the body unfinished makes the server close the connection,
+            # which is what a cut answer must look like; it is no bug of the proxy's.
+            scope.setdefault("state", {})["code"] = cut.code
         except Exception:
             logger.exception("request failed: %s %s", scope["method"], scope["path"])
             if status:
@@ -74,6 +83,7 @@ class RequestLog:
             "ms": round((time.perf_counter() - started) * 1000, 1),
             "connection": state.get("connection"),
             "query": state.get("query"),
+            "host": state.get("host"),
             "code": state.get("code"),
         }
         logger.info(json.dumps({k: v for k, v in line.items() if v is not None}))
@@ -85,6 +95,11 @@ class Cors:
     A request without ``Origin`` is not from a page's script (browsers send it on every
     cross-origin request and every POST), so it is let through: CORS protects
     visitors' browsers, and a non-browser client could forge any header anyway.
+
+    The forward route takes any method an app uses and any header it sets
+    (``Authorization``, an API's own), so its preflight grants the requested ones; what
+    may reach an upstream is decided by the forward rules, not by CORS. Every answer
+    exposes ``Stc-Proxy-Error``, so the page can tell a refusal from an upstream's error.
     """
 
     def __init__(self, app: ASGIApp, *, allow_origins: Iterable[str]) -> None:
@@ -111,14 +126,21 @@ class Cors:
                 ),
             )
             return
-        grant = {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
+        grant = {"Access-Control-Allow-Origin": origin}
         if scope["method"] == "OPTIONS" and "access-control-request-method" in headers:
             preflight = {
                 **grant,
+                "Vary": "Origin",
                 "Access-Control-Allow-Methods": "GET, POST",
                 "Access-Control-Allow-Headers": _ALLOW_HEADERS,
                 "Access-Control-Max-Age": "600",
             }
+            if scope["path"] == FORWARD_ROUTE:
+                asked = headers.get("access-control-request-headers", "")
+                names = [n.strip() for n in asked.split(",") if _HEADER_NAME.fullmatch(n.strip())]
+                preflight["Vary"] = "Origin, Access-Control-Request-Headers"
+                preflight["Access-Control-Allow-Methods"] = _FORWARD_METHODS
+                preflight["Access-Control-Allow-Headers"] = ", ".join(names) or _ALLOW_HEADERS
             await send(
                 {
                     "type": "http.response.start",
@@ -133,7 +155,9 @@ class Cors:
             if message["type"] == "http.response.start":
                 out = MutableHeaders(scope=message)
                 out.update(grant)
-                out["Access-Control-Expose-Headers"] = "ETag"
+                out.add_vary_header("Origin")
+                exposed = [out.get("access-control-expose-headers", ""), "ETag", ERROR_HEADER]
+                out["Access-Control-Expose-Headers"] = ", ".join(e for e in exposed if e)
             await send(message)
 
         await self.app(scope, receive, send_granted)

@@ -29,7 +29,7 @@ from typing import Any, Literal
 
 from proxy._errors import ProxyConfigError
 
-__all__ = ["ConnectionSettings", "read_connections", "secret_values"]
+__all__ = ["ConnectionSettings", "read_connections", "read_toml", "secret_values"]
 
 _SQL_URL_PARTS = frozenset(
     ("url", "driver", "dialect", "username", "password", "host", "port", "database", "query")
@@ -53,12 +53,7 @@ def read_connections(path: Path) -> dict[str, ConnectionSettings]:
     Tables of other types (a custom ``BaseConnection`` class) are skipped: they run in
     the browser, not through the proxy.
     """
-    try:
-        secrets = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        # TOMLDecodeError names a line and column, never a value.
-        raise ProxyConfigError(f"cannot read secrets file {path}: {error}") from None
-    tables = secrets.get("connections", {})
+    tables = read_toml(path).get("connections", {})
     if not isinstance(tables, dict):
         raise ProxyConfigError(f"{path}: [connections] must be a table of tables")
     found: dict[str, ConnectionSettings] = {}
@@ -79,6 +74,15 @@ def read_connections(path: Path) -> dict[str, ConnectionSettings]:
             name=name, kind=kind, options=options, allow_writes=allow_writes
         )
     return found
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """The secrets file *path*, parsed; raises :class:`ProxyConfigError`."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        # TOMLDecodeError names a line and column, never a value.
+        raise ProxyConfigError(f"cannot read secrets file {path}: {error}") from None
 
 
 def _check_sql(path: Path, name: str, options: Mapping[str, Any]) -> None:

@@ -1,9 +1,11 @@
 """The proxy's settings: one frozen value, loaded in one place.
 
 :func:`load_settings` reads the allowlist (from a built site's ``stc/queries.json`` or a
-file given directly) and the secrets file, and checks they agree; ``stc proxy`` calls
-it with its arguments, and :func:`settings_from_env` calls it with ``STC_PROXY_*``
-environment variables for ``uvicorn proxy.asgi:app --workers N`` and any ASGI host.
+file given directly), a site's forward rules for web requests (``stc/forward.json``;
+a site may have either file or both) and the secrets file, and checks they agree;
+``stc proxy`` calls it with its arguments, and :func:`settings_from_env` calls it with
+``STC_PROXY_*`` environment variables for ``uvicorn proxy.asgi:app --workers N`` and
+any ASGI host.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from proxy._errors import ProxyConfigError
+from proxy._forward_rules import read_rules, read_secret_values
 from proxy._secrets import ConnectionSettings, read_connections, secret_values
 from runtime_wasm.connections import (
     ALLOWLIST_PATH,
@@ -22,6 +25,7 @@ from runtime_wasm.connections import (
     load_allowlist,
     load_writes,
 )
+from runtime_wasm.http import RULES_PATH, ForwardRules
 
 __all__ = ["ENV", "Settings", "load_settings", "settings_from_env"]
 
@@ -48,11 +52,13 @@ class Settings:
     writes: Mapping[str, AllowedWrite] = field(default_factory=dict)  # write_pandas targets
     allow_origins: frozenset[str] = frozenset()
     max_rows: int = 100_000  # rows per answer; more and the answer says truncated
-    timeout: float = 30.0  # seconds a statement may run
+    timeout: float = 30.0  # seconds a statement may run, or a web request may wait
     max_body: int = 64 * 1024  # bytes of a request body
     rate: float = 10.0  # requests per second per client, sustained...
     burst: int = 40  # ...with this many at once
     secrets: frozenset[str] = field(default=frozenset(), repr=False)  # to scrub messages
+    forward: ForwardRules = field(default_factory=ForwardRules)  # where web requests may go
+    forward_secrets: Mapping[str, str] = field(default_factory=dict, repr=False)  # name → value
 
 
 def load_settings(
@@ -67,19 +73,23 @@ def load_settings(
     rate: float = 10.0,
     burst: int = 40,
 ) -> Settings:
-    """Read and check the allowlist and secrets; raises :class:`ProxyConfigError`."""
+    """Read and check the allowlist, the forward rules and the secrets; raises
+    :class:`ProxyConfigError`."""
     if (site is None) == (allowlist is None):
         raise ProxyConfigError("give either a built site folder or --allowlist FILE")
-    path = allowlist if allowlist is not None else Path(str(site)) / ALLOWLIST_PATH
-    try:
-        text = path.read_text(encoding="utf-8")
-        queries, writes = load_allowlist(text), load_writes(text)
-    except OSError as error:
-        hint = " (was the site built from an app that uses st.connection?)" if site else ""
-        raise ProxyConfigError(f"cannot read allowlist {path}: {error.strerror}{hint}") from None
-    except (ValueError, KeyError, TypeError) as error:
-        raise ProxyConfigError(f"{path} is not an stc allowlist: {error}") from None
+    rules = ForwardRules()
+    if site is not None:
+        allowlist, rules_file = site / ALLOWLIST_PATH, site / RULES_PATH
+        if not allowlist.exists() and not rules_file.exists():
+            raise ProxyConfigError(
+                f"{site} has neither {ALLOWLIST_PATH} nor {RULES_PATH}: was it built from an "
+                "app that uses st.connection, or a web API with a secret the proxy holds?"
+            )
+        rules = read_rules(rules_file) if rules_file.exists() else rules
+        allowlist = allowlist if allowlist.exists() else None
+    queries, writes = _read_allowlist(allowlist) if allowlist is not None else ({}, {})
     connections = read_connections(secrets)
+    forward_secrets = read_secret_values(secrets, rules)
     used = {q.connection for q in queries.values()} | {w.connection for w in writes.values()}
     missing = sorted(used - connections.keys())
     if missing:
@@ -99,8 +109,21 @@ def load_settings(
         max_body=max_body,
         rate=rate,
         burst=burst,
-        secrets=secret_values(connections),
+        secrets=secret_values(connections)
+        | {value for value in forward_secrets.values() if len(value) >= 3},
+        forward=rules,
+        forward_secrets=forward_secrets,
     )
+
+
+def _read_allowlist(path: Path) -> tuple[dict[str, AllowedQuery], dict[str, AllowedWrite]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        return load_allowlist(text), load_writes(text)
+    except OSError as error:
+        raise ProxyConfigError(f"cannot read allowlist {path}: {error.strerror}") from None
+    except (ValueError, KeyError, TypeError) as error:
+        raise ProxyConfigError(f"{path} is not an stc allowlist: {error}") from None
 
 
 def settings_from_env(environ: Mapping[str, str] = os.environ) -> Settings:

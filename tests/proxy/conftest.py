@@ -1,5 +1,6 @@
 """Fixtures for ``stc proxy``: a site's allowlist and secrets written to files, a
-TestClient over the app, SQLite files, and a throwaway PostgreSQL cluster per session.
+TestClient over the app, SQLite files, a throwaway PostgreSQL cluster per session, and
+a fake web API with a proxy whose forward rules point at it.
 
 The PostgreSQL cluster is Debian's ``postgresql`` (``scripts/test.sh`` installs it),
 made with ``initdb`` on a free 127.0.0.1 port with a password (scram), run as the
@@ -14,7 +15,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import httpx2 as httpx
 import pytest
+from fake_upstream import Upstream, serving
+from forward_harness import VALUES, Forward, MakeForward, write_site
 from proxy_harness import (
     ORIGIN,
     PETS,
@@ -27,6 +31,7 @@ from starlette.testclient import TestClient
 
 from proxy import create_app, load_settings
 from runtime_wasm.connections import AllowedQuery, AllowedWrite, dump_allowlist
+from runtime_wasm.http import ForwardRules
 
 
 @pytest.fixture
@@ -70,3 +75,48 @@ def pets_sqlite(tmp_path: Path) -> Path:
         db.executemany("insert into pets values (?, ?, ?, ?, ?)", PETS)
     db.close()
     return path
+
+
+@pytest.fixture(scope="session")
+def upstream_server() -> Iterator[Upstream]:
+    with serving() as upstream:
+        yield upstream
+
+
+@pytest.fixture
+def upstream(upstream_server: Upstream) -> Upstream:
+    """The fake web API (tests/proxy/fake_upstream.py), with nothing seen yet."""
+    upstream_server.seen.clear()
+    return upstream_server
+
+
+@pytest.fixture
+def make_forward(tmp_path: Path, upstream: Upstream) -> Iterator[MakeForward]:
+    """``make_forward(secrets={name: hosts}, hosts=[...], transport=None, **limits)``:
+    a site with only forward rules; every secret of forward_harness.VALUES is in the
+    secrets file, and by default API_KEY, TOKEN and openai.api_key may go to the fake
+    API, OTHER only to a host no test reaches."""
+    clients: list[TestClient] = []
+
+    def make(
+        *,
+        secrets: Mapping[str, Sequence[str]] | None = None,
+        hosts: Sequence[str] = (),
+        transport: httpx.AsyncBaseTransport | None = None,
+        **limits: Any,
+    ) -> Forward:
+        if secrets is None:
+            here = (upstream.host,)
+            secrets = {"API_KEY": here, "TOKEN": here, "openai.api_key": here,
+                       "OTHER": ("api.other.example",)}  # fmt: skip
+        rules = ForwardRules(secrets={k: tuple(v) for k, v in secrets.items()}, hosts=tuple(hosts))
+        site, secrets_file = write_site(tmp_path, rules, VALUES)
+        settings = load_settings(site=site, secrets=secrets_file, allow_origins=[ORIGIN], **limits)
+        client = TestClient(create_app(settings, transport=transport), client=("10.0.0.2", 5000))
+        client.__enter__()
+        clients.append(client)
+        return Forward(client, settings)
+
+    yield make
+    for client in clients:
+        client.__exit__(None, None, None)
