@@ -1,12 +1,15 @@
-"""A web API for the forward route's tests: a small Starlette app on a free 127.0.0.1
-port (uvicorn in a thread, up in well under a second), which records every request
-it gets and can echo it, be slow, stream server-sent events, or set headers that must
-not reach the page.
+"""A web API for the tests of web requests (issue 14), in the proxy tier and in the
+browser: a small Starlette app on a free 127.0.0.1 port (uvicorn in a thread, up in
+well under a second), which records every request it gets and can echo it, be slow,
+stream server-sent events, or set headers that must not reach the page.
 
 Routes: ``/echo`` (any method: what it saw, as JSON, with the ``Authorization`` and
 ``X-Api-Key`` headers reflected in answer headers), ``/slow?s=1.5``,
-``/events?n=5&every=0.2``, ``/split?text=...`` (the text in two chunks, cut in its
-middle, 100 ms apart), ``/headers`` (headers the proxy must drop), ``/redirect``.
+``/events?n=5&every=0.2`` (``&cors=1``: callable from a page directly),
+``/split?text=...`` (the text in two chunks, cut in its middle, 100 ms apart),
+``/headers`` (headers the proxy must drop), ``/redirect``, ``/cors/hello`` and
+``/nocors/hello`` (a page may, or may not, read the answer), ``/private`` (answers
+only with :data:`API_KEY` as a bearer token; ``?reflect=1`` echoes it back).
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"]
+API_KEY = "canary-api-key-9d4e1f"  # what /private wants; never in a site or a page
+CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "*"}
 
 
 @dataclass
@@ -90,7 +95,20 @@ def _app(upstream: Upstream) -> Starlette:
                     await asyncio.sleep(every)
                 yield f"data: event {i} at {time.time():.3f}\n\n".encode()
 
-        return StreamingResponse(stream(), media_type="text/event-stream")
+        cors = CORS if request.query_params.get("cors") else {}
+        return StreamingResponse(stream(), media_type="text/event-stream", headers=cors)
+
+    async def hello(request: Request) -> Response:
+        await record(request)
+        cors = CORS if request.path_params["cors"] == "cors" else {}
+        return JSONResponse({"hello": "world"}, headers=cors)
+
+    async def private(request: Request) -> Response:
+        seen = await record(request)
+        if seen.headers.get("authorization") != f"Bearer {API_KEY}":
+            return JSONResponse({"error": "bad key"}, status_code=401)
+        echo = API_KEY if "reflect" in seen.query else ""
+        return JSONResponse({"answer": 42, "echo": echo})
 
     async def split(request: Request) -> Response:
         await record(request)
@@ -123,6 +141,8 @@ def _app(upstream: Upstream) -> Starlette:
             Route("/split", split),
             Route("/headers", headers),
             Route("/redirect", redirect),
+            Route("/{cors:str}/hello", hello),
+            Route("/private", private, methods=["GET", "POST"]),
         ]
     )
 
