@@ -81,6 +81,8 @@ def host_of(url: str) -> str:
     when the URL gives one that is not its scheme's default (``"127.0.0.1:8123"``)."""
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
+    if ":" in host:  # IPv6: "[::1]:8080", never the ambiguous "::1:8080"
+        host = f"[{host}]"
     default = {"http": 80, "https": 443}.get(parts.scheme.lower())
     try:
         port = parts.port
@@ -91,7 +93,8 @@ def host_of(url: str) -> str:
 
 def host_allowed(host: str, allowed: Iterable[str]) -> bool:
     """Whether *host* (from :func:`host_of`) is one of *allowed*: an exact name (with its
-    port when it has one), or ``*.example.com`` for any subdomain of example.com."""
+    port when it has one), or ``*.example.com`` for any subdomain of example.com (not
+    example.com itself: list both for both)."""
     for entry in allowed:
         entry = entry.lower()
         if entry == host:
@@ -125,8 +128,10 @@ class ForwardRules:
             raise ValueError(f"not stc forward rules of version {WIRE_VERSION}")
         secrets = data.get("secrets", {})
         hosts = data.get("hosts", [])
-        if not isinstance(secrets, dict) or not isinstance(hosts, list):
-            raise ValueError("secrets must be an object and hosts a list")
+        if not isinstance(secrets, dict) or not _strings(hosts):
+            raise ValueError("secrets must be an object and hosts a list of strings")
+        if not all(_strings(v) for v in secrets.values()):
+            raise ValueError("each secret's hosts must be a list of strings")
         return cls(
             secrets={str(k): tuple(str(h) for h in v) for k, v in secrets.items()},
             hosts=tuple(str(h) for h in hosts),
@@ -135,3 +140,7 @@ class ForwardRules:
     def by_placeholder(self) -> dict[str, str]:
         """placeholder → secret name, for every secret the rules name."""
         return {placeholder(name): name for name in self.secrets}
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)

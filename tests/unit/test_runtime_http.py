@@ -228,3 +228,35 @@ def test_urllib_goes_through_the_fetch_backend(fetch: list[_FakeRequest]) -> Non
     assert missing.value.code == 404 and missing.value.read() == b"no such page"
     with pytest.raises(urllib.error.URLError, match="Failed to fetch"):
         urllib.request.urlopen("http://down.example.org/")
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        ("https://API.example.com/v1", "api.example.com"),
+        ("https://api.example.com:443/v1", "api.example.com"),
+        ("http://127.0.0.1:8123/x", "127.0.0.1:8123"),
+        ("http://[::1]:8080/", "[::1]:8080"),  # never "::1:8080", itself an address
+        ("http://[::1]/", "[::1]"),
+    ],
+)
+def test_host_of_names_hosts_as_rules_do(url: str, host: str) -> None:
+    from runtime_wasm.http import host_allowed, host_of
+
+    assert host_of(url) == host
+    assert host_allowed(host, [host.upper()])
+    assert not host_allowed("example.com", ["*.example.com"])  # a subdomain wildcard only
+    assert host_allowed("a.example.com", ["*.example.com"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"version": 1, "secrets": {"K": "api.x.com"}, "hosts": []}',  # one host per letter
+        '{"version": 1, "secrets": {}, "hosts": "data.gov"}',
+        '{"version": 2, "secrets": {}, "hosts": []}',
+    ],
+)
+def test_rules_that_are_not_lists_of_hosts_are_refused(text: str) -> None:
+    with pytest.raises(ValueError):
+        ForwardRules.load(text)
