@@ -125,6 +125,7 @@ auth = {{"Authorization": f"Bearer {{KEY}}"}}
 answer = requests.get("{base}/private?reflect=1", headers=auth, timeout=10).json()
 st.write(f"requests: {{answer['answer']}}, echo {{answer['echo']}}")
 st.write(f"httpx: {{httpx.post('{base}/private', headers=auth, timeout=10).json()['answer']}}")
+st.write("no CORS, via proxy_hosts: " + requests.get("{base}/nocors/hello").json()["hello"])
 events = requests.get("{base}/events?n=4&every=0.4", headers=auth, stream=True, timeout=30)
 st.write_stream(
     "event " + line.split()[2] + ". " for line in events.iter_lines(decode_unicode=True) if line
@@ -144,6 +145,7 @@ def test_an_api_key_reaches_the_api_through_stc_proxy_and_nowhere_else(
     elsewhere = _dead_url()
     pyproject = (
         f'[tool.stc]\nproxy_url = "http://127.0.0.1:{proxy_port}"\n'
+        f'proxy_hosts = ["{upstream.host}"]\n'
         f'[tool.stc.secrets]\nAPI_KEY = {{ hosts = ["{upstream.host}"] }}\n'
     )
     site = _site(
@@ -177,6 +179,7 @@ def test_an_api_key_reaches_the_api_through_stc_proxy_and_nowhere_else(
     text = page.inner_text("main")
     assert "requests: 42, echo ***" in text  # the API echoed the key: scrubbed on the way
     assert "httpx: 42" in text
+    assert "no CORS, via proxy_hosts: world" in text  # the API does not allow the page
     assert "event 0. event 1. event 2. event 3." in text
     assert "stc proxy refused the request to " + elsewhere + "/steal (secret-not-allowed)" in text
     assert "secrets: {'API_KEY': <st.secrets['API_KEY']: held by stc proxy>}" in text

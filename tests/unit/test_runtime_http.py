@@ -260,3 +260,13 @@ def test_host_of_names_hosts_as_rules_do(url: str, host: str) -> None:
 def test_rules_that_are_not_lists_of_hosts_are_refused(text: str) -> None:
     with pytest.raises(ValueError):
         ForwardRules.load(text)
+
+
+def test_pandas_reads_a_url_through_the_fetch_backend(fetch: list[_FakeRequest]) -> None:
+    # pandas' URL readers use urllib.request.urlopen: the http.client adapter serves
+    # them, and the answer's Content-Encoding (already undone by the browser) is left
+    # out, or pandas would gunzip plain text
+    pd = pytest.importorskip("pandas")
+    frame = pd.read_csv("https://example.org/data.csv")
+    assert frame.to_dict("list") == {"a": [1], "b": [2]}
+    assert [r.url for r in fetch] == ["https://example.org/data.csv"]
