@@ -53,7 +53,7 @@ from runtime_wasm._protocol import PROTOCOL_VERSION, HttpConfig
 from runtime_wasm.connections import ALLOWLIST_PATH, dump_allowlist
 from runtime_wasm.http import RULES_PATH
 
-__all__ = ["Copy", "PlannedFile", "SitePlan", "Template", "Text", "Zip", "plan"]
+__all__ = ["Copy", "Data", "PlannedFile", "SitePlan", "Template", "Text", "Zip", "plan"]
 
 MANIFEST = "stc-build.json"
 ORIGINALS = ".stc/original"  # in app.zip: the user's sources of the files stc rewrote
@@ -84,10 +84,15 @@ class Text:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Data:
+    data: bytes  # a file read from an archive (a component's frontend in its wheel)
+
+
+@dataclass(frozen=True, kw_only=True)
 class PlannedFile:
     path: str  # relative to the output folder, "/"-separated
     category: Category
-    source: Copy | Zip | Template | Text
+    source: Copy | Zip | Template | Text | Data
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -200,6 +205,11 @@ def plan(
             for name in core.files
         ]
     files += _package_files(resolved)
+    files += [  # custom components' frontends (compiler._components)
+        PlannedFile(path=path, category="packages",
+                    source=Copy(source=data) if isinstance(data, Path) else Data(data=data))
+        for path, data in resolved.components
+    ]  # fmt: skip
     if analysis.connections:  # what stc proxy may run, and nothing else
         allowlist = Text(text=dump_allowlist(analysis.queries, analysis.writes) + "\n")
         files.append(PlannedFile(path=ALLOWLIST_PATH, category="app", source=allowlist))

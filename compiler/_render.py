@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from compiler._options import Category
-from compiler._plan import MANIFEST, Copy, PlannedFile, SitePlan, Template, Text, Zip
+from compiler._plan import MANIFEST, Copy, Data, PlannedFile, SitePlan, Template, Text, Zip
 from compiler._zip import deterministic_zip
 
 __all__ = ["RenderedFile", "render", "script_json", "templates_dir"]
@@ -86,6 +86,8 @@ def _render_one(
         )
     if isinstance(source, Zip):
         data = deterministic_zip(source.members)
+    elif isinstance(source, Data):
+        data = source.data
     elif isinstance(source, Template):
         context = _with_integrity(source, done)
         data = environment.get_template(source.name).render(**context).encode("utf-8")

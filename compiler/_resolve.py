@@ -19,6 +19,7 @@ from typing import Any
 import runtime_wasm._protocol as protocol
 from compiler._analysis import StreamlitUses
 from compiler._assets import ASSETS, IncludeAssets, choose_assets, is_left_out
+from compiler._components import component_files
 from compiler._config import CONFIG, AppConfig, read_config
 from compiler._deps import WheelSource, classify, local_tops, resolve_dependencies
 from compiler._diagnostics import Diagnostic
@@ -48,6 +49,8 @@ class Resolved:
     js_files: tuple[tuple[str, Path], ...]  # (path under js/, file)
     assets: tuple[str, ...] = tuple(ASSETS)  # the optional assets among js_files
     packages: tuple[Package, ...] = ()
+    # custom components' frontends: (site path, file or contents), see compiler._components
+    components: tuple[tuple[str, Path | bytes], ...] = ()
     lock_info: Mapping[str, Any] = field(default_factory=dict)  # "info" of Pyodide's lock
     app_config: AppConfig = field(default_factory=lambda: AppConfig(theme={}))
     diagnostics: tuple[Diagnostic, ...] = ()
@@ -117,6 +120,7 @@ def resolve(
         js_files=tuple(f for f in _js_files(runtime / "js") if not is_left_out(f[0], chosen)),
         assets=tuple(name for name in ASSETS if name in chosen),
         packages=packages,
+        components=component_files(packages, parsed.files),
         lock_info=lock_info,
         app_config=app_config,
         diagnostics=tuple(diagnostics),

@@ -19,6 +19,7 @@ import re
 from pathlib import PurePath
 
 __all__ = [
+    "COMPONENTS_PATH",
     "PAGE_FILENAME",
     "extract_leading_emoji",
     "is_page_script",
@@ -29,6 +30,9 @@ __all__ = [
     "sanitize_url_path",
 ]
 
+# where the site keeps custom components' frontends: <this>/site-packages/<path as
+# installed> and <this>/app/<path in the app folder> (compiler._components)
+COMPONENTS_PATH = "stc/components"
 PAGE_FILENAME = re.compile(r"([0-9]*)[_ -]*(.*)\.py")
 
 _ZWJ = "\u200d"

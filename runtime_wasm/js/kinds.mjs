@@ -4,6 +4,7 @@
 
 import { CHARTS } from "./charts.mjs";
 import { CHAT } from "./chat.mjs";
+import { COMPONENTS } from "./components.mjs";
 import { DATAFRAME } from "./dataframe.mjs";
 import { DIAGRAMS } from "./diagrams.mjs";
 import { EDITOR } from "./editor.mjs";
@@ -28,4 +29,5 @@ export const KINDS = {
   ...EDITOR,
   ...NAV,
   ...MORE,
+  ...COMPONENTS,
 };

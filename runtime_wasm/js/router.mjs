@@ -39,6 +39,11 @@ export function pageUrl(page, search = "") {
   return url;
 }
 
+/** The address of the site's file `path` ("stc/components/…"), from any page. */
+export function siteUrl(path) {
+  return new URL(path, siteRoot);
+}
+
 /** Go to app page `page`: the page pushes its address and tells the worker. */
 export function follow(page, search = "") {
   onFollow?.(page, search);

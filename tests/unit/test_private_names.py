@@ -87,7 +87,7 @@ def test_private_names_behave() -> None:
     assert at.markdown.values == [
         "`1` `True` `True`",
         "🎈 My_page",
-        "The custom component `__main__.thing` cannot run in stc",
+        "The frontend of the custom component `__main__.thing` (.) is not in the site",
     ]
 
 

@@ -1,6 +1,6 @@
 """``streamlit.components.v1``: ``html`` and ``iframe`` (the main area's ``_html`` and
-``_iframe``, as in Streamlit) and ``declare_component`` (declaring works; calling a
-custom component raises, since its JavaScript needs a Streamlit server)."""
+``_iframe``, as in Streamlit) and ``declare_component``, whose components run from the
+frontends the site carries (see ``custom_component``)."""
 
 from __future__ import annotations
 

@@ -14,7 +14,9 @@ __all__ = ["CustomComponent", "MarshallComponentException", "declare_component",
 def declare_component(
     name: str, path: str | Any | None = None, url: str | None = None
 ) -> CustomComponent:
-    """Declare a custom component. It imports; calling it raises (see ``CustomComponent``)."""
+    """Declare a custom component: its frontend is the folder *path* (a built
+    ``index.html`` and its files); a *url* (a development server) cannot be reached
+    from a published site, which calling it says."""
     import inspect
 
     frame = inspect.currentframe()

@@ -1,24 +1,60 @@
-"""Custom components: a Python function plus a JavaScript frontend that Streamlit's
-server serves from the package. A static stc site has no such server, so declaring
-one works (packages declare theirs at import time) and calling one says why it
-cannot show.
+"""Custom components (Streamlit's components v1): a Python function plus a JavaScript
+frontend in an iframe that speaks Streamlit's component protocol.
+
+Streamlit's server serves each component's folder; a static site carries it instead:
+the compiler copies every frontend folder (one holding an ``index.html``) of the
+site's wheels and of the app to ``stc/components/`` (see :func:`frontend_src`), and
+the page hosts it in a sandboxed iframe, sends it ``streamlit:render`` with the
+arguments, and reruns the script when it sends ``streamlit:setComponentValue``
+(runtime_wasm/js/components.mjs). A component is a widget: its value is what the
+frontend last sent, ``default`` until then.
 """
 
 from __future__ import annotations
 
+import base64
+import json
+import os
+import sys
 from typing import Any
 
 from ...._errors import StreamlitAPIException
+from ...._pagefiles import COMPONENTS_PATH
 
-__all__ = ["CustomComponent", "MarshallComponentException"]
+__all__ = ["CustomComponent", "MarshallComponentException", "frontend_src"]
 
 
 class MarshallComponentException(StreamlitAPIException):
     """A custom component was called with arguments it cannot send."""
 
 
+def frontend_src(path: str) -> str | None:
+    """The site path of the ``index.html`` of the component folder *path*, by the
+    compiler's rule: a folder of the app (the working directory) is under ``app/``;
+    one of an installed package (under another entry of ``sys.path``: site-packages in
+    the browser) is under ``site-packages/`` at its path as installed. ``None`` when
+    it is neither."""
+    real = os.path.realpath(path)
+    app = os.path.realpath(os.getcwd())
+    roots = {os.path.realpath(entry): "site-packages" for entry in sys.path if entry}
+    roots[app] = "app"
+    for root, where in sorted(roots.items(), key=lambda r: -len(r[0])):
+        if real.startswith(root + os.sep):
+            rel = os.path.relpath(real, root).replace(os.sep, "/")
+            return f"{COMPONENTS_PATH}/{where}/{rel}/index.html"
+    return None
+
+
+def _value(raw: Any) -> Any:
+    """What the frontend sent: JSON values as they are, bytes from their base64."""
+    if isinstance(raw, dict) and set(raw) == {"__stc_bytes__"}:
+        return base64.b64decode(raw["__stc_bytes__"])
+    return raw
+
+
 class CustomComponent:
-    """What ``declare_component`` returns; calling it raises a clear error."""
+    """What ``declare_component`` returns: call it to show the component; it returns
+    the component's value."""
 
     def __init__(
         self,
@@ -44,14 +80,65 @@ class CustomComponent:
         tab_index: int | None = None,
         **kwargs: Any,
     ) -> Any:
-        return self.create_instance(*args, default=default, key=key, **kwargs)
-
-    def create_instance(self, *args: Any, **kwargs: Any) -> Any:
-        raise StreamlitAPIException(
-            f"The custom component `{self.name}` cannot run in stc: custom components "
-            "need their JavaScript frontend served by a Streamlit server, and a static "
-            "stc site has none. Use a built-in `st.*` element instead."
+        return self.create_instance(
+            *args, default=default, key=key, on_change=on_change, tab_index=tab_index, **kwargs
         )
+
+    def create_instance(
+        self,
+        *args: Any,
+        default: Any = None,
+        key: str | None = None,
+        on_change: Any = None,
+        tab_index: int | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        """Show the component with *kwargs* as its arguments; its value."""
+        if args:
+            raise MarshallComponentException(f"Argument '{args[0]}' needs a label")
+        if tab_index is not None and (isinstance(tab_index, bool) or not isinstance(tab_index, int)
+                                      or tab_index < -1):  # fmt: skip
+            raise StreamlitAPIException(
+                f"tab_index must be None or an integer >= -1, got: {tab_index}"
+            )
+        src = self._src()
+        try:
+            json_args = json.dumps(kwargs, sort_keys=True)
+        except (TypeError, ValueError) as error:
+            raise MarshallComponentException(
+                f"Could not convert component args to JSON: {error}. stc sends a custom "
+                "component JSON arguments only (DataFrame arguments need Arrow, which "
+                "stc does not send yet)."
+            ) from None
+        import runtime_wasm.streamlit as st
+
+        from ..._widget import widget
+
+        value = widget(
+            st._main, "component_instance", key=key,
+            identity={"name": self.name, "url": self.url, "json_args": json_args},
+            default=None,
+            props={"name": self.name, "src": src, "args": json.loads(json_args),
+                   "tab_index": tab_index},
+            deserialize=_value, on_change=on_change,
+        )  # fmt: skip
+        return default if value is None else value
+
+    def _src(self) -> str:
+        if self.path is None:
+            raise StreamlitAPIException(
+                f"The custom component `{self.name}` is declared with url={self.url!r}: a "
+                "development server, which a published site cannot reach. Build the "
+                "component's frontend and declare it with path= (its build folder)."
+            )
+        src = frontend_src(self.path)
+        if src is None:
+            raise StreamlitAPIException(
+                f"The frontend of the custom component `{self.name}` ({self.path}) is not "
+                "in the site: stc ships the frontends of the packages in requirements.txt "
+                "and of the app's own folders."
+            )
+        return src
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, CustomComponent) and (self.name, self.path, self.url) == (

@@ -1,0 +1,138 @@
+"""Custom components (issue 15) on CPython: which frontend files the compiler puts in
+the site, and the runtime's ``declare_component`` / ``CustomComponent``: the widget,
+its value and default, its errors, and the URL its frame is loaded from.
+
+The frames themselves run in Chromium: tests/browser/test_components.py.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from compiler._appfiles import AppFile
+from compiler._components import component_files
+from compiler._sitelock import Package
+from runtime_wasm.streamlit.components.v1.custom_component import _value, frontend_src
+from runtime_wasm.testing import AppTest
+
+COMPONENT = """
+import os
+import streamlit.components.v1 as components
+
+_frontend = components.declare_component(
+    "picker", path=os.path.join(os.path.dirname(os.path.abspath(__file__)), "frontend/build")
+)
+
+
+def picker(options, *, key=None, default=None, on_change=None):
+    return _frontend(options=options, key=key, default=default, on_change=on_change)
+"""
+
+
+def _wheel(folder: Path, files: dict[str, str]) -> Path:
+    path = folder / "picker-1.0-py3-none-any.whl"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_the_site_carries_every_frontend_folder_without_source_maps(tmp_path: Path) -> None:
+    wheel = _wheel(tmp_path, {
+        "picker/__init__.py": COMPONENT,
+        "picker/frontend/build/index.html": "<html></html>",
+        "picker/frontend/build/static/js/main.js": "console.log(1)",
+        "picker/frontend/build/static/js/main.js.map": "{}",
+        "picker/frontend/src/App.tsx": "source, not built",
+        "picker-1.0.dist-info/licenses/index.html": "not a frontend",
+    })  # fmt: skip
+    package = Package(name="picker", version="1.0", file_name=wheel.name, sha256="", imports=(),
+                      depends=(), origin="pypi", wheel=wheel)  # fmt: skip
+    page = tmp_path / "viz" / "index.html"
+    page.parent.mkdir()
+    page.write_text("<html>mine</html>")
+    found = dict(component_files([package], [AppFile(rel="viz/index.html", path=page)]))
+    assert sorted(found) == [
+        "stc/components/app/viz/index.html",
+        "stc/components/site-packages/picker/frontend/build/index.html",
+        "stc/components/site-packages/picker/frontend/build/static/js/main.js",
+    ]
+    assert found["stc/components/site-packages/picker/frontend/build/static/js/main.js"] == (
+        b"console.log(1)"
+    )
+    assert found["stc/components/app/viz/index.html"] == page
+
+
+@pytest.fixture
+def picker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The component installed in a folder on sys.path, as a wheel is in the browser."""
+    installed = tmp_path / "lib"
+    (installed / "picker" / "frontend" / "build").mkdir(parents=True)
+    (installed / "picker" / "__init__.py").write_text(COMPONENT)
+    monkeypatch.syspath_prepend(str(installed))
+    yield installed
+    sys.modules.pop("picker", None)
+
+
+def test_a_component_is_a_widget_whose_value_the_frontend_sets(picker: Path) -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        from picker import picker
+
+        def changed():
+            st.session_state.changes = st.session_state.get("changes", 0) + 1
+
+        choice = picker(["a", "b"], key="p", default="a", on_change=changed)
+        st.write(f"{choice} {st.session_state.get('changes', 0)}")
+        """
+    ).run()
+    assert not at.exception, at.exception
+    assert at.markdown[0].value == "a 0"  # the default until the frontend speaks
+    (frame,) = at.get("component_instance")
+    assert frame.props["src"] == "stc/components/site-packages/picker/frontend/build/index.html"
+    assert frame.props["args"] == {"options": ["a", "b"]}
+    assert frame.props["name"] == "picker.picker"
+    frame.set_value("b")
+    at.run()
+    assert at.markdown[0].value == "b 1"
+    assert at.session_state["p"] == "b"
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        ("_frontend('x')", "Argument 'x' needs a label"),
+        ("_frontend(when=object())", "Could not convert component args to JSON"),
+        ("_frontend(tab_index=-2)", "tab_index must be None or an integer >= -1"),
+        (
+            "components.declare_component('dev', url='http://localhost:3001')()",
+            "a development server, which a published site cannot reach",
+        ),
+        (
+            "components.declare_component('lost', path='/nowhere/build')()",
+            "is not in the site",
+        ),
+    ],
+)
+def test_what_a_component_cannot_do_says_why(picker: Path, call: str, message: str) -> None:
+    at = AppTest.from_string(
+        f"import streamlit.components.v1 as components\nfrom picker import _frontend\n{call}\n"
+    ).run()
+    assert message in at.exception[0].message
+
+
+def test_a_frontend_in_the_app_folder_and_bytes_from_a_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert frontend_src(str(tmp_path / "viz")) == "stc/components/app/viz/index.html"
+    assert _value({"__stc_bytes__": "aGk="}) == b"hi"
+    assert _value({"a": 1}) == {"a": 1}
