@@ -1,0 +1,27 @@
+"""Logins for a static site: streamlit-authenticator's API, with passwords checked and
+sessions signed by ``stc proxy``. :mod:`runtime_wasm.auth._wire` is the contract the
+site, the compiler and the proxy share."""
+
+from __future__ import annotations
+
+from runtime_wasm.auth._wire import (
+    AUTH_PATH,
+    LOGIN_ROUTE,
+    SESSION_HEADER,
+    SESSION_ROUTE,
+    AuthConfig,
+    CredentialsSource,
+    LoginRequest,
+    Session,
+)
+
+__all__ = [
+    "AUTH_PATH",
+    "LOGIN_ROUTE",
+    "SESSION_HEADER",
+    "SESSION_ROUTE",
+    "AuthConfig",
+    "CredentialsSource",
+    "LoginRequest",
+    "Session",
+]
