@@ -22,8 +22,13 @@ __all__ = ["aliased", "install", "uninstall"]
 
 ALIAS = "streamlit"
 TARGET = "runtime_wasm.streamlit"
-# Packages the runtime provides under their PyPI import names: the st-pages shim.
-ALIASES = {ALIAS: TARGET, "st_pages": "runtime_wasm.st_pages"}
+# Packages the runtime provides under their PyPI import names: st-pages, and
+# streamlit-authenticator (logins checked by stc proxy).
+ALIASES = {
+    ALIAS: TARGET,
+    "st_pages": "runtime_wasm.st_pages",
+    "streamlit_authenticator": "runtime_wasm.streamlit_authenticator",
+}
 
 
 def _aliased_name(fullname: str) -> bool:

@@ -27,6 +27,7 @@ from ._protocol import PROTOCOL_VERSION, BootConfig, Node, WidgetUpdate
 from ._script import Script
 from ._session import AppSession
 from ._tree import to_node
+from .auth import _session as auth_session
 from .connections import _transport
 
 __all__ = ["APP_DIR", "ProtocolError", "attach_cache", "boot", "handle", "stop"]
@@ -154,8 +155,11 @@ def attach_cache(entries_json: str, persist: Send | None) -> None:
     _cache_store.set_default_store(store)
 
 
-def attach_http(post: Callable[[str, str], str], probe: Callable[[str], Any] | None = None) -> None:
-    """Give ``st.connection`` the worker's synchronous ``post(url, body)``, which answers
+def attach_http(
+    post: Callable[[str, str, str], str], probe: Callable[[str], Any] | None = None
+) -> None:
+    """Give ``st.connection`` the worker's synchronous ``post(url, body, session)``
+    (*session*: the login's token for ``Stc-Session``, or ""), which answers
     ``{"status": int, "body": str}`` as JSON (status 0: no answer), and route the app's
     own HTTP libraries through the browser's fetch (``runtime_wasm.http``); *probe*
     (``url → Promise<bool>``: did any server answer?) tells a CORS refusal from a
@@ -163,7 +167,7 @@ def attach_http(post: Callable[[str, str], str], probe: Callable[[str], Any] | N
     through ``urllib`` and the libraries are left alone."""
 
     def poster(url: str, body: str) -> tuple[int, str]:
-        answer = json.loads(post(url, body))
+        answer = json.loads(post(url, body, auth_session.token() or ""))
         return int(answer.get("status") or 0), str(answer.get("body") or "")
 
     _transport.set_poster(poster)

@@ -74,9 +74,10 @@ def _urllib_post(url: str, body: str) -> tuple[int, str]:
     import urllib.error
     import urllib.request
 
-    request = urllib.request.Request(
-        url, data=body.encode(), headers={"Content-Type": "application/json"}, method="POST"
-    )
+    from runtime_wasm.auth._session import session_headers
+
+    headers = {"Content-Type": "application/json", **session_headers()}
+    request = urllib.request.Request(url, data=body.encode(), headers=headers, method="POST")
     try:
         with urllib.request.urlopen(request, timeout=60) as answer:
             return int(answer.status), answer.read().decode("utf-8", "replace")

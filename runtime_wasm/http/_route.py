@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from runtime_wasm.auth._session import session_headers
 from runtime_wasm.http._wire import (
     ERROR_HEADER,
     FORWARD_ROUTE,
@@ -141,7 +142,7 @@ def outgoing(method: str, url: str, headers: Mapping[str, str], body: bytes | No
             "was built without its address. Rebuild with `stc build --proxy-url URL` (or "
             "STC_PROXY_URL, or [tool.stc] proxy_url in pyproject.toml)."
         )
-    forwarded = {**headers, TARGET_HEADER: url}
+    forwarded = {**headers, **session_headers(), TARGET_HEADER: url}
     proxy = _settings.proxy_url.rstrip("/") + FORWARD_ROUTE
     return Outgoing(method=method, url=proxy, headers=forwarded, body=body, via_proxy=True,
                     target=url)  # fmt: skip

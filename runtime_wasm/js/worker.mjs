@@ -234,13 +234,14 @@ async function boot(msg) {
  * st.connection's HTTP: Streamlit's API is synchronous, and a worker may block, so a
  * synchronous XMLHttpRequest. Answers {"status", "body"} as JSON; status 0 when no
  * answer came (the proxy is down, or CORS refused this origin: the browser does not
- * say which).
+ * say which). `session` is the login's token (Stc-Session), "" when nobody logged in.
  */
-function postSync(url, body) {
+function postSync(url, body, session) {
   const xhr = new XMLHttpRequest();
   try {
     xhr.open("POST", url, false);
     xhr.setRequestHeader("Content-Type", "application/json");
+    if (session) xhr.setRequestHeader("Stc-Session", session);
     xhr.send(body);
     return JSON.stringify({ status: xhr.status, body: xhr.responseText });
   } catch (err) {
