@@ -37,6 +37,9 @@ from ._layout2 import dialog
 from ._more import BottomProxy, logo
 from ._pages import Page, navigation, switch_page
 
+# Private in Streamlit too, but packages (streamlit-pydantic) wrap their commands with it.
+from .runtime.metrics_util import gather_metrics as _gather_metrics  # noqa: F401
+
 __version__ = "1.67.0"
 
 _main = DeltaGenerator(root="main", is_module=True)

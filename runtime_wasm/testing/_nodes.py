@@ -8,6 +8,8 @@ the browser's code path minus the DOM.
 
 from __future__ import annotations
 
+import base64
+import uuid
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
@@ -16,7 +18,7 @@ from .._state import WIDGET_ID_PREFIX
 if TYPE_CHECKING:
     from . import AppTest
 
-__all__ = ["Block", "Element", "ElementList", "Widget", "WidgetList", "wrap"]
+__all__ = ["Block", "Element", "ElementList", "FileUploader", "Widget", "WidgetList", "wrap"]
 
 T = TypeVar("T", bound="Node")
 
@@ -183,6 +185,58 @@ class Widget(Node):
         return self.set_value(value if lo is None else max(value, lo))
 
 
+FileSpec = tuple[str, bytes, str]  # (name, content, MIME type), as Streamlit's AppTest
+
+
+class FileUploader(Widget):
+    """``st.file_uploader``: ``upload()``, ``set_value()`` and ``clear()`` with
+    Streamlit's AppTest signatures. The files go to the runtime as the page sends
+    them (base64 ``data`` in each entry), so the widget's own decoding runs."""
+
+    def __init__(self, data: dict[str, Any], app: AppTest) -> None:
+        super().__init__(data, app)
+        self._files: list[FileSpec] | None = None  # None: nothing chosen through this node
+
+    @property
+    def accept_multiple_files(self) -> bool:
+        return bool(self.props.get("multiple"))
+
+    def upload(
+        self, filename: str, content: bytes, mime_type: str = "application/octet-stream"
+    ) -> FileUploader:
+        """Add one file to those this node has chosen (the first call starts afresh)."""
+        return self._choose([*(self._files or []), (filename, content, mime_type)])
+
+    def set_value(self, files: FileSpec | Sequence[FileSpec] | None) -> FileUploader:
+        """Choose ``(name, content, mime_type)`` or a sequence of them; ``None`` clears."""
+        if files is None:
+            return self.clear()
+        if isinstance(files, tuple) and len(files) == 3 and isinstance(files[0], str):
+            return self._choose([files])
+        return self._choose(list(files))
+
+    def clear(self) -> FileUploader:
+        self._files = []
+        self._app._set_widget(self.id, [], [] if self.accept_multiple_files else None)
+        return self
+
+    def _choose(self, files: list[FileSpec]) -> FileUploader:
+        from ..streamlit._files import UploadedFile
+
+        self._files = files
+        wire, chosen = [], []
+        for name, content, mime in files:
+            file_id = str(uuid.uuid4())
+            data = base64.b64encode(content).decode("ascii")
+            wire.append(
+                {"file_id": file_id, "name": name, "type": mime, "size": len(content), "data": data}
+            )
+            chosen.append(UploadedFile(content, file_id=file_id, name=name, type=mime))
+        python = chosen if self.accept_multiple_files else (chosen[0] if chosen else None)
+        self._app._set_widget(self.id, wire, python)
+        return self
+
+
 class ElementList(Generic[T]):
     """A list of nodes, with ``.values`` and ``.len`` as in Streamlit's AppTest."""
 
@@ -333,6 +387,8 @@ def wrap(data: dict[str, Any], app: AppTest) -> Node:
         return Block(data, app)
     if kind == "dataframe":  # also with on_select: its value is the table, as in Streamlit
         return Element(data, app)
+    if kind == "file_uploader":
+        return FileUploader(data, app)
     if kind in WIDGET_KINDS or data["id"].startswith(WIDGET_ID_PREFIX):  # or a chart with on_select
         return Widget(data, app)
     return Element(data, app)

@@ -301,6 +301,15 @@ CASES = [
         "v = st.number_input('X', value=1.5, step=0.5)\nst.write(f'v={v}')",
         lambda at: at.number_input[0].decrement(),
     ),
+    _c(
+        "file-uploader",
+        "f = st.file_uploader('F')\nfs = st.file_uploader('Fs', accept_multiple_files=True)\n"
+        "st.write(f and (f.name, f.type, f.size, f.getvalue().decode()))\n"
+        "st.write([(x.name, x.getvalue().decode()) for x in fs])",
+        lambda at: at.file_uploader[0].upload("a.txt", b"abc", "text/plain"),
+        lambda at: at.file_uploader[1].set_value([("b.csv", b"1", "text/csv"), ("c", b"2", "x/y")]),
+        lambda at: at.file_uploader[0].clear(),
+    ),
     # -- forms -----------------------------------------------------------------------
     _c(
         "form",

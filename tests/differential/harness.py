@@ -51,6 +51,9 @@ def _norm_value(kind: str, value: Any) -> Any:
         return {str(c): [str(x) for x in value[c]] for c in value.columns}
     if isinstance(value, dict) and kind in ("table", "dataframe"):
         return {str(c): [str(x) for x in v] for c, v in value.items()}
+    if kind == "file_uploader":  # UploadedFile objects: their reprs differ, not their files
+        files = value if isinstance(value, list) else [] if value is None else [value]
+        return [[f.name, f.type, f.size] for f in files]
     if kind == "json" and isinstance(value, str):
         return json.loads(value)
     if kind in ("divider", "image"):  # an image's value: URLs named by a hash of its bytes

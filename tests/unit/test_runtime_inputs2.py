@@ -234,6 +234,33 @@ def test_file_uploader_takes_the_page_bytes() -> None:
     assert at.text.values == ["a.csv text/csv 3 b'a,1'"]
 
 
+def test_file_uploader_upload_set_value_and_clear_as_streamlits_apptest() -> None:
+    at = run(
+        "import streamlit as st\n"
+        "one = st.file_uploader('One', key='one')\n"
+        "many = st.file_uploader('Many', accept_multiple_files=True)\n"
+        "st.text(repr(one and (one.name, one.type, one.read())))\n"
+        "st.text(repr([(f.name, f.type, f.read()) for f in many]))\n"
+    )
+    one, many = at.file_uploader
+    assert (one.accept_multiple_files, many.accept_multiple_files) == (False, True)
+    one.upload("a.txt", b"hi", "text/plain")
+    assert one.value.name == "a.txt"  # before the run, as Streamlit's pending value
+    many.upload("b.bin", b"\x00").upload("c.csv", b"x,1", "text/csv")
+    at.run()
+    assert at.text.values == [
+        "('a.txt', 'text/plain', b'hi')",
+        "[('b.bin', 'application/octet-stream', b'\\x00'), ('c.csv', 'text/csv', b'x,1')]",
+    ]
+    assert isinstance(at.session_state["one"], UploadedFile)
+    at.file_uploader[1].set_value(("d.txt", b"d", "text/plain"))
+    at.file_uploader[0].set_value([("e.txt", b"e", "text/plain")]).run()
+    assert at.text.values == ["('e.txt', 'text/plain', b'e')", "[('d.txt', 'text/plain', b'd')]"]
+    at.file_uploader[0].clear()
+    at.file_uploader[1].set_value(None).run()
+    assert at.text.values == ["None", "[]"]
+
+
 def test_download_button_ships_data_and_clicks_once() -> None:
     at = run(
         "import streamlit as st\nc = st.download_button('D', b'\\x00\\x01', file_name='b.bin')\n"
