@@ -254,6 +254,7 @@ def test_dialog_dismissed_with_escape(
     open_page(page, serve_app, "layout/")
     page.get_by_role("button", name="Open dialog").click()
     expect(page.get_by_role("dialog", name="Vote")).to_be_visible()
+    wait_idle(page)  # the run that opened it is over: its last render cannot reopen it
     page.keyboard.press("Escape")
     wait_idle(page)
     expect(page.get_by_role("dialog")).to_have_count(0)
