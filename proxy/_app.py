@@ -18,7 +18,6 @@ import json
 import math
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 import httpx2 as httpx
 from starlette.applications import Starlette
@@ -28,6 +27,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from proxy._bodies import json_object
 from proxy._databases import Databases, Limits
 from proxy._errors import QueryRefused, error_response
 from proxy._forward import METHODS, forward, upstream_client
@@ -123,21 +123,8 @@ async def healthz(request: Request) -> Response:
     )
 
 
-def _json_object(body: bytes) -> dict[str, Any]:
-    def no_constants(name: str) -> Any:
-        raise ValueError(f"{name} is not JSON")
-
-    try:
-        raw = json.loads(body, parse_constant=no_constants)
-    except (ValueError, RecursionError):
-        raise QueryRefused("bad-request", "the request body is not JSON") from None
-    if not isinstance(raw, dict):
-        raise QueryRefused("bad-request", "the request body must be a JSON object")
-    return raw
-
-
 def _parse(body: bytes) -> QueryRequest:
-    raw = _json_object(body)
+    raw = json_object(body)
     connection, query_id, ttl = raw.get("connection"), raw.get("query"), raw.get("ttl")
     if not isinstance(connection, str) or not isinstance(query_id, str):
         raise QueryRefused("bad-request", "connection and query must be strings")
@@ -149,7 +136,7 @@ def _parse(body: bytes) -> QueryRequest:
 
 
 def _parse_write(body: bytes) -> WriteRequest:
-    raw = _json_object(body)
+    raw = json_object(body)
     connection, write_id, rows = raw.get("connection"), raw.get("write"), raw.get("rows")
     chunk_size = raw.get("chunk_size")
     if not isinstance(connection, str) or not isinstance(write_id, str):
@@ -192,7 +179,9 @@ async def _refused(request: Request, error: Exception) -> Response:
     for secret in sorted(settings.secrets, key=len, reverse=True):
         message = message.replace(secret, "***")
     request.state.code = error.code
-    return error_response(QueryRefused(error.code, message, status=error.status))
+    return error_response(
+        QueryRefused(error.code, message, status=error.status, headers=error.headers)
+    )
 
 
 def create_app(
