@@ -5,6 +5,7 @@ connection and the parameters, runs it in a worker thread and answers a
 :class:`ResultSet` with an ``ETag`` (so ``If-None-Match`` gets a 304) and, when the
 request carries the query's ``ttl``, ``Cache-Control: max-age``. ``/v1/fetch``
 forwards an app's web request with the API keys it may carry (:mod:`proxy._forward`).
+``/v1/login`` and ``/v1/session`` check passwords and sessions (:mod:`proxy._login`).
 ``GET /healthz`` answers without touching a database. Nothing is kept between requests
 but pooled database and upstream connections and the rate limiter's buckets, so any
 number of workers and instances can run side by side.
@@ -31,10 +32,12 @@ from proxy._bodies import json_object
 from proxy._databases import Databases, Limits
 from proxy._errors import QueryRefused, error_response
 from proxy._forward import METHODS, forward, upstream_client
+from proxy._login import login, session
 from proxy._middleware import BodyLimit, Cors, RateLimit, RequestLog
-from proxy._ratelimit import TokenBuckets
+from proxy._ratelimit import FailedLogins, TokenBuckets
 from proxy._settings import Settings
 from proxy._statements import check_params, is_single_statement
+from runtime_wasm.auth import LOGIN_ROUTE, SESSION_ROUTE
 from runtime_wasm.connections import (
     QUERY_ROUTE,
     WRITE_ROUTE,
@@ -203,6 +206,8 @@ def create_app(
             Route(QUERY_ROUTE, query, methods=["POST"]),
             Route(WRITE_ROUTE, write, methods=["POST"]),
             Route(FORWARD_ROUTE, forward, methods=METHODS),
+            Route(LOGIN_ROUTE, login, methods=["POST"]),
+            Route(SESSION_ROUTE, session, methods=["POST"]),
             Route("/healthz", healthz, methods=["GET"]),
         ],
         middleware=[
@@ -216,4 +221,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.databases = databases
+    app.state.failed_logins = FailedLogins(
+        limit=settings.login_attempts, window=settings.login_window
+    )
     return app
