@@ -5,7 +5,10 @@ connection and the parameters, runs it in a worker thread and answers a
 :class:`ResultSet` with an ``ETag`` (so ``If-None-Match`` gets a 304) and, when the
 request carries the query's ``ttl``, ``Cache-Control: max-age``. ``/v1/fetch``
 forwards an app's web request with the API keys it may carry (:mod:`proxy._forward`).
-``/v1/login`` and ``/v1/session`` check passwords and sessions (:mod:`proxy._login`).
+``/v1/login`` and ``/v1/session`` check passwords and sessions (:mod:`proxy._login`);
+the connections and secrets the site's ``auth.json`` names answer only requests that
+carry a session (:func:`proxy._sessions.check_session`), checked before a database or
+an upstream is touched.
 ``GET /healthz`` answers without touching a database. Nothing is kept between requests
 but pooled database and upstream connections and the rate limiter's buckets, so any
 number of workers and instances can run side by side.
@@ -35,6 +38,7 @@ from proxy._forward import METHODS, forward, upstream_client
 from proxy._login import login, session
 from proxy._middleware import BodyLimit, Cors, RateLimit, RequestLog
 from proxy._ratelimit import FailedLogins, TokenBuckets
+from proxy._sessions import check_session
 from proxy._settings import Settings
 from proxy._statements import check_params, is_single_statement
 from runtime_wasm.auth import LOGIN_ROUTE, SESSION_ROUTE
@@ -56,6 +60,7 @@ async def query(request: Request) -> Response:
     wanted = _parse(await request.body())
     request.state.connection = wanted.connection
     request.state.query = wanted.query[:12]
+    check_session(request, [wanted.connection], "connection")
     if wanted.connection not in settings.connections:
         raise QueryRefused(
             "unknown-connection", f"this proxy has no connection {wanted.connection!r}"
@@ -93,6 +98,7 @@ async def write(request: Request) -> Response:
     wanted = _parse_write(await request.body())
     request.state.connection = wanted.connection
     request.state.query = wanted.write[:12]
+    check_session(request, [wanted.connection], "connection")
     target = settings.writes.get(wanted.write)
     if target is None or target.connection != wanted.connection:
         raise QueryRefused(
