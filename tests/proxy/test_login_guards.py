@@ -1,27 +1,34 @@
 """The connections and secrets a site's ``auth.json`` names answer only requests that
 carry a valid session (``Stc-Session``), with one of their roles when they list some;
 the check comes before a database or an upstream is touched, and the session never
-reaches an upstream."""
+reaches an upstream. Then the whole path through a real ``stc proxy`` process."""
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
+import httpx2 as httpx
 import pytest
 from auth_harness import (
     ADMIN,
     OPEN,
     OTHER_KEY,
+    PASSWORDS,
     PETS,
     USERS,
     MakeAuth,
     config_yaml,
     refusal,
     token,
+    write_app,
 )
 from fake_upstream import Upstream
-from proxy_harness import ORIGIN
+from proxy_harness import ORIGIN, free_port
 
-from runtime_wasm.auth import SESSION_HEADER
-from runtime_wasm.connections import ProxyError, ResultSet
+from proxy import running
+from runtime_wasm.auth import LOGIN_ROUTE, SESSION_HEADER, Session
+from runtime_wasm.connections import ProxyError, ResultSet, query_id
 from runtime_wasm.http import placeholder
 
 
@@ -116,3 +123,28 @@ def test_the_session_never_reaches_an_upstream(make_auth: MakeAuth, upstream: Up
     assert seen.headers["authorization"] == "tok-canary-open-9a"
     assert all(session not in value for value in seen.headers.values())
     assert SESSION_HEADER.lower() not in seen.headers
+
+
+def test_stc_proxy_answers_a_login_end_to_end(tmp_path: Path, pets_sqlite: Path) -> None:
+    """The real command line, with the secrets file deployed apart from the app and
+    --app saying where the app's config.yaml is: a login over HTTP, then a guarded
+    query with the token it gave."""
+    site, secrets = write_app(tmp_path, pets_db=pets_sqlite)
+    app = tmp_path / "app"
+    deployed = tmp_path / "deployed-secrets.toml"
+    deployed.write_text(secrets.read_text())  # not in .streamlit/: --app says where the app is
+    port = free_port()
+    arguments = [str(site), "--secrets", str(deployed), "--app", str(app), "--allow-origin", ORIGIN]
+    base = f"http://127.0.0.1:{port}"
+    with running(arguments, port=port, stderr=subprocess.DEVNULL):
+        body = {"username": "jsmith", "password": PASSWORDS["jsmith"], "expiry_days": 1}
+        response = httpx.post(base + LOGIN_ROUTE, json=body, headers={"Origin": ORIGIN})
+        assert response.status_code == 200, response.text
+        session = Session.from_json(response.text)
+        assert session.name == "John Smith"
+        query = {"connection": "pets_db", "query": query_id(PETS), "params": {"kind": "cat"}}
+        anonymous = httpx.post(base + "/v1/query", json=query)
+        signed_in = httpx.post(base + "/v1/query", json=query,
+                               headers={SESSION_HEADER: session.token})  # fmt: skip
+    assert anonymous.status_code == 401
+    assert signed_in.status_code == 200, signed_in.text

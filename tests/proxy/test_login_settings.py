@@ -21,7 +21,7 @@ from auth_harness import (
     write_app,
 )
 
-from proxy import ProxyConfigError, Settings, load_settings, settings_from_env
+from proxy import ENV, ProxyConfigError, Settings, load_settings, settings_env, settings_from_env
 from proxy._credentials import AUTH_KEY_ENV
 from runtime_wasm.auth import AuthConfig, CredentialsSource
 
@@ -160,3 +160,12 @@ def test_a_site_with_only_logins(tmp_path: Path, pets_sqlite: Path) -> None:
     (site / "stc" / "forward.json").unlink()
     settings = load_settings(site=site, secrets=secrets)
     assert settings.auth is not None and not settings.allowlist
+
+
+def test_workers_get_the_app_folder_too(tmp_path: Path) -> None:
+    """With --workers N, uvicorn's processes read the settings from the environment."""
+    env = settings_env(secrets=tmp_path / "s.toml", site=tmp_path, allowlist=None,
+                       allow_origins=[], app=tmp_path / "app")  # fmt: skip
+    assert env[ENV["app"]] == str((tmp_path / "app").resolve())
+    assert ENV["app"] not in settings_env(secrets=tmp_path, site=None, allowlist=None,
+                                          allow_origins=[])  # fmt: skip
