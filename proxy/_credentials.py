@@ -15,6 +15,7 @@ kept.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import secrets as random
@@ -78,20 +79,33 @@ def read_logins(
         raise ProxyConfigError(f"cannot read {file}: {error.strerror}") from None
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise ProxyConfigError(f"{file} is not an stc auth file: {error}") from None
+    if not 0 < config.max_expiry_days < math.inf:
+        raise ProxyConfigError(f"{file}: max_expiry_days must be a positive number of days")
+    try:
+        users, key = _read_source(config, secrets, app, os.environ if environ is None else environ)
+    except ProxyConfigError as error:
+        if not config.where:
+            raise
+        raise ProxyConfigError(f"{error} (the login at {config.where})") from None
+    cost = Counter(user.hash[4:6] for user in users.values()).most_common(1)[0][0]
+    dummy = bcrypt.hashpw(random.token_hex(16).encode(), bcrypt.gensalt(rounds=int(cost)))
+    return Logins(config=config, users=users, key=key, dummy=dummy)
+
+
+def _read_source(
+    config: AuthConfig, secrets: Path, app: Path | None, environ: Mapping[str, str]
+) -> tuple[dict[str, User], str]:
     source = config.credentials
     if source.kind == "file":
         if not source.path:
-            raise ProxyConfigError(f"{file} names no credentials file")
+            raise ProxyConfigError(f"{AUTH_PATH} names no credentials file")
         folder = app if app is not None else app_folder(secrets)
         origin = folder / source.path
         table = _read_yaml(origin, folder)
     else:
         origin, table = secrets, read_toml(secrets)
     users = _read_users(origin, table, source.key)
-    key = _read_key(origin, table, source.cookie_key, os.environ if environ is None else environ)
-    cost = Counter(user.hash[4:6] for user in users.values()).most_common(1)[0][0]
-    dummy = bcrypt.hashpw(random.token_hex(16).encode(), bcrypt.gensalt(rounds=int(cost)))
-    return Logins(config=config, users=users, key=key, dummy=dummy)
+    return users, _read_key(origin, table, source.cookie_key, environ)
 
 
 def _read_yaml(path: Path, folder: Path) -> Mapping[str, Any]:

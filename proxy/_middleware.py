@@ -158,6 +158,8 @@ class Cors:
                 out.update(grant)
                 out.add_vary_header("Origin")
                 exposed = [out.get("access-control-expose-headers", ""), "ETag", ERROR_HEADER]
+                if "retry-after" in out:  # a refused login says when to try again
+                    exposed.append("Retry-After")
                 out["Access-Control-Expose-Headers"] = ", ".join(e for e in exposed if e)
             await send(message)
 

@@ -113,6 +113,7 @@ def test_failed_logins_are_limited_per_client_and_user(make_auth: MakeAuth) -> N
     blocked = auth.login("jsmith", PASSWORDS["jsmith"])  # even the right password
     assert refusal(blocked) == (429, "rate-limited", "rate-limited")
     assert 890 <= int(blocked.headers["retry-after"]) <= 900
+    assert "Retry-After" in blocked.headers["access-control-expose-headers"]  # the page reads it
     assert refusal(auth.login("JSMITH", "guess"))[1] == "rate-limited"  # the same user
     # Another user from this client, and this user from another client, still may.
     assert auth.login("rbriggs", PASSWORDS["rbriggs"]).status_code == 200

@@ -149,9 +149,19 @@ def test_a_plain_text_password_is_refused(tmp_path: Path, pets_sqlite: Path) -> 
     assert "Hasher.hash" in message
 
 
-def test_a_missing_credentials_file(tmp_path: Path, pets_sqlite: Path) -> None:
-    auth = AuthConfig(credentials=CredentialsSource(kind="file", path="nowhere.yaml"))
-    refusal(tmp_path, pets_sqlite, r"cannot read the credentials file .*nowhere\.yaml", auth=auth)
+def test_a_missing_credentials_file_names_the_login(tmp_path: Path, pets_sqlite: Path) -> None:
+    source = CredentialsSource(kind="file", path="nowhere.yaml")
+    auth = AuthConfig(credentials=source, where="app.py:12:5")
+    pattern = r"cannot read the credentials file .*nowhere\.yaml.*\(the login at app\.py:12:5\)"
+    refusal(tmp_path, pets_sqlite, pattern, auth=auth)
+
+
+@pytest.mark.parametrize("days", [0, -1, float("nan"), float("inf")])
+def test_max_expiry_days_must_be_a_number_of_days(
+    tmp_path: Path, pets_sqlite: Path, days: float
+) -> None:
+    auth = AuthConfig(credentials=FILE, max_expiry_days=days)
+    refusal(tmp_path, pets_sqlite, "max_expiry_days must be a positive number", auth=auth)
 
 
 def test_a_site_with_only_logins(tmp_path: Path, pets_sqlite: Path) -> None:
