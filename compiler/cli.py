@@ -110,7 +110,7 @@ def _proxy(args: argparse.Namespace, reporter: Reporter) -> int:
         settings = proxy.load_settings(
             site=args.site, allowlist=args.allowlist, secrets=args.secrets,
             allow_origins=args.allow_origin, max_rows=args.max_rows, timeout=args.timeout,
-            max_body=args.max_body, rate=args.rate, burst=args.burst,
+            max_body=args.max_body, rate=args.rate, burst=args.burst, app=args.app,
         )  # fmt: skip
     except proxy.ProxyConfigError as error:
         print(f"stc proxy: {error}", file=sys.stderr)
@@ -122,10 +122,15 @@ def _proxy(args: argparse.Namespace, reporter: Reporter) -> int:
         f"connections, {len(settings.forward_secrets)} secrets and "
         f"{len(settings.forward.hosts)} hosts for web requests at http://{args.host}:{args.port}"
     )
+    if settings.auth is not None:
+        reporter.info(
+            f"proxy: logins for {len(settings.auth.users)} users; "
+            f"{len(settings.auth.config.require)} connections and secrets need one"
+        )
     env = proxy.settings_env(
         secrets=args.secrets, site=args.site, allowlist=args.allowlist,
         allow_origins=list(args.allow_origin), max_rows=args.max_rows, timeout=args.timeout,
-        max_body=args.max_body, rate=args.rate, burst=args.burst,
+        max_body=args.max_body, rate=args.rate, burst=args.burst, app=args.app,
     )  # fmt: skip
     proxy.serve(settings, env=env, host=args.host, port=args.port, workers=args.workers)
     return 0
@@ -212,18 +217,23 @@ def _parser() -> argparse.ArgumentParser:
 
     proxy_cmd = commands.add_parser(
         "proxy",
-        help="serve the site's allowlisted SQL and web requests with the secrets "
+        help="serve the site's allowlisted SQL, web requests and logins with the secrets "
         "(needs stc[proxy])",
     )
     proxy_cmd.add_argument(
         "site", type=Path, nargs="?", metavar="SITE",
         help="the built site (its stc/queries.json is the allowlist, its stc/forward.json "
-        "says where web requests may go)",
+        "says where web requests may go, its stc/auth.json where the logins' users are)",
     )  # fmt: skip
     proxy_cmd.add_argument("--allowlist", type=Path, metavar="FILE", help="instead of SITE")
     proxy_cmd.add_argument(
         "--secrets", type=Path, default=Path(".streamlit/secrets.toml"), metavar="FILE",
         help="the [connections.*] tables and API keys (default: .streamlit/secrets.toml)",
+    )  # fmt: skip
+    proxy_cmd.add_argument(
+        "--app", type=Path, metavar="DIR",
+        help="the app folder, where a login's credentials file is (default: the folder "
+        "holding .streamlit/ of --secrets)",
     )  # fmt: skip
     proxy_cmd.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
     proxy_cmd.add_argument("--port", type=int, default=8501, help="port (default: 8501)")

@@ -1,11 +1,13 @@
 """``stc proxy``: the server a user owns that holds a site's secrets. It runs only the
-statements the compiler allowlisted, with bound parameters, and forwards the app's web
-requests with the API keys they carry, only toward the hosts each key's rules list.
+statements the compiler allowlisted, with bound parameters, forwards the app's web
+requests with the API keys they carry, only toward the hosts each key's rules list,
+and checks the app's logins, so that connections and keys can require a session.
 
 A Starlette app (:func:`create_app`) over one frozen :class:`Settings`
 (:func:`load_settings` from arguments, :func:`settings_from_env` from ``STC_PROXY_*``
 variables); :func:`serve` runs it with uvicorn. The wire contracts it enforces are
-:mod:`runtime_wasm.connections` (queries) and :mod:`runtime_wasm.http` (web requests).
+:mod:`runtime_wasm.connections` (queries), :mod:`runtime_wasm.http` (web requests)
+and :mod:`runtime_wasm.auth` (logins).
 """
 
 from proxy._app import create_app

@@ -5,6 +5,10 @@ connection and the parameters, runs it in a worker thread and answers a
 :class:`ResultSet` with an ``ETag`` (so ``If-None-Match`` gets a 304) and, when the
 request carries the query's ``ttl``, ``Cache-Control: max-age``. ``/v1/fetch``
 forwards an app's web request with the API keys it may carry (:mod:`proxy._forward`).
+``/v1/login`` and ``/v1/session`` check passwords and sessions (:mod:`proxy._login`);
+the connections and secrets the site's ``auth.json`` names answer only requests that
+carry a session (:func:`proxy._sessions.check_session`), checked before a database or
+an upstream is touched.
 ``GET /healthz`` answers without touching a database. Nothing is kept between requests
 but pooled database and upstream connections and the rate limiter's buckets, so any
 number of workers and instances can run side by side.
@@ -18,7 +22,6 @@ import json
 import math
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 import httpx2 as httpx
 from starlette.applications import Starlette
@@ -28,13 +31,17 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from proxy._bodies import json_object
 from proxy._databases import Databases, Limits
 from proxy._errors import QueryRefused, error_response
 from proxy._forward import METHODS, forward, upstream_client
+from proxy._login import login, session
 from proxy._middleware import BodyLimit, Cors, RateLimit, RequestLog
-from proxy._ratelimit import TokenBuckets
+from proxy._ratelimit import FailedLogins, TokenBuckets
+from proxy._sessions import check_session
 from proxy._settings import Settings
 from proxy._statements import check_params, is_single_statement
+from runtime_wasm.auth import LOGIN_ROUTE, SESSION_ROUTE
 from runtime_wasm.connections import (
     QUERY_ROUTE,
     WRITE_ROUTE,
@@ -53,6 +60,7 @@ async def query(request: Request) -> Response:
     wanted = _parse(await request.body())
     request.state.connection = wanted.connection
     request.state.query = wanted.query[:12]
+    check_session(request, [wanted.connection], "connection")
     if wanted.connection not in settings.connections:
         raise QueryRefused(
             "unknown-connection", f"this proxy has no connection {wanted.connection!r}"
@@ -90,6 +98,7 @@ async def write(request: Request) -> Response:
     wanted = _parse_write(await request.body())
     request.state.connection = wanted.connection
     request.state.query = wanted.write[:12]
+    check_session(request, [wanted.connection], "connection")
     target = settings.writes.get(wanted.write)
     if target is None or target.connection != wanted.connection:
         raise QueryRefused(
@@ -123,21 +132,8 @@ async def healthz(request: Request) -> Response:
     )
 
 
-def _json_object(body: bytes) -> dict[str, Any]:
-    def no_constants(name: str) -> Any:
-        raise ValueError(f"{name} is not JSON")
-
-    try:
-        raw = json.loads(body, parse_constant=no_constants)
-    except (ValueError, RecursionError):
-        raise QueryRefused("bad-request", "the request body is not JSON") from None
-    if not isinstance(raw, dict):
-        raise QueryRefused("bad-request", "the request body must be a JSON object")
-    return raw
-
-
 def _parse(body: bytes) -> QueryRequest:
-    raw = _json_object(body)
+    raw = json_object(body)
     connection, query_id, ttl = raw.get("connection"), raw.get("query"), raw.get("ttl")
     if not isinstance(connection, str) or not isinstance(query_id, str):
         raise QueryRefused("bad-request", "connection and query must be strings")
@@ -149,7 +145,7 @@ def _parse(body: bytes) -> QueryRequest:
 
 
 def _parse_write(body: bytes) -> WriteRequest:
-    raw = _json_object(body)
+    raw = json_object(body)
     connection, write_id, rows = raw.get("connection"), raw.get("write"), raw.get("rows")
     chunk_size = raw.get("chunk_size")
     if not isinstance(connection, str) or not isinstance(write_id, str):
@@ -192,7 +188,9 @@ async def _refused(request: Request, error: Exception) -> Response:
     for secret in sorted(settings.secrets, key=len, reverse=True):
         message = message.replace(secret, "***")
     request.state.code = error.code
-    return error_response(QueryRefused(error.code, message, status=error.status))
+    return error_response(
+        QueryRefused(error.code, message, status=error.status, headers=error.headers)
+    )
 
 
 def create_app(
@@ -214,6 +212,8 @@ def create_app(
             Route(QUERY_ROUTE, query, methods=["POST"]),
             Route(WRITE_ROUTE, write, methods=["POST"]),
             Route(FORWARD_ROUTE, forward, methods=METHODS),
+            Route(LOGIN_ROUTE, login, methods=["POST"]),
+            Route(SESSION_ROUTE, session, methods=["POST"]),
             Route("/healthz", healthz, methods=["GET"]),
         ],
         middleware=[
@@ -227,4 +227,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.databases = databases
+    app.state.failed_logins = FailedLogins(
+        limit=settings.login_attempts, window=settings.login_window
+    )
     return app

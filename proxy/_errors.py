@@ -8,6 +8,8 @@
      ├─ code "forbidden-origin", "rate-limited", "read-only"                       (4xx)
      ├─ code "bad-target", "unknown-secret", "secret-not-allowed",                 (4xx)
      │       "host-not-allowed"                                 (web requests)
+     ├─ code "bad-login", "bad-token", "login-required", "role-required"           (4xx)
+     │                                                          (logins and sessions)
      └─ code "timeout", "database", "internal",                                    (5xx)
              "upstream-unreachable", "upstream-timeout"         (web requests)
     AnswerCut                 an upstream broke off an answer already streaming to the page
@@ -21,6 +23,8 @@ passes through as it is, and that header is how the page tells the two apart.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from starlette.responses import Response
 
 from runtime_wasm.connections import ProxyError
@@ -33,11 +37,15 @@ STATUS: dict[str, int] = {
     "bad-request": 400,
     "bad-params": 400,
     "bad-target": 400,
+    "bad-login": 401,
+    "bad-token": 401,
+    "login-required": 401,
     "forbidden-origin": 403,
     "read-only": 403,
     "unknown-secret": 403,
     "secret-not-allowed": 403,
     "host-not-allowed": 403,
+    "role-required": 403,
     "unknown-query": 404,
     "unknown-write": 404,
     "unknown-connection": 404,
@@ -57,11 +65,19 @@ class ProxyConfigError(Exception):
 class QueryRefused(Exception):
     """A request the proxy answers with a :class:`ProxyError` body."""
 
-    def __init__(self, code: str, message: str, *, status: int | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.status = status if status is not None else STATUS[code]
+        self.headers = dict(headers or {})  # e.g. Retry-After
 
 
 class AnswerCut(Exception):
@@ -82,5 +98,10 @@ def error_response(refusal: QueryRefused, headers: dict[str, str] | None = None)
         body,
         status_code=refusal.status,
         media_type="application/json",
-        headers={"Cache-Control": "no-store", ERROR_HEADER: refusal.code, **(headers or {})},
+        headers={
+            "Cache-Control": "no-store",
+            ERROR_HEADER: refusal.code,
+            **refusal.headers,
+            **(headers or {}),
+        },
     )

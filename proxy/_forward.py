@@ -22,7 +22,9 @@ from starlette.responses import Response, StreamingResponse
 from proxy._errors import AnswerCut, QueryRefused
 from proxy._placeholders import substitute
 from proxy._scrub import Scrubber
+from proxy._sessions import check_session
 from proxy._settings import Settings
+from runtime_wasm.auth import SESSION_HEADER
 from runtime_wasm.http import ERROR_HEADER, TARGET_HEADER, host_of
 
 __all__ = ["METHODS", "forward", "upstream_client"]
@@ -35,10 +37,11 @@ _HOP_BY_HOP = frozenset(
      "te", "trailer", "transfer-encoding", "upgrade")
 )  # fmt: skip
 # The page's request to the proxy is not the proxy's request to the upstream: these
-# describe the first, or would tell the upstream who the visitor is.
+# describe the first, would tell the upstream who the visitor is, or would hand it
+# the visitor's session with this proxy.
 _NOT_SENT = _HOP_BY_HOP | {
     "host", "origin", "referer", "cookie", "content-length", "accept-encoding",
-    TARGET_HEADER.lower(),
+    TARGET_HEADER.lower(), SESSION_HEADER.lower(),
 }  # fmt: skip
 # The upstream's answer is read by the page as the proxy's: these would speak for the
 # proxy's origin (cookies, HSTS, alternative services, CORS), describe bytes that the
@@ -72,6 +75,7 @@ async def forward(request: Request) -> Response:
         settings.forward, settings.forward_secrets,
         url=target, headers=headers, body=await request.body(),
     )  # fmt: skip
+    check_session(request, outgoing.secrets, "secret")  # nothing has been sent yet
     client: httpx.AsyncClient = request.app.state.upstream
     try:
         sent = client.build_request(

@@ -9,12 +9,10 @@ deploys it, not by a visitor whose request would carry a placeholder to the API.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from proxy._errors import ProxyConfigError
-from proxy._secrets import read_toml
+from proxy._secrets import dotted, read_toml
 from runtime_wasm.http import ForwardRules
 
 __all__ = ["read_rules", "read_secret_values"]
@@ -40,7 +38,7 @@ def read_secret_values(secrets: Path, rules: ForwardRules) -> dict[str, str]:
     table = read_toml(secrets)
     values: dict[str, str] = {}
     for name in sorted(rules.secrets):
-        value = _lookup(table, name)
+        value = dotted(table, name)
         if value is None:
             raise ProxyConfigError(
                 f"{secrets} has no key {name!r}, which the site's web requests use "
@@ -52,16 +50,3 @@ def read_secret_values(secrets: Path, rules: ForwardRules) -> dict[str, str]:
             )
         values[name] = value
     return values
-
-
-def _lookup(table: Mapping[str, Any], name: str) -> Any:
-    """``table[name]``, else the nested key a dotted *name* spells (as ``st.secrets``
-    nests tables); ``None`` when there is none."""
-    if name in table:
-        return table[name]
-    node: Any = table
-    for part in name.split("."):
-        if not isinstance(node, Mapping) or part not in node:
-            return None
-        node = node[part]
-    return node

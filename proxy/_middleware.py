@@ -23,13 +23,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from proxy._errors import AnswerCut, QueryRefused, error_response
 from proxy._ratelimit import TokenBuckets
+from runtime_wasm.auth import SESSION_HEADER
 from runtime_wasm.http import ERROR_HEADER, FORWARD_ROUTE
 
 __all__ = ["BodyLimit", "Cors", "RateLimit", "RequestLog", "logger"]
 
 logger = logging.getLogger("stc.proxy")
 
-_ALLOW_HEADERS = "content-type, if-none-match"
+_ALLOW_HEADERS = f"content-type, if-none-match, {SESSION_HEADER.lower()}"
 _FORWARD_METHODS = "GET, POST, PUT, PATCH, DELETE, HEAD"
 _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
@@ -157,6 +158,8 @@ class Cors:
                 out.update(grant)
                 out.add_vary_header("Origin")
                 exposed = [out.get("access-control-expose-headers", ""), "ETag", ERROR_HEADER]
+                if "retry-after" in out:  # a refused login says when to try again
+                    exposed.append("Retry-After")
                 out["Access-Control-Expose-Headers"] = ", ".join(e for e in exposed if e)
             await send(message)
 

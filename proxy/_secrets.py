@@ -29,7 +29,14 @@ from typing import Any, Literal
 
 from proxy._errors import ProxyConfigError
 
-__all__ = ["ConnectionSettings", "read_connections", "read_toml", "secret_values"]
+__all__ = [
+    "ConnectionSettings",
+    "app_folder",
+    "dotted",
+    "read_connections",
+    "read_toml",
+    "secret_values",
+]
 
 _SQL_URL_PARTS = frozenset(
     ("url", "driver", "dialect", "username", "password", "host", "port", "database", "query")
@@ -85,6 +92,25 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ProxyConfigError(f"cannot read secrets file {path}: {error}") from None
 
 
+def app_folder(secrets: Path) -> Path:
+    """The app's folder for the secrets file *secrets*: the one holding ``.streamlit/``
+    when the file is ``.streamlit/secrets.toml``, else the file's own folder."""
+    return secrets.parent.parent if secrets.parent.name == ".streamlit" else secrets.parent
+
+
+def dotted(table: Mapping[str, Any], name: str) -> Any:
+    """``table[name]``, else the nested key a dotted *name* spells (as ``st.secrets``
+    nests tables); ``None`` when there is none."""
+    if name in table:
+        return table[name]
+    node: Any = table
+    for part in name.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
 def _check_sql(path: Path, name: str, options: Mapping[str, Any]) -> None:
     if "url" in options:
         return
@@ -105,7 +131,7 @@ def _anchor_file_database(path: Path, name: str, options: dict[str, Any]) -> dic
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    folder = path.parent.parent if path.parent.name == ".streamlit" else path.parent
+    folder = app_folder(path)
     if "url" in options:
         try:
             url = make_url(str(options["url"]))

@@ -72,6 +72,7 @@ def settings_env(
     max_body: int = 64 * 1024,
     rate: float = 10.0,
     burst: int = 40,
+    app: Path | None = None,
 ) -> dict[str, str]:
     """The ``STC_PROXY_*`` variables for these arguments (so every worker process that
     uvicorn starts reads the settings the command line gave)."""
@@ -88,4 +89,6 @@ def settings_env(
         env[ENV["site"]] = str(site.resolve())
     if allowlist is not None:
         env[ENV["allowlist"]] = str(allowlist.resolve())
+    if app is not None:
+        env[ENV["app"]] = str(app.resolve())
     return env

@@ -1,8 +1,9 @@
 """The proxy's settings: one frozen value, loaded in one place.
 
 :func:`load_settings` reads the allowlist (from a built site's ``stc/queries.json`` or a
-file given directly), a site's forward rules for web requests (``stc/forward.json``;
-a site may have either file or both) and the secrets file, and checks they agree;
+file given directly), a site's forward rules for web requests (``stc/forward.json``),
+its logins (``stc/auth.json``, :mod:`proxy._credentials`; a site may have any of the
+three) and the secrets file, and checks they agree;
 ``stc proxy`` calls it with its arguments, and :func:`settings_from_env` calls it with
 ``STC_PROXY_*`` environment variables for ``uvicorn proxy.asgi:app --workers N`` and
 any ASGI host.
@@ -15,9 +16,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from proxy._credentials import Logins, read_logins
 from proxy._errors import ProxyConfigError
 from proxy._forward_rules import read_rules, read_secret_values
 from proxy._secrets import ConnectionSettings, read_connections, secret_values
+from runtime_wasm.auth import AUTH_PATH
 from runtime_wasm.connections import (
     ALLOWLIST_PATH,
     AllowedQuery,
@@ -34,6 +37,7 @@ ENV = {
     "site": "STC_PROXY_SITE",
     "allowlist": "STC_PROXY_ALLOWLIST",
     "secrets": "STC_PROXY_SECRETS",
+    "app": "STC_PROXY_APP",  # the app folder, where auth.json's credentials file is
     "allow_origins": "STC_PROXY_ALLOW_ORIGINS",  # comma-separated
     "max_rows": "STC_PROXY_MAX_ROWS",
     "timeout": "STC_PROXY_TIMEOUT",
@@ -59,6 +63,9 @@ class Settings:
     secrets: frozenset[str] = field(default=frozenset(), repr=False)  # to scrub messages
     forward: ForwardRules = field(default_factory=ForwardRules)  # where web requests may go
     forward_secrets: Mapping[str, str] = field(default_factory=dict, repr=False)  # name → value
+    auth: Logins | None = None  # the site's logins, when it has stc/auth.json
+    login_attempts: int = 5  # failed logins a client may make for one user name...
+    login_window: float = 15 * 60.0  # ...within this many seconds
 
 
 def load_settings(
@@ -72,21 +79,27 @@ def load_settings(
     max_body: int = 64 * 1024,
     rate: float = 10.0,
     burst: int = 40,
+    app: Path | None = None,
+    environ: Mapping[str, str] | None = None,
 ) -> Settings:
-    """Read and check the allowlist, the forward rules and the secrets; raises
-    :class:`ProxyConfigError`."""
+    """Read and check the allowlist, the forward rules, the logins and the secrets;
+    raises :class:`ProxyConfigError`. *app* is the app folder (default: the one
+    holding ``.streamlit/secrets.toml``); *environ* where ``STC_PROXY_AUTH_KEY`` is
+    looked for (default: ``os.environ``)."""
     if (site is None) == (allowlist is None):
         raise ProxyConfigError("give either a built site folder or --allowlist FILE")
-    rules = ForwardRules()
+    rules, logins = ForwardRules(), None
     if site is not None:
         allowlist, rules_file = site / ALLOWLIST_PATH, site / RULES_PATH
-        if not allowlist.exists() and not rules_file.exists():
+        if not any(file.exists() for file in (allowlist, rules_file, site / AUTH_PATH)):
             raise ProxyConfigError(
-                f"{site} has neither {ALLOWLIST_PATH} nor {RULES_PATH}: was it built from an "
-                "app that uses st.connection, or a web API with a secret the proxy holds?"
+                f"{site} has none of {ALLOWLIST_PATH}, {RULES_PATH}, {AUTH_PATH}: was it built "
+                "from an app that uses st.connection, a web API with a secret the proxy "
+                "holds, or logins?"
             )
         rules = read_rules(rules_file) if rules_file.exists() else rules
         allowlist = allowlist if allowlist.exists() else None
+        logins = read_logins(site, secrets=secrets, app=app, environ=environ)
     queries, writes = _read_allowlist(allowlist) if allowlist is not None else ({}, {})
     connections = read_connections(secrets)
     forward_secrets = read_secret_values(secrets, rules)
@@ -110,9 +123,11 @@ def load_settings(
         rate=rate,
         burst=burst,
         secrets=secret_values(connections)
-        | {value for value in forward_secrets.values() if len(value) >= 3},
+        | {value for value in forward_secrets.values() if len(value) >= 3}
+        | ({logins.key} if logins else set()),
         forward=rules,
         forward_secrets=forward_secrets,
+        auth=logins,
     )
 
 
@@ -136,7 +151,7 @@ def settings_from_env(environ: Mapping[str, str] = os.environ) -> Settings:
     secrets = get("secrets")
     if secrets is None:
         raise ProxyConfigError(f"set {ENV['secrets']} to the secrets.toml file")
-    site, allowlist = get("site"), get("allowlist")
+    site, allowlist, app = get("site"), get("allowlist"), get("app")
     numbers = {
         key: (float if key in ("timeout", "rate") else int)(value)
         for key in ("max_rows", "timeout", "max_body", "rate", "burst")
@@ -148,5 +163,7 @@ def settings_from_env(environ: Mapping[str, str] = os.environ) -> Settings:
         site=Path(site) if site else None,
         allowlist=Path(allowlist) if allowlist else None,
         allow_origins=origins,
+        app=Path(app) if app else None,
+        environ=environ,
         **numbers,  # type: ignore[arg-type]
     )

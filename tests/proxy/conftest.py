@@ -1,6 +1,6 @@
 """Fixtures for ``stc proxy``: a site's allowlist and secrets written to files, a
-TestClient over the app, SQLite files, a throwaway PostgreSQL cluster per session, and
-a fake web API with a proxy whose forward rules point at it.
+TestClient over the app, SQLite files, a throwaway PostgreSQL cluster per session,
+a fake web API with a proxy whose forward rules point at it, and a proxy with logins.
 
 The PostgreSQL cluster is Debian's ``postgresql`` (``scripts/test.sh`` installs it),
 made with ``initdb`` on a free 127.0.0.1 port with a password (scram), run as the
@@ -10,6 +10,7 @@ after the session.
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 
 import httpx2 as httpx
 import pytest
+from auth_harness import Auth, MakeAuth, write_app
 from fake_upstream import Upstream, serving
 from forward_harness import VALUES, Forward, MakeForward, write_site
 from proxy_harness import (
@@ -30,6 +32,7 @@ from proxy_harness import (
 from starlette.testclient import TestClient
 
 from proxy import create_app, load_settings
+from runtime_wasm.auth import AuthConfig
 from runtime_wasm.connections import AllowedQuery, AllowedWrite, dump_allowlist
 from runtime_wasm.http import ForwardRules
 
@@ -116,6 +119,39 @@ def make_forward(tmp_path: Path, upstream: Upstream) -> Iterator[MakeForward]:
         client.__enter__()
         clients.append(client)
         return Forward(client, settings)
+
+    yield make
+    for client in clients:
+        client.__exit__(None, None, None)
+
+
+@pytest.fixture
+def make_auth(tmp_path: Path, pets_sqlite: Path, upstream: Upstream) -> Iterator[MakeAuth]:
+    """``make_auth(config=None, auth=None, extra_secrets="", **settings)``: a site with
+    queries on pets_db, admin_db and open_db, forward rules toward the fake API, and
+    logins (auth_harness.write_app); the app folder is found from its secrets file."""
+    clients: list[TestClient] = []
+
+    def make(
+        *,
+        config: str | None = None,
+        auth: AuthConfig | None = None,
+        extra_secrets: str = "",
+        environ: Mapping[str, str] | None = None,
+        **fields: Any,
+    ) -> Auth:
+        site, secrets = write_app(
+            tmp_path, pets_db=pets_sqlite, config=config, auth=auth,
+            extra_secrets=extra_secrets, upstream_host=upstream.host,
+        )  # fmt: skip
+        settings = load_settings(
+            site=site, secrets=secrets, allow_origins=[ORIGIN], environ=environ or {}
+        )
+        settings = dataclasses.replace(settings, **fields)  # login_attempts, login_window
+        client = TestClient(create_app(settings), client=("10.0.0.3", 5000))
+        client.__enter__()
+        clients.append(client)
+        return Auth(client, settings, site)
 
     yield make
     for client in clients:

@@ -44,11 +44,12 @@ def test_a_site_with_queries_and_forward_rules(tmp_path: Path, pets_sqlite: Path
     assert settings.forward_secrets["API_KEY"] == API_KEY
 
 
-def test_a_site_with_neither_file_says_so(tmp_path: Path) -> None:
+def test_a_site_with_none_of_the_files_says_so(tmp_path: Path) -> None:
     (tmp_path / "site").mkdir()
     secrets = tmp_path / "secrets.toml"
     secrets.write_text(secrets_toml(VALUES))
-    with pytest.raises(ProxyConfigError, match=r"neither stc/queries\.json nor stc/forward\.json"):
+    pattern = r"none of stc/queries\.json, stc/forward\.json, stc/auth\.json"
+    with pytest.raises(ProxyConfigError, match=pattern):
         load_settings(site=tmp_path / "site", secrets=secrets)
 
 
