@@ -61,7 +61,7 @@ class Authenticate:
         self.attrs = kwargs
         for key in (*_USER_KEYS, "logout"):
             st.session_state.setdefault(key, None)
-        import extra_streamlit_components as stx  # type: ignore[import-not-found]  # in the site
+        import extra_streamlit_components as stx  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
         self.cookie_manager = stx.CookieManager()
 
@@ -197,7 +197,7 @@ def _config_file(path: str) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except ValueError:
-        import yaml  # type: ignore[import-untyped]  # not redacted: PyYAML, if the site has it
+        import yaml  # type: ignore[import-untyped, unused-ignore]  # PyYAML, if the site has it
 
         data = yaml.safe_load(text)
     return data if isinstance(data, dict) else {}
