@@ -13,11 +13,13 @@ Authenticate as A``) this pass finds where the proxy reads them, a
   ``config["credentials"]`` (or ``.get("credentials")``) where ``config`` is bound once
   to ``yaml.load(f, …)`` / ``yaml.safe_load(…)`` of ``open("config.yaml")`` (through
   ``with … as f``), ``Path("config.yaml").read_text()`` or ``Path(__file__).parent /
-  "config.yaml"``: that file and those keys; the cookie key at the keys the third
-  argument reads from the same document, else ``cookie.key``;
+  "config.yaml"``, or to a call of the app's own function that returns such a load:
+  that file and those keys; the cookie key at the keys the third argument reads from
+  the same document, else ``cookie.key``;
 - ``st.secrets["credentials"]`` (``.to_dict()``, ``dict(…)``): the proxy's secrets at
   that dotted key, the cookie key at the ``st.secrets`` key of the third argument, else
-  ``""`` (the proxy's ``STC_PROXY_AUTH_KEY``).
+  ``""`` (the proxy's ``STC_PROXY_AUTH_KEY``); a key ``public_secrets`` ships to every
+  visitor is an ``STC712`` error.
 
 Names bound once are followed. Anything else is ``STC712`` at the call, saying what to
 write; the file itself is read and redacted after the analysis (:mod:`compiler._logins`).
@@ -26,6 +28,7 @@ write; the file itself is read and redacted after the analysis (:mod:`compiler._
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import libcst as cst
@@ -33,7 +36,7 @@ from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
 
 from compiler._analysis._context import ModuleVisitor
 from compiler._analysis._names import argument, bound_value, qualified_names, string_value
-from compiler._analysis._rules import CREDENTIALS_UNSEEN
+from compiler._analysis._rules import CREDENTIALS_PUBLIC, CREDENTIALS_UNSEEN
 from compiler._analysis._secret_reads import SecretReadProvider
 from compiler._diagnostics import Span
 from compiler._facts import LoginUse
@@ -52,6 +55,12 @@ _MAX_NAMES = 16  # names followed from one argument
 @dataclass(frozen=True)
 class _Unseen:
     how: str  # why stc cannot tell, for CREDENTIALS_UNSEEN
+
+
+@dataclass(frozen=True)
+class _Public:
+    key: str  # an st.secrets key Authenticate reads that public_secrets ships
+    what: str
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,9 @@ class AuthVisitor(ModuleVisitor):
         accounted: tuple[Span, ...] = ()
         if isinstance(found, _Unseen):
             self.report(CREDENTIALS_UNSEEN, node, how=found.how)
+        elif isinstance(found, _Public):
+            self.report(CREDENTIALS_PUBLIC, node, key=found.key, top=found.key.split(".")[0],
+                        what=found.what)  # fmt: skip
         else:
             source, accounted = found
         self.findings.logins.append(
@@ -94,7 +106,9 @@ class AuthVisitor(ModuleVisitor):
         )  # fmt: skip
 
     # -- the credentials ----------------------------------------------------------------
-    def _source(self, call: cst.Call) -> tuple[CredentialsSource, tuple[Span, ...]] | _Unseen:
+    def _source(
+        self, call: cst.Call
+    ) -> tuple[CredentialsSource, tuple[Span, ...]] | _Unseen | _Public:
         credentials = argument(call, 0, "credentials")
         if credentials is None:
             starred = any(a.star for a in call.args)
@@ -116,6 +130,11 @@ class AuthVisitor(ModuleVisitor):
             if cookie_read is not None:
                 cookie_key = cookie_read.name
                 accounted.append(self.span(cookie_read.where))
+            public = self.findings.project.public_keys
+            if read.path[0] in public:
+                return _Public(read.name, "the users and their password hashes")
+            if cookie_read is not None and cookie_read.path[0] in public:
+                return _Public(cookie_read.name, "the key that signs the logins")
             source = CredentialsSource(kind="secrets", key=read.name, cookie_key=cookie_key)
             return source, tuple(accounted)
         document, keys = self._document_keys(value)
@@ -160,6 +179,9 @@ class AuthVisitor(ModuleVisitor):
             path = self._path(node)
             if path is not None:  # a path: 0.4 reads the file itself
                 return _Document(path=path[0], literal=path[1], loader=None), ()
+        returned = self._returned(node)  # config = load_config(), the app's own function
+        if returned is not None:
+            node = self._follow_expression(returned)
         loader = node if isinstance(node, cst.Call) else None
         if loader is None or not qualified_names(self, loader.func) & _YAML_LOADS:
             return _Unseen(_not_read(node)), ()
@@ -242,6 +264,18 @@ class AuthVisitor(ModuleVisitor):
             and inner.args[0].value.value == "__file__"
         )
 
+    def _returned(self, node: cst.BaseExpression) -> cst.BaseExpression | None:
+        """What a call of the app's own function returns, when it has one ``return``."""
+        if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Name)):
+            return None
+        function = bound_value(self, node.func)
+        if not isinstance(function, cst.FunctionDef):
+            return None
+        returns = list(_returns(function.body))
+        if len(returns) != 1 or returns[0].value is None:
+            return None
+        return returns[0].value
+
     # -- names ----------------------------------------------------------------------------
     def _follow(self, node: cst.BaseExpression) -> cst.BaseExpression | _Unseen:
         """*node*, through names bound once and ``.to_dict()`` / ``dict(…)``."""
@@ -306,6 +340,15 @@ class AuthVisitor(ModuleVisitor):
 
 def _is_authenticate(name: str) -> bool:
     return name.startswith(_PACKAGE + ".") and name.rpartition(".")[2] == "Authenticate"
+
+
+def _returns(node: cst.CSTNode) -> Iterator[cst.Return]:
+    """The ``return`` statements of a function body, not of the functions inside it."""
+    for child in node.children:
+        if isinstance(child, cst.Return):
+            yield child
+        elif not isinstance(child, cst.FunctionDef | cst.ClassDef | cst.Lambda):
+            yield from _returns(child)
 
 
 def _key_step(node: cst.BaseExpression) -> tuple[cst.BaseExpression, str | None] | None:

@@ -55,6 +55,7 @@ __all__ = [
     "CONNECTION_NAME",
     "CONNECTION_TYPES",
     "CREDENTIALS_FILE",
+    "CREDENTIALS_PUBLIC",
     "CREDENTIALS_REDACTED",
     "CREDENTIALS_UNSEEN",
     "DYNAMIC_SQL",
@@ -566,6 +567,13 @@ CREDENTIALS_FILE = Rule(
     severity="error",
     message="{why}: stc proxy reads the users from it, and the site gets it without them",
     hint="{fix}",
+)
+CREDENTIALS_PUBLIC = Rule(
+    code="STC712",
+    severity="error",
+    message="st.secrets[{key!r}] is public ([tool.stc] public_secrets names {top!r}), so "
+    "every visitor could read {what}",
+    hint="take {top!r} out of public_secrets: stc proxy reads it from its secrets file",
 )
 CREDENTIALS_SHARED = Rule(
     code="STC712",

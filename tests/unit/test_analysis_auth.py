@@ -110,6 +110,16 @@ def _codes(analysis: Analysis, *codes: str) -> list[tuple[str, str, int]]:
             id="nested-keys",
         ),
         pytest.param(
+            "@st.cache_resource\n"
+            "def load_config():\n"
+            '    with open("config.yaml", encoding="utf-8") as f:\n'
+            "        return yaml.safe_load(f)\n"
+            "config = load_config()\n"
+            'auth = stauth.Authenticate(config["credentials"], "c", config["cookie"]["key"])\n',
+            FILE,
+            id="own-loader-function",
+        ),
+        pytest.param(
             'auth = stauth.Authenticate("config.yaml")\n', FILE, id="a-path-0.4-reads-itself"
         ),
         pytest.param(
@@ -192,7 +202,14 @@ def test_the_call_is_where(tmp_path: Path) -> None:
             "config = load()\nstauth.Authenticate(config['credentials'])\n",
             5,
             "the result of a call stc does not read",
-            id="own-loader",
+            id="unknown-loader",
+        ),
+        pytest.param(
+            "def load(p):\n    if p:\n        return {}\n    return yaml.safe_load(open(p))\n"
+            "stauth.Authenticate(load(1)['credentials'])\n",
+            8,
+            "the result of a call stc does not read",
+            id="loader-with-two-returns",
         ),
         pytest.param(
             "config = yaml.safe_load(open('config.yaml'))\nstauth.Authenticate(config)\n",
@@ -227,6 +244,34 @@ def test_what_stc_cannot_tell_is_stc712(tmp_path: Path, source: str, line: int, 
     assert how in unseen.message
     assert 'stauth.Authenticate("config.yaml")' in (unseen.hint or "")
     assert 'st.secrets["credentials"].to_dict()' in (unseen.hint or "")
+    assert analysis.auth is None
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        pytest.param(
+            'stauth.Authenticate(st.secrets["map_token"].to_dict())\n',
+            "st.secrets['map_token'] is public ([tool.stc] public_secrets names 'map_token'), "
+            "so every visitor could read the users and their password hashes",
+            id="credentials",
+        ),
+        pytest.param(
+            'stauth.Authenticate(st.secrets["credentials"], "c", st.secrets.map_token.key)\n',
+            "st.secrets['map_token.key'] is public ([tool.stc] public_secrets names "
+            "'map_token'), so every visitor could read the key that signs the logins",
+            id="cookie-key",
+        ),
+    ],
+)
+def test_credentials_marked_public_are_stc712(tmp_path: Path, source: str, message: str) -> None:
+    analysis = _analyse(tmp_path, HEAD + source)
+    (public,) = [d for d in analysis.diagnostics if d.code == "STC712"]
+    assert (public.severity, public.span.line, public.message) == ("error", 4, message)
+    assert (
+        public.hint
+        == "take 'map_token' out of public_secrets: stc proxy reads it from its secrets file"
+    )
     assert analysis.auth is None
 
 
