@@ -40,8 +40,6 @@ _SHAPE = (
     "streamlit-authenticator's config.yaml: credentials: usernames: {<user>: {email, name, "
     "password}}, and cookie: name, key, expiry_days"
 )
-
-
 _NO_COOKIE_KEY = "; it has no cookie key, so stc proxy signs logins with STC_PROXY_AUTH_KEY"
 
 
@@ -66,7 +64,6 @@ class Logins:
 
 def plan_logins(uses: Sequence[LoginUse], parsed: ParsedApp, project: Project) -> Logins:
     """The logins of the app whose ``Authenticate`` calls are *uses*."""
-    shown = display_path(parsed.app_dir)
     if not uses:
         if not project.login.declared:
             return Logins()
@@ -74,8 +71,9 @@ def plan_logins(uses: Sequence[LoginUse], parsed: ParsedApp, project: Project) -
             "[tool.stc.login] says what needs a login, and the app never calls "
             "streamlit_authenticator's Authenticate: stc proxy would refuse those requests"
         )
-        warning = Diagnostic(code="STC710", severity="warning", message=message,
-                             span=file_span(shown, PYPROJECT), quote=False)  # fmt: skip
+        span = file_span(display_path(parsed.app_dir), PYPROJECT)
+        warning = Diagnostic(code="STC710", severity="warning", message=message, span=span,
+                             quote=False)  # fmt: skip
         return Logins(diagnostics=(warning,))
     known = [use for use in uses if use.source is not None]
     if not known:
@@ -102,7 +100,7 @@ def plan_logins(uses: Sequence[LoginUse], parsed: ParsedApp, project: Project) -
     if source.kind == "file":
         copy = _redacted_file(source, first, parsed)
         diagnostics += copy.diagnostics
-        if copy.text is not None or _present(parsed, source.path):
+        if copy.present:  # never as it is: redacted, or not at all
             redacted[source.path] = copy.text
         if copy.text is None:
             accounted = set()  # the site has no copy: STC301 at its path still holds
@@ -123,7 +121,8 @@ def plan_logins(uses: Sequence[LoginUse], parsed: ParsedApp, project: Project) -
 
 @dataclass(frozen=True, kw_only=True)
 class _Copy:
-    text: bytes | None  # None: the site gets no copy
+    present: bool  # the file is in the app folder: shipped, or left out for its content
+    text: bytes | None = None  # None: the site gets no copy
     cookie_key: bool = True  # whether the signing key is in the file
     diagnostics: tuple[Diagnostic, ...] = ()
 
@@ -136,12 +135,12 @@ def _redacted_file(source: CredentialsSource, use: LoginUse, parsed: ParsedApp) 
         why = f"{rel} is not a file the site gets (missing, outside the app folder, or .stcignore)"
         fix = f"put the file in the app folder, at the path the app opens it by: {rel}"
         missing = CREDENTIALS_FILE.diagnostic(use.span, why=why, fix=fix)
-        return _Copy(text=None, diagnostics=(missing,))
+        return _Copy(present=False, diagnostics=(missing,))
     where = Span(path=display_path(path), line=0, col=0, end_line=0, end_col=0)
 
     def refused(problem: str, fix: str = _SHAPE) -> _Copy:
         found = CREDENTIALS_FILE.diagnostic(where, why=f"{rel} {problem}", fix=fix)
-        return _Copy(text=None, diagnostics=(replace(found, quote=False),))
+        return _Copy(present=True, diagnostics=(replace(found, quote=False),))
 
     try:
         if path.stat().st_size > SCAN_LIMIT:
@@ -163,12 +162,8 @@ def _redacted_file(source: CredentialsSource, use: LoginUse, parsed: ParsedApp) 
         return refused(problem, "move that value out of the file: a static site is public")
     rest = "" if copy.cookie_key else _NO_COOKIE_KEY
     note = replace(CREDENTIALS_REDACTED.diagnostic(where, rest=rest), quote=False)
-    return _Copy(text=copy.text.encode("utf-8"), cookie_key=copy.cookie_key, diagnostics=(note,))
-
-
-def _present(parsed: ParsedApp, rel: str) -> bool:
-    """Whether *rel* would ship, or was left out for its content."""
-    return rel in parsed.withheld or any(f.rel == rel for f in parsed.files)
+    return _Copy(present=True, text=copy.text.encode("utf-8"), cookie_key=copy.cookie_key,
+                 diagnostics=(note,))  # fmt: skip
 
 
 def _shown(source: CredentialsSource) -> str:
