@@ -8,18 +8,21 @@ never raises for a mistake in the app: it returns diagnostics.
 
 It also reads what the app folder declares beside its code (:mod:`compiler._project`:
 the connection names of secrets.toml, ``[tool.stc]``), which the connections and
-secrets passes check against, and settles the proxy URL: an app whose queries or web
-requests go through ``stc proxy`` cannot be built without one (``STC706``). Packages
-the app needs without importing them join its imports: pandas for a connection's
-DataFrames (``STC707``), urllib3 for the HTTP clients the browser runs on it
-(``STC204``).
+secrets passes check against, and settles the proxy URL: an app whose queries, web
+requests or logins go through ``stc proxy`` cannot be built without one (``STC706``).
+The logins (streamlit-authenticator's ``Authenticate``) become ``stc/auth.json`` and
+a redacted copy of their credentials file (:mod:`compiler._logins`). Packages the app
+needs without importing them join its imports: pandas for a connection's DataFrames
+(``STC707``), urllib3 for the HTTP clients the browser runs on it (``STC204``),
+extra-streamlit-components for the login cookie, PyYAML to read ``config.yaml``
+(``STC714``).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from libcst.metadata import MetadataWrapper
 
@@ -37,20 +40,25 @@ from compiler._analysis import (
 from compiler._analysis._connections import statement_span
 from compiler._analysis._rules import (
     BAD_PROXY,
+    NEEDS_COOKIES,
     NEEDS_PANDAS,
     NEEDS_URLLIB3,
+    NEEDS_YAML,
     NO_PROXY,
     NO_PROXY_FOR_FORWARD,
+    NO_PROXY_FOR_LOGIN,
     NO_PROXY_FOR_PARAMS,
     NO_PROXY_FOR_SECRET,
     SHARED_STATEMENT,
 )
 from compiler._diagnostics import Diagnostic, Span
-from compiler._facts import ConnectionUse, ImportRef, PageRef
+from compiler._facts import ConnectionUse, ImportRef, LoginUse, PageRef
+from compiler._logins import plan_logins
 from compiler._parse import ParsedApp, display_path
 from compiler._project import PYPROJECT, Project, choose_proxy_url, file_span, read_project
 from compiler._rewrite import AwaitTransformer, plan_rewrites
 from runtime_wasm._pagefiles import is_page_script
+from runtime_wasm.auth import AuthConfig
 from runtime_wasm.connections import AllowedQuery, AllowedWrite, query_id
 
 __all__ = ["Analysis", "analyse"]
@@ -72,6 +80,9 @@ class Analysis:
     writes: tuple[AllowedWrite, ...] = ()  # write_pandas targets, one entry each
     project: Project = field(default_factory=Project)  # secrets.toml names, [tool.stc]
     proxy_url: str | None = None  # --proxy-url, else STC_PROXY_URL, else [tool.stc]
+    auth: AuthConfig | None = None  # stc/auth.json: the app's logins, checked by stc proxy
+    # rel → the redacted copy app.zip carries of a credentials file (None: no copy)
+    redacted: Mapping[str, bytes | None] = field(default_factory=dict)
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -122,8 +133,10 @@ def analyse(
     folder = pages_folder_collisions(
         parsed.entry, findings.shipped, lambda rel: display_path(parsed.app_dir / rel)
     )
+    logins = plan_logins(findings.logins, parsed, project)
     diagnostics = [*parsed.diagnostics, *folder, *findings.diagnostics]
-    diagnostics += plan.diagnostics
+    diagnostics = [d for d in diagnostics if not logins.supersedes(d)]
+    diagnostics += [*logins.diagnostics, *plan.diagnostics]
     url = choose_proxy_url(proxy_url, os.environ if env is None else env, project)
 
     def display(rel: str) -> str:
@@ -136,13 +149,15 @@ def analyse(
     diagnostics += for_queries
     if not any(d.code == NO_PROXY.code for d in for_queries):  # one is enough
         pyproject = file_span(display_path(parsed.app_dir), PYPROJECT)
-        diagnostics += _forward_diagnostics(project, findings.held_reads, url, pyproject)
+        for_forward = _forward_diagnostics(project, findings.held_reads, url, pyproject)
+        diagnostics += for_forward or _login_proxy_diagnostics(findings.logins, url)
     imports = [*findings.imports, *parsed.imports]
     if findings.connections and not any(i.top == "pandas" for i in imports):
         first = findings.connections[0]  # query() returns DataFrames: as if it imported pandas
         imports.append(ImportRef(module="pandas", top="pandas", file=first.file, span=first.span))
         diagnostics.append(NEEDS_PANDAS.diagnostic(first.span))
     diagnostics += _add_urllib3(findings.fetch_clients, imports)
+    diagnostics += _add_login_packages(findings.logins, imports)
     return Analysis(
         title=_title(parsed.app_dir.name),
         diagnostics=tuple(sorted(diagnostics, key=_sort_key)),
@@ -155,6 +170,8 @@ def analyse(
         writes=tuple({w.id: w for w in findings.writes[::-1]}.values())[::-1],  # first of each
         project=project,
         proxy_url=url,
+        auth=logins.config,
+        redacted=logins.redacted,
     )
 
 
@@ -210,6 +227,38 @@ def _forward_diagnostics(
         return [NO_PROXY_FOR_SECRET.diagnostic(span, key=held_reads[0][0])]
     parts = [("[tool.stc.secrets]", forward.secrets), ("[tool.stc] proxy_hosts", forward.hosts)]
     return [NO_PROXY_FOR_FORWARD.diagnostic(span, what=" and ".join(w for w, on in parts if on))]
+
+
+def _login_proxy_diagnostics(logins: list[LoginUse], url: str | None) -> list[Diagnostic]:
+    """``STC706`` at the first ``Authenticate`` when there is no proxy URL, or a bad one:
+    the proxy checks the passwords."""
+    if not logins or (url or "").startswith(("https://", "http://")):
+        return []
+    first = logins[0]
+    if url is not None:
+        return [BAD_PROXY.diagnostic(first.span, url=url)]
+    return [NO_PROXY_FOR_LOGIN.diagnostic(first.span)]
+
+
+def _add_login_packages(logins: list[LoginUse], imports: list[ImportRef]) -> list[Diagnostic]:
+    """What stc's streamlit_authenticator needs joins *imports*: extra-streamlit-components
+    (its CookieManager keeps the login) when the app imports streamlit_authenticator,
+    PyYAML when it gives Authenticate a file to read and imports no yaml (``STC714``)."""
+    found: list[Diagnostic] = []
+    users = [i for i in imports if i.top == "streamlit_authenticator"]
+    if users and not any(i.top == "extra_streamlit_components" for i in imports):
+        first = min(users, key=lambda i: (i.optional, i.file, i.span.line, i.span.col))
+        imports.append(replace(first, module="extra_streamlit_components",
+                               top="extra_streamlit_components", dynamic=False))  # fmt: skip
+        found.append(NEEDS_COOKIES.diagnostic(first.span))
+    files = [u for u in logins if u.source is not None and u.source.kind == "file"]
+    if files and not any(i.top == "yaml" for i in imports):
+        first_use = files[0]
+        path = first_use.source.path if first_use.source else ""
+        imports.append(ImportRef(module="yaml", top="yaml", file=first_use.file,
+                                 span=first_use.span))  # fmt: skip
+        found.append(NEEDS_YAML.diagnostic(first_use.span, path=path))
+    return found
 
 
 def _add_urllib3(clients: list[ImportRef], imports: list[ImportRef]) -> list[Diagnostic]:

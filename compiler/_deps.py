@@ -1,9 +1,10 @@
 """From the app's imports and declared requirements to the packages the site loads.
 
-Each top-level import name is one of: ``streamlit`` (stc's own, ``st_pages`` too), ``local`` (a
-module or folder of the app, shipped in ``app.zip``), ``stdlib`` (Python 3.14's or
-Pyodide's), ``removed`` (gone from the standard library since 3.12/3.13) or
-``third-party``. Third-party names and declared requirements become packages:
+Each top-level import name is one of: ``streamlit`` (stc's own, ``st_pages`` and
+``streamlit_authenticator`` too), ``local`` (a module or folder of the app, shipped in
+``app.zip``), ``stdlib`` (Python 3.14's or Pyodide's), ``removed`` (gone from the
+standard library since 3.12/3.13) or ``third-party``. Third-party names and declared
+requirements become packages:
 
 * in Pyodide's pinned lock (``imports`` maps ``sklearn`` to ``scikit-learn``):
   pure-Python ones are vendored from PyPI at Pyodide's version, binary ones load
@@ -51,9 +52,11 @@ __all__ = [
 ]
 
 Kind = Literal["streamlit", "local", "stdlib", "removed", "third-party"]
-# Import names the runtime provides: streamlit itself, and the st-pages shim
-# (runtime_wasm/st_pages, aliased like streamlit by runtime_wasm._alias).
-PROVIDED = frozenset({"streamlit", "st_pages"})
+# Import names the runtime provides: streamlit itself, the st-pages shim
+# (runtime_wasm/st_pages, aliased like streamlit by runtime_wasm._alias), and
+# streamlit-authenticator's API, whose logins stc proxy checks (PyPI's checks bcrypt
+# hashes in the page, and needs bcrypt, cryptography and captcha: binary packages).
+PROVIDED = frozenset({"streamlit", "st_pages", "streamlit_authenticator"})
 # Pyodide builds some packages from its own forks, whose lock entries list fewer
 # dependencies than the PyPI wheel stc vendors in their place needs (its
 # Requires-Dist). httpx 0.28.1's lock entry lists none; PyPI's imports idna on

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from compiler._diagnostics import Span
+from runtime_wasm.auth import CredentialsSource
 
-__all__ = ["ConnectionUse", "ImportRef", "PageRef"]
+__all__ = ["ConnectionUse", "ImportRef", "LoginUse", "PageRef"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,3 +60,21 @@ class ConnectionUse:
     kind: str | None
     span: Span
     file: str  # the file it is in, relative to the app folder
+
+
+@dataclass(frozen=True, kw_only=True)
+class LoginUse:
+    """A call of streamlit-authenticator's ``Authenticate``, whose logins ``stc proxy``
+    checks.
+
+    ``source`` says where the proxy reads the users and the signing key (``None`` when
+    stc cannot tell: the call has an ``STC712`` already). ``accounted`` are the spans
+    of the reads the call accounts for, whose diagnostics would mislead: the
+    ``st.secrets`` reads the proxy answers (``STC705``), the literal path of a
+    credentials file the site gets redacted (``STC301``)."""
+
+    source: CredentialsSource | None
+    span: Span
+    file: str  # the file it is in, relative to the app folder
+    where: str  # "app.py:12:5", as AuthConfig.where gives it
+    accounted: tuple[Span, ...] = ()

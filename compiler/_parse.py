@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import libcst as cst
@@ -33,6 +33,9 @@ class ParsedApp:
 
     ``modules`` are the files to analyse; ``imports`` were read from CPython's AST
     in the files that are shipped unanalysed (see :mod:`compiler._syntax`).
+    ``withheld`` are files of the app folder left out for a credential in their
+    content (``STC012``): never shipped as they are, and read only to ship a redacted
+    copy of the one the app's logins read (:mod:`compiler._logins`).
     """
 
     app_dir: Path
@@ -41,6 +44,7 @@ class ParsedApp:
     modules: Mapping[str, cst.Module]
     diagnostics: tuple[Diagnostic, ...]
     imports: tuple[ImportRef, ...] = ()
+    withheld: Mapping[str, Path] = field(default_factory=dict)  # rel → its path
 
     def text(self, rel: str) -> str | None:
         """The text of the shipped file *rel*, or ``None``: files outside the boundary,
@@ -97,6 +101,11 @@ def parse(app: Path, out_dir: Path) -> ParsedApp:
         modules=modules,
         diagnostics=tuple(diagnostics),
         imports=tuple(imports),
+        withheld={
+            item.rel: app_dir / item.rel
+            for item in collected.left_out
+            if item.why == "secret-content"
+        },
     )
 
 

@@ -56,7 +56,8 @@ PYODIDE_MARKERS = {
     "platform_version": "",
     "os_name": "posix",
 }
-IGNORED = frozenset({"streamlit", "st-pages"})  # provided by stc itself (its runtime)
+# provided by stc itself (its runtime): see compiler._deps.PROVIDED
+IGNORED = frozenset({"streamlit", "st-pages", "streamlit-authenticator"})
 MAX_REQUIREMENT = 4096  # characters: no real requirement comes close; pip's argv has a limit
 
 _URL_SCHEMES = frozenset({"http", "https", "file", "ftp", "git", "svn"})

@@ -8,6 +8,7 @@ The plan is pure data (no I/O), so the layout is readable in one place::
     packages/pyodide-lock.json  packages/<wheels>   (only when the app needs packages)
     stc/queries.json              (only when the app uses a connection: the allowlist)
     stc/forward.json              (only with [tool.stc.secrets] or proxy_hosts)
+    stc/auth.json                 (only when the app logs in: streamlit_authenticator)
 
 The boot config inline in ``index.html`` lists the packages to load and the site's
 lock file; with no packages both keys are absent and Pyodide boots as before. Its
@@ -27,7 +28,10 @@ values a site ever holds. An app whose web requests go through the proxy
 forwards them by (:class:`runtime_wasm.http.ForwardRules`: names and hosts, never a
 value), ``proxy_url`` too, and ``http`` in its config: the names of the secrets that
 are placeholders in the browser and the hosts reached through the proxy. Each key is
-absent when there is nothing to say.
+absent when there is nothing to say. An app that logs in (streamlit-authenticator's
+``Authenticate``) gets ``stc/auth.json`` (:class:`runtime_wasm.auth.AuthConfig`: where
+the proxy reads the users and the signing key, names only) and ``proxy_url``, which
+checks the passwords; ``app.zip`` carries its credentials file redacted, never as it is.
 
 Every URL the page uses is relative (``proxy_url`` is the one absolute address), so
 the site works under any sub-path.
@@ -50,6 +54,7 @@ from compiler._preload import page_modules
 from compiler._resolve import Resolved
 from compiler._sitelock import LOCK_PATH, Package, site_lock
 from runtime_wasm._protocol import PROTOCOL_VERSION, HttpConfig
+from runtime_wasm.auth import AUTH_PATH
 from runtime_wasm.connections import ALLOWLIST_PATH, dump_allowlist
 from runtime_wasm.http import RULES_PATH
 
@@ -104,10 +109,11 @@ class SitePlan:
 def _data_config(analysis: Analysis) -> dict[str, object]:
     """What the site's runtime must know of its data: where the proxy is, the type of
     each connection in secrets.toml (never a value), the keys marked public, and which
-    web requests go through the proxy (``HttpConfig``)."""
+    web requests go through the proxy (``HttpConfig``). Logins need the proxy too."""
     data: dict[str, object] = {}
     forward = analysis.project.forward
-    if analysis.proxy_url and (analysis.connections or forward.secrets or forward.hosts):
+    uses = analysis.connections or forward.secrets or forward.hosts or analysis.auth
+    if analysis.proxy_url and uses:
         data["proxy_url"] = analysis.proxy_url
     types = {name: kind for name, kind in analysis.project.connections.items() if kind}
     if types:
@@ -217,6 +223,9 @@ def plan(
     if forward.secrets or forward.hosts:  # where stc proxy may send what
         rules = Text(text=forward.dump() + "\n")
         files.append(PlannedFile(path=RULES_PATH, category="app", source=rules))
+    if analysis.auth is not None:  # where stc proxy finds the users: names, no value
+        auth = Text(text=analysis.auth.dump() + "\n")
+        files.append(PlannedFile(path=AUTH_PATH, category="app", source=auth))
     _refuse_duplicates(files)
     manifest = {
         "stc": stc_version,
@@ -262,15 +271,20 @@ def _package_location(package: Package) -> str:
 
 def _app_members(parsed: ParsedApp, analysis: Analysis) -> tuple[tuple[str, Path | bytes], ...]:
     """The app's files, with the browser rewrite's sources in place of the originals,
-    and each original kept at ``.stc/original/<rel>`` for the user's lines in tracebacks."""
+    and each original kept at ``.stc/original/<rel>`` for the user's lines in tracebacks;
+    a credentials file redacted (or not at all), wherever the original was left out."""
     members: list[tuple[str, Path | bytes]] = []
+    redacted = analysis.redacted
     for file in parsed.files:
         new = analysis.rewritten.get(file.rel)
+        if file.rel in redacted:
+            continue
         if new is None:
             members.append((file.rel, file.path))
         else:
             encoded = new.encode(parsed.modules[file.rel].encoding)  # its coding declaration
             members += [(file.rel, encoded), (f"{ORIGINALS}/{file.rel}", file.path)]
+    members += [(rel, copy) for rel, copy in sorted(redacted.items()) if copy is not None]
     return tuple(members)
 
 

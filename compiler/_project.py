@@ -21,6 +21,13 @@ each with the hosts it may be sent to: ``API_KEY = { hosts = ["api.example.com"]
 become the :class:`~runtime_wasm.http.ForwardRules` of ``stc/forward.json``: names and
 hosts, never a value. Of secrets.toml, only whether each of those names is there is
 looked at.
+
+``[tool.stc.login]`` says which of those need a login (streamlit-authenticator's,
+checked by ``stc proxy``): ``required = ["pets_db", "API_KEY"]`` names connections
+and ``[tool.stc.secrets]`` names, ``roles = { pets_db = ["admin"] }`` the roles a login
+must hold for some of them (a name with roles needs a login, listed or not), and
+``max_expiry_days`` caps how long a login lasts. They become
+:class:`~runtime_wasm.auth.AuthConfig`'s ``require``, ``roles`` and ``max_expiry_days``.
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ from runtime_wasm.http import ForwardRules
 __all__ = [
     "PYPROJECT",
     "SECRETS",
+    "LoginRules",
     "Project",
     "choose_proxy_url",
     "file_span",
@@ -52,6 +60,9 @@ SECRETS = ".streamlit/secrets.toml"
 PYPROJECT = "pyproject.toml"
 _CONNECTIONS = "connections"
 _FORWARD = "[tool.stc.secrets]"
+_LOGIN = "[tool.stc.login]"
+_LOGIN_KEYS = ("required", "roles", "max_expiry_days")
+_ROLES_EXAMPLE = '{ pets_db = ["admin"] }'
 # a bare host name (letters, digits, -, _, dots), "*." before it, or ":port" after it
 _HOST = re.compile(
     r"(?P<wild>\*\.)?[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*"
@@ -61,6 +72,18 @@ _HOST = re.compile(
 _MAX_HOST = 253 + len(":65535")  # DNS's longest name, with a port
 _SHOWN = 80  # characters of a name from pyproject.toml a message shows
 _HOST_EXAMPLES = '"api.example.com", "*.example.org" or "127.0.0.1:8123"'
+
+
+@dataclass(frozen=True, kw_only=True)
+class LoginRules:
+    """``[tool.stc.login]``: the connections and secrets whose requests need a login,
+    the roles some of them need, and how long a login may last; ``declared`` when the
+    table is there."""
+
+    declared: bool = False
+    required: tuple[str, ...] = ()  # sorted, and every name of roles among them
+    roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    max_expiry_days: float = 30.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -75,6 +98,7 @@ class Project:
     proxy_url: str | None = None  # [tool.stc] proxy_url
     # [tool.stc.secrets] and [tool.stc] proxy_hosts: what stc proxy forwards, and where
     forward: ForwardRules = field(default_factory=ForwardRules)
+    login: LoginRules = field(default_factory=LoginRules)  # [tool.stc.login]
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
@@ -100,13 +124,17 @@ def read_project(app_dir: Path, display: str) -> Project:
     if readable:
         _check_held(held, secrets, display, diagnostics)
     hosts = _hosts(stc.get("proxy_hosts", []), "[tool.stc] proxy_hosts", display, diagnostics)
+    connections = _connections(secrets.get(_CONNECTIONS))
+    known = _Known(connections=connections if readable else None, held=held, public=public)
+    login = _login(stc["login"], known, display, diagnostics) if "login" in stc else LoginRules()
     return Project(
         has_secrets=present,
-        connections=_connections(secrets.get(_CONNECTIONS)),
+        connections=connections,
         public_keys=public,
         public_secrets={k: _json_safe(secrets[k]) for k in public if k in secrets},
         proxy_url=proxy or None,
         forward=ForwardRules(secrets=held, hosts=hosts),
+        login=login,
         diagnostics=tuple(diagnostics),
     )
 
@@ -245,6 +273,85 @@ def _check_held(
                 "to start with this secrets file"
             )
             diagnostics.append(_bad(display, PYPROJECT, message, severity="warning"))
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Known:
+    """The names ``[tool.stc.login]`` may name: the connections of secrets.toml
+    (``None`` when there is no readable secrets.toml to tell), the secrets
+    ``[tool.stc.secrets]`` holds; and the public keys, which it may not."""
+
+    connections: Mapping[str, str | None] | None
+    held: Mapping[str, tuple[str, ...]]
+    public: tuple[str, ...]
+
+
+def _login(table: object, known: _Known, display: str, diagnostics: list[Diagnostic]) -> LoginRules:
+    """``[tool.stc.login]``, each name checked against what the proxy holds."""
+    if not isinstance(table, dict):
+        message = f'{_LOGIN} must be a table: required = ["pets_db"], roles = {_ROLES_EXAMPLE}'
+        diagnostics.append(_bad(display, PYPROJECT, message))
+        return LoginRules()
+    for extra in sorted(set(table) - set(_LOGIN_KEYS)):
+        message = f"{_LOGIN} has {_cut(extra)!r}; its keys are {', '.join(_LOGIN_KEYS)}"
+        diagnostics.append(_bad(display, PYPROJECT, message))
+    required = table.get("required", [])
+    if not isinstance(required, list) or not all(isinstance(n, str) for n in required):
+        message = f"{_LOGIN} required must be a list of connection and secret names"
+        diagnostics.append(_bad(display, PYPROJECT, message))
+        required = []
+    roles = _login_roles(table.get("roles", {}), display, diagnostics)
+    names = sorted(dict.fromkeys([*required, *roles]))
+    for name in names:
+        found = _login_name_problem(name, known)
+        if found is not None:
+            severity, problem = found
+            message = f"{_LOGIN} names {_cut(name)!r}, {problem}"
+            diagnostics.append(_bad(display, PYPROJECT, message, severity=severity))
+    days = table.get("max_expiry_days", 30.0)
+    if isinstance(days, bool) or not isinstance(days, int | float) or not 0 < days <= 3650:
+        message = f"{_LOGIN} max_expiry_days must be a number of days, over 0 and at most 3650"
+        diagnostics.append(_bad(display, PYPROJECT, message))
+        days = 30.0
+    return LoginRules(declared=True, required=tuple(names), roles=roles,
+                      max_expiry_days=float(days))  # fmt: skip
+
+
+def _login_roles(
+    value: object, display: str, diagnostics: list[Diagnostic]
+) -> dict[str, tuple[str, ...]]:
+    """``roles = { name = ["role", ...] }``, each list of roles not empty."""
+    shape = f"{_LOGIN} roles must map names to lists of roles: roles = {_ROLES_EXAMPLE}"
+    if not isinstance(value, dict):
+        diagnostics.append(_bad(display, PYPROJECT, shape))
+        return {}
+    roles: dict[str, tuple[str, ...]] = {}
+    for name, listed in value.items():
+        if not isinstance(listed, list) or not all(isinstance(r, str) and r for r in listed):
+            diagnostics.append(_bad(display, PYPROJECT, shape))
+        elif not listed:
+            message = f"{_LOGIN} roles {toml_key(_cut(name))} lists no roles: no login could pass"
+            diagnostics.append(_bad(display, PYPROJECT, message))
+        else:
+            roles[name] = tuple(dict.fromkeys(listed))
+    return roles
+
+
+def _login_name_problem(name: str, known: _Known) -> tuple[Severity, str] | None:
+    """Why *name* is not something a login can guard (a warning when there is no
+    secrets.toml to tell whether it is a connection)."""
+    if name in known.held:
+        return None
+    if name.split(".")[0] in known.public:
+        return "error", "a key public_secrets names: every visitor has it, no login can guard it"
+    if known.connections is None:
+        why = f"which is not in {_FORWARD}, and there is no {SECRETS} to tell if it is a connection"
+        return "warning", why
+    if name in known.connections:
+        return None
+    have = ", ".join(sorted(known.connections)) or "none"
+    why = f"which is neither a connection of {SECRETS} (it has {have}) nor a name in {_FORWARD}"
+    return "error", why
 
 
 def _cut(text: str) -> str:

@@ -4,7 +4,7 @@ Everything in a static site is public. A file is left out when its *name* says i
 holds credentials (``secrets.toml``, ``.env*``, SSH and TLS keys, cloud and package
 index credential files) wherever it sits in the tree, or when its *content* holds a
 credential in a well-known format (private-key blocks, cloud, GitHub, Slack,
-Stripe, OpenAI… tokens, ``scheme://user:password@host`` URLs).
+Stripe, OpenAI… tokens, ``scheme://user:password@host`` URLs, bcrypt password hashes).
 
 The content rules are detect-secrets' own (Yelp's maintained scanner): the
 format-based plugins only. Its entropy and keyword plugins guess, and flag data
@@ -14,11 +14,18 @@ network. Each plugin's regular expressions first sweep the whole text (C speed, 
 large CSV costs milliseconds), and only lines they hit go through the plugin, which
 also applies its own format checks (a JWT must decode). A line carrying detect-
 secrets' ``pragma: allowlist secret`` comment is the user's word that it is no secret.
+
+One rule is stc's own: a bcrypt hash (``$2b$12$`` and 53 characters), the password
+hashes of streamlit-authenticator's ``config.yaml``. A hash is not a password, but
+a downloaded one can be cracked offline at leisure, so it never ships; the
+analysis ships such a file redacted when the app's logins read it
+(:mod:`compiler._redact`), and stc proxy checks the passwords.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -81,6 +88,15 @@ _GUESSING = frozenset({
 _ALLOWLIST = "pragma: allowlist secret"
 
 
+class _BcryptHash(RegexBasedDetector):
+    """Password hashes in bcrypt's modular crypt format (``$2a$``, ``$2b$``, ``$2y$``):
+    the cost, ``$``, then 22 characters of salt and 31 of hash. detect-secrets has no
+    rule for them."""
+
+    secret_type = "bcrypt password hash"
+    denylist = (re.compile(r"\$2[aby]\$[0-9]{2}\$[./A-Za-z0-9]{53}"),)
+
+
 @dataclass(frozen=True, kw_only=True)
 class SecretFound:
     """A credential in a file: where (1-based) and of what kind, never the value."""
@@ -132,6 +148,7 @@ def _plugins() -> tuple[RegexBasedDetector, ...]:
     from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
 
     classes: list[type[Any]] = list(get_mapping_from_secret_type_to_class().values())
+    classes.append(_BcryptHash)
     return tuple(
         cls()
         for cls in sorted(classes, key=lambda c: c.__name__)

@@ -8,6 +8,7 @@ data in :mod:`compiler._analysis._rules`. :data:`VISITORS` is the list
 
 from __future__ import annotations
 
+from compiler._analysis._auth import AuthVisitor
 from compiler._analysis._browser import BrowserVisitor
 from compiler._analysis._calls import CallFacts, CallVisitor
 from compiler._analysis._connections import ConnectionVisitor
@@ -47,4 +48,5 @@ VISITORS: tuple[type[ModuleVisitor], ...] = (
     ConnectionVisitor,
     SecretsVisitor,
     HttpVisitor,
+    AuthVisitor,
 )

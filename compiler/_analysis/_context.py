@@ -16,7 +16,7 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider, Provid
 
 from compiler._analysis._rules import Rule
 from compiler._diagnostics import Diagnostic, Span
-from compiler._facts import ConnectionUse, ImportRef, PageRef
+from compiler._facts import ConnectionUse, ImportRef, LoginUse, PageRef
 from compiler._project import Project
 from runtime_wasm.connections import AllowedQuery, AllowedWrite
 
@@ -85,6 +85,7 @@ class Findings:
     fetch_clients: list[ImportRef] = field(default_factory=list)
     # reads of secrets stc proxy holds ([tool.stc.secrets]): the name, where it is read
     held_reads: list[tuple[str, Span]] = field(default_factory=list)
+    logins: list[LoginUse] = field(default_factory=list)  # streamlit_authenticator's
 
     def streamlit_uses(self) -> StreamlitUses:
         return StreamlitUses(

@@ -32,6 +32,11 @@ Visitors decide *where* a rule applies; these tables decide *what* is said. Code
     STC710 error    pyproject.toml's [tool.stc] or secrets.toml that stc cannot read
                     (a warning for a [tool.stc.secrets] name secrets.toml lacks)
     STC711 warning  a secret sent toward a host its [tool.stc.secrets] rules do not allow
+    STC712 error    streamlit-authenticator's Authenticate with credentials stc cannot find
+                    or cannot redact, so stc proxy could not check the logins
+    STC713 info     the credentials file ships redacted: users, hashes and key stay on the proxy
+    STC714 info     a package added for stc's streamlit_authenticator: extra-streamlit-
+                    components (its login cookie), PyYAML (Authenticate("config.yaml"))
 """
 
 from __future__ import annotations
@@ -49,16 +54,23 @@ __all__ = [
     "BLOCKING_METHODS",
     "CONNECTION_NAME",
     "CONNECTION_TYPES",
+    "CREDENTIALS_FILE",
+    "CREDENTIALS_PUBLIC",
+    "CREDENTIALS_REDACTED",
+    "CREDENTIALS_UNSEEN",
     "DYNAMIC_SQL",
     "FETCH_CLIENTS",
     "FILE_READERS",
     "INTERNAL_MODULE",
+    "NEEDS_COOKIES",
     "NEEDS_PANDAS",
     "NEEDS_URLLIB3",
+    "NEEDS_YAML",
     "NOT_A_COMMAND",
     "NOT_YET",
     "NO_PROXY",
     "NO_PROXY_FOR_FORWARD",
+    "NO_PROXY_FOR_LOGIN",
     "NO_PROXY_FOR_SECRET",
     "PAGE_COLLISION",
     "PAGE_MISSING",
@@ -469,6 +481,13 @@ NO_PROXY_FOR_FORWARD = Rule(
     "has no proxy URL",
     hint=NO_PROXY.hint,
 )
+NO_PROXY_FOR_LOGIN = Rule(
+    code="STC706",
+    severity="error",
+    message="the app logs in with streamlit_authenticator, whose passwords stc proxy "
+    "checks, and the build has no proxy URL",
+    hint=NO_PROXY.hint,
+)
 NO_PROXY_FOR_PARAMS = Rule(
     code="STC706",
     severity="error",
@@ -526,4 +545,58 @@ BAKE_SETUP = Rule(
     severity="error",
     message="--bake runs the app's statements at build time, and {why}",
     hint="{fix}",
+)
+
+# -- logins (streamlit-authenticator, checked by stc proxy) ---------------------------
+
+_CREDENTIALS_HOW = (
+    'read them from a YAML file of the app by a literal path: stauth.Authenticate("config.yaml"), '
+    'or with open("config.yaml") as f: config = yaml.load(f, Loader=SafeLoader) then '
+    'stauth.Authenticate(config["credentials"], …); or keep them in the proxy\'s secrets: '
+    'stauth.Authenticate(st.secrets["credentials"].to_dict(), …)'
+)
+CREDENTIALS_UNSEEN = Rule(
+    code="STC712",
+    severity="error",
+    message="stc cannot tell where these logins' users and password hashes are ({how}), "
+    "so stc proxy could not check their passwords",
+    hint=_CREDENTIALS_HOW,
+)
+CREDENTIALS_FILE = Rule(
+    code="STC712",
+    severity="error",
+    message="{why}: stc proxy reads the users from it, and the site gets it without them",
+    hint="{fix}",
+)
+CREDENTIALS_PUBLIC = Rule(
+    code="STC712",
+    severity="error",
+    message="st.secrets[{key!r}] is public ([tool.stc] public_secrets names {top!r}), so "
+    "every visitor could read {what}",
+    hint="take {top!r} out of public_secrets: stc proxy reads it from its secrets file",
+)
+CREDENTIALS_SHARED = Rule(
+    code="STC712",
+    severity="error",
+    message="this Authenticate reads its users from {this}, and the one at {where} from "
+    "{first}: stc proxy checks one set of users",
+    hint="read the users from one place in every page",
+)
+CREDENTIALS_REDACTED = Rule(
+    code="STC713",
+    severity="info",
+    message="shipped redacted: its users, their password hashes and the cookie key stay "
+    "on stc proxy, which checks the logins; the site's copy keeps the rest{rest}",
+)
+NEEDS_COOKIES = Rule(
+    code="STC714",
+    severity="info",
+    message="extra-streamlit-components added to the site's packages: stc's "
+    "streamlit_authenticator keeps the login in a cookie with its CookieManager",
+)
+NEEDS_YAML = Rule(
+    code="STC714",
+    severity="info",
+    message="PyYAML added to the site's packages: streamlit_authenticator reads {path} "
+    "with it, as the app does not import yaml itself",
 )

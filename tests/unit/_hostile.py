@@ -29,11 +29,15 @@ _PRIVATE_KEY = (
     "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAACANARYkey\n"
     "-----END OPENSSH PRIVATE KEY-----\n"
 )
+# a bcrypt hash: $2b$, the cost, $, then 53 characters (salt and hash)
+_BCRYPT = "$2b$12$CANARYbcrypt0123456789abcdefghijklmnopqrstuvwxyzABCDE"
+_COOKIE_KEY = "CANARY-COOKIE-KEY-4b8d"  # streamlit-authenticator's signing key
 _NAMED = "CANARY-NAMED-secret"  # in files left out by their name
 _FORWARDED = "CANARY-FORWARDED-91c4"  # a secret stc proxy holds for web requests
 
 CANARIES = (
     OUTSIDE, _GITHUB, _AWS, _SLACK, _STRIPE, _URL_PASSWORD, "CANARYkey", _NAMED, _FORWARDED,
+    _BCRYPT, _COOKIE_KEY,
 )  # fmt: skip
 _APP = "import streamlit as st\nst.write('hello')\n"
 
@@ -137,11 +141,37 @@ _CONTENT = {
     "openai": f'OPENAI = "{_OPENAI}"\n',
     "url-password": f'DB = "postgresql://admin:{_URL_PASSWORD}@db.example.com/prod"\n',
     "private-key": _PRIVATE_KEY,
+    "bcrypt": f'PASSWORD_HASH = "{_BCRYPT}"\n',
 }
 for _kind, _text in _CONTENT.items():
     TREES[f"content-py:{_kind}"] = _files({"settings.py": _text})
     TREES[f"content-csv:{_kind}"] = _files({"data/rows.csv": "name,value\n" + _text})
     TREES[f"content-in-app:{_kind}"] = _files({}, app=_APP + _text)
+# streamlit-authenticator's users, in a file no Authenticate call reads
+TREES["content-yaml:bcrypt"] = _files(
+    {"users.yaml": f"credentials:\n  usernames:\n    jsmith:\n      password: '{_BCRYPT}'\n"}
+)
+# -- logins: the credentials file an Authenticate call reads ships redacted, or not at all
+_LOGIN_APP = _APP + 'import streamlit_authenticator as stauth\nstauth.Authenticate("config.yaml")\n'
+_USERS = f"credentials:\n  usernames:\n    jsmith: {{password: '{_BCRYPT}'}}\n"
+_LOGINS = {
+    "redacted": _USERS + f"cookie: {{name: c, key: &k {_COOKIE_KEY}}}\ncopy: *k\n",
+    "not-yaml": _USERS + f"cookie: [{_COOKIE_KEY}\n",
+    "hash-copied": _USERS + f"old: {{password: '{_BCRYPT}'}}\n",  # a user's: replaced
+    "hash-elsewhere": f"credentials: {{usernames: {{}}}}\nold: '{_BCRYPT}'\n",  # no copy ships
+    "plain-password": f"credentials:\n  usernames:\n    a: {{password: {_COOKIE_KEY}}}\n",
+    "alias-bomb": "a: &a [x, x, x, x, x, x, x, x]\n"
+    + "".join(
+        f"{n}: &{n} [{', '.join([f'*{p}'] * 8)}]\n"
+        for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    + _USERS,
+    "deep": _USERS + "deep: " + "[" * 5000 + "]" * 5000 + "\n",
+    "not-a-mapping": f"- {_BCRYPT}\n",
+}
+for _kind, _text in _LOGINS.items():
+    TREES[f"login:{_kind}"] = _files({"config.yaml": _text}, app=_LOGIN_APP)
+
 TREES["content-deep-in-large-file"] = _files({"big.txt": "x,y\n" * 200_000 + f'"{_GITHUB}"\n'})
 
 # -- Python that crashed, hung or passed when Python rejects it --------------------------

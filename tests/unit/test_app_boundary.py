@@ -45,6 +45,8 @@ def _shipped(root: Path) -> list[str]:
         ("content-py:github", [("STC012", "settings.py", 1)], ["settings.py"]),
         ("content-csv:private-key", [("STC012", "data/rows.csv", 2)], ["data/rows.csv"]),
         ("content-in-app:url-password", [("STC012", "app.py", 3)], ["app.py"]),
+        ("content-yaml:bcrypt", [("STC012", "users.yaml", 4)], ["users.yaml"]),
+        ("content-csv:bcrypt", [("STC012", "data/rows.csv", 2)], ["data/rows.csv"]),
         ("links-inside", [("STC011", "data-link", 0)], ["data-link/real.csv"]),
         ("link-dangling", [], ["gone.csv"]),
         ("link-loop", [], ["a", "b"]),
@@ -116,6 +118,9 @@ def test_secret_by_name(name: str, why: str | None) -> None:
         ("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n", "Private Key"),
         ('url = "mysql://root:hunter2@db/prod"', "Basic Auth Credentials"),
         ("AKIAIOSFODNN7EXAMPLE", "AWS Access Key"),
+        ("password: $2b$12$" + "a" * 22 + "./" + "B" * 29 + "\n", "bcrypt password hash"),
+        ('{"jsmith": {"password": "$2y$10$' + "x" * 53 + '"}}', "bcrypt password hash"),
+        ("u:$2a$04$" + "0" * 53, "bcrypt password hash"),
         # must not trigger: ordinary code and data, an allowlisted line, a URL without
         # a password, the detectors that guess (entropy, keywords, capitalised words)
         ("import streamlit as st\nst.write('hello')\n", None),
@@ -123,6 +128,8 @@ def test_secret_by_name(name: str, why: str | None) -> None:
         ('url = "https://example.com/data.csv"\npassword = st.text_input("Password")\n', None),
         ("id,hash\n1,9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n", None),
         ("APEXPREDATORS ARE LISTED HERE\n", None),
+        ("password: $2b$12$" + "a" * 52 + "\n", None),  # one character short of a hash
+        ("price: $2$12$" + "a" * 53 + "\n", None),  # no bcrypt variant letter
     ],
 )
 def test_scan_text(text: str, kind: str | None) -> None:

@@ -30,6 +30,7 @@ def test_local_tops() -> None:
     [
         pytest.param("streamlit", "streamlit", id="streamlit-is-ours"),
         pytest.param("st_pages", "streamlit", id="st-pages-shim-is-ours"),
+        pytest.param("streamlit_authenticator", "streamlit", id="streamlit-authenticator-is-ours"),
         pytest.param("helpers", "local", id="local-module"),
         pytest.param("mylib", "local", id="local-package"),
         pytest.param("nspkg", "local", id="namespace-folder"),

@@ -138,6 +138,7 @@ LINES = [
     pytest.param("./vendor/d-1.0-py3-none-any.whl\n", [("STC408", "error", 1, 1)], id="wheel-file"),
     pytest.param("./nope\n", [("STC408", "error", 1, 1)], id="missing-folder"),
     pytest.param("streamlit @ git+https://x.invalid/s\n", [], id="streamlit-is-stcs"),
+    pytest.param("streamlit-authenticator==0.4.2\n", [], id="streamlit-authenticator-is-stcs"),
     # -- STC409: options stc ignores, and how to get their effect ------------------------------
     pytest.param("-c constraints.txt\n", [("STC409", "warning", 1, 1)], id="constraints"),
     pytest.param("-i https://x.invalid/simple\n", [("STC409", "warning", 1, 1)], id="-i"),

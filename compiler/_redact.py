@@ -1,0 +1,131 @@
+"""streamlit-authenticator's ``config.yaml`` without what must stay on ``stc proxy``.
+
+The app reads its YAML file in the browser too (``config["cookie"]["name"]``), so the
+site gets a copy with the same structure: the credentials table is emptied to
+``usernames: {}``, the cookie's signing key becomes :data:`MARKER`, and everything
+else is kept (the cookie's name and expiry, other keys the app reads). The proxy reads
+the original (:class:`runtime_wasm.auth.CredentialsSource`).
+
+YAML can say one value twice (anchors and aliases): the credentials table and every
+table and list inside it are emptied in place, so an alias of them elsewhere is empty
+too, and any string equal to a password or the signing key is replaced wherever it
+is. Comments are not kept: the copy is written again from the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+__all__ = ["MARKER", "Redacted", "redact"]
+
+MARKER = "held-by-stc-proxy"  # in place of the signing key: not a secret, and says where it is
+_HEADER = (
+    "# Redacted by stc: the users, their password hashes and the cookie key of this file\n"
+    "# stay on stc proxy, which checks the logins.\n"
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Redacted:
+    """The copy for the site; ``cookie_key``: whether the signing key was in the file."""
+
+    text: str
+    cookie_key: bool
+
+
+def redact(text: str, key: str, cookie_key: str) -> Redacted | str:
+    """*text* (YAML) with the table at the dotted *key* emptied and the value at the
+    dotted *cookie_key* replaced; a string saying why not when it cannot be read so
+    (never quoting the file)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return f"is not valid YAML (line {mark.line + 1})" if mark else "is not valid YAML"
+    except yaml.YAMLError:
+        return "is not valid YAML"
+    except RecursionError:
+        return "is nested too deeply to read"
+    if not isinstance(data, dict):
+        return "is not a YAML mapping (credentials: …, cookie: …)"
+    parent, last = _parent(data, key)
+    table = parent.get(last) if parent is not None else None
+    if not isinstance(table, dict):
+        return f"has no table at {key!r} (usernames: …)"
+    secrets = {s for s in _passwords(table) if s}
+    _empty(table)
+    table["usernames"] = {}
+    parent, last = _parent(data, cookie_key) if cookie_key else (None, "")
+    found = parent is not None and isinstance(parent.get(last), str | int | float)
+    if parent is not None and found:
+        secrets.add(str(parent[last]))
+        parent[last] = MARKER
+    _replace_strings(data, secrets)
+    try:
+        dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    except (yaml.YAMLError, RecursionError):
+        return "holds values stc cannot write back as YAML"
+    return Redacted(text=_HEADER + dumped, cookie_key=found)
+
+
+def _parent(data: dict[Any, Any], dotted: str) -> tuple[dict[Any, Any] | None, str]:
+    """The table holding the last part of *dotted*, and that part."""
+    *path, last = dotted.split(".")
+    here: object = data
+    for part in path:
+        here = here.get(part) if isinstance(here, dict) else None
+    return (here if isinstance(here, dict) else None), last
+
+
+def _passwords(table: dict[Any, Any]) -> Iterator[str]:
+    """The users' passwords (hashed or not: 0.4 hashes plain ones when it loads them)."""
+    users = table.get("usernames")
+    if isinstance(users, dict):
+        for user in users.values():
+            if isinstance(user, dict) and isinstance(user.get("password"), str):
+                yield user["password"]
+
+
+def _empty(value: object) -> None:
+    """Empty *value* and every table and list inside it, in place (iteratively: YAML
+    aliases can make a structure whose unfolding is exponential)."""
+    stack, seen = [value], set()
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, dict):
+            stack.extend(item.values())
+            item.clear()
+        elif isinstance(item, list):
+            stack.extend(item)
+            item.clear()
+
+
+def _replace_strings(value: object, secrets: set[str]) -> None:
+    """Put :data:`MARKER` in place of every string value of *value* in *secrets*."""
+    if not secrets:
+        return
+    stack, seen = [value], set()
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, dict):
+            for k, v in item.items():
+                if isinstance(v, str) and v in secrets:
+                    item[k] = MARKER
+                else:
+                    stack.append(v)
+        elif isinstance(item, list):
+            for i, v in enumerate(item):
+                if isinstance(v, str) and v in secrets:
+                    item[i] = MARKER
+                else:
+                    stack.append(v)
