@@ -43,7 +43,6 @@ from compiler._analysis._rules import (
     NEEDS_COOKIES,
     NEEDS_PANDAS,
     NEEDS_URLLIB3,
-    NEEDS_YAML,
     NO_PROXY,
     NO_PROXY_FOR_FORWARD,
     NO_PROXY_FOR_LOGIN,
@@ -242,8 +241,9 @@ def _login_proxy_diagnostics(logins: list[LoginUse], url: str | None) -> list[Di
 
 def _add_login_packages(logins: list[LoginUse], imports: list[ImportRef]) -> list[Diagnostic]:
     """What stc's streamlit_authenticator needs joins *imports*: extra-streamlit-components
-    (its CookieManager keeps the login) when the app imports streamlit_authenticator,
-    PyYAML when it gives Authenticate a file to read and imports no yaml (``STC714``)."""
+    (its CookieManager keeps the login) when the app imports streamlit_authenticator
+    (``STC714``). A config file given to Authenticate needs no YAML parser: the site's
+    redacted copy is JSON (see compiler._redact)."""
     found: list[Diagnostic] = []
     users = [i for i in imports if i.top == "streamlit_authenticator"]
     if users and not any(i.top == "extra_streamlit_components" for i in imports):
@@ -251,13 +251,6 @@ def _add_login_packages(logins: list[LoginUse], imports: list[ImportRef]) -> lis
         imports.append(replace(first, module="extra_streamlit_components",
                                top="extra_streamlit_components", dynamic=False))  # fmt: skip
         found.append(NEEDS_COOKIES.diagnostic(first.span))
-    files = [u for u in logins if u.source is not None and u.source.kind == "file"]
-    if files and not any(i.top == "yaml" for i in imports):
-        first_use = files[0]
-        path = first_use.source.path if first_use.source else ""
-        imports.append(ImportRef(module="yaml", top="yaml", file=first_use.file,
-                                 span=first_use.span))  # fmt: skip
-        found.append(NEEDS_YAML.diagnostic(first_use.span, path=path))
     return found
 
 

@@ -9,11 +9,14 @@ the original (:class:`runtime_wasm.auth.CredentialsSource`).
 YAML can say one value twice (anchors and aliases): the credentials table and every
 table and list inside it are emptied in place, so an alias of them elsewhere is empty
 too, and any string equal to a password or the signing key is replaced wherever it
-is. Comments are not kept: the copy is written again from the data.
+is. The copy is written as JSON, which is YAML (any YAML reader takes it), so stc's
+streamlit_authenticator reads it in the browser without a YAML parser (PyYAML is a
+binary package from the CDN); comments are not kept.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -23,10 +26,6 @@ import yaml
 __all__ = ["MARKER", "Redacted", "redact"]
 
 MARKER = "held-by-stc-proxy"  # in place of the signing key: not a secret, and says where it is
-_HEADER = (
-    "# Redacted by stc: the users, their password hashes and the cookie key of this file\n"
-    "# stay on stc proxy, which checks the logins.\n"
-)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,10 +65,10 @@ def redact(text: str, key: str, cookie_key: str) -> Redacted | str:
         parent[last] = MARKER
     _replace_strings(data, secrets)
     try:
-        dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-    except (yaml.YAMLError, RecursionError):
-        return "holds values stc cannot write back as YAML"
-    return Redacted(text=_HEADER + dumped, cookie_key=found)
+        dumped = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+    except (TypeError, ValueError, RecursionError):
+        return "holds values stc cannot write back"
+    return Redacted(text=dumped, cookie_key=found)
 
 
 def _parent(data: dict[Any, Any], dotted: str) -> tuple[dict[Any, Any] | None, str]:

@@ -65,7 +65,6 @@ __all__ = [
     "NEEDS_COOKIES",
     "NEEDS_PANDAS",
     "NEEDS_URLLIB3",
-    "NEEDS_YAML",
     "NOT_A_COMMAND",
     "NOT_YET",
     "NO_PROXY",
@@ -593,10 +592,4 @@ NEEDS_COOKIES = Rule(
     severity="info",
     message="extra-streamlit-components added to the site's packages: stc's "
     "streamlit_authenticator keeps the login in a cookie with its CookieManager",
-)
-NEEDS_YAML = Rule(
-    code="STC714",
-    severity="info",
-    message="PyYAML added to the site's packages: streamlit_authenticator reads {path} "
-    "with it, as the app does not import yaml itself",
 )
