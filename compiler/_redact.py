@@ -64,11 +64,31 @@ def redact(text: str, key: str, cookie_key: str) -> Redacted | str:
         secrets.add(str(parent[last]))
         parent[last] = MARKER
     _replace_strings(data, secrets)
+    if _too_big(data):  # aliases of aliases ("billion laughs"): JSON would spell each out
+        return "repeats its tables through YAML aliases more than stc copies out"
     try:
         dumped = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
     except (TypeError, ValueError, RecursionError):
         return "holds values stc cannot write back"
     return Redacted(text=dumped, cookie_key=found)
+
+
+_MAX_VALUES = 100_000  # values of the copy, aliases spelled out: a config has hundreds
+
+
+def _too_big(data: object) -> bool:
+    """Whether *data*, each alias spelled out as JSON must, holds over _MAX_VALUES."""
+    count, stack = 0, [data]
+    while stack:
+        item = stack.pop()
+        count += 1
+        if count > _MAX_VALUES:
+            return True
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def _parent(data: dict[Any, Any], dotted: str) -> tuple[dict[Any, Any] | None, str]:

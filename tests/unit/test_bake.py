@@ -20,7 +20,8 @@ from compiler.cli import main
 from runtime_wasm.connections import ResultSet, query_id
 from runtime_wasm.connections._transport import BAKED_FOLDER
 
-from .test_build_connections import CANARIES, CDN, _config, _site_bytes
+from ._canaries import canary_hits
+from .test_build_connections import CANARIES, CDN, _config
 
 PETS = Path(__file__).parents[2] / "sites" / "pets"
 KINDS = (
@@ -70,12 +71,7 @@ def test_bake_ships_the_rows_of_statements_without_parameters(tmp_path: Path) ->
     # the database file and the secrets stay out; the proxy still serves the rest
     assert not [name for name in members if name.endswith(("pets.db", "secrets.toml"))]
     assert _config(result.out_dir)["data"]["proxy_url"] == "http://127.0.0.1:8502"
-    hits = [
-        (n, c) for n, data in _site_bytes(result.out_dir) for c in CANARIES if c.encode() in data
-    ]
-    assert hits == []
-    shown = "\n".join(render_diagnostic(d) for d in result.diagnostics)
-    assert not [c for c in CANARIES if c in shown]
+    assert canary_hits(result.out_dir, CANARIES, result.diagnostics) == []
 
 
 def test_a_fully_baked_app_needs_no_proxy(tmp_path: Path) -> None:

@@ -18,12 +18,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from compiler import BuildOptions, BuildResult, CompileError, NullReporter, build, render_diagnostic
+from compiler import BuildOptions, BuildResult, CompileError, NullReporter, build
 from compiler._redact import MARKER
 from compiler._sitelock import LOCK_PATH
 from runtime_wasm.auth import AUTH_PATH, AuthConfig, CredentialsSource
 from tests.unit._analysis import write_app
-from tests.unit.test_build_connections import CDN, _config, _site_bytes
+from tests.unit._canaries import canary_hits, site_bytes
+from tests.unit.test_build_connections import CDN, _config
 
 PROXY = "https://proxy.example.org/stc"
 HASHES = (
@@ -188,21 +189,12 @@ def test_the_packages_are_stcs_implementations(built: tuple[Path, BuildResult]) 
 
 def test_no_hash_or_key_reaches_the_site(built: tuple[Path, BuildResult]) -> None:
     site, result = built
-    hits = [
-        (name, canary)
-        for name, data in _site_bytes(site)
-        for canary in CANARIES
-        if canary.encode() in data
-    ]
-    assert hits == []
-    assert not [name for name, data in _site_bytes(site) if b"$2b$12$" in data]
-    shown = "\n".join(render_diagnostic(d) for d in result.diagnostics)
-    assert not [c for c in CANARIES if c in shown]
+    assert canary_hits(site, [*CANARIES, "$2b$12$"], result.diagnostics) == []
     # the positive control: the search finds what the copy keeps
     copy = _member(site, "config.yaml")
     assert b"pets_cookie" in copy and MARKER.encode() in copy
     assert any(
-        b"pets_cookie" in data for name, data in _site_bytes(site) if name.endswith("!config.yaml")
+        b"pets_cookie" in data for name, data in site_bytes(site) if name.endswith("!config.yaml")
     )
 
 
@@ -238,7 +230,7 @@ def test_a_stray_file_of_hashes_never_ships(tmp_path: Path) -> None:
     with zipfile.ZipFile(io.BytesIO((tmp_path / "site" / "stc" / "app.zip").read_bytes())) as z:
         assert "data/users-backup.json" not in z.namelist()
         assert "config.yaml" in z.namelist()
-    assert not [n for n, data in _site_bytes(tmp_path / "site") if HASHES[0].encode() in data]
+    assert not [n for n, data in site_bytes(tmp_path / "site") if HASHES[0].encode() in data]
 
 
 def test_no_login_no_auth_file(tmp_path: Path) -> None:

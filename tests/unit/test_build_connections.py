@@ -9,20 +9,18 @@ positive control that shows the search can find a value.
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import re
-import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from compiler import BuildOptions, BuildResult, CompileError, NullReporter, build, render_diagnostic
+from compiler import BuildOptions, BuildResult, CompileError, NullReporter, build
 from compiler._analyse import analyse
 from compiler._parse import parse
 from runtime_wasm.connections import ALLOWLIST_PATH, load_allowlist, query_id
 from tests.unit._analysis import write_app
+from tests.unit._canaries import canary_hits
 
 CDN = "https://cdn.jsdelivr.net/pyodide/v314.0.7/full/"
 PROXY = "https://db.example.org/stc"
@@ -66,17 +64,6 @@ st.dataframe(pets)
 st.caption(st.secrets["map_token"])
 """
 PYPROJECT = '[tool.stc]\npublic_secrets = ["map_token"]\n'
-
-
-def _site_bytes(site: Path) -> Iterator[tuple[str, bytes]]:
-    for path in sorted(site.rglob("*")):
-        if path.is_file():
-            data = path.read_bytes()
-            yield path.relative_to(site).as_posix(), data
-            if path.suffix == ".zip":
-                with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                    for name in archive.namelist():
-                        yield f"{path.name}!{name}", archive.read(name)
 
 
 def _config(site: Path) -> dict[str, object]:
@@ -127,17 +114,9 @@ def test_the_site_holds_the_allowlist(built: tuple[Path, BuildResult]) -> None:
 
 def test_no_secret_value_reaches_the_site(built: tuple[Path, BuildResult]) -> None:
     site, result = built
-    hits = [
-        (name, canary)
-        for name, data in _site_bytes(site)
-        for canary in CANARIES
-        if canary.encode() in data
-    ]
-    assert hits == []
-    shown = "\n".join(render_diagnostic(d) for d in result.diagnostics)
-    assert not [c for c in CANARIES if c in shown]
+    assert canary_hits(site, CANARIES, result.diagnostics) == []
     # the positive control: the search finds the one value marked public
-    assert any(PUBLIC.encode() in data for name, data in _site_bytes(site) if name == "index.html")
+    assert canary_hits(site, [PUBLIC]) == [("index.html", PUBLIC)]
 
 
 def test_missing_proxy_url_is_a_build_error(

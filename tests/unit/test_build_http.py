@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from compiler import BuildOptions, BuildResult, CompileError, NullReporter, build, render_diagnostic
+from compiler import BuildOptions, BuildResult, CompileError, NullReporter, build
 from compiler._deps import resolve_dependencies
 from compiler._diagnostics import Span
 from compiler._facts import ImportRef
@@ -22,8 +22,9 @@ from compiler._pyodide import ensure_core
 from compiler._sitelock import LOCK_PATH, load_pinned_lock
 from runtime_wasm.http import RULES_PATH, ForwardRules
 from tests.unit._analysis import write_app
+from tests.unit._canaries import canary_hits
 from tests.unit._wheelmaker import FakeWheels, make_wheel
-from tests.unit.test_build_connections import CDN, _config, _site_bytes
+from tests.unit.test_build_connections import CDN, _config
 
 PROXY = "https://proxy.example.org/stc"
 CANARIES = (
@@ -123,17 +124,9 @@ def test_requests_ships_with_urllib3(built: tuple[Path, BuildResult]) -> None:
 
 def test_no_secret_value_reaches_the_site(built: tuple[Path, BuildResult]) -> None:
     site, result = built
-    hits = [
-        (name, canary)
-        for name, data in _site_bytes(site)
-        for canary in CANARIES
-        if canary.encode() in data
-    ]
-    assert hits == []
-    shown = "\n".join(render_diagnostic(d) for d in result.diagnostics)
-    assert not [c for c in CANARIES if c in shown]
+    assert canary_hits(site, CANARIES, result.diagnostics) == []
     # the positive control: the search finds the one value marked public
-    assert any(PUBLIC.encode() in data for name, data in _site_bytes(site) if name == "index.html")
+    assert ("index.html", PUBLIC) in canary_hits(site, [PUBLIC])
 
 
 def test_no_rules_no_forward_file(tmp_path: Path) -> None:

@@ -10,16 +10,15 @@
 
 from __future__ import annotations
 
-import io
 import signal
 import time
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from compiler import BuildOptions, NullReporter, StcError, build, render_diagnostic
+from tests.unit._canaries import site_bytes
 from tests.unit._hostile import CANARIES, TREES
 
 CDN = "https://cdn.jsdelivr.net/pyodide/v314.0.7/full/"
@@ -32,18 +31,6 @@ class Hang(Exception):
 
 def _alarm(signum: int, frame: object) -> None:
     raise Hang
-
-
-def _site_bytes(site: Path) -> Iterator[tuple[str, bytes]]:
-    for path in sorted(site.rglob("*")):
-        if not path.is_file():
-            continue
-        data = path.read_bytes()
-        yield path.relative_to(site).as_posix(), data
-        if path.suffix == ".zip":
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                for name in archive.namelist():
-                    yield f"{path.name}!{name}", archive.read(name)
 
 
 @pytest.mark.parametrize("name", sorted(TREES))
@@ -76,7 +63,7 @@ def test_hostile_tree(name: str, tmp_path: Path) -> None:
             if member.startswith(".stc/"):  # stc's own: original sources of rewritten files
                 continue
             assert (root / member).resolve().is_relative_to(real_root), member
-    for where, data in _site_bytes(site):
+    for where, data in site_bytes(site):
         leaked = [c for c in CANARIES if c.encode() in data]
         assert not leaked, f"{name}: {leaked} shipped in {where}"
 

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from compiler import BuildOptions, NullReporter, build, render_diagnostic
+from compiler import BuildOptions, NullReporter, build
 
-from .test_build_connections import CANARIES, CDN, PUBLIC, _site_bytes
+from ._canaries import canary_hits
+from .test_build_connections import CANARIES, CDN, PUBLIC
 
 SITES = sorted((Path(__file__).parents[2] / "sites").glob("*/app.py"))
 TOP = f"""
@@ -48,13 +49,5 @@ def test_no_canary_secret_reaches_any_example_site(app: Path, tmp_path: Path) ->
         proxy_url="https://db.example.org",
     )  # fmt: skip
     result = build(options, NullReporter())
-    hits = [
-        (name, canary)
-        for name, data in _site_bytes(result.out_dir)
-        for canary in CANARIES
-        if canary.encode() in data
-    ]
-    assert hits == []
-    shown = "\n".join(render_diagnostic(d) for d in result.diagnostics)
-    assert not [canary for canary in CANARIES if canary in shown]
+    assert canary_hits(result.out_dir, CANARIES, result.diagnostics) == []
     assert PUBLIC.encode() in (result.out_dir / "index.html").read_bytes()
