@@ -38,17 +38,19 @@ from compiler._analysis import (
     pages_folder_collisions,
 )
 from compiler._analysis._connections import statement_span
-from compiler._analysis._rules import (
+from compiler._analysis._proxy_rules import (
     BAD_PROXY,
     NEEDS_COOKIES,
     NEEDS_PANDAS,
-    NEEDS_URLLIB3,
     NO_PROXY,
     NO_PROXY_FOR_FORWARD,
     NO_PROXY_FOR_LOGIN,
     NO_PROXY_FOR_PARAMS,
     NO_PROXY_FOR_SECRET,
     SHARED_STATEMENT,
+)
+from compiler._analysis._rules import (
+    NEEDS_URLLIB3,
 )
 from compiler._diagnostics import Diagnostic, Span
 from compiler._facts import ConnectionUse, ImportRef, LoginUse, PageRef

@@ -18,7 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compiler._analysis._connections import statement_span
-from compiler._analysis._rules import BAKE_FAILED, BAKE_SETUP, BAKED
+from compiler._analysis._proxy_rules import (
+    BAKE_FAILED,
+    BAKE_SETUP,
+    BAKED,
+)
 from compiler._diagnostics import Diagnostic, Span
 from compiler._parse import display_path
 from runtime_wasm.connections import AllowedQuery, query_id

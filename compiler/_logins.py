@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from compiler._analysis._rules import (
+from compiler._analysis._proxy_rules import (
     CREDENTIALS_FILE,
     CREDENTIALS_REDACTED,
     CREDENTIALS_SHARED,

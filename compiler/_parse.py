@@ -17,7 +17,9 @@ from pathlib import Path
 
 import libcst as cst
 
-from compiler._analysis._rules import Rule
+from compiler._analysis._rules import (
+    Rule,
+)
 from compiler._appfiles import AppFile, LeftOut, Why, collect_app_files
 from compiler._diagnostics import Diagnostic, Span
 from compiler._errors import CompileError, UsageError

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from compiler._analysis._rules import Rule
+from compiler._analysis._rules import (
+    Rule,
+)
 
 __all__ = [
     "BAD_HASH",

@@ -21,7 +21,10 @@ from dataclasses import dataclass
 import libcst as cst
 
 from compiler._analysis._calls import CallFacts, Site
-from compiler._analysis._rules import REWRITTEN, UNREWRITABLE
+from compiler._analysis._rules import (
+    REWRITTEN,
+    UNREWRITABLE,
+)
 from compiler._diagnostics import Diagnostic
 
 __all__ = ["AwaitTransformer", "RewritePlan", "plan_rewrites"]

@@ -34,7 +34,9 @@ from types import CodeType
 
 import libcst as cst
 
-from compiler._analysis._rules import Rule
+from compiler._analysis._rules import (
+    Rule,
+)
 from compiler._diagnostics import Diagnostic, Span
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "ModuleSource", "read_module"]

@@ -36,7 +36,10 @@ from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
 
 from compiler._analysis._context import ModuleVisitor
 from compiler._analysis._names import argument, bound_value, qualified_names, string_value
-from compiler._analysis._rules import CREDENTIALS_PUBLIC, CREDENTIALS_UNSEEN
+from compiler._analysis._proxy_rules import (
+    CREDENTIALS_PUBLIC,
+    CREDENTIALS_UNSEEN,
+)
 from compiler._analysis._secret_reads import SecretReadProvider
 from compiler._diagnostics import Span
 from compiler._facts import LoginUse

@@ -28,7 +28,7 @@ from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
 
 from compiler._analysis._context import AppModule, Findings, ModuleVisitor
 from compiler._analysis._names import argument, bound_value, qualified_names, string_value
-from compiler._analysis._rules import (
+from compiler._analysis._proxy_rules import (
     CONNECTION_NAME,
     CONNECTION_TYPES,
     DYNAMIC_SQL,

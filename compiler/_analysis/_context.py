@@ -14,7 +14,9 @@ from typing import ClassVar
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider, ProviderT
 
-from compiler._analysis._rules import Rule
+from compiler._analysis._rules import (
+    Rule,
+)
 from compiler._diagnostics import Diagnostic, Span
 from compiler._facts import ConnectionUse, ImportRef, LoginUse, PageRef
 from compiler._project import Project

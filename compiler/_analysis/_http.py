@@ -31,7 +31,13 @@ from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
 from compiler._analysis._context import ModuleVisitor
 from compiler._analysis._imports import is_optional
 from compiler._analysis._names import argument, bound_value, dotted, qualified_names
-from compiler._analysis._rules import FETCH_CLIENTS, REQUEST_FUNCTIONS, SECRET_TO_HOST
+from compiler._analysis._proxy_rules import (
+    REQUEST_FUNCTIONS,
+    SECRET_TO_HOST,
+)
+from compiler._analysis._rules import (
+    FETCH_CLIENTS,
+)
 from compiler._analysis._secret_reads import SecretReadProvider, held_by
 from compiler._facts import ImportRef
 from compiler._project import toml_key

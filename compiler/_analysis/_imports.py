@@ -14,7 +14,9 @@ from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
 
 from compiler._analysis._context import ModuleVisitor, resolve_relative
 from compiler._analysis._names import dotted, qualified_names, string_value
-from compiler._analysis._rules import RELATIVE_BEYOND
+from compiler._analysis._rules import (
+    RELATIVE_BEYOND,
+)
 from compiler._facts import ImportRef
 
 __all__ = ["ImportVisitor", "is_optional"]

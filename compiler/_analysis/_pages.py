@@ -26,7 +26,10 @@ from libcst.metadata import Assignment, PositionProvider, ScopeProvider
 
 from compiler._analysis._context import AppModule, Findings, ModuleVisitor
 from compiler._analysis._names import qualified_names, string_value
-from compiler._analysis._rules import PAGE_COLLISION, PAGE_MISSING
+from compiler._analysis._rules import (
+    PAGE_COLLISION,
+    PAGE_MISSING,
+)
 from compiler._diagnostics import Diagnostic, Span
 from compiler._facts import PageRef
 from runtime_wasm._pagefiles import (

@@ -17,7 +17,11 @@ from libcst.metadata import PositionProvider, ScopeProvider
 
 from compiler._analysis._context import ModuleVisitor
 from compiler._analysis._names import qualified_names, string_value
-from compiler._analysis._rules import FILE_READERS, PATH_ABSOLUTE, PATH_MISSING
+from compiler._analysis._rules import (
+    FILE_READERS,
+    PATH_ABSOLUTE,
+    PATH_MISSING,
+)
 
 __all__ = ["PathVisitor"]
 

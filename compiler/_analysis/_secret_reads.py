@@ -26,7 +26,11 @@ from libcst.metadata import BatchableMetadataProvider, PositionProvider, ScopePr
 
 from compiler._analysis._context import ModuleVisitor
 from compiler._analysis._names import qualified_names, string_value
-from compiler._analysis._rules import PRIVATE_SECRET, PROXY_SECRET, SECRETS_METHODS
+from compiler._analysis._proxy_rules import (
+    PRIVATE_SECRET,
+    PROXY_SECRET,
+    SECRETS_METHODS,
+)
 from compiler._project import toml_key
 
 __all__ = ["SecretRead", "SecretReadProvider", "SecretsVisitor", "held_by"]
