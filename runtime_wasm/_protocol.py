@@ -93,7 +93,7 @@ __all__ = [
     "WidgetUpdate",
 ]
 
-PROTOCOL_VERSION = 4
+PROTOCOL_VERSION = 5
 
 # SIGUSR1 in Emscripten's (musl's) numbering; Pyodide's Python has no other use for it.
 BUSY_SIGNAL = 10
