@@ -80,13 +80,15 @@ def test_progress_renders_while_the_script_awaits(pyodide_app: Any) -> None:
 def test_a_run_that_never_yields_still_posts_its_partial_page(pyodide_app: Any) -> None:
     # No await and no element for a second: only the worker's busy clock, through
     # Pyodide's interrupt buffer and the runtime's signal handler, can post "before".
+    # The clock is read between bytecodes, so the loop also runs a few million of them:
+    # on a loaded machine a second of wall time can pass in a few iterations.
     app = pyodide_app(
         "import time\n"
         "import streamlit as st\n"
         "st.write('before')\n"
-        "start = time.monotonic()\n"
-        "while time.monotonic() - start < 1.0:\n"
-        "    pass\n"
+        "start, n = time.monotonic(), 0\n"
+        "while time.monotonic() - start < 1.0 or n < 2_000_000:\n"
+        "    n += 1\n"
     )
     running = [m for m in app.history if m["status"] == "running"]
     assert running, [m["status"] for m in app.history]
