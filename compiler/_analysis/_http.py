@@ -29,7 +29,7 @@ import libcst as cst
 from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
 
 from compiler._analysis._context import ModuleVisitor
-from compiler._analysis._imports import is_optional
+from compiler._analysis._imports import import_ref
 from compiler._analysis._names import argument, bound_value, dotted, qualified_names
 from compiler._analysis._proxy_rules import (
     REQUEST_FUNCTIONS,
@@ -39,7 +39,6 @@ from compiler._analysis._rules import (
     FETCH_CLIENTS,
 )
 from compiler._analysis._secret_reads import SecretReadProvider, held_by
-from compiler._facts import ImportRef
 from compiler._project import toml_key
 from runtime_wasm.http import host_allowed, host_of
 
@@ -89,15 +88,7 @@ class HttpVisitor(ModuleVisitor):
     def _client(self, module: str, where: cst.CSTNode, statement: cst.CSTNode) -> None:
         if not any(module == c or module.startswith(c + ".") for c in FETCH_CLIENTS):
             return
-        self.findings.fetch_clients.append(
-            ImportRef(
-                module=module,
-                top=module.partition(".")[0],
-                file=self.module.rel,
-                span=self.span(where),
-                optional=is_optional(self, statement),
-            )
-        )
+        self.findings.fetch_clients.append(import_ref(self, module, where, statement))
 
     # -- secrets toward hosts -------------------------------------------------------------
     def visit_Call(self, node: cst.Call) -> None:

@@ -19,7 +19,7 @@ from compiler._analysis._rules import (
 )
 from compiler._facts import ImportRef
 
-__all__ = ["ImportVisitor", "is_optional"]
+__all__ = ["ImportVisitor", "import_ref", "is_optional"]
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
 _DYNAMIC = frozenset({"importlib.import_module", "builtins.__import__"})
@@ -68,16 +68,7 @@ class ImportVisitor(ModuleVisitor):
     ) -> None:
         if not module:
             return
-        self.findings.imports.append(
-            ImportRef(
-                module=module,
-                top=module.partition(".")[0],
-                file=self.module.rel,
-                span=self.span(where),
-                optional=is_optional(self, statement),
-                dynamic=dynamic,
-            )
-        )
+        self.findings.imports.append(import_ref(self, module, where, statement, dynamic=dynamic))
 
 
 def is_optional(visitor: cst.MetadataDependent, node: cst.CSTNode) -> bool:
@@ -105,3 +96,22 @@ def _catches_import(node: cst.Try) -> bool:
             if isinstance(value, cst.BaseExpression) and dotted(value) in _IMPORT_ERRORS:
                 return True
     return False
+
+
+def import_ref(
+    visitor: ModuleVisitor,
+    module: str,
+    where: cst.CSTNode,
+    statement: cst.CSTNode,
+    *,
+    dynamic: bool = False,
+) -> ImportRef:
+    """The import of *module* that *visitor* found at *where*, in *statement*."""
+    return ImportRef(
+        module=module,
+        top=module.partition(".")[0],
+        file=visitor.module.rel,
+        span=visitor.span(where),
+        optional=is_optional(visitor, statement),
+        dynamic=dynamic,
+    )
