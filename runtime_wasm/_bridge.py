@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import _alias, _busy, _cache_store, _media_store
+from . import _alias, _busy, _cache_store, _media_store, _packages
 from . import http as _http
 from ._protocol import PROTOCOL_VERSION, BootConfig, Node, WidgetUpdate
 from ._script import Script
@@ -176,14 +176,20 @@ def attach_http(
     _http.install_adapters()
 
 
-def _synchronous(probe: Callable[[str], Any]) -> Callable[[str], bool | None]:
-    """*probe*'s promise awaited in place (JSPI), or ``None`` where the browser cannot:
+def attach_packages(load: Callable[[str], Any]) -> None:
+    """Let a run load a Pyodide package it needs (``runtime_wasm._packages``): *load*
+    (``name → Promise<bool>``: did it load?) from the worker."""
+    _packages.set_loader(_synchronous(load))
+
+
+def _synchronous(call: Callable[[str], Any]) -> Callable[[str], bool | None]:
+    """*call*'s promise awaited in place (JSPI), or ``None`` where the browser cannot:
     the one place the runtime reaches into Pyodide's FFI."""
 
-    def answered(url: str) -> bool | None:
+    def answered(arg: str) -> bool | None:
         from pyodide.ffi import can_run_sync, run_sync  # type: ignore[import-not-found]
 
-        return bool(run_sync(probe(url))) if can_run_sync() else None
+        return bool(run_sync(call(arg))) if can_run_sync() else None
 
     return answered
 

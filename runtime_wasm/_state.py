@@ -157,7 +157,7 @@ class SessionState(MutableMapping[str, Any]):
                 continue
             value = meta.deserialize(raw)
             key = meta.state_key
-            if key not in self._values or self._values[key] != value:
+            if key not in self._values or _differs(self._values[key], value):
                 self._values[key] = value
                 changed.add(widget_id)
         # Callbacks run in the order the widgets were rendered (dict order).
@@ -248,3 +248,14 @@ class SessionState(MutableMapping[str, Any]):
         self._run_widgets.clear()
         self._run_keys.clear()
         self._new_keys.clear()
+
+
+def _differs(old: Any, new: Any) -> bool:
+    """Whether a widget's new value changed it: a table (a DataFrame a component sent)
+    by its contents, where ``!=`` answers a table of booleans."""
+    if type(old) is type(new) and callable(getattr(old, "equals", None)):
+        return not old.equals(new)
+    try:
+        return bool(old != new)
+    except (TypeError, ValueError):
+        return old is not new

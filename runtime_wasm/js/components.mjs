@@ -9,7 +9,10 @@
 //
 // The page renders the frame once it is ready and after every rerun; a value the
 // frame sets is the widget's new value (runtime_wasm/streamlit/components/v1): sent
-// now, or at its form's submit. Bytes travel as base64 ({__stc_bytes__}).
+// now, or at its form's submit. Bytes and DataFrames (Arrow IPC: the cells, the index
+// and the labels, as streamlit-component-lib's ArrowTable reads and serializes them)
+// travel to and from the worker as base64: props.bytes_args and props.dfs one way,
+// {__stc_bytes__} and {__stc_arrow__: {data, index, columns}} the other.
 
 import { h } from "./dom.mjs";
 import { siteUrl } from "./router.mjs";
@@ -48,13 +51,47 @@ function base64(bytes) {
   return btoa(text);
 }
 
+function unbase64(text) {
+  const raw = atob(text);
+  const bytes = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+  return bytes;
+}
+
+function asBytes(value) {
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+}
+
+/** The render message Streamlit sends: bytes arguments among the args as
+ * Uint8Arrays, DataFrame arguments in `dfs` as ArrowDataframe protos. */
+export function renderMessage(p, theme) {
+  const args = { ...(p.args ?? {}) };
+  for (const [key, text] of Object.entries(p.bytes_args ?? {})) args[key] = unbase64(text);
+  const dfs = (p.dfs ?? []).map((df) => ({
+    key: df.key,
+    value: { data: { data: unbase64(df.data), index: unbase64(df.index), columns: unbase64(df.columns) } },
+  }));
+  return { type: "streamlit:render", args, dfs, disabled: Boolean(p.disabled), theme };
+}
+
+/** What a frame's setComponentValue becomes on its way to the worker. */
+export function sentValue(value, dataType) {
+  if (value == null) return null;
+  if (dataType === "dataframe" && typeof value === "object") {
+    const streams = {};
+    for (const part of ["data", "index", "columns"]) streams[part] = base64(asBytes(value[part]));
+    return { __stc_arrow__: streams };
+  }
+  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return { __stc_bytes__: base64(asBytes(value)) };
+  return value;
+}
+
 /** Send the frame its render message, once it said it is ready. */
 function renderFrame(el) {
   const c = el._component;
   if (!c.ready || !c.frame.contentWindow) return;
-  const p = el._stc.props;
-  const message = { type: "streamlit:render", args: p.args ?? {}, dfs: [], disabled: Boolean(p.disabled), theme: theme() };
-  c.frame.contentWindow.postMessage(message, "*");
+  c.frame.contentWindow.postMessage(renderMessage(el._stc.props, theme()), "*");
 }
 
 function received(el, data) {
@@ -66,10 +103,7 @@ function received(el, data) {
     const height = Number(data.height);
     if (Number.isFinite(height)) c.frame.style.height = `${Math.max(0, height)}px`;
   } else if (data.type === "streamlit:setComponentValue") {
-    let value = data.value ?? null;
-    if (value instanceof ArrayBuffer) value = new Uint8Array(value);
-    if (ArrayBuffer.isView(value)) value = { __stc_bytes__: base64(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)) };
-    c.ctx.emit(el, value);
+    c.ctx.emit(el, sentValue(data.value, data.dataType));
   }
 }
 

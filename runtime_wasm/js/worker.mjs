@@ -136,6 +136,14 @@ async function loadPackages(pyodide, names) {
   }
 }
 
+/** A package a run asks for (runtime_wasm/_packages.py), from the same lock: did it load? */
+async function loadDuringRun(pyodide, name) {
+  const errors = [];
+  await pyodide.loadPackage([name], { messageCallback: () => {}, errorCallback: (text) => errors.push(text) });
+  if (errors.length > 0) console.error(`Could not load the package ${name}:\n${errors.join("\n")}`);
+  return errors.length === 0;
+}
+
 // ---- st.cache_data storage (IndexedDB, see cache_store.mjs) -----------------------
 
 /** Start reading the site's cached values; runs while Pyodide boots. */
@@ -220,6 +228,7 @@ async function boot(msg) {
     const send = (s) => self.postMessage(s);
     await attachCacheStore(mod, cacheStore);
     mod.attach_http(postSync, answers);
+    mod.attach_packages((name) => loadDuringRun(pyodide, name));
     busy = installBusySignal(pyodide);
     await inRun(() => mod.boot(JSON.stringify(config), send));
     bridge = mod;

@@ -7,6 +7,7 @@ The frames themselves run in Chromium: tests/browser/test_components.py.
 
 from __future__ import annotations
 
+import base64
 import io
 import sys
 import zipfile
@@ -98,7 +99,8 @@ def test_a_component_is_a_widget_whose_value_the_frontend_sets(picker: Path) -> 
     assert at.markdown[0].value == "a 0"  # the default until the frontend speaks
     (frame,) = at.get("component_instance")
     assert frame.props["src"] == "stc/components/site-packages/picker/frontend/build/index.html"
-    assert frame.props["args"] == {"options": ["a", "b"]}
+    # as Streamlit sends them: default and key among the arguments
+    assert frame.props["args"] == {"options": ["a", "b"], "default": "a", "key": "p"}
     assert frame.props["name"] == "picker.picker"
     frame.set_value("b")
     at.run()
@@ -136,3 +138,86 @@ def test_a_frontend_in_the_app_folder_and_bytes_from_a_frame(
     assert frontend_src(str(tmp_path / "viz")) == "stc/components/app/viz/index.html"
     assert _value({"__stc_bytes__": "aGk="}) == b"hi"
     assert _value({"a": 1}) == {"a": 1}
+
+
+def test_dataframe_and_bytes_arguments_travel_as_streamlit_sends_them(picker: Path) -> None:
+    """DataFrame arguments are Arrow streams byte for byte as Streamlit's own
+    ``component_arrow`` writes them; bytes are bytes; a DataFrame the frame sends back
+    is a DataFrame."""
+    import pandas as pd
+    from streamlit.components.v1 import component_arrow as streamlit_arrow
+    from streamlit.proto.Components_pb2 import ArrowTable
+
+    at = AppTest.from_string(
+        """
+        import pandas as pd
+        import streamlit as st
+        from picker import _frontend
+
+        df = pd.DataFrame({"n": [1, 2], "s": ["x", "y"], "f": [0.5, None]}, index=["r", "q"])
+        back = _frontend(table=df, blob=b"\\x00\\xff", label="t", key="p")
+        st.write(f"{type(back).__name__} {back.shape if back is not None else None}")
+        """
+    ).run()
+    assert not at.exception, at.exception
+    (frame,) = at.get("component_instance")
+    assert frame.props["args"] == {"label": "t", "default": None, "key": "p"}
+    assert base64.b64decode(frame.props["bytes_args"]["blob"]) == b"\x00\xff"
+    (df_arg,) = frame.props["dfs"]
+    expected = ArrowTable()
+    df = pd.DataFrame({"n": [1, 2], "s": ["x", "y"], "f": [0.5, None]}, index=["r", "q"])
+    streamlit_arrow.marshall(expected, df)
+    assert df_arg["key"] == "table"
+    for part in ("data", "index", "columns"):
+        assert base64.b64decode(df_arg[part]) == getattr(expected, part), part
+
+    frame.set_value({"__stc_arrow__": {k: df_arg[k] for k in ("data", "index", "columns")}})
+    at.run()
+    assert at.markdown[0].value == "DataFrame (2, 3)"
+
+
+def test_a_dataframe_argument_changes_the_identity_of_an_unkeyed_component(
+    picker: Path,
+) -> None:
+    app = """
+        import pandas as pd
+        import streamlit as st
+        from picker import _frontend
+
+        rows = st.session_state.setdefault("rows", 1)
+        _frontend(table=pd.DataFrame({"n": range(rows)}))
+        """
+    at = AppTest.from_string(app).run()
+    first = at.get("component_instance")[0].id
+    at.session_state["rows"] = 2
+    at.run()
+    assert at.get("component_instance")[0].id != first
+
+
+def test_a_package_a_run_needs_loads_then_or_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from runtime_wasm import _packages
+
+    def needs() -> str:
+        with pytest.raises(ModuleNotFoundError) as caught:
+            _packages.require("stc_late_pkg", package="stc-late-pkg", why="The test")
+        return str(caught.value)
+
+    monkeypatch.setattr(_packages, "_loader", None)
+    assert "install it (`pip install stc-late-pkg`)" in needs()
+    _packages.set_loader(lambda name: None)  # no JSPI
+    assert "cannot load a package in the middle of a run" in needs()
+    _packages.set_loader(lambda name: False)
+    assert "did not load" in needs()
+
+    def install(name: str) -> bool:
+        (tmp_path / "stc_late_pkg.py").write_text("LOADED = True\n")
+        monkeypatch.syspath_prepend(str(tmp_path))
+        return True
+
+    _packages.set_loader(install)
+    try:
+        assert _packages.require("stc_late_pkg", package="stc-late-pkg", why="The test").LOADED
+    finally:
+        sys.modules.pop("stc_late_pkg", None)

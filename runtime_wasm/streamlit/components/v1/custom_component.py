@@ -13,6 +13,7 @@ frontend last sent, ``default`` until then.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 import sys
@@ -20,6 +21,8 @@ from typing import Any
 
 from ...._errors import StreamlitAPIException
 from ...._pagefiles import COMPONENTS_PATH
+from ..._types import is_dataframe_like
+from . import component_arrow
 
 __all__ = ["CustomComponent", "MarshallComponentException", "frontend_src"]
 
@@ -45,10 +48,42 @@ def frontend_src(path: str) -> str | None:
     return None
 
 
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
+def _split_args(args: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], list[Any]]:
+    """A component's arguments as Streamlit sends them: JSON, bytes (here base64) and
+    DataFrames (three Arrow streams, here base64; see ``component_arrow``)."""
+    json_args: dict[str, Any] = {}
+    bytes_args: dict[str, str] = {}
+    dfs: list[Any] = []
+    for name, value in args.items():
+        if isinstance(value, bytes | bytearray):
+            bytes_args[name] = _b64(bytes(value))
+        elif is_dataframe_like(value):
+            table = component_arrow.marshall(value)
+            streams = {"data": table["data"], "index": table["index"], "columns": table["columns"]}
+            dfs.append({"key": name, **{part: _b64(data) for part, data in streams.items()}})
+        else:
+            json_args[name] = value
+    return json_args, bytes_args, dfs
+
+
 def _value(raw: Any) -> Any:
-    """What the frontend sent: JSON values as they are, bytes from their base64."""
+    """What the frontend sent: JSON values as they are, bytes from their base64, a
+    DataFrame from its Arrow streams."""
     if isinstance(raw, dict) and set(raw) == {"__stc_bytes__"}:
         return base64.b64decode(raw["__stc_bytes__"])
+    if isinstance(raw, dict) and set(raw) == {"__stc_arrow__"}:
+        sent = raw["__stc_arrow__"]
+        return component_arrow.arrow_to_dataframe(
+            component_arrow.ArrowTable(
+                data=base64.b64decode(sent["data"]),
+                index=base64.b64decode(sent["index"]),
+                columns=base64.b64decode(sent["columns"]),
+            )
+        )
     return raw
 
 
@@ -102,24 +137,25 @@ class CustomComponent:
                 f"tab_index must be None or an integer >= -1, got: {tab_index}"
             )
         src = self._src()
+        json_args, bytes_args, dfs = _split_args(dict(kwargs, default=default, key=key))
         try:
-            json_args = json.dumps(kwargs, sort_keys=True)
+            json_text = json.dumps(json_args, sort_keys=True)
         except (TypeError, ValueError) as error:
             raise MarshallComponentException(
-                f"Could not convert component args to JSON: {error}. stc sends a custom "
-                "component JSON arguments only (DataFrame arguments need Arrow, which "
-                "stc does not send yet)."
+                f"Could not convert component args to JSON: {error}"
             ) from None
         import runtime_wasm.streamlit as st
 
         from ..._widget import widget
 
+        special = json.dumps([bytes_args, dfs], sort_keys=True)
         value = widget(
             st._main, "component_instance", key=key,
-            identity={"name": self.name, "url": self.url, "json_args": json_args},
+            identity={"name": self.name, "url": self.url, "json_args": json_text,
+                      "special_args": hashlib.sha256(special.encode()).hexdigest()},
             default=None,
-            props={"name": self.name, "src": src, "args": json.loads(json_args),
-                   "tab_index": tab_index},
+            props={"name": self.name, "src": src, "args": json.loads(json_text),
+                   "bytes_args": bytes_args, "dfs": dfs, "tab_index": tab_index},
             deserialize=_value, on_change=on_change,
         )  # fmt: skip
         return default if value is None else value
