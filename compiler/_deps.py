@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from packaging.requirements import InvalidRequirement
+from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
@@ -69,7 +70,7 @@ PYPI_DEPENDS: Mapping[str, tuple[str, ...]] = {
 class WheelSource(Protocol):
     """Where pure-Python wheels come from (:class:`compiler._wheels.PipWheels`)."""
 
-    def fetch(self, name: str, pin: str | None = None) -> Path: ...
+    def fetch(self, name: str, pin: str | None = None, specifier: str = "") -> Path: ...
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -116,7 +117,7 @@ def resolve_dependencies(
 ) -> Dependencies:
     """Close *declared* and the third-party *imports* over their dependencies."""
     declared = tuple(declared)
-    resolver = _Resolver(lock, wheels, cdn)
+    resolver = _Resolver(lock, wheels, cdn, declared)
     for requirement in declared:
         resolver.want(
             requirement.name,
@@ -149,7 +150,12 @@ def _first_per_top(imports: Iterable[ImportRef]) -> list[ImportRef]:
 
 
 class _Resolver:
-    def __init__(self, lock: PinnedLock, wheels: WheelSource, cdn: str) -> None:
+    def __init__(
+        self, lock: PinnedLock, wheels: WheelSource, cdn: str, declared: Iterable[Declared]
+    ) -> None:
+        # what requirements.txt asks of a package holds wherever it is wanted from,
+        # even as a dependency of a line above it
+        self.declared = {requirement.name: requirement for requirement in declared}
         self.lock = lock
         self.wheels = wheels
         self.cdn = cdn
@@ -200,22 +206,61 @@ class _Resolver:
             return True
         if name in self.failed:
             return False
+        specifier = ""
+        if (declared := self.declared.get(name)) is not None:
+            pin, specifier, span = declared.pin or pin, declared.specifier, declared.span
         entry = self.lock.packages.get(name)
-        if entry is not None:
-            self._from_lock(entry, pin, span)
-            return True
-        return self._from_pypi(name, pin, extras, span, via, provides)
+        if entry is None:
+            return self._from_pypi(name, pin, extras, span, via, provides, specifier=specifier)
+        if _allows(entry.version, pin, specifier):
+            self._from_lock(entry, span)
+        elif not self._instead_of_pyodide(entry, pin, specifier, extras, span, via):
+            self._from_lock(entry, span, asked=f"=={pin}" if pin else specifier)
+        return True
 
-    def _from_lock(self, entry: LockEntry, pin: str | None, span: Span) -> None:
-        if pin is not None and not _same_version(pin, entry.version):
+    def _instead_of_pyodide(
+        self,
+        entry: LockEntry,
+        pin: str | None,
+        specifier: str,
+        extras: frozenset[str],
+        span: Span,
+        via: str,
+    ) -> bool:
+        """PyPI's pure-Python wheel of a version requirements.txt asks for and Pyodide's
+        lock has not (pydantic 1 for streamlit-pydantic 0.6.0); False if PyPI has none."""
+        try:
+            wheel = self._fetch(entry.name, pin, span, entry.name, specifier)
+        except (NoPureWheel, UnknownPackage):
+            return False
+        if not self._from_pypi(entry.name, pin, extras, span, via, None, wheel=wheel):
+            return False
+        version = self.packages[entry.name].version
+        self.diagnostics.append(
+            _diagnostic(
+                "STC405",
+                "info",
+                span,
+                f"{entry.name}{shown(f'=={pin}' if pin else specifier)} is asked for and "
+                f"Pyodide ships {entry.name} {entry.version}: the site uses PyPI's "
+                f"pure-Python {entry.name} {version} instead",
+                "packages of Pyodide's that need its version will not find it",
+            )
+        )
+        return True
+
+    def _from_lock(self, entry: LockEntry, span: Span, asked: str = "") -> None:
+        if asked:
             self.diagnostics.append(
                 _diagnostic(
                     "STC405",
                     "warning",
                     span,
-                    f"{entry.name}=={shown(pin)} is pinned, but Pyodide ships {entry.name} "
-                    f"{entry.version}; the site uses {entry.version}",
-                    "Pyodide's packages are built for its Python; pin its version to silence this",
+                    f"{entry.name}{shown(asked)} is asked for, but Pyodide ships {entry.name} "
+                    f"{entry.version} and PyPI has no pure-Python wheel of that version; the "
+                    f"site uses {entry.version}",
+                    "Pyodide's packages are built for its Python; ask for its version to "
+                    "silence this",
                 )
             )
         wheel = None
@@ -253,6 +298,9 @@ class _Resolver:
         span: Span,
         via: str,
         provides: str | None,
+        *,
+        specifier: str = "",
+        wheel: Path | None = None,
     ) -> bool:
         what = (
             shown(name)
@@ -260,7 +308,7 @@ class _Resolver:
             else f"{shown(name)} (needed by {shown(via)})"
         )
         try:
-            wheel = self._fetch(name, pin, span, what)
+            wheel = wheel or self._fetch(name, pin, span, what, specifier)
         except NoPureWheel:
             self._fail(
                 name,
@@ -334,10 +382,12 @@ class _Resolver:
         self.packages[name] = replace(package, depends=tuple(sorted(set(depends))))
         return True
 
-    def _fetch(self, name: str, pin: str | None, span: Span, what: str) -> Path:
+    def _fetch(
+        self, name: str, pin: str | None, span: Span, what: str, specifier: str = ""
+    ) -> Path:
         """The wheel of *name*; a pip failure says which requirement needed it, and where."""
         try:
-            return self.wheels.fetch(name, pin)
+            return self.wheels.fetch(name, pin, specifier)
         except AssetError as error:
             raise _located(error, span, what) from error
 
@@ -412,9 +462,12 @@ def _span_key(span: Span) -> tuple[str, int, int]:
     return (span.path, span.line, span.col)
 
 
-def _same_version(pin: str, version: str) -> bool:
+def _allows(version: str, pin: str | None, specifier: str) -> bool:
+    """Whether Pyodide's *version* is what a requirement asks for."""
     try:
-        return Version(pin) == Version(version)
+        if pin is not None and Version(pin) != Version(version):
+            return False
+        return not specifier or SpecifierSet(specifier).contains(version, prereleases=True)
     except ValueError:  # not PEP 440, or more digits than Python reads as a number
         return pin == version
 

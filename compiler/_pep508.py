@@ -69,14 +69,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 @dataclass(frozen=True, kw_only=True)
 class Declared:
-    """One requirement: canonical ``name``, requested ``extras``, ``==`` ``pin``, and the
-    ``--hash`` values of its line (``"sha256:<hex>"``, lowercase)."""
+    """One requirement: canonical ``name``, requested ``extras``, ``==`` ``pin``, the
+    whole ``specifier`` (``"<2,>=1.9"``; ``""`` for any version), and the ``--hash``
+    values of its line (``"sha256:<hex>"``, lowercase)."""
 
     name: str
     extras: frozenset[str]
     pin: str | None
     span: Span
     hashes: tuple[str, ...] = ()
+    specifier: str = ""
 
 
 def parse_requirement(text: str, extras: frozenset[str] = frozenset()) -> Requirement | None:
@@ -163,6 +165,7 @@ def check_requirement(
         pin=pin,
         span=span,
         hashes=hashes,
+        specifier=str(requirement.specifier),
     )
     return declared, None
 

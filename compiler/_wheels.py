@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from email.parser import Parser
 from pathlib import Path
 
+from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name, parse_wheel_filename
 from packaging.version import Version
 
@@ -42,7 +43,8 @@ _NETWORK_TROUBLE = (
     "SSLError",
     "ReadTimeoutError",
 )
-_SAVED = re.compile(r"^(?:Saved|File was already downloaded) (?P<path>.+\.whl)\s*$", re.M)
+# pip indents these lines ("  File was already downloaded …")
+_SAVED = re.compile(r"^\s*(?:Saved|File was already downloaded) (?P<path>.+\.whl)\s*$", re.M)
 
 
 class NoPureWheel(Exception):
@@ -98,8 +100,9 @@ class PipWheels:
     def __init__(self, cache: Path) -> None:
         self.folder = cache / "wheels"
 
-    def fetch(self, name: str, pin: str | None = None) -> Path:
-        """The wheel of *name* (``==pin`` when given); raises the two findings above.
+    def fetch(self, name: str, pin: str | None = None, specifier: str = "") -> Path:
+        """The wheel of *name* (``==pin`` when given, else the newest that meets
+        *specifier*); raises the two findings above.
 
         A name no project can have is :class:`UnknownPackage`, a pin that is not a
         version :class:`NoPureWheel` (no wheel has it), both without running pip.
@@ -111,7 +114,7 @@ class PipWheels:
         self.folder.mkdir(parents=True, exist_ok=True)
         if pin is not None and (cached := self._cached(name, pin)) is not None:
             return cached
-        spec = f"{name}=={pin}" if pin else name
+        spec = f"{name}=={pin}" if pin else f"{name}{specifier}"
         result = self._pip(
             "download", "--no-deps", "--only-binary=:all:", "--python-version", "3.14",
             "--implementation", "py", "--abi", "none", "--platform", "any",
@@ -120,12 +123,12 @@ class PipWheels:
         if result.returncode == 0:
             saved = [Path(m["path"]) for m in _SAVED.finditer(result.stdout + result.stderr)]
             wheel = next((w for w in saved if _matches(w, name)), None)
-            wheel = wheel or self._cached(name, pin)
+            wheel = wheel or self._cached(name, pin, specifier)
             if wheel is not None:
                 return self.folder / wheel.name
             raise AssetError(f"pip downloaded {spec} but stc cannot find the wheel")
         self._raise_network(result, spec)
-        if pin is None and (cached := self._cached(name, None)) is not None:
+        if pin is None and (cached := self._cached(name, None, specifier)) is not None:
             return cached
         if self._exists(name):
             raise NoPureWheel(name)
@@ -137,12 +140,14 @@ class PipWheels:
         self._raise_network(result, name)
         return result.returncode == 0
 
-    def _cached(self, name: str, pin: str | None) -> Path | None:
+    def _cached(self, name: str, pin: str | None, specifier: str = "") -> Path | None:
         best: tuple[Version, Path] | None = None
         for wheel in self.folder.glob("*-none-any.whl"):
             if not _matches(wheel, name):
                 continue
             version = parse_wheel_filename(wheel.name)[1]
+            if specifier and version not in SpecifierSet(specifier):
+                continue
             if pin is not None:
                 if _is_version(pin) and version == Version(pin):
                     return wheel

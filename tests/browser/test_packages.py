@@ -8,6 +8,7 @@ wheel really comes from the site's ``packages/`` folder through its own lock fil
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -87,3 +88,31 @@ def test_a_missing_wheel_is_a_clear_error(page: Page, guard: PageGuard, tmp_path
         fatal = page.locator(".stc-fatal")
         expect(fatal).to_be_visible(timeout=60_000)
         expect(fatal).to_contain_text("humanize")
+
+
+def test_streamlit_pydantic_0_6_runs_on_the_pydantic_1_it_asks_for(
+    page: Page, guard: PageGuard, tmp_path: Path
+) -> None:
+    """PyPI's streamlit-pydantic 0.6.0 imports pydantic 1's ``BaseSettings``; Pyodide
+    ships pydantic 2. ``pydantic<2`` in requirements.txt makes the site ship PyPI's
+    pure-Python pydantic 1 (STC405 info), and the form runs in the page offline. The
+    package imports pandas (for its output tables), which only the Pyodide CDN has:
+    the app folder carries the test-only stand-in ``standins/pandas.py``."""
+    app = tmp_path / "app" / "app.py"
+    app.parent.mkdir()
+    form = ROOT / "tests" / "unit" / "fixtures" / "streamlit_pydantic_apps" / "pydantic1"
+    app.write_text((form / "order_form.py").read_text(encoding="utf-8"), encoding="utf-8")
+    (app.parent / "requirements.txt").write_text("streamlit-pydantic==0.6.0\npydantic<2\n")
+    shutil.copy(Path(__file__).parent / "standins" / "pandas.py", app.parent / "pandas.py")
+    build(BuildOptions(app=app, out_dir=tmp_path / "site"), NullReporter())
+    shipped = sorted(p.name for p in (tmp_path / "site" / "packages").glob("pydantic*.whl"))
+    assert len(shipped) == 1 and shipped[0].startswith("pydantic-1."), shipped
+    with serving(tmp_path / "site") as url:
+        page.goto(url)
+        wait_idle(page)
+        page.get_by_label("Name").fill("Ada")
+        page.get_by_role("button", name="Submit").click()
+        wait_idle(page)
+        main = page.locator('[data-stc-kind="main"]')
+        expect(main).to_contain_text('"name": "Ada"')
+        expect(main).to_contain_text('"street": "Main Street"')

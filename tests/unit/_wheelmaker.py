@@ -35,9 +35,12 @@ class FakeWheels:
         self.wheels = wheels
         self.binary = binary
         self.asked: list[tuple[str, str | None]] = []
+        self.specifiers: list[tuple[str, str]] = []  # (name, specifier) asked without a pin
 
-    def fetch(self, name: str, pin: str | None = None) -> Path:
+    def fetch(self, name: str, pin: str | None = None, specifier: str = "") -> Path:
         self.asked.append((name, pin))
+        if specifier:
+            self.specifiers.append((name, specifier))
         if name in self.wheels:
             return self.wheels[name]
         if name in self.binary:

@@ -30,6 +30,17 @@ def test_pure_wheel_is_fetched_then_reused(cache: Path, monkeypatch: pytest.Monk
     assert wheels.fetch("humanize", "4.13.0") == wheel
 
 
+def test_a_specifier_gets_the_newest_wheel_that_meets_it_cached_or_not(cache: Path) -> None:
+    """Twice: the second time pip answers "File was already downloaded" for a newer
+    wheel of the same project in the cache, and the one that meets the range wins."""
+    wheels = PipWheels(cache)
+    newest = wheels.fetch("humanize")
+    for _ in range(2):
+        older = wheels.fetch("humanize", specifier="<4.10")
+        assert read_wheel(older).version.startswith("4.9."), older.name
+    assert read_wheel(newest).version >= "4.13"
+
+
 def test_binary_only_project(cache: Path) -> None:
     with pytest.raises(NoPureWheel):
         PipWheels(cache).fetch("uvloop")  # C extension: no py3-none-any wheel

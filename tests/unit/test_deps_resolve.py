@@ -188,9 +188,53 @@ def test_declared_requirements(lock: PinnedLock, tmp_path: Path) -> None:
     assert ("STC405", "warning") in codes(deps)  # pyyaml 5.0 pinned, Pyodide has 6.0.3
 
 
-def _declared(name: str, pin: str | None = None, hashes: tuple[str, ...] = ()) -> Declared:
+def _declared(
+    name: str, pin: str | None = None, hashes: tuple[str, ...] = (), specifier: str = ""
+) -> Declared:
     span = Span(path="requirements.txt", line=2, col=1, end_line=2, end_col=10)
-    return Declared(name=name, extras=frozenset(), pin=pin, span=span, hashes=hashes)
+    specifier = specifier or (f"=={pin}" if pin else "")
+    return Declared(
+        name=name, extras=frozenset(), pin=pin, span=span, hashes=hashes, specifier=specifier
+    )
+
+
+def test_a_version_pyodide_lacks_comes_from_pypi_when_it_is_pure(
+    lock: PinnedLock, tmp_path: Path
+) -> None:
+    """streamlit-pydantic 0.6.0 needs pydantic 1 (``pydantic>=1.9`` in its metadata; the
+    app's requirements.txt says ``pydantic<2``): Pyodide ships pydantic 2, PyPI a pure
+    pydantic 1, and the requirement holds even though a line above needs pydantic."""
+    pyodide_version = lock.packages["pydantic"].version
+    assert pyodide_version.startswith("2.")
+    wheels = FakeWheels({
+        "streamlit-pydantic": make_wheel(tmp_path, "streamlit-pydantic", "0.6.0",
+                                         ("pydantic>=1.9",)),
+        "pydantic": make_wheel(tmp_path, "pydantic", "1.10.22", ("typing-extensions>=4.2.0",)),
+    })  # fmt: skip
+    declared = (_declared("streamlit-pydantic", "0.6.0"), _declared("pydantic", specifier="<2"))
+    deps = run(lock, declared=declared, wheels=wheels)
+    pydantic = next(p for p in deps.packages if p.name == "pydantic")
+    assert (pydantic.version, pydantic.origin) == ("1.10.22", "pypi")
+    assert "typing-extensions" in pydantic.depends
+    assert "pydantic-core" not in names(deps)  # pydantic 2's binary half stays out
+    assert ("pydantic", "<2") in wheels.specifiers
+    (note,) = [d for d in deps.diagnostics if d.code == "STC405"]
+    assert note.severity == "info"
+    assert f"Pyodide ships pydantic {pyodide_version}" in note.message
+    assert "PyPI's pure-Python pydantic 1.10.22 instead" in note.message
+
+
+def test_a_version_pyodide_lacks_and_pypi_has_no_pure_wheel_of_warns(lock: PinnedLock) -> None:
+    deps = run(lock, declared=(_declared("numpy", specifier="<2"),))
+    (warning,) = [d for d in deps.diagnostics if d.code == "STC405"]
+    assert warning.severity == "warning"
+    assert "numpy<2 is asked for" in warning.message
+    assert next(p for p in deps.packages if p.name == "numpy").origin == "pyodide"
+
+
+def test_a_range_pyodide_meets_keeps_pyodide_s_build(lock: PinnedLock) -> None:
+    deps = run(lock, declared=(_declared("numpy", specifier=">=1.20"),))
+    assert not [d for d in deps.diagnostics if d.code == "STC405"]
 
 
 def test_a_pin_python_cannot_read_as_a_number_is_not_a_crash(lock: PinnedLock) -> None:
@@ -269,7 +313,7 @@ def test_a_sha512_hash_is_checked_as_sha512(lock: PinnedLock, tmp_path: Path) ->
 
 
 class _BrokenPip:
-    def fetch(self, name: str, pin: str | None = None) -> Path:
+    def fetch(self, name: str, pin: str | None = None, specifier: str = "") -> Path:
         raise AssetError("could not run pip (download --no-deps): [Errno 7] Argument list too long")
 
 
