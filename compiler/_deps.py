@@ -11,7 +11,11 @@ requirements become packages:
   from the Pyodide CDN at run time (``STC403``); the lock's dependencies come along,
   and those PyPI's wheel needs beyond Pyodide's own build (:data:`PYPI_DEPENDS`);
 * otherwise a ``py3-none-any`` wheel from PyPI, whose ``Requires-Dist`` (markers
-  evaluated for the browser) are resolved the same way.
+  evaluated for the browser) are resolved the same way, and so are a Streamlit
+  plugin's module-level imports of Streamlit's own dependencies
+  (:data:`STREAMLIT_IMPORTS`), which pip would have installed with Streamlit.
+A pin or range in requirements.txt that excludes Pyodide's version ships PyPI's pure
+wheel that meets it instead (``STC405`` info), or warns (``STC405``) when there is none.
 
 A project with no pure wheel is ``STC401``, an unknown name ``STC402``; imports the
 app survives without (``optional``) only get an ``STC407`` note. A declared
@@ -40,7 +44,7 @@ from compiler._pep508 import IGNORED, Declared, exact_pin, parse_requirement, sh
 from compiler._reqrules import HASH_MISMATCH, HASH_UNCHECKED
 from compiler._sitelock import LockEntry, Package, PinnedLock
 from compiler._stdlib import REMOVED_MODULES, is_stdlib
-from compiler._wheels import NoPureWheel, UnknownPackage, read_wheel
+from compiler._wheels import NoPureWheel, UnknownPackage, module_imports, read_wheel
 
 __all__ = [
     "PYPI_DEPENDS",
@@ -64,6 +68,34 @@ PROVIDED = frozenset({"streamlit", "st_pages", "streamlit_authenticator"})
 # import, and httpcore (h11, certifi) when a Client is made.
 PYPI_DEPENDS: Mapping[str, tuple[str, ...]] = {
     "httpx": ("anyio", "certifi", "httpcore", "idna"),
+}
+
+
+# What a package that requires streamlit imports without declaring it: Streamlit
+# 1.67's own dependencies (its Requires-Dist, import name -> project), which pip
+# installs along with Streamlit. stc's streamlit brings none of them, so a plugin's
+# unconditional module-level imports of these are resolved as the app's own would be
+# (streamlit-pydantic 0.6.0 imports pandas for its output tables).
+STREAMLIT_IMPORTS: Mapping[str, str] = {
+    "altair": "altair",
+    "anyio": "anyio",
+    "click": "click",
+    "google": "protobuf",
+    "itsdangerous": "itsdangerous",
+    "multipart": "python-multipart",
+    "numpy": "numpy",
+    "packaging": "packaging",
+    "pandas": "pandas",
+    "PIL": "pillow",
+    "pyarrow": "pyarrow",
+    "pydeck": "pydeck",
+    "python_multipart": "python-multipart",
+    "requests": "requests",
+    "starlette": "starlette",
+    "typing_extensions": "typing-extensions",
+    "uvicorn": "uvicorn",
+    "watchdog": "watchdog",
+    "websockets": "websockets",
 }
 
 
@@ -117,7 +149,7 @@ def resolve_dependencies(
 ) -> Dependencies:
     """Close *declared* and the third-party *imports* over their dependencies."""
     declared = tuple(declared)
-    resolver = _Resolver(lock, wheels, cdn, declared)
+    resolver = _Resolver(lock, wheels, cdn, declared, local)
     for requirement in declared:
         resolver.want(
             requirement.name,
@@ -151,8 +183,14 @@ def _first_per_top(imports: Iterable[ImportRef]) -> list[ImportRef]:
 
 class _Resolver:
     def __init__(
-        self, lock: PinnedLock, wheels: WheelSource, cdn: str, declared: Iterable[Declared]
+        self,
+        lock: PinnedLock,
+        wheels: WheelSource,
+        cdn: str,
+        declared: Iterable[Declared],
+        local: frozenset[str] = frozenset(),
     ) -> None:
+        self.local = local  # the app's own top-level modules, which shadow packages
         # what requirements.txt asks of a package holds wherever it is wanted from,
         # even as a dependency of a line above it
         self.declared = {requirement.name: requirement for requirement in declared}
@@ -357,6 +395,7 @@ class _Resolver:
         )
         self.packages[name] = package
         depends: list[str] = []
+        plugin = False  # a Streamlit plugin: requires streamlit
         for text in info.requires:
             try:
                 requirement = parse_requirement(text, extras)
@@ -365,6 +404,7 @@ class _Resolver:
             if requirement is None:
                 continue
             dependency = canonicalize_name(requirement.name)
+            plugin = plugin or dependency == "streamlit"
             if dependency in IGNORED or dependency == name:
                 continue
             try:
@@ -379,8 +419,25 @@ class _Resolver:
                 via=name,
             ):
                 depends.append(dependency)
+        if plugin:
+            depends.extend(self._streamlit_imports(wheel, info.tops, span, name))
         self.packages[name] = replace(package, depends=tuple(sorted(set(depends))))
         return True
+
+    def _streamlit_imports(
+        self, wheel: Path, tops: tuple[str, ...], span: Span, via: str
+    ) -> list[str]:
+        """The projects of :data:`STREAMLIT_IMPORTS` a plugin's modules import."""
+        try:
+            imported = module_imports(wheel)
+        except AssetError as error:
+            raise _located(error, span, via) from error
+        wanted: list[str] = []
+        for top in sorted(imported & STREAMLIT_IMPORTS.keys() - {*tops, *self.local}):
+            project = STREAMLIT_IMPORTS[top]
+            if self.want(project, pin=None, extras=frozenset(), span=span, via=via):
+                wanted.append(project)
+        return wanted
 
     def _fetch(
         self, name: str, pin: str | None, span: Span, what: str, specifier: str = ""

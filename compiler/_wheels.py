@@ -14,6 +14,7 @@ too long").
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -92,6 +93,35 @@ def read_wheel(path: Path) -> WheelInfo:
         requires=tuple(metadata.get_all("Requires-Dist") or ()),
         tops=tuple(sorted(t for t in tops if t.isidentifier())),
     )
+
+
+_MAX_SCANNED = 1 << 20
+
+
+def module_imports(path: Path) -> frozenset[str]:
+    """The top-level names the wheel at *path*'s modules import unconditionally when
+    they load (module level, outside ``try`` and ``if``): what must be there for the
+    package to import at all. Files Python cannot parse are skipped."""
+    found: set[str] = set()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for member in archive.namelist():
+                if not member.endswith(".py") or ".dist-info/" in member:
+                    continue
+                if archive.getinfo(member).file_size > _MAX_SCANNED:
+                    continue  # generated tables, not the imports a package starts with
+                try:
+                    tree = ast.parse(archive.read(member))
+                except (SyntaxError, ValueError, RecursionError, MemoryError):
+                    continue
+                for statement in tree.body:
+                    if isinstance(statement, ast.Import):
+                        found.update(a.name.partition(".")[0] for a in statement.names)
+                    elif isinstance(statement, ast.ImportFrom) and statement.level == 0:
+                        found.add((statement.module or "").partition(".")[0])
+    except (OSError, zipfile.BadZipFile) as error:
+        raise AssetError(f"{path.name} is not a readable wheel: {error}", path=path) from error
+    return frozenset(found - {""})
 
 
 class PipWheels:

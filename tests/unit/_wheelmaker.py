@@ -14,15 +14,17 @@ def make_wheel(
     version: str,
     requires: tuple[str, ...] = (),
     modules: tuple[str, ...] = (),
+    source: str = "",
 ) -> Path:
-    """A ``py3-none-any`` wheel with METADATA and one ``__init__.py`` per module."""
+    """A ``py3-none-any`` wheel with METADATA and one ``__init__.py`` per module
+    (*source* after its ``NAME = …`` line)."""
     dist = name.replace("-", "_")
     path = folder / f"{dist}-{version}-py3-none-any.whl"
     metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
     metadata += "".join(f"Requires-Dist: {r}\n" for r in requires)
     with zipfile.ZipFile(path, "w") as archive:
         for module in modules or (dist,):
-            archive.writestr(f"{module}/__init__.py", f"NAME = {module!r}\n")
+            archive.writestr(f"{module}/__init__.py", f"NAME = {module!r}\n{source}")
         archive.writestr(f"{dist}-{version}.dist-info/METADATA", metadata)
         archive.writestr(f"{dist}-{version}.dist-info/RECORD", "")
     return path

@@ -332,3 +332,43 @@ def test_an_unreadable_wheel_names_the_import_and_where(lock: PinnedLock, tmp_pa
     with pytest.raises(AssetError) as raised:
         run(lock, (ref("fancy", line=3),), wheels=FakeWheels({"fancy": broken}))
     assert raised.value.message.startswith("app.py:3:1: fancy: fancy-1.0-py3-none-any.whl is not")
+
+
+PLUGIN_SOURCE = """\
+import json
+import pandas as pd
+from PIL import Image
+from .helpers import thing
+try:
+    import pyarrow
+except ImportError:
+    pyarrow = None
+if False:
+    import altair
+def later():
+    import numpy
+"""
+
+
+def test_a_streamlit_plugin_brings_the_streamlit_dependencies_it_imports(
+    lock: PinnedLock, tmp_path: Path
+) -> None:
+    """Module-level imports of Streamlit's own dependencies (which pip installs with
+    Streamlit, and stc's streamlit does not bring) are resolved; conditional, optional
+    and function-level ones, the stdlib's and the app's own modules are not."""
+    wheels = FakeWheels({
+        "plugin": make_wheel(tmp_path, "plugin", "1.0", ("streamlit>=1.0",), source=PLUGIN_SOURCE),
+        "plain": make_wheel(tmp_path, "plain", "1.0", source=PLUGIN_SOURCE),
+    })  # fmt: skip
+    deps = run(lock, declared=(_declared("plugin"), _declared("plain")), wheels=wheels)
+    plugin = next(p for p in deps.packages if p.name == "plugin")
+    assert set(plugin.depends) == {"pandas", "pillow"}
+    assert {"pandas", "pillow"} <= names(deps)
+    assert {"pyarrow", "altair"}.isdisjoint(names(deps))
+    assert next(p for p in deps.packages if p.name == "plain").depends == ()  # not a plugin
+
+    shadowed = resolve_dependencies(
+        imports=(), declared=(_declared("plugin"),), local=frozenset({"pandas"}), lock=lock,
+        wheels=wheels, cdn=CDN,
+    )  # fmt: skip
+    assert next(p for p in shadowed.packages if p.name == "plugin").depends == ("pillow",)
