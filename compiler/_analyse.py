@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from libcst.metadata import MetadataWrapper
 
@@ -84,6 +85,8 @@ class Analysis:
     auth: AuthConfig | None = None  # stc/auth.json: the app's logins, checked by stc proxy
     # rel → the redacted copy app.zip carries of a credentials file (None: no copy)
     redacted: Mapping[str, bytes | None] = field(default_factory=dict)
+    # users in st.secrets: the redacted view the page's st.secrets gets of them
+    login_secrets: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -173,6 +176,7 @@ def analyse(
         proxy_url=url,
         auth=logins.config,
         redacted=logins.redacted,
+        login_secrets=logins.public_secrets,
     )
 
 

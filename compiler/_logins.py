@@ -17,20 +17,22 @@ The copy's diagnostics replace the ones that no longer hold: the original's
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from compiler._analysis._proxy_rules import (
     CREDENTIALS_FILE,
     CREDENTIALS_REDACTED,
     CREDENTIALS_SHARED,
 )
-from compiler._appfiles import SCAN_LIMIT
+from compiler._appfiles import SCAN_LIMIT, inside
 from compiler._diagnostics import Diagnostic, Span
 from compiler._facts import LoginUse
 from compiler._parse import ParsedApp, display_path
-from compiler._project import PYPROJECT, Project, file_span
-from compiler._redact import redact
+from compiler._project import PYPROJECT, SECRETS, Project, file_span
+from compiler._redact import redact, secrets_view
 from compiler._secrets import scan_text
 from runtime_wasm.auth import AuthConfig, CredentialsSource
 
@@ -51,6 +53,8 @@ class Logins:
 
     config: AuthConfig | None = None
     redacted: Mapping[str, bytes | None] = field(default_factory=dict)
+    # users in st.secrets: what the page's st.secrets holds of them (compiler._redact)
+    public_secrets: Mapping[str, Any] = field(default_factory=dict)
     diagnostics: tuple[Diagnostic, ...] = ()
     accounted: frozenset[tuple[str, Span]] = frozenset()  # (code, span) that no longer hold
     cleared: frozenset[str] = frozenset()  # shown paths of files whose STC012 the copy answers
@@ -97,6 +101,11 @@ def plan_logins(uses: Sequence[LoginUse], parsed: ParsedApp, project: Project) -
     source = first.source
     redacted: dict[str, bytes | None] = {}
     cleared: set[str] = set()
+    public: dict[str, Any] = {}
+    if source.kind == "secrets":
+        public = secrets_view(_secrets_toml(parsed), source.key, source.cookie_key)
+        rest = " (the cookie's name and expiry_days)"
+        diagnostics.append(CREDENTIALS_REDACTED.diagnostic(first.span, rest=rest))
     if source.kind == "file":
         copy = _redacted_file(source, first, parsed)
         diagnostics += copy.diagnostics
@@ -115,8 +124,20 @@ def plan_logins(uses: Sequence[LoginUse], parsed: ParsedApp, project: Project) -
         max_expiry_days=project.login.max_expiry_days,
         where=first.where,
     )
-    return Logins(config=config, redacted=redacted, diagnostics=tuple(diagnostics),
-                  accounted=frozenset(accounted), cleared=frozenset(cleared))  # fmt: skip
+    return Logins(config=config, redacted=redacted, public_secrets=public,
+                  diagnostics=tuple(diagnostics), accounted=frozenset(accounted),
+                  cleared=frozenset(cleared))  # fmt: skip
+
+
+def _secrets_toml(parsed: ParsedApp) -> dict[str, Any] | None:
+    """The app's secrets.toml at build (never shipped), or None without a readable one."""
+    path = parsed.app_dir / SECRETS
+    if not path.is_file() or not inside(parsed.app_dir, path):
+        return None
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None  # its own diagnostic comes from compiler._project
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -118,8 +118,9 @@ def _data_config(analysis: Analysis) -> dict[str, object]:
     types = {name: kind for name, kind in analysis.project.connections.items() if kind}
     if types:
         data["connections"] = dict(sorted(types.items()))
-    if analysis.project.public_secrets:
-        data["public_secrets"] = dict(analysis.project.public_secrets)
+    public = {**analysis.login_secrets, **analysis.project.public_secrets}
+    if public:
+        data["public_secrets"] = public
     http: HttpConfig = {}
     if forward.secrets:
         http["secrets"] = sorted(forward.secrets)

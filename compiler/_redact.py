@@ -12,6 +12,11 @@ too, and any string equal to a password or the signing key is replaced wherever 
 is. The copy is written as JSON, which is YAML (any YAML reader takes it), so stc's
 streamlit_authenticator reads it in the browser without a YAML parser (PyYAML is a
 binary package from the CDN); comments are not kept.
+
+Users kept in ``st.secrets`` get the same treatment (:func:`secrets_view`): the app
+reads ``st.secrets["credentials"]`` and ``st.secrets["cookie"]`` in the browser too,
+where the site has no secrets, so the page gets the same skeleton (no users, the
+marker for the key) plus the two cookie settings streamlit-authenticator documents.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["MARKER", "Redacted", "redact"]
+__all__ = ["MARKER", "Redacted", "redact", "secrets_view"]
 
 MARKER = "held-by-stc-proxy"  # in place of the signing key: not a secret, and says where it is
 
@@ -148,3 +153,43 @@ def _replace_strings(value: object, secrets: set[str]) -> None:
                     item[i] = MARKER
                 else:
                     stack.append(v)
+
+
+# the cookie settings streamlit-authenticator documents beside its key: the cookie's
+# name and lifetime, which every visitor's browser sees anyway
+_COOKIE_SETTINGS = ("name", "expiry_days")
+
+
+def secrets_view(secrets: dict[str, Any] | None, key: str, cookie_key: str) -> dict[str, Any]:
+    """What the page's ``st.secrets`` holds of a login's users at the dotted *key* and
+    its signing key at the dotted *cookie_key*: an empty ``usernames`` table, the
+    marker, and from *secrets* (secrets.toml at build, ``None`` without one) only the
+    cookie's name and lifetime."""
+    view: dict[str, Any] = {}
+    _put(view, key, {"usernames": {}})
+    if cookie_key:
+        table_path, _, _last = cookie_key.rpartition(".")
+        table = _get(secrets or {}, table_path) if table_path else None
+        if isinstance(table, dict):
+            for setting in _COOKIE_SETTINGS:
+                value = table.get(setting)
+                if isinstance(value, str | int | float) and not isinstance(value, bool):
+                    _put(view, f"{table_path}.{setting}", value)
+        _put(view, cookie_key, MARKER)
+    return view
+
+
+def _get(data: dict[str, Any], dotted: str) -> object:
+    here: object = data
+    for part in dotted.split("."):
+        here = here.get(part) if isinstance(here, dict) else None
+    return here
+
+
+def _put(data: dict[str, Any], dotted: str, value: object) -> None:
+    *path, last = dotted.split(".")
+    for part in path:
+        data = data.setdefault(part, {})
+        if not isinstance(data, dict):
+            return  # a value on the way (keys that nest into each other): left as it is
+    data[last] = value

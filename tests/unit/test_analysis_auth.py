@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from compiler._analyse import Analysis
+from compiler._plan import _data_config
 from runtime_wasm.auth import AuthConfig, CredentialsSource
 from tests.unit._analysis import analyse_app
 
@@ -517,3 +518,36 @@ def test_no_import_no_packages(tmp_path: Path) -> None:
     analysis = _analyse(tmp_path, "import streamlit as st\n")
     assert not [i for i in analysis.imports if i.top == "extra_streamlit_components"]
     assert _codes(analysis, "STC714") == []
+
+
+def test_users_in_st_secrets_reach_the_page_as_a_skeleton(tmp_path: Path) -> None:
+    """The app reads ``st.secrets["credentials"]`` and ``["cookie"]`` in the browser
+    too: the page gets no user, the marker for the key, and the cookie's name and
+    lifetime (STC713 says so); none of the secrets.toml's other values."""
+    secrets = (
+        'map_token = "public"\nother = "CANARY-other"\n'
+        f'[credentials.usernames.jsmith]\nname = "CANARY-name"\npassword = "{HASH}"\n'
+        '[cookie]\nname = "stc_auth"\nkey = "CANARY-cookie-key"\nexpiry_days = 7\n'
+        'note = "CANARY-note"\n'
+    )
+    source = HEAD + (
+        'auth = stauth.Authenticate(st.secrets["credentials"].to_dict(),\n'
+        '    st.secrets["cookie"]["name"], st.secrets["cookie"]["key"],\n'
+        '    st.secrets["cookie"]["expiry_days"])\n'
+    )
+    analysis = _analyse(tmp_path, source, **{".streamlit/secrets.toml": secrets})
+    assert analysis.login_secrets == {
+        "credentials": {"usernames": {}},
+        "cookie": {"name": "stc_auth", "expiry_days": 7, "key": "held-by-stc-proxy"},
+    }
+    assert "CANARY" not in repr(analysis.login_secrets)
+    public = _data_config(analysis)["public_secrets"]  # what the page config carries
+    assert public == {**analysis.login_secrets, "map_token": "public"}
+    (note,) = [d for d in analysis.diagnostics if d.code == "STC713"]
+    assert note.span.line == 4 and "the cookie's name and expiry_days" in note.message
+
+    without = _analyse(tmp_path / "bare", source, **{".streamlit/secrets.toml": ""})
+    assert without.login_secrets == {
+        "credentials": {"usernames": {}},
+        "cookie": {"key": "held-by-stc-proxy"},
+    }

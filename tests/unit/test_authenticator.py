@@ -92,6 +92,28 @@ def test_the_login_form_logs_in_through_the_proxy(proxy: FakeProxy) -> None:
     assert cookie[0].props["args"]["value"] == SESSION.token
 
 
+def test_users_in_st_secrets_log_in_from_the_page_s_skeleton(proxy: FakeProxy) -> None:
+    """An app keeping its users in st.secrets runs on what the page gets of them (the
+    compiler's view: tests/unit/test_analysis_auth.py), and logs in through the proxy."""
+    view = {
+        "credentials": {"usernames": {}},
+        "cookie": {"name": "stc_auth", "expiry_days": 2, "key": "held-by-stc-proxy"},
+    }
+    configure(DataConfig(proxy_url="http://proxy.test", public_secrets=view))
+    app = APP.replace(
+        'stauth.Authenticate({"usernames": {}}, "stc_auth", "held-by-stc-proxy", 2)',
+        'stauth.Authenticate(st.secrets["credentials"].to_dict(), st.secrets["cookie"]["name"],'
+        ' st.secrets["cookie"]["key"], st.secrets["cookie"]["expiry_days"])',
+    )
+    assert app != APP
+    at = AppTest.from_string(app).run()
+    assert not at.exception, at.exception
+    _log_in(at, "right")
+    assert at.markdown[-1].value == "Welcome John Smith (jsmith, ['admin'])"
+    cookie = [c for c in at.get("component_instance") if c.props["args"].get("method") == "set"]
+    assert cookie[0].props["args"]["cookie"] == "stc_auth"
+
+
 def test_a_cookie_the_proxy_accepts_logs_in_and_logout_forgets_it(proxy: FakeProxy) -> None:
     at = AppTest.from_string(APP)
     at._session.client.update({"cookies": f"stc_auth={SESSION.token}"})
