@@ -6,22 +6,38 @@ from __future__ import annotations
 
 from runtime_wasm.auth._wire import (
     AUTH_PATH,
+    DETAILS_ROUTE,
     LOGIN_ROUTE,
+    PASSWORD_ROUTE,
+    REGISTER_ROUTE,
     SESSION_HEADER,
     SESSION_ROUTE,
     AuthConfig,
     CredentialsSource,
+    DetailsChange,
     LoginRequest,
+    PasswordChange,
+    Registered,
+    RegisterRules,
+    Registration,
     Session,
 )
 
 __all__ = [
     "AUTH_PATH",
+    "DETAILS_ROUTE",
     "LOGIN_ROUTE",
+    "PASSWORD_ROUTE",
+    "REGISTER_ROUTE",
     "SESSION_HEADER",
     "SESSION_ROUTE",
     "AuthConfig",
     "CredentialsSource",
+    "DetailsChange",
     "LoginRequest",
+    "PasswordChange",
+    "RegisterRules",
+    "Registered",
+    "Registration",
     "Session",
 ]

@@ -14,11 +14,18 @@ them). Declared once, here, in plain Python all three sides import::
               to SESSION_ROUTE ◀── 200 Session | 401 bad-token (forged, expired)
               every request to the proxy's query, write and fetch routes carries the
               token in SESSION_HEADER when there is one
+              account changes (reset_password, update_user_details, register_user):
+              PasswordChange to PASSWORD_ROUTE and DetailsChange to DETAILS_ROUTE
+              ◀── 200 Session; Registration to REGISTER_ROUTE ◀── 200 Registered
     proxy:    checks passwords with bcrypt against the credentials, signs tokens (JWT,
               HS256, with the signing key), refuses forged or expired ones, and refuses
               requests for the connections and secrets AuthConfig.require names without
               a valid session (401 login-required) or without one of their roles
-              (403 role-required)
+              (403 role-required); writes account changes to the credentials file, as
+              the package does when Authenticate is given the file's path (users in
+              the proxy's secrets file are read-only), and registers a user only
+              within AuthConfig.register: the roles, domains and pre-authorized emails
+              the compiler read from the app's register_user call, never the browser's
 
 Nothing a visitor downloads lets them check a password offline or forge a session.
 """
@@ -32,19 +39,30 @@ from typing import Any, Literal
 
 __all__ = [
     "AUTH_PATH",
+    "DETAILS_ROUTE",
     "LOGIN_ROUTE",
+    "PASSWORD_ROUTE",
+    "REGISTER_ROUTE",
     "SESSION_HEADER",
     "SESSION_ROUTE",
     "WIRE_VERSION",
     "AuthConfig",
     "CredentialsSource",
+    "DetailsChange",
     "LoginRequest",
+    "PasswordChange",
+    "RegisterRules",
+    "Registered",
+    "Registration",
     "Session",
 ]
 
 WIRE_VERSION = 1
 LOGIN_ROUTE = "/v1/login"  # POST LoginRequest → Session
 SESSION_ROUTE = "/v1/session"  # POST {"token": …} → Session (the token checked again)
+PASSWORD_ROUTE = "/v1/password"  # POST PasswordChange → Session (reset_password)
+DETAILS_ROUTE = "/v1/details"  # POST DetailsChange → Session (update_user_details)
+REGISTER_ROUTE = "/v1/register"  # POST Registration → Registered (register_user)
 SESSION_HEADER = "Stc-Session"  # the token, on requests to the proxy's other routes
 AUTH_PATH = "stc/auth.json"  # in the built site, beside stc/queries.json
 
@@ -54,6 +72,15 @@ AUTH_PATH = "stc/auth.json"  # in the built site, beside stc/queries.json
 #   login-required   a connection or secret AuthConfig.require names, no session 401
 #   role-required    a valid session without any of the roles required           403
 #   rate-limited     too many failed logins for this client and user name        429
+#                    (a wrong current password counts), or registrations per client
+#   bad-value        a new value the package's Validator refuses; the message is the
+#                    package's ("Email is not valid", "Passwords do not match"…)  400
+#   taken            "Email already taken" / "Username/email already taken"     409
+#   not-allowed      registration the app does not offer, or "User not
+#                    pre-authorized to register", "Email domain is not allowed
+#                    to register"                                                403
+#   read-only        the users are in the proxy's secrets file, which it does not
+#                    write                                                       409
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,6 +113,7 @@ class AuthConfig:
     roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     max_expiry_days: float = 30.0  # a login asks for its cookie's expiry, capped here
     where: str = ""  # "app.py:12:5", the Authenticate call, for messages
+    register: RegisterRules | None = None  # None: the app has no register_user
 
     def dump(self) -> str:
         source = self.credentials
@@ -97,6 +125,7 @@ class AuthConfig:
             "roles": {name: sorted(roles) for name, roles in sorted(self.roles.items())},
             "max_expiry_days": self.max_expiry_days,
             "where": self.where,
+            "register": self.register.to_dict() if self.register else None,
         }  # fmt: skip
         return json.dumps(body, indent=1)
 
@@ -123,7 +152,37 @@ class AuthConfig:
             roles={str(k): tuple(str(r) for r in v) for k, v in roles.items()},
             max_expiry_days=float(data.get("max_expiry_days", 30.0)),
             where=str(data.get("where", "")),
+            register=RegisterRules.from_dict(data["register"]) if data.get("register") else None,
         )
+
+
+@dataclass(frozen=True, kw_only=True)
+class RegisterRules:
+    """What the app's ``register_user`` call allows, read by the compiler from its
+    literal arguments: the ``roles`` a new user gets, the email ``domains`` allowed
+    (empty: any), and who is pre-authorized: the emails listed in the app
+    (``emails``), or, with ``from_file``, the credentials file's ``pre-authorized:
+    emails`` list, from which the proxy removes each email that registers."""
+
+    roles: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    from_file: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"roles": list(self.roles), "domains": list(self.domains),
+                "emails": list(self.emails), "from_file": self.from_file}  # fmt: skip
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any]) -> RegisterRules:
+        def names(key: str) -> tuple[str, ...]:
+            value = raw.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValueError(f"register.{key} must be a list of strings")
+            return tuple(value)
+
+        return cls(roles=names("roles"), domains=names("domains"), emails=names("emails"),
+                   from_file=bool(raw.get("from_file", False)))  # fmt: skip
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -162,3 +221,69 @@ class Session:
         return cls(token=str(raw["token"]), username=str(raw["username"]), name=str(raw["name"]),
                    email=str(raw.get("email") or ""), roles=tuple(raw.get("roles") or ()),
                    expires=float(raw.get("expires") or 0))  # fmt: skip
+
+
+@dataclass(frozen=True, kw_only=True)
+class PasswordChange:
+    """``reset_password``'s form: the logged-in user's token, the current password and
+    the new one (already checked against the package's Validator in the page)."""
+
+    token: str
+    password: str
+    new_password: str
+
+    def to_json(self) -> str:
+        return json.dumps({"token": self.token, "password": self.password,
+                           "new_password": self.new_password})  # fmt: skip
+
+
+DetailField = Literal["first_name", "last_name", "email"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class DetailsChange:
+    """``update_user_details``'s form: the logged-in user's token, which field, and its
+    new value."""
+
+    token: str
+    field: DetailField
+    value: str
+
+    def to_json(self) -> str:
+        return json.dumps({"token": self.token, "field": self.field, "value": self.value})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Registration:
+    """``register_user``'s form (values stripped, the user name lower case, checked
+    against the package's Validator in the page; the proxy checks again)."""
+
+    first_name: str
+    last_name: str
+    email: str
+    username: str
+    password: str
+    password_hint: str = ""
+
+    def to_json(self) -> str:
+        return json.dumps({"first_name": self.first_name, "last_name": self.last_name,
+                           "email": self.email, "username": self.username,
+                           "password": self.password,
+                           "password_hint": self.password_hint})  # fmt: skip
+
+
+@dataclass(frozen=True, kw_only=True)
+class Registered:
+    """What ``register_user`` returns: the new user's email, user name and full name."""
+
+    email: str
+    username: str
+    name: str
+
+    def to_json(self) -> str:
+        return json.dumps({"email": self.email, "username": self.username, "name": self.name})
+
+    @classmethod
+    def from_json(cls, text: str) -> Registered:
+        raw: Any = json.loads(text)
+        return cls(email=str(raw["email"]), username=str(raw["username"]), name=str(raw["name"]))
