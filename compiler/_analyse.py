@@ -137,7 +137,7 @@ def analyse(
     folder = pages_folder_collisions(
         parsed.entry, findings.shipped, lambda rel: display_path(parsed.app_dir / rel)
     )
-    logins = plan_logins(findings.logins, parsed, project)
+    logins = plan_logins(findings.logins, parsed, project, findings.registers)
     diagnostics = [*parsed.diagnostics, *folder, *findings.diagnostics]
     diagnostics = [d for d in diagnostics if not logins.supersedes(d)]
     diagnostics += [*logins.diagnostics, *plan.diagnostics]

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from compiler._diagnostics import Span
-from runtime_wasm.auth import CredentialsSource
+from runtime_wasm.auth import CredentialsSource, RegisterRules
 
-__all__ = ["ConnectionUse", "ImportRef", "LoginUse", "PageRef"]
+__all__ = ["ConnectionUse", "ImportRef", "LoginUse", "PageRef", "RegisterUse"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,6 +60,16 @@ class ConnectionUse:
     kind: str | None
     span: Span
     file: str  # the file it is in, relative to the app folder
+
+
+@dataclass(frozen=True, kw_only=True)
+class RegisterUse:
+    """A call of ``Authenticate.register_user``: the registrations ``stc proxy`` allows
+    (``None`` when stc cannot read them: the call has an ``STC715`` already)."""
+
+    rules: RegisterRules | None
+    span: Span
+    where: str  # "app.py:12:5"
 
 
 @dataclass(frozen=True, kw_only=True)

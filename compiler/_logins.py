@@ -26,15 +26,16 @@ from compiler._analysis._proxy_rules import (
     CREDENTIALS_FILE,
     CREDENTIALS_REDACTED,
     CREDENTIALS_SHARED,
+    REGISTER_SHARED,
 )
 from compiler._appfiles import SCAN_LIMIT, inside
 from compiler._diagnostics import Diagnostic, Span
-from compiler._facts import LoginUse
+from compiler._facts import LoginUse, RegisterUse
 from compiler._parse import ParsedApp, display_path
 from compiler._project import PYPROJECT, SECRETS, Project, file_span
 from compiler._redact import redact, secrets_view
 from compiler._secrets import scan_text
-from runtime_wasm.auth import AuthConfig, CredentialsSource
+from runtime_wasm.auth import AuthConfig, CredentialsSource, RegisterRules
 
 __all__ = ["Logins", "plan_logins"]
 
@@ -66,8 +67,14 @@ class Logins:
         return (diagnostic.code, diagnostic.span) in self.accounted
 
 
-def plan_logins(uses: Sequence[LoginUse], parsed: ParsedApp, project: Project) -> Logins:
-    """The logins of the app whose ``Authenticate`` calls are *uses*."""
+def plan_logins(
+    uses: Sequence[LoginUse],
+    parsed: ParsedApp,
+    project: Project,
+    registers: Sequence[RegisterUse] = (),
+) -> Logins:
+    """The logins of the app whose ``Authenticate`` calls are *uses*, and whose
+    ``register_user`` calls are *registers*."""
     if not uses:
         if not project.login.declared:
             return Logins()
@@ -117,16 +124,36 @@ def plan_logins(uses: Sequence[LoginUse], parsed: ParsedApp, project: Project) -
             cleared.add(display_path(parsed.app_dir / source.path))
         if not copy.cookie_key:  # the proxy signs with STC_PROXY_AUTH_KEY
             source = replace(source, cookie_key="")
+    register, differ = _register_rules(registers)
+    diagnostics += differ
     config = AuthConfig(
         credentials=source,
         require=project.login.required,
         roles=dict(project.login.roles),
         max_expiry_days=project.login.max_expiry_days,
         where=first.where,
+        register=register,
     )
     return Logins(config=config, redacted=redacted, public_secrets=public,
                   diagnostics=tuple(diagnostics), accounted=frozenset(accounted),
                   cleared=frozenset(cleared))  # fmt: skip
+
+
+def _register_rules(
+    registers: Sequence[RegisterUse],
+) -> tuple[RegisterRules | None, list[Diagnostic]]:
+    """The one set of rules the app's ``register_user`` calls allow (``None``: the app
+    registers nobody, or stc could not read a call, which has its ``STC715``)."""
+    read = [use for use in registers if use.rules is not None]
+    if not read or len(read) < len(registers):
+        return None, []
+    first = read[0]
+    differ = [
+        REGISTER_SHARED.diagnostic(use.span, where=first.where)
+        for use in read[1:]
+        if use.rules != first.rules
+    ]
+    return (None if differ else first.rules), differ
 
 
 def _secrets_toml(parsed: ParsedApp) -> dict[str, Any] | None:

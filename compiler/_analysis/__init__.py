@@ -23,6 +23,7 @@ from compiler._analysis._http import HttpVisitor
 from compiler._analysis._imports import ImportVisitor
 from compiler._analysis._pages import PagesVisitor, pages_folder_collisions
 from compiler._analysis._paths import PathVisitor
+from compiler._analysis._register import RegisterVisitor
 from compiler._analysis._secret_reads import SecretsVisitor
 from compiler._analysis._streamlit import StreamlitVisitor
 
@@ -49,4 +50,5 @@ VISITORS: tuple[type[ModuleVisitor], ...] = (
     SecretsVisitor,
     HttpVisitor,
     AuthVisitor,
+    RegisterVisitor,
 )

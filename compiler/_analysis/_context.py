@@ -18,7 +18,7 @@ from compiler._analysis._rules import (
     Rule,
 )
 from compiler._diagnostics import Diagnostic, Span
-from compiler._facts import ConnectionUse, ImportRef, LoginUse, PageRef
+from compiler._facts import ConnectionUse, ImportRef, LoginUse, PageRef, RegisterUse
 from compiler._project import Project
 from runtime_wasm.connections import AllowedQuery, AllowedWrite
 
@@ -88,6 +88,7 @@ class Findings:
     # reads of secrets stc proxy holds ([tool.stc.secrets]): the name, where it is read
     held_reads: list[tuple[str, Span]] = field(default_factory=list)
     logins: list[LoginUse] = field(default_factory=list)  # streamlit_authenticator's
+    registers: list[RegisterUse] = field(default_factory=list)  # its register_user calls
 
     def streamlit_uses(self) -> StreamlitUses:
         return StreamlitUses(

@@ -22,6 +22,8 @@ web requests and their keys, baked data and logins, everything ``stc proxy`` ans
     STC713 info     the credentials file ships redacted: users, hashes and key stay on the proxy
     STC714 info     extra-streamlit-components added: stc's streamlit_authenticator keeps
                     its login cookie with it
+    STC715 error    register_user with roles, domains or pre-authorized emails stc cannot
+                    read, or two calls allowing different ones
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ __all__ = [
     "PARAMS_MISMATCH",
     "PRIVATE_SECRET",
     "PROXY_SECRET",
+    "REGISTER_SHARED",
+    "REGISTER_UNSEEN",
     "REQUEST_FUNCTIONS",
     "SECRETS_METHODS",
     "SECRET_TO_HOST",
@@ -305,6 +309,21 @@ CREDENTIALS_REDACTED = Rule(
     severity="info",
     message="shipped redacted: its users, their password hashes and the cookie key stay "
     "on stc proxy, which checks the logins; the site's copy keeps the rest{rest}",
+)
+REGISTER_UNSEEN = Rule(
+    code="STC715",
+    severity="error",
+    message="stc cannot read register_user's {what} here: stc proxy registers users only "
+    "within what the app says, read at build time, since a value the page sent could be "
+    "anything",
+    hint="{how}",
+)
+REGISTER_SHARED = Rule(
+    code="STC715",
+    severity="error",
+    message="this register_user allows other roles, domains or pre-authorized emails than "
+    "the one at {where}: stc proxy registers users under one set of rules",
+    hint="call register_user with the same arguments in every page",
 )
 NEEDS_COOKIES = Rule(
     code="STC714",

@@ -12,7 +12,7 @@ import pytest
 
 from compiler._analyse import Analysis
 from compiler._plan import _data_config
-from runtime_wasm.auth import AuthConfig, CredentialsSource
+from runtime_wasm.auth import AuthConfig, CredentialsSource, RegisterRules
 from tests.unit._analysis import analyse_app
 
 HASH = "$2b$12$" + "CANARYhash" * 5 + "abc"  # a bcrypt hash: 53 characters after the cost
@@ -551,3 +551,75 @@ def test_users_in_st_secrets_reach_the_page_as_a_skeleton(tmp_path: Path) -> Non
         "credentials": {"usernames": {}},
         "cookie": {"key": "held-by-stc-proxy"},
     }
+
+
+# -- registration ---------------------------------------------------------------------
+
+
+REGISTER_HEAD = HEAD + 'auth = stauth.Authenticate("config.yaml")\n'  # lines 1-4
+
+
+@pytest.mark.parametrize(
+    ("call", "rules"),
+    [
+        pytest.param(
+            "auth.register_user()",
+            RegisterRules(from_file=True),
+            id="defaults",
+        ),
+        pytest.param(
+            'auth.register_user(roles=["viewer"], domains=("example.com",),\n'
+            '    pre_authorized=["a@example.com"], captcha=False)',
+            RegisterRules(roles=("viewer",), domains=("example.com",), emails=("a@example.com",)),
+            id="literals",
+        ),
+        pytest.param(
+            'with open("config.yaml") as f:\n    config = yaml.safe_load(f)\n'
+            'ROLES = ["viewer", "editor"]\n'
+            'auth.register_user(pre_authorized=config["pre-authorized"]["emails"], roles=ROLES)',
+            RegisterRules(roles=("viewer", "editor"), from_file=True),
+            id="the-file-s-list-and-a-name-bound-once",
+        ),
+        pytest.param(
+            'auth.register_user("main", None, None, None, False, ["viewer"])',
+            RegisterRules(roles=("viewer",), from_file=True),
+            id="positional",
+        ),
+    ],
+)
+def test_register_user_rules_go_to_the_proxy(
+    tmp_path: Path, call: str, rules: RegisterRules
+) -> None:
+    analysis = _analyse(tmp_path, REGISTER_HEAD + call + "\n")
+    assert not _codes(analysis, "STC715")
+    assert analysis.auth is not None and analysis.auth.register == rules
+
+
+@pytest.mark.parametrize(
+    ("call", "what"),
+    [
+        pytest.param('auth.register_user(roles=[st.text_input("role")])', "roles", id="a-widget"),
+        pytest.param("auth.register_user(domains=DOMAINS)", "domains", id="unbound"),
+        pytest.param("auth.register_user(pre_authorized=emails())", "pre_authorized", id="call"),
+        pytest.param("auth.register_user(**options)", "arguments", id="kwargs"),
+    ],
+)
+def test_register_user_rules_stc_cannot_read_are_stc715(
+    tmp_path: Path, call: str, what: str
+) -> None:
+    analysis = _analyse(tmp_path, REGISTER_HEAD + call + "\n")
+    (error,) = [d for d in analysis.diagnostics if d.code == "STC715"]
+    assert error.span.line == 5 and f"register_user's {what}" in error.message
+    assert analysis.auth is not None and analysis.auth.register is None  # nobody registers
+
+
+def test_two_register_user_calls_must_agree(tmp_path: Path) -> None:
+    source = REGISTER_HEAD + 'auth.register_user(roles=["a"])\nauth.register_user(roles=["b"])\n'
+    analysis = _analyse(tmp_path, source)
+    assert _codes(analysis, "STC715") == [("STC715", "error", 6)]
+    assert analysis.auth is not None and analysis.auth.register is None
+
+
+def test_no_register_user_no_registration(tmp_path: Path) -> None:
+    analysis = _analyse(tmp_path, REGISTER_HEAD)
+    assert analysis.auth is not None and analysis.auth.register is None
