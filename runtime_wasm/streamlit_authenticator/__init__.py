@@ -17,6 +17,7 @@ from .utilities import (
     ResetError,
     TwoFactorAuthError,
     UpdateError,
+    Validator,
 )
 
 __all__ = [
@@ -32,4 +33,5 @@ __all__ = [
     "ResetError",
     "TwoFactorAuthError",
     "UpdateError",
+    "Validator",
 ]

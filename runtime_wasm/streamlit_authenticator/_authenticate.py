@@ -22,7 +22,9 @@ from typing import Any, Literal
 
 from .. import streamlit as st
 from ..auth._session import set_token
+from ..auth._validator import PASSWORD_INSTRUCTIONS
 from ..auth._wire import Session
+from ._accounts import refuse, register_form, reset_form, update_form
 from ._client import BadLogin, ProxyProblem, check_session, log_in
 from .exceptions import LoginError, LogoutError
 
@@ -32,10 +34,6 @@ Location = Literal["main", "sidebar", "unrendered"]
 _FIELDS = {"Form name": "Login", "Username": "Username", "Password": "Password",
            "Login": "Login", "Captcha": "Captcha"}  # fmt: skip
 _USER_KEYS = ("name", "username", "authentication_status", "email", "roles")
-_NOT_YET = (
-    "`Authenticate.{name}()` is not available in stc yet: in a static site it must run "
-    "on `stc proxy`, which holds the credentials, and the proxy does not offer it yet."
-)
 
 
 class Authenticate:
@@ -109,10 +107,7 @@ class Authenticate:
             return
         except ProxyProblem as problem:
             raise LoginError(str(problem)) from None
-        self._apply(session)
-        if self.cookie_expiry_days != 0:
-            expires = datetime.now() + timedelta(days=self.cookie_expiry_days)
-            self.cookie_manager.set(self.cookie_name, session.token, expires_at=expires)
+        self._renew(session)
         if callback is not None:
             callback({"widget": "Login", "username": session.username,
                       "email": session.email, "name": session.name,
@@ -129,6 +124,13 @@ class Authenticate:
             self._apply(check_session(token))
         except (BadLogin, ProxyProblem):  # expired, forged, or the proxy is away: log in
             set_token(None)
+
+    def _renew(self, session: Session) -> None:
+        """Take a session the proxy signed, and keep it in the app's cookie."""
+        self._apply(session)
+        if self.cookie_expiry_days != 0:
+            expires = datetime.now() + timedelta(days=self.cookie_expiry_days)
+            self.cookie_manager.set(self.cookie_name, session.token, expires_at=expires)
 
     def _apply(self, session: Session) -> None:
         set_token(session.token)
@@ -170,24 +172,67 @@ class Authenticate:
             st.session_state[key] = None
         self.cookie_manager.delete(self.cookie_name)
 
-    # -- what needs the credentials -------------------------------------------------
-    def register_user(self, *args: Any, **kwargs: Any) -> Any:
-        raise st.errors.StreamlitAPIException(_NOT_YET.format(name="register_user"))
+    # -- account changes, made by the proxy (see _accounts) ---------------------------
+    def reset_password(
+        self,
+        username: str,
+        location: Literal["main", "sidebar"] = "main",
+        fields: Mapping[str, str] | None = None,
+        clear_on_submit: bool = False,
+        key: str = "Reset password",
+        callback: Callable[[dict[str, Any]], Any] | None = None,
+    ) -> bool | None:
+        """A form to change the logged-in user's password; True once changed."""
+        return reset_form(self._renew, username, location, fields, clear_on_submit, key,
+                          callback, self._instructions())  # fmt: skip
 
-    def reset_password(self, *args: Any, **kwargs: Any) -> Any:
-        raise st.errors.StreamlitAPIException(_NOT_YET.format(name="reset_password"))
+    def update_user_details(
+        self,
+        username: str,
+        location: Literal["main", "sidebar"] = "main",
+        fields: Mapping[str, str] | None = None,
+        clear_on_submit: bool = False,
+        key: str = "Update user details",
+        callback: Callable[[dict[str, Any]], Any] | None = None,
+    ) -> bool | None:
+        """A form to change the logged-in user's first name, last name or email."""
+        return update_form(self._renew, username, location, fields, clear_on_submit, key,
+                           callback)  # fmt: skip
 
+    def register_user(
+        self,
+        location: Literal["main", "sidebar"] = "main",
+        pre_authorized: list[str] | None = None,
+        domains: list[str] | None = None,
+        fields: Mapping[str, str] | None = None,
+        captcha: bool = True,
+        roles: list[str] | None = None,
+        merge_username_email: bool = False,
+        password_hint: bool = True,
+        two_factor_auth: bool = False,
+        clear_on_submit: bool = False,
+        key: str = "Register user",
+        callback: Callable[[dict[str, Any]], Any] | None = None,
+    ) -> tuple[str | None, str | None, str | None]:
+        """A form to register a user: (email, username, name) once registered. Who
+        may, and the roles they get, are what this call says (read at build time);
+        stc proxy rate-limits registrations per address in place of the captcha."""
+        return register_form(location, pre_authorized, domains, fields, roles,
+                             merge_username_email, password_hint, two_factor_auth,
+                             clear_on_submit, key, callback, self._instructions())  # fmt: skip
+
+    def _instructions(self) -> str:
+        return str(self.attrs.get("password_instructions", PASSWORD_INSTRUCTIONS))
+
+    # -- what stc refuses, and why ------------------------------------------------------
     def forgot_password(self, *args: Any, **kwargs: Any) -> Any:
-        raise st.errors.StreamlitAPIException(_NOT_YET.format(name="forgot_password"))
+        raise refuse("forgot_password")
 
     def forgot_username(self, *args: Any, **kwargs: Any) -> Any:
-        raise st.errors.StreamlitAPIException(_NOT_YET.format(name="forgot_username"))
-
-    def update_user_details(self, *args: Any, **kwargs: Any) -> Any:
-        raise st.errors.StreamlitAPIException(_NOT_YET.format(name="update_user_details"))
+        raise refuse("forgot_username")
 
     def experimental_guest_login(self, *args: Any, **kwargs: Any) -> Any:
-        raise st.errors.StreamlitAPIException(_NOT_YET.format(name="experimental_guest_login"))
+        raise refuse("experimental_guest_login")
 
 
 def _config_file(path: str) -> dict[str, Any]:

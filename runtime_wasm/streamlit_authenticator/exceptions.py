@@ -27,7 +27,11 @@ class CloudError(AuthenticateError):
 
 
 class CredentialsError(AuthenticateError):
-    pass
+    """Wrong credentials; its message is the package's for *credential_type*."""
+
+    def __init__(self, credential_type: str = "") -> None:
+        messages = {"username": "Username is incorrect", "password": "Password is incorrect"}
+        super().__init__(messages.get(credential_type, "Username/password is incorrect"))
 
 
 class DeprecationError(AuthenticateError):

@@ -1,9 +1,11 @@
-"""``streamlit_authenticator.utilities``: the package's exceptions and ``Hasher``."""
+"""``streamlit_authenticator.utilities``: the package's exceptions, ``Hasher`` and
+``Validator``."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from ..auth._validator import Validator
 from .exceptions import (
     AuthenticateError,
     CloudError,
@@ -31,6 +33,7 @@ __all__ = [
     "ResetError",
     "TwoFactorAuthError",
     "UpdateError",
+    "Validator",
 ]
 
 

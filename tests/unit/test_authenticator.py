@@ -142,6 +142,18 @@ def test_without_a_proxy_logging_in_says_why(proxy: FakeProxy) -> None:
     assert "Logging in needs `stc proxy`" in at.exception[0].message
 
 
-def test_what_needs_the_credentials_says_it_is_not_there_yet(proxy: FakeProxy) -> None:
-    at = AppTest.from_string(APP + "\nauthenticator.register_user()\n").run()
-    assert "`Authenticate.register_user()` is not available in stc yet" in at.exception[0].message
+@pytest.mark.parametrize(
+    ("call", "error", "why"),
+    [
+        ("forgot_password()", "ForgotError", "anyone who knows a user name could take over"),
+        ("forgot_username()", "ForgotError", "runs in the visitor's browser"),
+        ("experimental_guest_login()", "LoginError", "stc proxy does not offer OAuth2 yet"),
+        ("register_user(two_factor_auth=True)", "TwoFactorAuthError", "every visitor"),
+    ],
+)
+def test_what_stc_cannot_do_safely_says_why(
+    proxy: FakeProxy, call: str, error: str, why: str
+) -> None:
+    at = AppTest.from_string(APP + f"\nauthenticator.{call}\n").run()
+    assert at.exception[0].props["type"] == error, at.exception[0]
+    assert why in at.exception[0].message

@@ -1,0 +1,273 @@
+"""streamlit-authenticator 0.4's account forms: ``reset_password``,
+``update_user_details`` and ``register_user``, drawn as the package draws them, with
+the change made by ``stc proxy``.
+
+The package changes the credentials in the app (and in the config file, when it was
+given its path). Here the page checks the form with the package's own rules and
+messages (:class:`runtime_wasm.auth._validator.Validator`), then posts it to the
+proxy, which checks again, writes the credentials file it reads, and answers the
+new session (or, for a registration, who registered). A refusal raises the
+package's exception with the package's message, which apps show with ``st.error``.
+
+What the package would do in the browser but stc cannot do safely is refused with
+why: ``forgot_password`` / ``forgot_username`` hand the new password or the user
+name to the app's code (here, to whoever asks), two-factor codes and emails go
+through the package's cloud service with an API key the page would have to carry,
+and guest logins are OAuth2, which ``stc proxy`` does not offer yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Literal
+
+from .. import streamlit as st
+from ..auth._session import token
+from ..auth._validator import Validator
+from ..auth._wire import DetailField, DetailsChange, PasswordChange, Registration, Session
+from ._client import ProxyProblem, Refused, change_details, change_password, register
+from .exceptions import (
+    CredentialsError,
+    DeprecationError,
+    ForgotError,
+    LoginError,
+    RegisterError,
+    ResetError,
+    TwoFactorAuthError,
+    UpdateError,
+)
+
+__all__ = ["refuse", "register_form", "reset_form", "update_form"]
+
+Location = Literal["main", "sidebar"]
+Callback = Callable[[dict[str, Any]], Any] | None
+_VALID = Validator()
+
+
+def _form(location: str, key: str, clear_on_submit: bool) -> Any:
+    if location not in ("main", "sidebar"):
+        raise ValueError("Location must be one of 'main' or 'sidebar'")
+    area = st.sidebar if location == "sidebar" else st
+    return area.form(key=key, clear_on_submit=clear_on_submit)
+
+
+def _label(fields: Mapping[str, str] | None, name: str) -> str:
+    return (fields or {}).get(name, name)
+
+
+# -- reset_password -----------------------------------------------------------------------
+def reset_form(
+    apply: Callable[[Session], None],
+    username: str,
+    location: Location,
+    fields: Mapping[str, str] | None,
+    clear_on_submit: bool,
+    key: str,
+    callback: Callback,
+    instructions: str,
+) -> bool | None:
+    if not st.session_state.get("authentication_status"):
+        raise ResetError("User must be logged in to use the reset password widget")
+    form = _form(location, key, clear_on_submit)
+    form.subheader(_label(fields, "Form name") if fields else "Reset password")
+    password = form.text_input(_label(fields, "Current password"), type="password",
+                               autocomplete="off").strip()  # fmt: skip
+    new = form.text_input(_label(fields, "New password"), type="password",
+                          help=instructions, autocomplete="off").strip()  # fmt: skip
+    repeat = form.text_input(_label(fields, "Repeat password"), type="password",
+                             autocomplete="off").strip()  # fmt: skip
+    if not form.form_submit_button(_label(fields, "Reset")):
+        return None
+    if not _VALID.validate_length(new, 1):
+        raise ResetError("No new password provided")
+    if new != repeat:
+        raise ResetError("Passwords do not match")
+    if password == new:
+        raise ResetError("New and current passwords are the same")
+    if not _VALID.validate_password(new):
+        raise ResetError(_VALID.diagnose_password(new))
+    change = PasswordChange(token=_token(ResetError), password=password, new_password=new)
+    try:
+        session = change_password(change)
+    except Refused as refused:
+        if refused.code == "bad-login":  # the current password
+            raise CredentialsError("password") from None
+        raise ResetError(str(refused)) from None
+    except ProxyProblem as problem:
+        raise ResetError(str(problem)) from None
+    apply(session)
+    if callback is not None:
+        callback({"widget": "Reset password", "username": username.lower().strip(),
+                  "email": session.email, "name": session.name,
+                  "roles": list(session.roles)})  # fmt: skip
+    return True
+
+
+# -- update_user_details ------------------------------------------------------------------
+_DETAILS: tuple[DetailField, ...] = ("first_name", "last_name", "email")
+
+
+def update_form(
+    apply: Callable[[Session], None],
+    username: str,
+    location: Location,
+    fields: Mapping[str, str] | None,
+    clear_on_submit: bool,
+    key: str,
+    callback: Callback,
+) -> bool | None:
+    if not st.session_state.get("authentication_status"):
+        raise UpdateError("User must be logged in to use the update user details widget")
+    form = _form(location, key, clear_on_submit)
+    form.subheader(_label(fields, "Form name") if fields else "Update user details")
+    labels = [_label(fields, "First name"), _label(fields, "Last name"), _label(fields, "Email")]
+    chosen = form.selectbox(_label(fields, "Field"), labels)
+    value = form.text_input(_label(fields, "New value"), autocomplete="off").strip()
+    field = _DETAILS[labels.index(chosen)]
+    if not form.form_submit_button(_label(fields, "Update")):
+        return None
+    if field == "first_name" and not _VALID.validate_name(value):
+        raise UpdateError("First name is not valid")
+    if field == "last_name" and not _VALID.validate_name(value):
+        raise UpdateError("Last name is not valid")
+    if field == "email" and not _VALID.validate_email(value):
+        raise UpdateError("Email is not valid")
+    try:
+        session = change_details(DetailsChange(token=_token(UpdateError), field=field, value=value))
+    except (Refused, ProxyProblem) as problem:
+        raise UpdateError(str(problem)) from None
+    apply(session)
+    if callback is not None:
+        callback({"widget": "Update user details", "username": username.lower().strip(),
+                  "field": field, "new_value": value})  # fmt: skip
+    return True
+
+
+# -- register_user ------------------------------------------------------------------------
+def register_form(
+    location: Location,
+    pre_authorized: Any,
+    domains: list[str] | None,
+    fields: Mapping[str, str] | None,
+    roles: list[str] | None,
+    merge_username_email: bool,
+    password_hint: bool,
+    two_factor_auth: bool,
+    clear_on_submit: bool,
+    key: str,
+    callback: Callback,
+    instructions: str,
+) -> tuple[str | None, str | None, str | None]:
+    """The package's form; who may register, and with which roles, is what the
+    compiler read from this call (``stc/auth.json``), enforced by the proxy."""
+    if isinstance(pre_authorized, bool | dict):
+        raise DeprecationError(
+            "Please note that the 'pre_authorized' parameter now requires a list of "
+            "pre-authorized emails."
+        )
+    if two_factor_auth:
+        raise TwoFactorAuthError(_TWO_FACTOR)
+    form = _form(location, key, clear_on_submit)
+    form.subheader(_label(fields, "Form name") if fields else "Register user")
+    left, right = form.columns(2)
+    first = left.text_input(_label(fields, "First name"), autocomplete="off")
+    last = right.text_input(_label(fields, "Last name"), autocomplete="off")
+    if merge_username_email:
+        email = form.text_input(_label(fields, "Email"), autocomplete="off")
+        username = email
+    else:
+        email = left.text_input(_label(fields, "Email"), autocomplete="off")
+        username = right.text_input(_label(fields, "Username"), autocomplete="off")
+    left, right = form.columns(2)
+    password = left.text_input(_label(fields, "Password"), type="password",
+                               help=instructions, autocomplete="off")  # fmt: skip
+    repeat = right.text_input(_label(fields, "Repeat password"), type="password",
+                              autocomplete="off")  # fmt: skip
+    hint = ""
+    if password_hint:
+        hint = form.text_input(_label(fields, "Password hint"), autocomplete="off")
+    if not form.form_submit_button(_label(fields, "Register")):
+        return None, None, None
+    wanted = _checked_registration(first, last, email, username, password, repeat, hint,
+                                   domains, roles)  # fmt: skip
+    try:
+        done = register(wanted)
+    except (Refused, ProxyProblem) as problem:
+        raise RegisterError(str(problem)) from None
+    if callback is not None:
+        callback({"widget": "Register user", "new_name": wanted.first_name,
+                  "new_last_name": wanted.last_name, "new_email": wanted.email,
+                  "new_username": wanted.username})  # fmt: skip
+    return done.email, done.username, done.name
+
+
+def _checked_registration(
+    first: str, last: str, email: str, username: str, password: str, repeat: str, hint: str,
+    domains: list[str] | None, roles: list[str] | None,
+) -> Registration:  # fmt: skip
+    """The package's controller checks, in its order and with its messages."""
+    first, last, email = first.strip(), last.strip(), email.strip()
+    username, password, repeat = username.lower().strip(), password.strip(), repeat.strip()
+    hint = hint.strip() if hint else ""
+    if not _VALID.validate_name(first):
+        raise RegisterError("First name is not valid")
+    if not _VALID.validate_name(last):
+        raise RegisterError("Last name is not valid")
+    if not _VALID.validate_email(email):
+        raise RegisterError("Email is not valid")
+    if domains and email.split("@")[-1] not in domains:
+        raise RegisterError("Email domain is not allowed to register")
+    if not _VALID.validate_username(username):
+        raise RegisterError("Username is not valid")
+    if not _VALID.validate_length(password, 1) or not _VALID.validate_length(repeat, 1):
+        raise RegisterError("Password/repeat password fields cannot be empty")
+    if password != repeat:
+        raise RegisterError("Passwords do not match")
+    if not _VALID.validate_password(password):
+        raise RegisterError(_VALID.diagnose_password(password))
+    if roles and not isinstance(roles, list):
+        raise LoginError("Roles must be provided as a list")
+    return Registration(first_name=first, last_name=last, email=email, username=username,
+                        password=password, password_hint=hint)  # fmt: skip
+
+
+def _token(error: type[Exception]) -> str:
+    current = token()
+    if not current:
+        raise error("Your session has ended: log in again.")
+    return current
+
+
+# -- what stc refuses, and why ------------------------------------------------------------
+_TWO_FACTOR = (
+    "Two-factor authentication is not available in stc: streamlit-authenticator sends its "
+    "codes through its cloud service with an API key, which a static site would hand to "
+    "every visitor."
+)
+_REFUSED = {
+    "forgot_password": (
+        ForgotError,
+        "`Authenticate.forgot_password()` is not available in stc: the package makes a new "
+        "password and hands it to the app's code, which in a static site runs in the "
+        "visitor's browser, so anyone who knows a user name could take over that account. "
+        "Let users change their password with `reset_password()` once logged in.",
+    ),
+    "forgot_username": (
+        ForgotError,
+        "`Authenticate.forgot_username()` is not available in stc: the package hands the "
+        "user name of any email to the app's code, which in a static site runs in the "
+        "visitor's browser.",
+    ),
+    "experimental_guest_login": (
+        LoginError,
+        "`Authenticate.experimental_guest_login()` is not available in stc: guest logins "
+        "are OAuth2 (Google, Microsoft), whose client secret stc proxy would have to "
+        "hold, and stc proxy does not offer OAuth2 yet (see stc's README, 'Not yet').",
+    ),
+}
+
+
+def refuse(name: str) -> Exception:
+    """The package's exception for a method stc refuses, saying why."""
+    kind, message = _REFUSED[name]
+    return kind(message)
