@@ -19,7 +19,8 @@ and guest logins are OAuth2, which ``stc proxy`` does not offer yet.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Any
 
 from .. import streamlit as st
 from ..auth._session import token
@@ -37,46 +38,50 @@ from .exceptions import (
     UpdateError,
 )
 
-__all__ = ["refuse", "register_form", "reset_form", "update_form"]
+__all__ = ["FormCall", "refuse", "register_form", "reset_form", "update_form"]
 
-Location = Literal["main", "sidebar"]
 Callback = Callable[[dict[str, Any]], Any] | None
 _VALID = Validator()
 
 
-def _form(location: str, key: str, clear_on_submit: bool) -> Any:
-    if location not in ("main", "sidebar"):
-        raise ValueError("Location must be one of 'main' or 'sidebar'")
-    area = st.sidebar if location == "sidebar" else st
-    return area.form(key=key, clear_on_submit=clear_on_submit)
+@dataclass(frozen=True, kw_only=True)
+class FormCall:
+    """What every account form is called with, and its labels (``fields`` renames
+    them, as in the package)."""
 
+    location: str
+    fields: Mapping[str, str] | None
+    clear_on_submit: bool
+    key: str
+    callback: Callback
 
-def _label(fields: Mapping[str, str] | None, name: str) -> str:
-    return (fields or {}).get(name, name)
+    def open(self, title: str) -> Any:
+        """The form, under its title."""
+        if self.location not in ("main", "sidebar"):
+            raise ValueError("Location must be one of 'main' or 'sidebar'")
+        area = st.sidebar if self.location == "sidebar" else st
+        form = area.form(key=self.key, clear_on_submit=self.clear_on_submit)
+        form.subheader(self.label("Form name", title))
+        return form
+
+    def label(self, name: str, default: str | None = None) -> str:
+        return (self.fields or {}).get(name, default or name)
 
 
 # -- reset_password -----------------------------------------------------------------------
 def reset_form(
-    apply: Callable[[Session], None],
-    username: str,
-    location: Location,
-    fields: Mapping[str, str] | None,
-    clear_on_submit: bool,
-    key: str,
-    callback: Callback,
-    instructions: str,
+    apply: Callable[[Session], None], username: str, call: FormCall, instructions: str
 ) -> bool | None:
     if not st.session_state.get("authentication_status"):
         raise ResetError("User must be logged in to use the reset password widget")
-    form = _form(location, key, clear_on_submit)
-    form.subheader(_label(fields, "Form name") if fields else "Reset password")
-    password = form.text_input(_label(fields, "Current password"), type="password",
+    form = call.open("Reset password")
+    password = form.text_input(call.label("Current password"), type="password",
                                autocomplete="off").strip()  # fmt: skip
-    new = form.text_input(_label(fields, "New password"), type="password",
+    new = form.text_input(call.label("New password"), type="password",
                           help=instructions, autocomplete="off").strip()  # fmt: skip
-    repeat = form.text_input(_label(fields, "Repeat password"), type="password",
+    repeat = form.text_input(call.label("Repeat password"), type="password",
                              autocomplete="off").strip()  # fmt: skip
-    if not form.form_submit_button(_label(fields, "Reset")):
+    if not form.form_submit_button(call.label("Reset")):
         return None
     if not _VALID.validate_length(new, 1):
         raise ResetError("No new password provided")
@@ -96,8 +101,8 @@ def reset_form(
     except ProxyProblem as problem:
         raise ResetError(str(problem)) from None
     apply(session)
-    if callback is not None:
-        callback({"widget": "Reset password", "username": username.lower().strip(),
+    if call.callback is not None:
+        call.callback({"widget": "Reset password", "username": username.lower().strip(),
                   "email": session.email, "name": session.name,
                   "roles": list(session.roles)})  # fmt: skip
     return True
@@ -107,24 +112,15 @@ def reset_form(
 _DETAILS: tuple[DetailField, ...] = ("first_name", "last_name", "email")
 
 
-def update_form(
-    apply: Callable[[Session], None],
-    username: str,
-    location: Location,
-    fields: Mapping[str, str] | None,
-    clear_on_submit: bool,
-    key: str,
-    callback: Callback,
-) -> bool | None:
+def update_form(apply: Callable[[Session], None], username: str, call: FormCall) -> bool | None:
     if not st.session_state.get("authentication_status"):
         raise UpdateError("User must be logged in to use the update user details widget")
-    form = _form(location, key, clear_on_submit)
-    form.subheader(_label(fields, "Form name") if fields else "Update user details")
-    labels = [_label(fields, "First name"), _label(fields, "Last name"), _label(fields, "Email")]
-    chosen = form.selectbox(_label(fields, "Field"), labels)
-    value = form.text_input(_label(fields, "New value"), autocomplete="off").strip()
+    form = call.open("Update user details")
+    labels = [call.label("First name"), call.label("Last name"), call.label("Email")]
+    chosen = form.selectbox(call.label("Field"), labels)
+    value = form.text_input(call.label("New value"), autocomplete="off").strip()
     field = _DETAILS[labels.index(chosen)]
-    if not form.form_submit_button(_label(fields, "Update")):
+    if not form.form_submit_button(call.label("Update")):
         return None
     if field == "first_name" and not _VALID.validate_name(value):
         raise UpdateError("First name is not valid")
@@ -137,25 +133,21 @@ def update_form(
     except (Refused, ProxyProblem) as problem:
         raise UpdateError(str(problem)) from None
     apply(session)
-    if callback is not None:
-        callback({"widget": "Update user details", "username": username.lower().strip(),
+    if call.callback is not None:
+        call.callback({"widget": "Update user details", "username": username.lower().strip(),
                   "field": field, "new_value": value})  # fmt: skip
     return True
 
 
 # -- register_user ------------------------------------------------------------------------
 def register_form(
-    location: Location,
+    call: FormCall,
     pre_authorized: Any,
     domains: list[str] | None,
-    fields: Mapping[str, str] | None,
     roles: list[str] | None,
     merge_username_email: bool,
     password_hint: bool,
     two_factor_auth: bool,
-    clear_on_submit: bool,
-    key: str,
-    callback: Callback,
     instructions: str,
 ) -> tuple[str | None, str | None, str | None]:
     """The package's form; who may register, and with which roles, is what the
@@ -167,26 +159,25 @@ def register_form(
         )
     if two_factor_auth:
         raise TwoFactorAuthError(_TWO_FACTOR)
-    form = _form(location, key, clear_on_submit)
-    form.subheader(_label(fields, "Form name") if fields else "Register user")
+    form = call.open("Register user")
     left, right = form.columns(2)
-    first = left.text_input(_label(fields, "First name"), autocomplete="off")
-    last = right.text_input(_label(fields, "Last name"), autocomplete="off")
+    first = left.text_input(call.label("First name"), autocomplete="off")
+    last = right.text_input(call.label("Last name"), autocomplete="off")
     if merge_username_email:
-        email = form.text_input(_label(fields, "Email"), autocomplete="off")
+        email = form.text_input(call.label("Email"), autocomplete="off")
         username = email
     else:
-        email = left.text_input(_label(fields, "Email"), autocomplete="off")
-        username = right.text_input(_label(fields, "Username"), autocomplete="off")
+        email = left.text_input(call.label("Email"), autocomplete="off")
+        username = right.text_input(call.label("Username"), autocomplete="off")
     left, right = form.columns(2)
-    password = left.text_input(_label(fields, "Password"), type="password",
+    password = left.text_input(call.label("Password"), type="password",
                                help=instructions, autocomplete="off")  # fmt: skip
-    repeat = right.text_input(_label(fields, "Repeat password"), type="password",
+    repeat = right.text_input(call.label("Repeat password"), type="password",
                               autocomplete="off")  # fmt: skip
     hint = ""
     if password_hint:
-        hint = form.text_input(_label(fields, "Password hint"), autocomplete="off")
-    if not form.form_submit_button(_label(fields, "Register")):
+        hint = form.text_input(call.label("Password hint"), autocomplete="off")
+    if not form.form_submit_button(call.label("Register")):
         return None, None, None
     wanted = _checked_registration(first, last, email, username, password, repeat, hint,
                                    domains, roles)  # fmt: skip
@@ -194,8 +185,8 @@ def register_form(
         done = register(wanted)
     except (Refused, ProxyProblem) as problem:
         raise RegisterError(str(problem)) from None
-    if callback is not None:
-        callback({"widget": "Register user", "new_name": wanted.first_name,
+    if call.callback is not None:
+        call.callback({"widget": "Register user", "new_name": wanted.first_name,
                   "new_last_name": wanted.last_name, "new_email": wanted.email,
                   "new_username": wanted.username})  # fmt: skip
     return done.email, done.username, done.name

@@ -24,7 +24,7 @@ from .. import streamlit as st
 from ..auth._session import set_token
 from ..auth._validator import PASSWORD_INSTRUCTIONS
 from ..auth._wire import Session
-from ._accounts import refuse, register_form, reset_form, update_form
+from ._accounts import FormCall, refuse, register_form, reset_form, update_form
 from ._client import BadLogin, ProxyProblem, check_session, log_in
 from .exceptions import LoginError, LogoutError
 
@@ -183,8 +183,9 @@ class Authenticate:
         callback: Callable[[dict[str, Any]], Any] | None = None,
     ) -> bool | None:
         """A form to change the logged-in user's password; True once changed."""
-        return reset_form(self._renew, username, location, fields, clear_on_submit, key,
-                          callback, self._instructions())  # fmt: skip
+        call = FormCall(location=location, fields=fields, clear_on_submit=clear_on_submit,
+                        key=key, callback=callback)  # fmt: skip
+        return reset_form(self._renew, username, call, self._instructions())
 
     def update_user_details(
         self,
@@ -196,8 +197,9 @@ class Authenticate:
         callback: Callable[[dict[str, Any]], Any] | None = None,
     ) -> bool | None:
         """A form to change the logged-in user's first name, last name or email."""
-        return update_form(self._renew, username, location, fields, clear_on_submit, key,
-                           callback)  # fmt: skip
+        call = FormCall(location=location, fields=fields, clear_on_submit=clear_on_submit,
+                        key=key, callback=callback)  # fmt: skip
+        return update_form(self._renew, username, call)
 
     def register_user(
         self,
@@ -217,9 +219,10 @@ class Authenticate:
         """A form to register a user: (email, username, name) once registered. Who
         may, and the roles they get, are what this call says (read at build time);
         stc proxy rate-limits registrations per address in place of the captcha."""
-        return register_form(location, pre_authorized, domains, fields, roles,
-                             merge_username_email, password_hint, two_factor_auth,
-                             clear_on_submit, key, callback, self._instructions())  # fmt: skip
+        call = FormCall(location=location, fields=fields, clear_on_submit=clear_on_submit,
+                        key=key, callback=callback)  # fmt: skip
+        return register_form(call, pre_authorized, domains, roles, merge_username_email,
+                             password_hint, two_factor_auth, self._instructions())  # fmt: skip
 
     def _instructions(self) -> str:
         return str(self.attrs.get("password_instructions", PASSWORD_INSTRUCTIONS))

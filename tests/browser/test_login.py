@@ -2,7 +2,9 @@
 (issue 15): an unmodified app's login form, a wrong password, the right one (its
 cookie set and a reload still logged in), a forged cookie refused, failed logins rate
 limited, and a connection that answers only a logged-in visitor; the site's bytes
-hold no password hash and no signing key.
+hold no password hash and no signing key. The account forms: a visitor registers,
+logs in, changes their password, and only the new one logs in after that (the proxy
+rewrote the app's config.yaml).
 
 TEST-ONLY STAND-IN: the connection's rows become a DataFrame with
 ``standins/pandas.py`` (Pyodide's pandas is CDN-only; see test_connections.py).
@@ -61,6 +63,19 @@ elif st.session_state["authentication_status"] is False:
     st.error("Username/password is incorrect")
 else:
     st.warning("Please enter your username and password")
+if st.query_params.get("form") == "register":
+    try:
+        email, username, name = authenticator.register_user(captcha=False, roles=["viewer"])
+        if email:
+            st.success(f"registered {username} ({name})")
+    except Exception as e:
+        st.error(e)
+if st.query_params.get("form") == "reset" and st.session_state["authentication_status"]:
+    try:
+        if authenticator.reset_password(st.session_state["username"]):
+            st.success("Password modified successfully")
+    except Exception as e:
+        st.error(e)
 """
 
 
@@ -169,3 +184,50 @@ def test_failed_logins_are_rate_limited(
         _log_in(page, "guess")
     _log_in(page, PASSWORD)  # blocked now, even with the right password
     expect(page.get_by_role("alert")).to_contain_text("rate-limited")
+
+
+def test_a_visitor_registers_logs_in_and_changes_their_password(
+    page: Page, guard: PageGuard, site: tuple[str, Path]
+) -> None:
+    url, out = site
+    page.goto(url + "?form=register")
+    wait_idle(page)
+    form = page.locator('[data-stc-kind="form"]').last
+    values = {"First name": "Ada", "Last name": "Lovelace", "Email": "ada@example.com",
+              "Username": "ada", "Password": "An4lytical!", "Repeat password": "An4lytical!",
+              "Password hint": "engine"}  # fmt: skip
+    for label, value in values.items():
+        form.get_by_label(label, exact=True).fill(value)
+    page.get_by_role("button", name="Register").click()
+    wait_idle(page)
+    expect(page.get_by_text("registered ada (Ada Lovelace)")).to_be_visible()
+
+    page.goto(url)
+    wait_idle(page)
+    page.get_by_label("Username").fill("ada")
+    page.get_by_label("Password").fill("An4lytical!")
+    page.get_by_role("button", name="Login").click()
+    wait_idle(page)
+    expect(page.get_by_text("Welcome Ada Lovelace")).to_be_visible()
+
+    page.goto(url + "?form=reset")  # the cookie keeps Ada logged in
+    wait_idle(page)
+    page.get_by_label("Current password").fill("An4lytical!")
+    page.get_by_label("New password").fill("N3w-secret!")
+    page.get_by_label("Repeat password").fill("N3w-secret!")
+    page.get_by_role("button", name="Reset").click()
+    wait_idle(page)
+    expect(page.get_by_text("Password modified successfully")).to_be_visible()
+
+    page.get_by_role("button", name="Logout").click()
+    page.wait_for_function("!document.cookie.includes('stc_auth=')", timeout=10_000)
+    page.goto(url)
+    wait_idle(page)
+    for password, expected in [("An4lytical!", "Username/password is incorrect"),
+                               ("N3w-secret!", "Welcome Ada Lovelace")]:  # fmt: skip
+        page.get_by_label("Username").fill("ada")
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Login").click()
+        wait_idle(page)
+        expect(page.get_by_text(expected)).to_be_visible()
+    assert b"ada@example.com" not in (out / "stc" / "app.zip").read_bytes()

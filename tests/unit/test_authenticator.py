@@ -7,16 +7,15 @@ tests/proxy/test_login.py; the whole path in Chromium is tests/browser/test_logi
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 
 import pytest
 
-from runtime_wasm.auth._session import set_token, token
+from runtime_wasm.auth._session import token
 from runtime_wasm.auth._wire import LOGIN_ROUTE, SESSION_ROUTE, Session
-from runtime_wasm.connections import DataConfig, configure, set_poster
-from runtime_wasm.connections._transport import _urllib_post
+from runtime_wasm.connections import DataConfig, configure
 from runtime_wasm.testing import AppTest
+from tests.unit._auth_proxy import PROXY_URL, answering
 
 APP = """
 import streamlit as st
@@ -43,7 +42,7 @@ class FakeProxy:
 
     def __call__(self, url: str, body: str) -> tuple[int, str]:
         request = json.loads(body)
-        self.requests.append((url.removeprefix("http://proxy.test"), request))
+        self.requests.append((url.removeprefix(PROXY_URL), request))
         good = request.get("password") == "right" or request.get("token") == SESSION.token
         if good:
             return 200, SESSION.to_json()
@@ -53,17 +52,9 @@ class FakeProxy:
 
 @pytest.fixture
 def proxy() -> Iterator[FakeProxy]:
-    """A fake proxy (extra-streamlit-components, whose CookieManager stc's authenticator
-    uses, is in the test extra; it is imported during the runs, against stc's API)."""
     fake = FakeProxy()
-    configure(DataConfig(proxy_url="http://proxy.test"))
-    set_poster(fake)
-    yield fake
-    configure(DataConfig())
-    set_poster(_urllib_post)
-    set_token(None)
-    for name in [m for m in sys.modules if m.startswith("extra_streamlit_components")]:
-        del sys.modules[name]
+    with answering(fake):
+        yield fake
 
 
 def _log_in(at: AppTest, password: str) -> AppTest:
@@ -99,7 +90,7 @@ def test_users_in_st_secrets_log_in_from_the_page_s_skeleton(proxy: FakeProxy) -
         "credentials": {"usernames": {}},
         "cookie": {"name": "stc_auth", "expiry_days": 2, "key": "held-by-stc-proxy"},
     }
-    configure(DataConfig(proxy_url="http://proxy.test", public_secrets=view))
+    configure(DataConfig(proxy_url=PROXY_URL, public_secrets=view))
     app = APP.replace(
         'stauth.Authenticate({"usernames": {}}, "stc_auth", "held-by-stc-proxy", 2)',
         'stauth.Authenticate(st.secrets["credentials"].to_dict(), st.secrets["cookie"]["name"],'

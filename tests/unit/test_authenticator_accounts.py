@@ -7,7 +7,6 @@ real proxy's side is tests/proxy/test_accounts.py.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,9 +16,8 @@ from compiler._wheels import PipWheels
 from runtime_wasm.auth._session import set_token
 from runtime_wasm.auth._validator import Validator
 from runtime_wasm.auth._wire import DETAILS_ROUTE, PASSWORD_ROUTE, REGISTER_ROUTE, Session
-from runtime_wasm.connections import DataConfig, configure, set_poster
-from runtime_wasm.connections._transport import _urllib_post
 from runtime_wasm.testing import AppTest
+from tests.unit._auth_proxy import PROXY_URL, answering
 
 TOKEN = "signed.jwt.token"
 SESSION = Session(token=TOKEN, username="jsmith", name="John Smith", email="j@example.com",
@@ -42,7 +40,7 @@ class AccountsProxy:
         self.refusal: tuple[int, str, str] | None = None
 
     def __call__(self, url: str, body: str) -> tuple[int, str]:
-        route, request = url.removeprefix("http://proxy.test"), json.loads(body)
+        route, request = url.removeprefix(PROXY_URL), json.loads(body)
         self.requests.append((route, request))
         if self.refusal is not None:
             status, code, message = self.refusal
@@ -60,15 +58,9 @@ class AccountsProxy:
 @pytest.fixture
 def proxy() -> Iterator[AccountsProxy]:
     fake = AccountsProxy()
-    configure(DataConfig(proxy_url="http://proxy.test"))
-    set_poster(fake)
-    set_token(TOKEN)
-    yield fake
-    configure(DataConfig())
-    set_poster(_urllib_post)
-    set_token(None)
-    for name in [m for m in sys.modules if m.startswith("extra_streamlit_components")]:
-        del sys.modules[name]
+    with answering(fake):
+        set_token(TOKEN)
+        yield fake
 
 
 RESET = (
