@@ -6,12 +6,15 @@ connection and the parameters, runs it in a worker thread and answers a
 request carries the query's ``ttl``, ``Cache-Control: max-age``. ``/v1/fetch``
 forwards an app's web request with the API keys it may carry (:mod:`proxy._forward`).
 ``/v1/login`` and ``/v1/session`` check passwords and sessions (:mod:`proxy._login`);
-the connections and secrets the site's ``auth.json`` names answer only requests that
-carry a session (:func:`proxy._sessions.check_session`), checked before a database or
-an upstream is touched.
+``/v1/password``, ``/v1/details`` and ``/v1/register`` change the app's credentials
+file as streamlit-authenticator does (:mod:`proxy._accounts`); the connections and
+secrets the site's ``auth.json`` names answer only requests that carry a session
+(:func:`proxy._sessions.check_session`), checked before a database or an upstream is
+touched.
 ``GET /healthz`` answers without touching a database. Nothing is kept between requests
-but pooled database and upstream connections and the rate limiter's buckets, so any
-number of workers and instances can run side by side.
+but pooled database and upstream connections, the rate limiter's buckets and the
+users last read from a credentials file (read again when it changes), so any number
+of workers and instances can run side by side.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from proxy._accounts import change_details, change_password, register
 from proxy._bodies import json_object
 from proxy._databases import Databases, Limits
 from proxy._errors import QueryRefused, error_response
@@ -41,7 +45,13 @@ from proxy._ratelimit import FailedLogins, TokenBuckets
 from proxy._sessions import check_session
 from proxy._settings import Settings
 from proxy._statements import check_params, is_single_statement
-from runtime_wasm.auth import LOGIN_ROUTE, SESSION_ROUTE
+from runtime_wasm.auth import (
+    DETAILS_ROUTE,
+    LOGIN_ROUTE,
+    PASSWORD_ROUTE,
+    REGISTER_ROUTE,
+    SESSION_ROUTE,
+)
 from runtime_wasm.connections import (
     QUERY_ROUTE,
     WRITE_ROUTE,
@@ -214,6 +224,9 @@ def create_app(
             Route(FORWARD_ROUTE, forward, methods=METHODS),
             Route(LOGIN_ROUTE, login, methods=["POST"]),
             Route(SESSION_ROUTE, session, methods=["POST"]),
+            Route(PASSWORD_ROUTE, change_password, methods=["POST"]),
+            Route(DETAILS_ROUTE, change_details, methods=["POST"]),
+            Route(REGISTER_ROUTE, register, methods=["POST"]),
             Route("/healthz", healthz, methods=["GET"]),
         ],
         middleware=[
@@ -229,5 +242,8 @@ def create_app(
     app.state.databases = databases
     app.state.failed_logins = FailedLogins(
         limit=settings.login_attempts, window=settings.login_window
+    )
+    app.state.registrations = FailedLogins(
+        limit=settings.register_attempts, window=settings.register_window
     )
     return app

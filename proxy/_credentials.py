@@ -11,6 +11,10 @@ with a message for whoever deploys it instead of refusing every visitor later.
 Messages name files, dotted keys and user names, never a hash, a key or a line of a
 file: PyYAML's own messages quote the line they stopped at, so only its position is
 kept.
+
+A YAML file's path and its :func:`file_stamp` are kept on :class:`Logins`: account
+changes rewrite that file (:mod:`proxy._credentials_file`), and every worker reads its
+users again when the stamp changes, with :func:`read_users`.
 """
 
 from __future__ import annotations
@@ -32,7 +36,20 @@ from proxy._errors import ProxyConfigError
 from proxy._secrets import app_folder, dotted, read_toml
 from runtime_wasm.auth import AUTH_PATH, AuthConfig
 
-__all__ = ["AUTH_KEY_ENV", "MIN_KEY_BYTES", "Logins", "User", "read_logins"]
+__all__ = [
+    "AUTH_KEY_ENV",
+    "MIN_KEY_BYTES",
+    "FileStamp",
+    "Logins",
+    "User",
+    "bcrypt_cost",
+    "file_stamp",
+    "load_yaml",
+    "password_bytes",
+    "read_logins",
+    "read_users",
+    "users_in",
+]
 
 AUTH_KEY_ENV = "STC_PROXY_AUTH_KEY"  # the signing key when auth.json names none
 # HS256 keys shorter than its hash are guessable offline from any token a user holds
@@ -40,6 +57,14 @@ AUTH_KEY_ENV = "STC_PROXY_AUTH_KEY"  # the signing key when auth.json names none
 MIN_KEY_BYTES = 32
 # What streamlit-authenticator's Hasher.is_hash accepts, with a cost bcrypt can use.
 _BCRYPT = re.compile(r"\$2[aby]\$(0[4-9]|[12][0-9]|3[01])\$[./A-Za-z0-9]{53}")
+# bcrypt reads only the first 72 bytes of a password, and bcrypt 5 raises instead of
+# ignoring the rest; hashes made by streamlit-authenticator with bcrypt 4 were made
+# from those 72 bytes, so they are what is checked and hashed.
+_BCRYPT_BYTES = 72
+
+# What os.stat says of a file, enough to tell that it was written since: an atomic
+# rewrite gives it a new inode, and a write in place a new size or mtime.
+FileStamp = tuple[int, int, int, int]  # inode, size, mtime_ns, ctime_ns
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -63,6 +88,34 @@ class Logins:
     # A hash of a random password, at the users' cost: an unknown user's login is
     # checked against it, so it takes as long as a wrong password does.
     dummy: bytes = field(repr=False)
+    path: Path | None = None  # the YAML file the users are in (kind="file")
+    stamp: FileStamp | None = None  # that file's, when the users were read from it
+
+
+def load_yaml(text: str) -> Any:
+    """``yaml.safe_load``, by libyaml when PyYAML has it: the same safe constructor,
+    seven times faster, which matters as every worker reads the file again when an
+    account changes and a file may hold thousands of users."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def password_bytes(password: str) -> bytes:
+    """What bcrypt checks or hashes of *password*: its first 72 bytes."""
+    return password.encode("utf-8", "surrogatepass")[:_BCRYPT_BYTES]
+
+
+def bcrypt_cost(hashed: bytes) -> int:
+    """The cost a bcrypt hash was made with (``$2b$12$...`` is 12)."""
+    return int(hashed[4:6])
+
+
+def file_stamp(path: Path) -> FileStamp | None:
+    """*path*'s :data:`FileStamp`, or ``None`` when it cannot be read."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
 def read_logins(
@@ -81,31 +134,34 @@ def read_logins(
         raise ProxyConfigError(f"{file} is not an stc auth file: {error}") from None
     if not 0 < config.max_expiry_days < math.inf:
         raise ProxyConfigError(f"{file}: max_expiry_days must be a positive number of days")
+    path, stamp = None, None
     try:
-        users, key = _read_source(config, secrets, app, os.environ if environ is None else environ)
+        source = config.credentials
+        if source.kind == "file":
+            if not source.path:
+                raise ProxyConfigError(f"{AUTH_PATH} names no credentials file")
+            folder = app if app is not None else app_folder(secrets)
+            origin = path = folder / source.path
+            stamp = file_stamp(path)  # before reading: a write in between is seen later
+            table = _read_yaml(origin, folder)
+        else:
+            origin, table = secrets, read_toml(secrets)
+        users = users_in(origin, table, source.key)
+        environ = os.environ if environ is None else environ
+        key = _read_key(origin, table, source.cookie_key, environ)
     except ProxyConfigError as error:
         if not config.where:
             raise
         raise ProxyConfigError(f"{error} (the login at {config.where})") from None
-    cost = Counter(user.hash[4:6] for user in users.values()).most_common(1)[0][0]
-    dummy = bcrypt.hashpw(random.token_hex(16).encode(), bcrypt.gensalt(rounds=int(cost)))
-    return Logins(config=config, users=users, key=key, dummy=dummy)
+    cost = Counter(bcrypt_cost(user.hash) for user in users.values()).most_common(1)[0][0]
+    dummy = bcrypt.hashpw(random.token_hex(16).encode(), bcrypt.gensalt(rounds=cost))
+    return Logins(config=config, users=users, key=key, dummy=dummy, path=path, stamp=stamp)
 
 
-def _read_source(
-    config: AuthConfig, secrets: Path, app: Path | None, environ: Mapping[str, str]
-) -> tuple[dict[str, User], str]:
-    source = config.credentials
-    if source.kind == "file":
-        if not source.path:
-            raise ProxyConfigError(f"{AUTH_PATH} names no credentials file")
-        folder = app if app is not None else app_folder(secrets)
-        origin = folder / source.path
-        table = _read_yaml(origin, folder)
-    else:
-        origin, table = secrets, read_toml(secrets)
-    users = _read_users(origin, table, source.key)
-    return users, _read_key(origin, table, source.cookie_key, environ)
+def read_users(path: Path, key: str) -> dict[str, User]:
+    """The users of the YAML credentials file *path* as it is now (*key*: the dotted
+    path of its credentials table); raises :class:`ProxyConfigError`."""
+    return users_in(path, _read_yaml(path, path.parent), key)
 
 
 def _read_yaml(path: Path, folder: Path) -> Mapping[str, Any]:
@@ -117,7 +173,7 @@ def _read_yaml(path: Path, folder: Path) -> Mapping[str, Any]:
             f"to the app folder, {folder}; give the right one with --app DIR)"
         ) from None
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -130,7 +186,9 @@ def _read_yaml(path: Path, folder: Path) -> Mapping[str, Any]:
     return data
 
 
-def _read_users(origin: Path, table: Mapping[str, Any], key: str) -> dict[str, User]:
+def users_in(origin: Path, table: Mapping[str, Any], key: str) -> dict[str, User]:
+    """The users of the credentials table at the dotted *key* of *table* (read from
+    *origin*, which messages name); raises :class:`ProxyConfigError`."""
     credentials = dotted(table, key) if key else table
     usernames = credentials.get("usernames") if isinstance(credentials, Mapping) else None
     where = f"{key}.usernames" if key else "usernames"
@@ -168,10 +226,11 @@ def _read_users(origin: Path, table: Mapping[str, Any], key: str) -> dict[str, U
 
 
 def _name(entry: Mapping[str, Any]) -> Any:
-    """``name``, else ``first_name last_name``, as streamlit-authenticator shows it."""
-    if "first_name" in entry and "last_name" in entry:
-        return f"{entry['first_name']} {entry['last_name']}"
-    return entry.get("name")
+    """``first_name last_name``, else ``name``, as streamlit-authenticator shows it;
+    a part it left empty (``update_user_details`` sets both to null before changing
+    one, for a user who had only ``name``) is left out, not shown as "None"."""
+    parts = (entry.get("first_name"), entry.get("last_name"))
+    return " ".join(str(part) for part in parts if part not in (None, "")) or entry.get("name")
 
 
 def _text(at: str, key: str, value: Any) -> str:

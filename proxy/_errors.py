@@ -10,6 +10,8 @@
      │       "host-not-allowed"                                 (web requests)
      ├─ code "bad-login", "bad-token", "login-required", "role-required"           (4xx)
      │                                                          (logins and sessions)
+     ├─ code "bad-value", "taken", "not-allowed", "read-only"                      (4xx)
+     │                                          (account changes and registrations)
      └─ code "timeout", "database", "internal",                                    (5xx)
              "upstream-unreachable", "upstream-timeout"         (web requests)
     AnswerCut                 an upstream broke off an answer already streaming to the page
@@ -37,6 +39,7 @@ STATUS: dict[str, int] = {
     "bad-request": 400,
     "bad-params": 400,
     "bad-target": 400,
+    "bad-value": 400,
     "bad-login": 401,
     "bad-token": 401,
     "login-required": 401,
@@ -46,9 +49,11 @@ STATUS: dict[str, int] = {
     "secret-not-allowed": 403,
     "host-not-allowed": 403,
     "role-required": 403,
+    "not-allowed": 403,
     "unknown-query": 404,
     "unknown-write": 404,
     "unknown-connection": 404,
+    "taken": 409,  # and "read-only" of the credentials (a database's is 403)
     "rate-limited": 429,
     "internal": 500,
     "database": 502,

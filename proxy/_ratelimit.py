@@ -1,6 +1,9 @@
 """Rate limits kept in the process: per-client token buckets for every request
 (:class:`TokenBuckets`: ``burst`` requests at once and ``rate`` per second after that),
-and a count of failed logins per client and user name (:class:`FailedLogins`).
+and a count of failed logins per client and user name (:class:`FailedLogins`; a
+wrong current password at a password change is one too). Registrations are counted
+per client by another :class:`FailedLogins` whose tries are never taken back: each
+may write a user, and each tells whether an email or user name is taken.
 
 They live in the process, so with N workers or instances a client gets up to N
 times the rate and N times the failed logins: the limits protect the database from

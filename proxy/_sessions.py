@@ -6,9 +6,10 @@ lower-case user name), ``name``, ``email``, ``roles``, ``iat`` and ``exp``. Noth
 stored: any worker or instance with the same key checks any token. Only HS256 is
 accepted, so ``alg: none`` and tokens of other algorithms are refused before their
 signature is looked at. What a token says about the user is not trusted beyond its
-``sub``: name, email and roles come from the credentials the proxy loaded, so a user
-removed from them is refused and a role taken away is gone at the next restart, even
-for sessions signed before.
+``sub``: name, email and roles come from the credentials as they are now, so a user
+removed from them is refused and a role taken away is gone at the next request, even
+for sessions signed before (a credentials file is read again when it changes:
+:func:`proxy._credentials_file.current_logins`).
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ import jwt
 from starlette.requests import Request
 
 from proxy._credentials import Logins, User
+from proxy._credentials_file import current_logins
 from proxy._errors import QueryRefused
 from runtime_wasm.auth import SESSION_HEADER, Session
 
-__all__ = ["BadToken", "check_session", "sign", "verify"]
+__all__ = ["BadToken", "check_session", "renew", "sign", "verify"]
 
 _ALGORITHM = "HS256"
 # Instances behind one load balancer may disagree on the time by a few seconds; a
@@ -46,7 +48,16 @@ def sign(logins: Logins, user: User, expiry_days: float, *, now: float | None = 
     issued = math.floor(time.time() if now is None else now)
     days = expiry_days if expiry_days > 0 else _NO_COOKIE_DAYS
     days = min(days, logins.config.max_expiry_days)
-    expires = issued + max(1, round(days * 86_400))
+    return _signed(logins, user, issued, issued + max(1, round(days * 86_400)))
+
+
+def renew(logins: Logins, user: User, expires: float, *, now: float | None = None) -> Session:
+    """A new token for *user* ending when their current one does (*expires*): after an
+    account change, so the token says the user's new name and email."""
+    return _signed(logins, user, math.floor(time.time() if now is None else now), int(expires))
+
+
+def _signed(logins: Logins, user: User, issued: int, expires: int) -> Session:
     claims = {"sub": user.username, "name": user.name, "email": user.email,
               "roles": list(user.roles), "iat": issued, "exp": expires}  # fmt: skip
     token = jwt.encode(claims, logins.key, algorithm=_ALGORITHM)
@@ -78,7 +89,7 @@ def check_session(
     connections or secrets it uses) accepts: ``login-required`` (401) without a valid
     one, ``role-required`` (403) without one of a name's roles. Names the site's
     ``auth.json`` does not list are open to anyone."""
-    logins: Logins | None = request.app.state.settings.auth
+    logins = current_logins(request)
     if logins is None:
         return
     config = logins.config

@@ -66,6 +66,8 @@ class Settings:
     auth: Logins | None = None  # the site's logins, when it has stc/auth.json
     login_attempts: int = 5  # failed logins a client may make for one user name...
     login_window: float = 15 * 60.0  # ...within this many seconds
+    register_attempts: int = 5  # registrations a client may try (all count)...
+    register_window: float = 15 * 60.0  # ...within this many seconds
 
 
 def load_settings(
