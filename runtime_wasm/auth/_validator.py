@@ -2,14 +2,27 @@
 
 The page checks a form before it posts it (the package's forms say what is wrong at
 once), and ``stc proxy`` checks again, since a request need not come from the page.
-Both import this module, so the two cannot disagree.
+Both import this module, so the two cannot disagree: :class:`Validator` is the
+package's ``utilities/validator.py``, and the ``*_problem`` functions make its
+controller's checks in its order, answering the first message that applies (the
+page raises the package's exception with it, the proxy refuses with it). A password
+repeat is only the page's to check: the proxy gets one password.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["PASSWORD_INSTRUCTIONS", "Validator"]
+from runtime_wasm.auth._wire import DetailField, Registration
+
+__all__ = [
+    "DOMAIN_REFUSED",
+    "PASSWORD_INSTRUCTIONS",
+    "Validator",
+    "detail_problem",
+    "new_password_problem",
+    "registration_problem",
+]
 
 PASSWORD_INSTRUCTIONS = """
 **Password must be:**
@@ -63,3 +76,60 @@ class Validator:
         if not re.search(rf"[{_SPECIAL}]", password):
             errors.append("Contain at least one special character (@$!%*?&) \n\n")
         return "**Password must:** \n\n" + "".join(errors)
+
+
+_VALID = Validator()
+
+
+def new_password_problem(current: str, new: str, repeat: str | None = None) -> str | None:
+    """``reset_password``'s checks of the new password."""
+    if not _VALID.validate_length(new, 1):
+        return "No new password provided"
+    if repeat is not None and new != repeat:
+        return "Passwords do not match"
+    if current == new:
+        return "New and current passwords are the same"
+    if not _VALID.validate_password(new):
+        return _VALID.diagnose_password(new)
+    return None
+
+
+def detail_problem(field: DetailField, value: str) -> str | None:
+    """``update_user_details``'s check of the new value."""
+    if field == "first_name" and not _VALID.validate_name(value):
+        return "First name is not valid"
+    if field == "last_name" and not _VALID.validate_name(value):
+        return "Last name is not valid"
+    if field == "email" and not _VALID.validate_email(value):
+        return "Email is not valid"
+    return None
+
+
+DOMAIN_REFUSED = "Email domain is not allowed to register"
+
+
+def registration_problem(
+    form: Registration, domains: tuple[str, ...] | list[str] | None, repeat: str | None = None
+) -> str | None:
+    """``register_user``'s checks (:data:`DOMAIN_REFUSED` for an email outside
+    *domains*, which the proxy answers as not allowed rather than not valid)."""
+    if not _VALID.validate_name(form.first_name):
+        return "First name is not valid"
+    if not _VALID.validate_name(form.last_name):
+        return "Last name is not valid"
+    if not _VALID.validate_email(form.email):
+        return "Email is not valid"
+    if domains and form.email.split("@")[-1] not in domains:
+        return DOMAIN_REFUSED
+    if not _VALID.validate_username(form.username):
+        return "Username is not valid"
+    empty_repeat = repeat is not None and not _VALID.validate_length(repeat, 1)
+    if not _VALID.validate_length(form.password, 1) or empty_repeat:
+        return "Password/repeat password fields cannot be empty"
+    if repeat is not None and form.password != repeat:
+        return "Passwords do not match"
+    if form.password_hint and not _VALID.validate_length(form.password_hint, 1):
+        return "Password hint cannot be empty"
+    if not _VALID.validate_password(form.password):
+        return _VALID.diagnose_password(form.password)
+    return None

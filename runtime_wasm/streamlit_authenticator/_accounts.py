@@ -24,7 +24,7 @@ from typing import Any
 
 from .. import streamlit as st
 from ..auth._session import token
-from ..auth._validator import Validator
+from ..auth._validator import detail_problem, new_password_problem, registration_problem
 from ..auth._wire import DetailField, DetailsChange, PasswordChange, Registration, Session
 from ._client import ProxyProblem, Refused, change_details, change_password, register
 from .exceptions import (
@@ -41,7 +41,6 @@ from .exceptions import (
 __all__ = ["FormCall", "refuse", "register_form", "reset_form", "update_form"]
 
 Callback = Callable[[dict[str, Any]], Any] | None
-_VALID = Validator()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -83,14 +82,9 @@ def reset_form(
                              autocomplete="off").strip()  # fmt: skip
     if not form.form_submit_button(call.label("Reset")):
         return None
-    if not _VALID.validate_length(new, 1):
-        raise ResetError("No new password provided")
-    if new != repeat:
-        raise ResetError("Passwords do not match")
-    if password == new:
-        raise ResetError("New and current passwords are the same")
-    if not _VALID.validate_password(new):
-        raise ResetError(_VALID.diagnose_password(new))
+    problem = new_password_problem(password, new, repeat)
+    if problem is not None:
+        raise ResetError(problem)
     change = PasswordChange(token=_token(ResetError), password=password, new_password=new)
     try:
         session = change_password(change)
@@ -122,12 +116,9 @@ def update_form(apply: Callable[[Session], None], username: str, call: FormCall)
     field = _DETAILS[labels.index(chosen)]
     if not form.form_submit_button(call.label("Update")):
         return None
-    if field == "first_name" and not _VALID.validate_name(value):
-        raise UpdateError("First name is not valid")
-    if field == "last_name" and not _VALID.validate_name(value):
-        raise UpdateError("Last name is not valid")
-    if field == "email" and not _VALID.validate_email(value):
-        raise UpdateError("Email is not valid")
+    problem = detail_problem(field, value)
+    if problem is not None:
+        raise UpdateError(problem)
     try:
         session = change_details(DetailsChange(token=_token(UpdateError), field=field, value=value))
     except (Refused, ProxyProblem) as problem:
@@ -200,26 +191,14 @@ def _checked_registration(
     first, last, email = first.strip(), last.strip(), email.strip()
     username, password, repeat = username.lower().strip(), password.strip(), repeat.strip()
     hint = hint.strip() if hint else ""
-    if not _VALID.validate_name(first):
-        raise RegisterError("First name is not valid")
-    if not _VALID.validate_name(last):
-        raise RegisterError("Last name is not valid")
-    if not _VALID.validate_email(email):
-        raise RegisterError("Email is not valid")
-    if domains and email.split("@")[-1] not in domains:
-        raise RegisterError("Email domain is not allowed to register")
-    if not _VALID.validate_username(username):
-        raise RegisterError("Username is not valid")
-    if not _VALID.validate_length(password, 1) or not _VALID.validate_length(repeat, 1):
-        raise RegisterError("Password/repeat password fields cannot be empty")
-    if password != repeat:
-        raise RegisterError("Passwords do not match")
-    if not _VALID.validate_password(password):
-        raise RegisterError(_VALID.diagnose_password(password))
+    form = Registration(first_name=first, last_name=last, email=email, username=username,
+                        password=password, password_hint=hint)  # fmt: skip
+    problem = registration_problem(form, domains, repeat)
+    if problem is not None:
+        raise RegisterError(problem)
     if roles and not isinstance(roles, list):
         raise LoginError("Roles must be provided as a list")
-    return Registration(first_name=first, last_name=last, email=email, username=username,
-                        password=password, password_hint=hint)  # fmt: skip
+    return form
 
 
 def _token(error: type[Exception]) -> str:
