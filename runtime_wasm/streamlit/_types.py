@@ -18,7 +18,6 @@ import sys
 from collections import ChainMap, UserDict, UserList, deque
 from collections.abc import ItemsView, KeysView, Mapping, Sequence, ValuesView
 from enum import EnumMeta
-from functools import reduce
 from types import MappingProxyType
 from typing import Any, Protocol, runtime_checkable
 
@@ -69,12 +68,19 @@ def _is_type_instance(obj: object, fqn: str) -> bool:
 
 def _isinstance_of(obj: object, module: str, *names: str) -> bool:
     """``isinstance(obj, module.name)`` for any of the (dotted) names, if ``module`` is
-    imported; if it is not, ``obj`` cannot be one of its types."""
+    imported; if it is not, ``obj`` cannot be one of its types. A module of that name
+    without them (an app's own ``pandas.py``) has none of them."""
     loaded = sys.modules.get(module)
     if loaded is None:
         return False
-    classes: tuple[Any, ...] = tuple(reduce(getattr, name.split("."), loaded) for name in names)
-    return isinstance(obj, classes)
+    classes: list[type] = []
+    for name in names:
+        found: Any = loaded
+        for part in name.split("."):
+            found = getattr(found, part, None)
+        if isinstance(found, type):
+            classes.append(found)
+    return isinstance(obj, tuple(classes))
 
 
 def has_callable_attr(obj: object, name: str) -> bool:

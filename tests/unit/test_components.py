@@ -221,3 +221,15 @@ def test_a_package_a_run_needs_loads_then_or_says_why(
         assert _packages.require("stc_late_pkg", package="stc-late-pkg", why="The test").LOADED
     finally:
         sys.modules.pop("stc_late_pkg", None)
+
+
+def test_an_app_s_own_pandas_module_is_not_mistaken_for_pandas(
+    picker: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A module named pandas without pandas' classes (an app's own ``pandas.py``) made
+    every component call fail while looking for DataFrame arguments."""
+    import types
+
+    monkeypatch.setitem(sys.modules, "pandas", types.ModuleType("pandas"))
+    at = AppTest.from_string("from picker import picker\npicker(['a'], key='p')\n").run()
+    assert not at.exception, at.exception
