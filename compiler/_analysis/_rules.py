@@ -6,6 +6,7 @@ Visitors decide *where* a rule applies; these tables decide *what* is said. Code
     STC102 error    st.X is not a Streamlit command at all (or an internal module)
     STC103 warning  the streamlit alias or a container variable is ambiguous
     STC104 error    a call of st.X that does not match st.X's parameters
+    STC105 error    a custom component declared with url= (a development server)
     STC201 error    import of a module that cannot work in a browser
     STC202 warning  a call that blocks or fails in the browser
     STC203 warning  import of a network client on raw sockets (aiohttp, websockets…)
@@ -32,6 +33,7 @@ __all__ = [
     "BAD_CALL",
     "BLOCKING_CALLS",
     "BLOCKING_METHODS",
+    "DEV_SERVER_COMPONENT",
     "FETCH_CLIENTS",
     "FILE_READERS",
     "INTERNAL_MODULE",
@@ -102,6 +104,15 @@ BAD_CALL = Rule(
     severity="error",
     message="{message}",
     hint="the signature, as in Streamlit 1.67: {name}{signature}",
+)
+
+DEV_SERVER_COMPONENT = Rule(
+    code="STC105",
+    severity="error",
+    message="declare_component(url=...) loads the component from a development server, "
+    "which a published site cannot reach",
+    hint="build the component's frontend (npm run build) and declare it with "
+    "path=<its build folder>; under `if`/`try`, keep url= for development only",
 )
 
 # -- modules and calls that cannot work in a browser --------------------------------

@@ -35,10 +35,12 @@ from libcst.metadata import (
 )
 
 from compiler._analysis._context import AppModule, Findings, ModuleVisitor
+from compiler._analysis._imports import is_optional
 from compiler._analysis._names import dotted, qualified, qualified_names
 from compiler._analysis._rules import (
     AMBIGUOUS,
     BAD_CALL,
+    DEV_SERVER_COMPONENT,
     INTERNAL_MODULE,
     NOT_A_COMMAND,
     NOT_YET,
@@ -62,6 +64,15 @@ CONTAINER_COMMANDS: dict[str, Kind] = {
     "columns": "containers",
     "tabs": "containers",
 }
+
+
+_DECLARE_COMPONENT = frozenset(
+    {
+        "streamlit.components.v1.declare_component",
+        "streamlit.components.v1.components.declare_component",
+        "streamlit.components.v1.component_registry.declare_component",
+    }
+)
 
 
 class StreamlitVisitor(ModuleVisitor):
@@ -122,6 +133,7 @@ class StreamlitVisitor(ModuleVisitor):
         self._check_call(node)
 
     def _check_call(self, node: cst.Call) -> None:
+        self._check_component(node)
         command = self._command(node.func)
         params = parameters(command) if command else None
         if command is None or params is None:
@@ -131,6 +143,16 @@ class StreamlitVisitor(ModuleVisitor):
         if found is not None:
             signature = shown(params.signature)
             self.report(BAD_CALL, found.node, message=found.message, name=name, signature=signature)
+
+    def _check_component(self, node: cst.Call) -> None:
+        """``declare_component(url=...)`` that always runs: a development server."""
+        if not (qualified_names(self, node.func) & _DECLARE_COMPONENT):
+            return
+        url = next((a for a in node.args if a.keyword and a.keyword.value == "url"), None)
+        if url is None or (isinstance(url.value, cst.Name) and url.value.value == "None"):
+            return
+        if not is_optional(self, node):  # the _RELEASE switch of the component template
+            self.report(DEV_SERVER_COMPONENT, url)
 
     def _command(self, func: cst.BaseExpression) -> str | None:
         """What *func* is in :func:`_registry.signature`: ``"DeltaGenerator.write"`` for

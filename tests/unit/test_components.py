@@ -233,3 +233,20 @@ def test_an_app_s_own_pandas_module_is_not_mistaken_for_pandas(
     monkeypatch.setitem(sys.modules, "pandas", types.ModuleType("pandas"))
     at = AppTest.from_string("from picker import picker\npicker(['a'], key='p')\n").run()
     assert not at.exception, at.exception
+
+
+def test_a_component_on_a_development_server_is_stc105_at_build(tmp_path: Path) -> None:
+    """``url=`` components reach a development server; the component template's
+    ``if not _RELEASE:`` branch keeps one for development only, which is fine."""
+    from tests.unit._analysis import analyse_app
+
+    source = (
+        "import streamlit as st\nimport streamlit.components.v1 as components\n"
+        "a = components.declare_component('a', url='http://localhost:3001')\n"
+        "b = st.components.v1.declare_component('b', url='http://localhost:3002')\n"
+        "if not RELEASE:\n    c = components.declare_component('c', url='http://localhost:3003')\n"
+        "d = components.declare_component('d', path='frontend/build')\n"
+    )
+    analysis = analyse_app(tmp_path, {"app.py": source})
+    found = [(d.code, d.severity, d.span.line) for d in analysis.diagnostics if d.code == "STC105"]
+    assert found == [("STC105", "error", 3), ("STC105", "error", 4)]
