@@ -53,7 +53,7 @@ from compiler._parse import ParsedApp
 from compiler._preload import page_modules
 from compiler._resolve import Resolved
 from compiler._sitelock import LOCK_PATH, Package, site_lock
-from runtime_wasm._protocol import PROTOCOL_VERSION, HttpConfig
+from runtime_wasm._protocol import PROTOCOL_VERSION, DataConfig, HttpConfig, PageConfig
 from runtime_wasm.auth import AUTH_PATH
 from runtime_wasm.connections import ALLOWLIST_PATH, dump_allowlist
 from runtime_wasm.http import RULES_PATH
@@ -106,11 +106,11 @@ class SitePlan:
     manifest: Mapping[str, object]  # stc-build.json without its file list
 
 
-def _data_config(analysis: Analysis) -> dict[str, object]:
+def _data_config(analysis: Analysis) -> DataConfig:
     """What the site's runtime must know of its data: where the proxy is, the type of
     each connection in secrets.toml (never a value), the keys marked public, and which
     web requests go through the proxy (``HttpConfig``). Logins need the proxy too."""
-    data: dict[str, object] = {}
+    data: DataConfig = {}
     forward = analysis.project.forward
     uses = analysis.connections or forward.secrets or forward.hosts or analysis.auth
     if analysis.proxy_url and uses:
@@ -141,7 +141,7 @@ def plan(
 ) -> SitePlan:
     """Lay out the site for this app, runtime and Pyodide (and the answers ``--bake``
     made, which go into app.zip beside the app's data files)."""
-    config = {
+    config: PageConfig = {  # what each page reads (runtime_wasm/_protocol.py)
         "protocol": PROTOCOL_VERSION,
         "pyodide": resolved.pyodide_url,
         "runtime": "stc/runtime.zip",
@@ -153,7 +153,7 @@ def plan(
         config["packages"] = [p.name for p in resolved.packages]
         config["lock"] = LOCK_PATH
     data = _data_config(analysis)
-    if data:  # BootConfig.data (runtime_wasm/_protocol.py): absent when the app has none
+    if data:  # absent when the app has none
         config["data"] = data
     routes = page_routes(parsed, analysis)
     if routes:  # a multipage app: the url paths with their own entry

@@ -63,6 +63,12 @@ Signal (``BUSY_SIGNAL``)
     script never yields (``js/busy_signal.mjs``); the runtime's handler posts the
     partial ``render`` (see ``_busy``).
 
+Page config (``PageConfig``)
+    Not a message: what the build writes into every page's ``<script
+    id="stc-config">`` (``compiler/_plan.py``), paths relative to that page. The page
+    reads it once (``js/page_config.mjs``) and makes the ``BootConfig`` it sends in
+    ``init`` from it (URLs made absolute, the visitor's URL and browser added).
+
 Client snapshot (``ClientSnapshot``)
     What the page knows about the visitor, taken at ``init`` (``config.context``)
     and with every ``widget`` and ``url`` message; the source of ``st.context``
@@ -82,14 +88,27 @@ from typing import Any, Literal, NotRequired, TypedDict
 
 __all__ = [
     "BUSY_SIGNAL",
+    "MESSAGES",
     "PROTOCOL_VERSION",
     "BootConfig",
     "ClientSnapshot",
     "DataConfig",
+    "FatalMessage",
     "FileDigest",
     "HttpConfig",
+    "InitMessage",
+    "MediaMessage",
+    "NavigateMessage",
     "Node",
+    "PageConfig",
+    "ProgressMessage",
+    "QueryMessage",
+    "RenderMessage",
     "Stage",
+    "StopMessage",
+    "StoppingMessage",
+    "UrlMessage",
+    "WidgetMessage",
     "WidgetUpdate",
 ]
 
@@ -102,6 +121,24 @@ Stage = Literal["download", "python", "packages", "run"]
 RunStatus = Literal["running", "idle"]
 
 
+class PageConfig(TypedDict):
+    """What the build writes into each page (``<script id="stc-config">``); paths are
+    relative to that page."""
+
+    protocol: int
+    pyodide: str  # folder of the Pyodide core
+    runtime: str  # runtime.zip
+    app: str  # app.zip
+    entry: str  # the main script, relative to the app folder
+    assets: list[str]  # the optional assets this build kept (compiler/_assets.py)
+    packages: NotRequired[list[str]]  # Pyodide packages loaded at boot (absent: none)
+    lock: NotRequired[str]  # the site's package lock, with packages
+    data: NotRequired[DataConfig]  # st.connection and st.secrets (absent: none)
+    pages: NotRequired[list[str]]  # a multipage app's url paths with an entry of their own
+    root: NotRequired[str]  # the site's root, relative to a page's own entry ("../")
+    integrity: NotRequired[dict[str, FileDigest]]  # of "runtime" and "app"
+
+
 class BootConfig(TypedDict):
     """What the page tells the worker at boot (URLs already absolute)."""
 
@@ -110,6 +147,8 @@ class BootConfig(TypedDict):
     runtime: str  # URL of runtime.zip (the runtime_wasm package)
     app: str  # URL of app.zip (the user's files)
     entry: str  # the main script, relative to the app folder
+    packages: list[str]  # Pyodide packages to load before the first run
+    lock: str | None  # URL of the site's package lock (None: no packages)
     url: str  # the page's URL at boot
     page: NotRequired[str]  # the url path of the app page the URL names ("" = default)
     context: NotRequired[ClientSnapshot]  # the visitor's browser at boot
@@ -162,8 +201,97 @@ class WidgetUpdate(TypedDict):
     value: Any
 
 
-class Node(TypedDict, total=False):
+class Node(TypedDict):
     id: str
     kind: str
     props: dict[str, Any]
-    children: list[Node]
+    children: NotRequired[list[Node]]  # blocks only
+
+
+# -- messages: page -> worker ---------------------------------------------------------
+
+
+class InitMessage(TypedDict):
+    type: Literal["init"]
+    protocol: int
+    config: BootConfig
+
+
+class WidgetMessage(TypedDict):
+    type: Literal["widget"]
+    updates: list[WidgetUpdate]
+    context: NotRequired[ClientSnapshot]
+
+
+class UrlMessage(TypedDict):
+    type: Literal["url"]
+    url: str
+    page: str
+    context: NotRequired[ClientSnapshot]
+
+
+class StopMessage(TypedDict):
+    type: Literal["stop"]
+
+
+# -- messages: worker -> page ---------------------------------------------------------
+
+
+class ProgressMessage(TypedDict):
+    type: Literal["progress"]
+    stage: Stage
+    loaded: int
+    total: int
+
+
+class RenderMessage(TypedDict):
+    type: Literal["render"]
+    run: int
+    status: RunStatus
+    tree: Node
+
+
+class FatalMessage(TypedDict):
+    type: Literal["fatal"]
+    message: str
+    detail: str
+
+
+class StoppingMessage(TypedDict):
+    type: Literal["stopping"]
+    running: bool
+
+
+class QueryMessage(TypedDict):
+    type: Literal["query"]
+    search: str
+
+
+class NavigateMessage(TypedDict):
+    type: Literal["navigate"]
+    page: str
+    search: str
+    replace: bool
+
+
+class MediaMessage(TypedDict):
+    type: Literal["media"]
+    id: str
+    mime: str
+    data: str  # base64
+
+
+# Every message, by its type tag; protocol.mjs declares the same (tests/unit/test_protocol.py).
+MESSAGES: dict[str, type] = {
+    "init": InitMessage,
+    "widget": WidgetMessage,
+    "url": UrlMessage,
+    "stop": StopMessage,
+    "progress": ProgressMessage,
+    "render": RenderMessage,
+    "fatal": FatalMessage,
+    "stopping": StoppingMessage,
+    "query": QueryMessage,
+    "navigate": NavigateMessage,
+    "media": MediaMessage,
+}

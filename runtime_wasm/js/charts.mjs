@@ -17,6 +17,7 @@
 // redraws the chart, which clears its selection.
 
 import { h } from "./dom.mjs";
+import { hasAsset, missingAsset } from "./page_config.mjs";
 
 let vega = null;
 let plotly = null;
@@ -29,22 +30,6 @@ function loadVega() {
 function loadPlotly() {
   plotly ??= import("./vendor/plotly.min.js").then(() => window.Plotly);
   return plotly;
-}
-
-/** Whether the build kept the optional asset `name` (config "assets", compiler/_assets.py). */
-export function hasAsset(name) {
-  try {
-    const assets = JSON.parse(document.getElementById("stc-config")?.textContent ?? "{}").assets;
-    return !Array.isArray(assets) || assets.includes(name);
-  } catch {
-    return true;
-  }
-}
-
-/** The in-page note for an element whose library this build left out. */
-export function missingAsset(what, name) {
-  return h("div", { class: "stc-alert stc-alert-warning", role: "note" },
-    `This ${what} needs ${name}, which this build did not include; rebuild with \`stc build --include-assets all\`.`);
 }
 
 const DEFAULT_HEIGHT = 350; // Streamlit's height for charts without one

@@ -9,7 +9,8 @@
 // viz.js and echarts.esm.min.mjs are ES modules; mermaid.min.js is a classic script that
 // sets `window.mermaid` (run as a module it throws), so it is added as a <script>.
 
-import { hasAsset, missingAsset, STREAMLIT_PALETTE } from "./charts.mjs";
+import { STREAMLIT_PALETTE } from "./charts.mjs";
+import { hasAsset, missingAsset } from "./page_config.mjs";
 import { h } from "./dom.mjs";
 import { formatNumber } from "./markdown.mjs";
 

@@ -4,7 +4,7 @@
 // KaTeX (vendor/katex, MIT) is imported only when the first formula is drawn.
 
 import { h, helpIcon } from "./dom.mjs";
-import { hasAsset, missingAsset } from "./charts.mjs";
+import { hasAsset, missingAsset } from "./page_config.mjs";
 import { inlineMarkdownToHtml } from "./markdown.mjs";
 
 // ---- st.html: sanitised like Streamlit does (no scripts, no handlers) --------------

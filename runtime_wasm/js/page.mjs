@@ -13,6 +13,7 @@
 // state was lost.
 
 import { MSG, PROTOCOL_VERSION, STAGE } from "./protocol.mjs";
+import { pageConfig } from "./page_config.mjs";
 import { addMedia } from "./media.mjs";
 import { render } from "./render.mjs";
 import { initRouter, pageFromUrl, pageUrl } from "./router.mjs";
@@ -125,10 +126,9 @@ function showFatal(message, detail = "") {
 
 // ---- the worker -------------------------------------------------------------------
 
+/** The BootConfig this page's PageConfig makes (protocol.mjs): URLs made absolute. */
 function readConfig() {
-  const el = document.getElementById("stc-config");
-  if (!el) throw new Error('No <script id="stc-config"> in the page.');
-  const raw = JSON.parse(el.textContent);
+  const raw = pageConfig();
   const base = document.baseURI;
   const abs = (u) => new URL(u, base).href;
   // A page's own entry (<root>/charts/index.html) says where the site's root is.

@@ -42,6 +42,24 @@ export const STAGE = Object.freeze({
 export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
 
 /**
+ * What the build writes into each page (<script id="stc-config">, read by
+ * page_config.mjs); paths are relative to that page.
+ * @typedef {object} PageConfig
+ * @property {number} protocol
+ * @property {string} pyodide  folder of the Pyodide core
+ * @property {string} runtime  runtime.zip
+ * @property {string} app      app.zip
+ * @property {string} entry    the main script, relative to the app folder
+ * @property {string[]} assets  the optional assets this build kept (compiler/_assets.py)
+ * @property {string[]} [packages]  Pyodide packages loaded at boot (absent: none)
+ * @property {string} [lock]   the site's package lock, with packages
+ * @property {DataConfig} [data]  st.connection and st.secrets (absent: none)
+ * @property {string[]} [pages]  a multipage app's url paths with an entry of their own
+ * @property {string} [root]   the site's root, relative to a page's own entry ("../")
+ * @property {Object<string, FileDigest>} [integrity]  of "runtime" and "app"
+ */
+
+/**
  * What the page tells the worker at boot (URLs already absolute).
  * @typedef {object} BootConfig
  * @property {number} protocol
@@ -49,6 +67,8 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @property {string} runtime  URL of runtime.zip (the runtime_wasm package)
  * @property {string} app      URL of app.zip (the user's files)
  * @property {string} entry    the main script, relative to the app folder
+ * @property {string[]} packages  Pyodide packages to load before the first run
+ * @property {string|null} lock  URL of the site's package lock (null: no packages)
  * @property {string} url      the page's URL at boot
  * @property {string} [page]   the url path of the app page the URL names ("" = default)
  * @property {ClientSnapshot} [context]  the visitor's browser at boot
@@ -124,5 +144,6 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @typedef {{type: "stopping", running: boolean}} StoppingMessage
  * @typedef {InitMessage|WidgetMessage|UrlMessage|StopMessage} PageMessage
  * @typedef {{type: "navigate", page: string, search: string, replace: boolean}} NavigateMessage  sent instead of query
- * @typedef {ProgressMessage|RenderMessage|FatalMessage|QueryMessage|NavigateMessage|StoppingMessage} WorkerMessage
+ * @typedef {{type: "media", id: string, mime: string, data: string}} MediaMessage  base64 data, once per id
+ * @typedef {ProgressMessage|RenderMessage|FatalMessage|QueryMessage|NavigateMessage|StoppingMessage|MediaMessage} WorkerMessage
  */
