@@ -40,7 +40,15 @@ from ._errors import (
 )
 from ._hashing import HashFuncs, function_key, hash_args
 
-__all__ = ["CacheDataAPI", "CacheResourceAPI", "CachedFunc", "clock", "ttl_seconds"]
+__all__ = [
+    "CacheDataAPI",
+    "CacheResourceAPI",
+    "CachedFunc",
+    "Spinner",
+    "clock",
+    "set_spinner",
+    "ttl_seconds",
+]
 
 clock: Callable[[], float] = time.time  # wall clock: ttl must hold across reloads
 
@@ -103,6 +111,18 @@ class _Options:
 
 _computing = 0  # depth of cached functions computing: only the outermost shows a spinner
 
+# (message, show_time) -> the context manager that shows a spinner while a cached
+# function computes: the API's (st.spinner in the area in use), given by set_spinner,
+# so this core module does not import the API above it
+Spinner = Callable[[str, bool], contextlib.AbstractContextManager[object]]
+_show_spinner: Spinner | None = None
+
+
+def set_spinner(spinner: Spinner | None) -> None:
+    """How cached functions show that they compute (``runtime_wasm.streamlit`` sets it)."""
+    global _show_spinner
+    _show_spinner = spinner
+
 
 @contextlib.contextmanager
 def _spinner(message: str | None, show_time: bool) -> Iterator[None]:
@@ -110,10 +130,8 @@ def _spinner(message: str | None, show_time: bool) -> Iterator[None]:
     show = _computing == 0 and maybe_current() is not None
     _computing += 1
     try:
-        if show and message is not None:
-            from .streamlit import _main  # the main area, or the `with` block in use
-
-            with _main.spinner(message, show_time=show_time, _cache=True):
+        if show and message is not None and _show_spinner is not None:
+            with _show_spinner(message, show_time):
                 yield
         else:
             yield

@@ -40,7 +40,23 @@ from ._script import Script
 if TYPE_CHECKING:
     from ._context import RunContext
 
-__all__ = ["Navigation", "PageEntry", "duplicate_url_path_message", "run_page_script"]
+__all__ = [
+    "Navigation",
+    "PageEntry",
+    "duplicate_url_path_message",
+    "run_page_script",
+    "set_v1_runner",
+]
+
+# Streamlit's _mpa_v1 (the pages/ folder as pages): the API's, which builds st.Page
+# objects (runtime_wasm.streamlit._pages gives it), so this core module does not
+# import the API above it.
+_run_v1: Callable[[Navigation], None] | None = None
+
+
+def set_v1_runner(run_v1: Callable[[Navigation], None]) -> None:
+    global _run_v1
+    _run_v1 = run_v1
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -185,9 +201,9 @@ class Navigation:
         self.menu = None
         ctx.navigation = self
         if self.v1_pages is not None or self.uses_pages_directory:
-            from .streamlit._pages import run_v1  # the API layer builds the Page objects
-
-            run_v1(self)
+            if _run_v1 is None:
+                raise RuntimeError("import runtime_wasm.streamlit before running a multipage app")
+            _run_v1(self)  # the API layer builds the Page objects
         else:
             await main.execute()
         while self._deferred:  # pages whose top level awaits (see run_page_script)

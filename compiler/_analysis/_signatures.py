@@ -1,6 +1,6 @@
 """Whether an ``st.*`` call fits the command's parameters, judged as Python binds it.
 
-The parameters are the runtime's (:func:`runtime_wasm._registry.signature`, which
+The parameters are the runtime's (:func:`runtime_wasm.streamlit._registry.signature`, which
 match Streamlit 1.67's); the call is judged on its source, so only what is certain is
 reported. A ``*args`` in the call may fill any positional parameter and a
 ``**kwargs`` any parameter, so with them a missing argument or a value given twice
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from runtime_wasm import _registry
+from runtime_wasm.streamlit import _registry
 
 __all__ = ["Mismatch", "Params", "mismatch", "parameters", "shown"]
 
@@ -60,7 +60,7 @@ class Params:
 
 @functools.cache
 def parameters(command: str) -> Params | None:
-    """:func:`runtime_wasm._registry.signature` of *command*, ready for binding: made
+    """:func:`runtime_wasm.streamlit._registry.signature` of *command*, ready for binding: made
     once per command, since every ``st.*`` call of every module asks."""
     signature = _registry.signature(command)
     return None if signature is None else Params.of(signature)

@@ -4,7 +4,7 @@ A name is ``streamlit`` when scope analysis says it was bound by importing
 streamlit (so ``import streamlit as s`` works and a local ``st = "x"`` does not
 count); a container when it was bound to what a container command returns
 (``c1, c2 = st.columns(2)``, ``with st.form("f") as f``, ``for t in st.tabs(...)``).
-Attribute uses on those are checked against :mod:`runtime_wasm._registry`. A name
+Attribute uses on those are checked against :mod:`runtime_wasm.streamlit._registry`. A name
 bound both ways (rebound in an ``if``, shadowed in a function, deleted) is
 ambiguous: ``STC103`` at the binding, and its uses go unchecked.
 
@@ -46,7 +46,7 @@ from compiler._analysis._rules import (
     NOT_YET,
 )
 from compiler._analysis._signatures import mismatch, parameters, shown
-from runtime_wasm import _registry
+from runtime_wasm.streamlit import _registry
 
 __all__ = ["StreamlitVisitor"]
 

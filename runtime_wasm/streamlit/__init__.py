@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import _registry
+from .. import _caching
 from .._caching import CacheDataAPI, CacheResourceAPI
 from .._sentinels import TTL_NOT_SPECIFIED
 from . import _column_config as column_config
-from . import components, errors
+from . import _registry, components, errors
 from ._auth import Secrets, UserInfoProxy, login, logout
 from ._browser import ContextProxy, QueryParamsProxy
 from ._commands import SessionStateProxy, rerun, set_page_config, stop
@@ -47,6 +47,10 @@ sidebar = DeltaGenerator(root="sidebar")
 session_state = SessionStateProxy()
 query_params = QueryParamsProxy()
 context = ContextProxy()
+# A cached function computing shows st.spinner in the area in use (_caching asks).
+_caching.set_spinner(
+    lambda message, show_time: _main.spinner(message, show_time=show_time, _cache=True)
+)
 cache_data = CacheDataAPI()
 cache_resource = CacheResourceAPI()
 secrets = Secrets()

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from .._errors import StreamlitAPIException
-from .._registry import NOT_YET
 from ._base import DGBase
 from ._charts import ChartsMixin
 from ._chat import ChatMixin
@@ -28,6 +27,7 @@ from ._layout2 import PopoverMixin
 from ._media import MediaMixin
 from ._more import MoreMixin
 from ._pages import PagesMixin
+from ._registry import NOT_YET
 from ._selection import SelectionMixin
 from ._status import EffectsMixin, StatusMixin
 from ._text import TextMixin

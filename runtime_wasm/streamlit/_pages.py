@@ -24,6 +24,7 @@ from .._navigation import (
     call_page,
     duplicate_url_path_message,
     run_page_script,
+    set_v1_runner,
 )
 from .._pagefiles import page_hash, page_icon_and_name, sanitize_url_path
 from .._script import RerunRequested
@@ -474,3 +475,6 @@ class PagesMixin:
             props.update(page=entry.url_path, page_hash=entry.hash)
         assert isinstance(self, DGBase)
         return self._enqueue(Element("page_link", props))
+
+
+set_v1_runner(run_v1)  # the navigation runs the pages/ folder through it

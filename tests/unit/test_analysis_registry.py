@@ -7,8 +7,8 @@ from collections.abc import Callable
 import pytest
 
 import runtime_wasm.streamlit as st
-from runtime_wasm import _registry
 from runtime_wasm._errors import StreamlitAPIException
+from runtime_wasm.streamlit import _registry
 from runtime_wasm.testing import AppTest
 
 RunApp = Callable[[str], AppTest]

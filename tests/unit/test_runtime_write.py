@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from runtime_wasm import _registry
+from runtime_wasm.streamlit import _registry
 from runtime_wasm.testing import AppTest
 
 RunApp = Callable[[str], AppTest]
