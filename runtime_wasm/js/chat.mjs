@@ -4,17 +4,9 @@
 // block with an avatar (user/assistant icons, an emoji, or an image URL).
 
 import { h } from "./dom.mjs";
+import { readFile } from "./files.mjs";
 
 const AVATARS = { user: "\u{1F9D1}", assistant: "\u{1F916}" };
-
-function readFile(file) {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).split(",", 2)[1] ?? "");
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 const chatInput = {
   create(_p, ctx) {

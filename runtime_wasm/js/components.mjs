@@ -15,6 +15,7 @@
 // {__stc_bytes__} and {__stc_arrow__: {data, index, columns}} the other.
 
 import { h } from "./dom.mjs";
+import { base64ToBytes, bytesToBase64 } from "./files.mjs";
 import { siteUrl } from "./router.mjs";
 
 // Streamlit's DEFAULT_IFRAME_SANDBOX_POLICY: a component is the app author's code
@@ -45,19 +46,6 @@ function isDark(color) {
   return rgb[0] * 0.299 + rgb[1] * 0.587 + rgb[2] * 0.114 < 128;
 }
 
-function base64(bytes) {
-  let text = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}
-
-function unbase64(text) {
-  const raw = atob(text);
-  const bytes = new Uint8Array(raw.length);
-  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-  return bytes;
-}
-
 function asBytes(value) {
   if (value instanceof ArrayBuffer) return new Uint8Array(value);
   return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
@@ -67,10 +55,10 @@ function asBytes(value) {
  * Uint8Arrays, DataFrame arguments in `dfs` as ArrowDataframe protos. */
 export function renderMessage(p, theme) {
   const args = { ...(p.args ?? {}) };
-  for (const [key, text] of Object.entries(p.bytes_args ?? {})) args[key] = unbase64(text);
+  for (const [key, text] of Object.entries(p.bytes_args ?? {})) args[key] = base64ToBytes(text);
   const dfs = (p.dfs ?? []).map((df) => ({
     key: df.key,
-    value: { data: { data: unbase64(df.data), index: unbase64(df.index), columns: unbase64(df.columns) } },
+    value: { data: { data: base64ToBytes(df.data), index: base64ToBytes(df.index), columns: base64ToBytes(df.columns) } },
   }));
   return { type: "streamlit:render", args, dfs, disabled: Boolean(p.disabled), theme };
 }
@@ -80,10 +68,10 @@ export function sentValue(value, dataType) {
   if (value == null) return null;
   if (dataType === "dataframe" && typeof value === "object") {
     const streams = {};
-    for (const part of ["data", "index", "columns"]) streams[part] = base64(asBytes(value[part]));
+    for (const part of ["data", "index", "columns"]) streams[part] = bytesToBase64(asBytes(value[part]));
     return { __stc_arrow__: streams };
   }
-  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return { __stc_bytes__: base64(asBytes(value)) };
+  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return { __stc_bytes__: bytesToBase64(asBytes(value)) };
   return value;
 }
 

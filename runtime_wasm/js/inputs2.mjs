@@ -6,23 +6,11 @@
 // indices, ISO date/time strings, "#rrggbb", file entries with base64 `data`.
 // Every widget sends through ctx.emit, so form widgets wait for their submit.
 
-import { h, helpIcon, labelHtml, setHtml, uid } from "./dom.mjs";
+import { h, setHtml, uid } from "./dom.mjs";
+import { readFile } from "./files.mjs";
+import { makeLabel, updateLabel } from "./labels.mjs";
 import { inlineMarkdownToHtml } from "./markdown.mjs";
 import { mediaUrl } from "./media.mjs";
-
-function makeLabel(w, forId) {
-  w.labelEl = forId ? h("label", { class: "stc-label", for: forId }) : h("div", { class: "stc-label", id: uid() });
-  w.labelRow = h("div", { class: "stc-label-row" }, w.labelEl);
-  return w.labelRow;
-}
-
-function updateLabel(w, p) {
-  setHtml(w.labelEl, labelHtml(p.label));
-  w.labelRow.className = `stc-label-row stc-label-${p.label_visibility ?? "visible"}`;
-  w.labelRow.querySelector(":scope > .stc-help")?.remove();
-  const help = helpIcon(p.help);
-  if (help) w.labelRow.append(help);
-}
 
 function pendingInForm(el, ctx) {
   const { id, props } = el._stc;
@@ -290,15 +278,6 @@ const downloadButton = {
 };
 
 // ---- file_uploader / camera_input -----------------------------------------------
-
-function readFile(file) {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).split(",", 2)[1] ?? "");
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 let fileCounter = 0;
 async function toEntry(file) {

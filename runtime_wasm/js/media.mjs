@@ -4,6 +4,7 @@
 // shows the same image sends no bytes and leaves the <img> untouched.
 
 import { h } from "./dom.mjs";
+import { base64ToBytes } from "./files.mjs";
 import { inlineMarkdownToHtml } from "./markdown.mjs";
 
 /** @type {Map<string, string>} media id -> object URL */
@@ -12,10 +13,7 @@ const urls = new Map();
 /** Register the bytes (base64) of media `id`; later elements refer to it by id. */
 export function addMedia(id, mime, base64) {
   if (urls.has(id)) return;
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  urls.set(id, URL.createObjectURL(new Blob([bytes], { type: mime })));
+  urls.set(id, URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: mime })));
 }
 
 /** The URL a source ({url} or {media}) plays from; "" when its bytes are missing. */

@@ -6,21 +6,15 @@
 // 16-bit PCM WAV at the widget's sample_rate (what Streamlit returns), then sends one
 // file entry like camera_input's photo. A denied permission is a message, not an error.
 
-import { h, helpIcon, labelHtml, setHtml, uid } from "./dom.mjs";
+import { h, setHtml, uid } from "./dom.mjs";
+import { bytesToBase64 } from "./files.mjs";
+import { makeLabel, updateLabel } from "./labels.mjs";
 import { inlineMarkdownToHtml } from "./markdown.mjs";
 import { mediaUrl } from "./media.mjs";
 
 const GAPS = { none: "0", xxsmall: "0.25rem", xsmall: "0.5rem", small: "1rem", medium: "2rem", large: "4rem", xlarge: "6rem", xxlarge: "8rem" };
 const gapOf = (g) => (typeof g === "number" ? `${g}px` : GAPS[g ?? "small"] ?? "1rem");
 const iconHtml = (icon) => (icon && !String(icon).startsWith(":material/") ? `<span class="stc-icon" aria-hidden="true">${icon}</span> ` : "");
-
-function labelRow(w, p) {
-  setHtml(w.labelEl, labelHtml(p.label));
-  w.labelRow.className = `stc-label-row stc-label-${p.label_visibility ?? "visible"}`;
-  w.labelRow.querySelector(":scope > .stc-help")?.remove();
-  const help = helpIcon(p.help);
-  if (help) w.labelRow.append(help);
-}
 
 // ---- skeleton -----------------------------------------------------------------------
 
@@ -134,9 +128,7 @@ function wavBase64(buffer) {
   text(36, "data");
   view.setUint32(40, samples.length * 2, true);
   samples.forEach((s, i) => view.setInt16(44 + i * 2, Math.max(-1, Math.min(1, s)) * 0x7fff, true));
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return { data: btoa(binary), size: bytes.length };
+  return { data: bytesToBase64(bytes), size: bytes.length };
 }
 
 async function toWav(blob, sampleRate) {
@@ -155,8 +147,8 @@ let recordings = 0;
 
 const audioInput = {
   create(_p, ctx) {
-    const w = { labelEl: h("div", { class: "stc-label", id: uid() }) };
-    w.labelRow = h("div", { class: "stc-label-row" }, w.labelEl);
+    const w = {};
+    makeLabel(w);
     w.record = h("button", { type: "button", class: "stc-button", "aria-pressed": "false" }, "Record");
     w.clear = h("button", { type: "button", class: "stc-button", hidden: true }, "Clear recording");
     w.player = h("audio", { class: "stc-audio-preview", controls: true, hidden: true });
@@ -211,7 +203,7 @@ const audioInput = {
     return el;
   },
   update(el, p) {
-    labelRow(el._w, p);
+    updateLabel(el._w, p);
     el._w.record.disabled = Boolean(p.disabled);
   },
   sync(el, p) {

@@ -13,24 +13,11 @@
 // Enter, blur or the -/+ buttons. Inside a form nothing is sent: the value waits
 // in ctx's pending map until the form's submit button sends them all together.
 
-import { h, helpIcon, labelHtml, setHtml, uid } from "./dom.mjs";
+import { h, setHtml, uid } from "./dom.mjs";
+import { makeLabel, updateLabel } from "./labels.mjs";
 import { formatNumber, inlineMarkdownToHtml } from "./markdown.mjs";
 
 // ---- shared pieces --------------------------------------------------------------
-
-function makeLabel(w, forId) {
-  w.labelEl = forId ? h("label", { class: "stc-label", for: forId }) : h("div", { class: "stc-label", id: uid() });
-  w.labelRow = h("div", { class: "stc-label-row" }, w.labelEl);
-  return w.labelRow;
-}
-
-function updateLabel(w, p) {
-  setHtml(w.labelEl, labelHtml(p.label));
-  w.labelRow.className = `stc-label-row stc-label-${p.label_visibility ?? "visible"}`;
-  w.labelRow.querySelector(":scope > .stc-help")?.remove();
-  const help = helpIcon(p.help);
-  if (help) w.labelRow.append(help);
-}
 
 /** True when a rerun must not overwrite what the control shows. */
 function userOwnsValue(el, ctx) {
