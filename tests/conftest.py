@@ -3,7 +3,9 @@ them alphabetically, browser first).
 
 The order matters beyond speed: after the first browser test, pytest-playwright keeps
 a sync Playwright alive for the session, and its asyncio loop stays registered as
-running, so unit tests that call ``asyncio.run`` must come before it.
+running, so unit tests that call ``asyncio.run`` must come before it. Under xdist
+(``scripts/test.sh``: ``--dist loadfile --no-loadscope-reorder``) each worker gets
+whole files in this order, so the same holds in every worker.
 """
 
 from __future__ import annotations

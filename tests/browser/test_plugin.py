@@ -40,6 +40,14 @@ def test_site(stc_site):
 )
 
 
+@pytest.fixture(autouse=True)
+def _not_an_xdist_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user's pytest is a run of its own, not one of this run's xdist workers:
+    plugins read these (pytest-benchmark then warns, and the run fails)."""
+    for name in ("PYTEST_XDIST_WORKER", "PYTEST_XDIST_WORKER_COUNT", "PYTEST_XDIST_TESTRUNUID"):
+        monkeypatch.delenv(name, raising=False)
+
+
 def test_stc_page_with_the_app_option(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_counter=USER_TEST)
     result = pytester.runpytest_subprocess("--stc-app", str(COUNTER), "--stc-chromium")
