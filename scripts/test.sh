@@ -27,6 +27,6 @@ ruff format --check .
 mypy
 # One worker a core (STC_TEST_WORKERS overrides; -n 0 after it runs in one process).
 # Whole files go to a worker, so a module's built site and servers start once, and in
-# the order collected: tests/conftest.py sorts the tiers fast to slow, and no worker
-# runs a unit test after a browser test.
+# the order collected: tests/conftest.py sorts the tiers fast to slow and puts the
+# longest files of a tier first, and no worker runs a unit test after a browser test.
 python3 -m pytest -q -n "${STC_TEST_WORKERS:-auto}" --dist loadfile --no-loadscope-reorder "$@"

@@ -10,6 +10,7 @@ import pytest
 from .conftest import ROOT
 
 pytest_plugins = ["pytester"]
+pytestmark = pytest.mark.long  # pytest subprocesses, each with its own Chromium: a minute
 
 COUNTER = ROOT / "sites" / "counter" / "app.py"
 
