@@ -13,13 +13,18 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Page, Request
+from playwright.sync_api import Page, Request, expect
 
 from compiler import BuildOptions, NullReporter, build, serving
 from compiler._chromium import LAUNCH_ARGS, chromium_path
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+# Playwright's default of 5 s for an assertion is the time a page may take to draw
+# what a test waits for. With a worker a core (scripts/test.sh), a Pyodide boot or
+# plotly.js can take longer than that; a passing assertion returns as soon as it holds.
+expect.set_options(timeout=15_000)
 
 
 def write_app(tmp_path: Path, source: str, name: str) -> Path:
