@@ -3,6 +3,9 @@ Chromium. Any request that leaves localhost, and any console error, fails the te
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import os
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -10,13 +13,18 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Page, Request
+from playwright.sync_api import Page, Request, expect
 
 from compiler import BuildOptions, NullReporter, build, serving
 from compiler._chromium import LAUNCH_ARGS, chromium_path
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+# Playwright's default of 5 s for an assertion is the time a page may take to draw
+# what a test waits for. With a worker a core (scripts/test.sh), a Pyodide boot or
+# plotly.js can take longer than that; a passing assertion returns as soon as it holds.
+expect.set_options(timeout=15_000)
 
 
 def write_app(tmp_path: Path, source: str, name: str) -> Path:
@@ -66,18 +74,51 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     return {**browser_type_launch_args, "executable_path": chromium_path(), "args": LAUNCH_ARGS}
 
 
+def _fingerprint(app: Path) -> str:
+    """The app's folder and script names and every file of the folder: tests that write
+    the same app into their own tmp_path share its build."""
+    digest = hashlib.sha256(f"{app.parent.name}/{app.name}".encode())
+    for file in sorted(f for f in app.parent.rglob("*") if f.is_file()):
+        digest.update(file.relative_to(app.parent).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(file.read_bytes()).digest())
+    return f"{app.parent.name}-{digest.hexdigest()[:16]}"
+
+
 @pytest.fixture(scope="session")
-def serve_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Path], str]]:
-    """Build an app once per session and serve it; returns the site's base URL."""
-    urls: dict[Path, str] = {}
+def built_sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The run's folder of sites built by ``serve_app``: under xdist, the one folder
+    all workers share (each worker's base temp is a folder of the run's)."""
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "built-sites"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def build_once(app: Path, built_sites: Path) -> Path:
+    """The site of *app*, built by the first test (of any worker) that needs it; the
+    others wait on its lock, then read the same folder. Tests must not change it."""
+    key = _fingerprint(app)
+    site, done = built_sites / key / "site", built_sites / key / "built"
+    site.parent.mkdir(exist_ok=True)
+    with (built_sites / f"{key}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            build(BuildOptions(app=app, out_dir=site), NullReporter())
+            done.touch()
+    return site
+
+
+@pytest.fixture(scope="session")
+def serve_app(built_sites: Path) -> Iterator[Callable[[Path], str]]:
+    """Build an app once per run and serve it; returns the site's base URL."""
+    urls: dict[str, str] = {}
     with ExitStack() as stack:
 
         def _serve(app: Path) -> str:
-            if app not in urls:
-                site = tmp_path_factory.mktemp(app.parent.name) / "site"
-                build(BuildOptions(app=app, out_dir=site), NullReporter())
-                urls[app] = stack.enter_context(serving(site))
-            return urls[app]
+            key = _fingerprint(app)
+            if key not in urls:
+                urls[key] = stack.enter_context(serving(build_once(app, built_sites)))
+            return urls[key]
 
         yield _serve
 

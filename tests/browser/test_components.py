@@ -114,7 +114,7 @@ def test_cookie_manager_sets_a_cookie_that_a_reload_reads(
     wait_idle(page)
     expect(page.get_by_text("cookie: None")).to_be_visible()
     page.get_by_role("button", name="Set the cookie").click()
-    page.wait_for_function("document.cookie.includes('flavour=mint')", timeout=10_000)
+    page.wait_for_function("document.cookie.includes('flavour=mint')", timeout=30_000)
     page.reload()
     expect(page.get_by_text("cookie: mint")).to_be_visible(timeout=30_000)
 

@@ -10,12 +10,15 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from compiler import BuildOptions, NullReporter, build, serving
 from compiler.pytest_plugin import wait_idle
 
 from .conftest import ROOT, PageGuard
+
+pytestmark = pytest.mark.long  # every gallery page again, and runs stopped: about a minute
 
 GALLERY = ROOT / "sites" / "gallery" / "app.py"
 # the gallery pages whose elements, together, cover the contract's kinds

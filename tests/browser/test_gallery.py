@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from .conftest import ROOT, PageGuard, wait_idle
+
+pytestmark = pytest.mark.long  # every gallery page, one Pyodide boot each: about 2 minutes
 
 GALLERY = ROOT / "sites" / "gallery" / "app.py"
 # url path → the page's title, in menu order

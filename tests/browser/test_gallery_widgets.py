@@ -8,10 +8,13 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from .conftest import PageGuard, wait_idle
 from .test_gallery import GALLERY, echo, kinds_present, open_page
+
+pytestmark = pytest.mark.long  # about 1.5 minutes
 
 
 def test_every_input_echoes_its_value(

@@ -149,13 +149,13 @@ def test_logging_in_through_the_proxy_and_staying_in(
     _log_in(page, PASSWORD)
     expect(page.get_by_text("Welcome John Smith")).to_be_visible()
     expect(page.get_by_text("pets: Kiki, Rex, Tom")).to_be_visible()
-    page.wait_for_function("document.cookie.includes('stc_auth=')", timeout=10_000)
+    page.wait_for_function("document.cookie.includes('stc_auth=')", timeout=30_000)
     page.reload()
     expect(page.get_by_text("Welcome John Smith")).to_be_visible(timeout=30_000)
     page.get_by_role("button", name="Logout").click()
     wait_idle(page)
     # the package deletes its cookie through CookieManager's frame, which takes a moment
-    page.wait_for_function("!document.cookie.includes('stc_auth=')", timeout=10_000)
+    page.wait_for_function("!document.cookie.includes('stc_auth=')", timeout=30_000)
     page.reload()
     expect(page.get_by_text("Please enter your username and password")).to_be_visible(
         timeout=30_000

@@ -10,6 +10,7 @@ import pytest
 from .conftest import ROOT
 
 pytest_plugins = ["pytester"]
+pytestmark = pytest.mark.long  # pytest subprocesses, each with its own Chromium: a minute
 
 COUNTER = ROOT / "sites" / "counter" / "app.py"
 
@@ -38,6 +39,14 @@ def test_site(stc_site):
     assert (stc_site.path / "stc-build.json").is_file()
 """
 )
+
+
+@pytest.fixture(autouse=True)
+def _not_an_xdist_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user's pytest is a run of its own, not one of this run's xdist workers:
+    plugins read these (pytest-benchmark then warns, and the run fails)."""
+    for name in ("PYTEST_XDIST_WORKER", "PYTEST_XDIST_WORKER_COUNT", "PYTEST_XDIST_TESTRUNUID"):
+        monkeypatch.delenv(name, raising=False)
 
 
 def test_stc_page_with_the_app_option(pytester: pytest.Pytester) -> None:

@@ -17,6 +17,8 @@ from compiler import BuildOptions, NullReporter, build, serving
 
 from .conftest import ROOT, PageGuard, wait_idle
 
+pytestmark = pytest.mark.long  # reloads and rebuilds, each a Pyodide boot: about 1.5 minutes
+
 STATE = ROOT / "sites" / "state" / "app.py"
 
 

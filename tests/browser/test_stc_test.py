@@ -17,6 +17,8 @@ from compiler import BuildOptions, NullReporter, build
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.long  # each case builds a site and starts a Chromium: 3 minutes
+
 # sites/pets needs pandas, which only the Pyodide CDN has (this tier is offline), and a
 # running proxy: its round trip in Chromium is tests/browser/test_connections.py, with a
 # stand-in for pandas; its app runs on CPython in the unit and differential tiers.
