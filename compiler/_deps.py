@@ -3,17 +3,17 @@
 Each top-level import name is one of: ``streamlit`` (stc's own, ``st_pages`` and
 ``streamlit_authenticator`` too), ``local`` (a module or folder of the app, shipped in
 ``app.zip``), ``stdlib`` (Python 3.14's or Pyodide's), ``removed`` (gone from the
-standard library since 3.12/3.13) or ``third-party``. Third-party names and declared
-requirements become packages:
+standard library since 3.12/3.13) or ``third-party`` (:mod:`compiler._import_kinds`).
+Third-party names and declared requirements become packages:
 
 * in Pyodide's pinned lock (``imports`` maps ``sklearn`` to ``scikit-learn``):
   pure-Python ones are vendored from PyPI at Pyodide's version, binary ones load
   from the Pyodide CDN at run time (``STC403``); the lock's dependencies come along,
-  and those PyPI's wheel needs beyond Pyodide's own build (:data:`PYPI_DEPENDS`);
+  and those PyPI's wheel needs beyond Pyodide's own build (``PYPI_DEPENDS``);
 * otherwise a ``py3-none-any`` wheel from PyPI, whose ``Requires-Dist`` (markers
   evaluated for the browser) are resolved the same way, and so are a Streamlit
   plugin's module-level imports of Streamlit's own dependencies
-  (:data:`STREAMLIT_IMPORTS`), which pip would have installed with Streamlit.
+  (``STREAMLIT_IMPORTS``), which pip would have installed with Streamlit.
 A pin or range in requirements.txt that excludes Pyodide's version ships PyPI's pure
 wheel that meets it instead (``STC405`` info), or warns (``STC405``) when there is none.
 
@@ -27,7 +27,7 @@ requirement or import needed it, and where.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, Protocol
@@ -40,63 +40,13 @@ from packaging.version import Version
 from compiler._diagnostics import Diagnostic, Span
 from compiler._errors import AssetError
 from compiler._facts import ImportRef
+from compiler._import_kinds import PYPI_DEPENDS, STREAMLIT_IMPORTS, classify
 from compiler._pep508 import IGNORED, Declared, exact_pin, parse_requirement, shown
 from compiler._reqrules import HASH_MISMATCH, HASH_UNCHECKED
 from compiler._sitelock import LockEntry, Package, PinnedLock
-from compiler._stdlib import REMOVED_MODULES, is_stdlib
 from compiler._wheels import NoPureWheel, UnknownPackage, module_imports, read_wheel
 
-__all__ = [
-    "PYPI_DEPENDS",
-    "Dependencies",
-    "Kind",
-    "WheelSource",
-    "classify",
-    "local_tops",
-    "resolve_dependencies",
-]
-
-Kind = Literal["streamlit", "local", "stdlib", "removed", "third-party"]
-# Import names the runtime provides: streamlit itself, the st-pages shim
-# (runtime_wasm/st_pages, aliased like streamlit by runtime_wasm._alias), and
-# streamlit-authenticator's API, whose logins stc proxy checks (PyPI's checks bcrypt
-# hashes in the page, and needs bcrypt, cryptography and captcha: binary packages).
-PROVIDED = frozenset({"streamlit", "st_pages", "streamlit_authenticator"})
-# Pyodide builds some packages from its own forks, whose lock entries list fewer
-# dependencies than the PyPI wheel stc vendors in their place needs (its
-# Requires-Dist). httpx 0.28.1's lock entry lists none; PyPI's imports idna on
-# import, and httpcore (h11, certifi) when a Client is made.
-PYPI_DEPENDS: Mapping[str, tuple[str, ...]] = {
-    "httpx": ("anyio", "certifi", "httpcore", "idna"),
-}
-
-
-# What a package that requires streamlit imports without declaring it: Streamlit
-# 1.67's own dependencies (its Requires-Dist, import name -> project), which pip
-# installs along with Streamlit. stc's streamlit brings none of them, so a plugin's
-# unconditional module-level imports of these are resolved as the app's own would be
-# (streamlit-pydantic 0.6.0 imports pandas for its output tables).
-STREAMLIT_IMPORTS: Mapping[str, str] = {
-    "altair": "altair",
-    "anyio": "anyio",
-    "click": "click",
-    "google": "protobuf",
-    "itsdangerous": "itsdangerous",
-    "multipart": "python-multipart",
-    "numpy": "numpy",
-    "packaging": "packaging",
-    "pandas": "pandas",
-    "PIL": "pillow",
-    "pyarrow": "pyarrow",
-    "pydeck": "pydeck",
-    "python_multipart": "python-multipart",
-    "requests": "requests",
-    "starlette": "starlette",
-    "typing_extensions": "typing-extensions",
-    "uvicorn": "uvicorn",
-    "watchdog": "watchdog",
-    "websockets": "websockets",
-}
+__all__ = ["Dependencies", "WheelSource", "resolve_dependencies"]
 
 
 class WheelSource(Protocol):
@@ -109,33 +59,6 @@ class WheelSource(Protocol):
 class Dependencies:
     packages: tuple[Package, ...]  # sorted by name
     diagnostics: tuple[Diagnostic, ...]
-
-
-def local_tops(rels: Iterable[str]) -> frozenset[str]:
-    """Top-level names the app's own ``.py`` files make importable.
-
-    ``x.py`` gives ``x``; ``x/__init__.py`` and a namespace folder ``x/`` holding
-    ``.py`` files (at any depth) give ``x``.
-    """
-    tops: set[str] = set()
-    for rel in rels:
-        if rel.endswith(".py"):
-            first, _, rest = rel.partition("/")
-            tops.add(first if rest else first[:-3])
-    return frozenset(t for t in tops if t.isidentifier())
-
-
-def classify(top: str, local: frozenset[str]) -> Kind:
-    """Where the import of the top-level name *top* is satisfied from."""
-    if top in PROVIDED:
-        return "streamlit"
-    if top in local:
-        return "local"
-    if is_stdlib(top):
-        return "stdlib"
-    if top in REMOVED_MODULES:
-        return "removed"
-    return "third-party"
 
 
 def resolve_dependencies(

@@ -56,7 +56,7 @@ PYODIDE_MARKERS = {
     "platform_version": "",
     "os_name": "posix",
 }
-# provided by stc itself (its runtime): see compiler._deps.PROVIDED
+# provided by stc itself (its runtime): see compiler._import_kinds.PROVIDED
 IGNORED = frozenset({"streamlit", "st-pages", "streamlit-authenticator"})
 MAX_REQUIREMENT = 4096  # characters: no real requirement comes close; pip's argv has a limit
 

@@ -21,10 +21,11 @@ from compiler._analysis import StreamlitUses
 from compiler._assets import ASSETS, IncludeAssets, choose_assets, is_left_out
 from compiler._components import component_files
 from compiler._config import CONFIG, AppConfig, read_config
-from compiler._deps import WheelSource, classify, local_tops, resolve_dependencies
+from compiler._deps import WheelSource, resolve_dependencies
 from compiler._diagnostics import Diagnostic
 from compiler._errors import AssetError
 from compiler._facts import ImportRef
+from compiler._import_kinds import classify, local_tops
 from compiler._parse import ParsedApp
 from compiler._pyc import precompile
 from compiler._pyodide import PYODIDE_VERSION, PyodideCore, cache_root, ensure_core
