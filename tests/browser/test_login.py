@@ -209,6 +209,8 @@ def test_a_visitor_registers_logs_in_and_changes_their_password(
     page.get_by_role("button", name="Login").click()
     wait_idle(page)
     expect(page.get_by_text("Welcome Ada Lovelace")).to_be_visible()
+    # CookieManager sets the cookie through its frame, a moment after the welcome
+    page.wait_for_function("document.cookie.includes('stc_auth=')", timeout=30_000)
 
     page.goto(url + "?form=reset")  # the cookie keeps Ada logged in
     wait_idle(page)
@@ -220,7 +222,7 @@ def test_a_visitor_registers_logs_in_and_changes_their_password(
     expect(page.get_by_text("Password modified successfully")).to_be_visible()
 
     page.get_by_role("button", name="Logout").click()
-    page.wait_for_function("!document.cookie.includes('stc_auth=')", timeout=10_000)
+    page.wait_for_function("!document.cookie.includes('stc_auth=')", timeout=30_000)
     page.goto(url)
     wait_idle(page)
     for password, expected in [("An4lytical!", "Username/password is incorrect"),
