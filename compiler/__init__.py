@@ -8,7 +8,7 @@ from compiler._check import check
 from compiler._diagnostics import Diagnostic, Span, render_diagnostic
 from compiler._errors import AssetError, BuildError, CompileError, StcError, UsageError
 from compiler._options import BuildOptions, BuildResult, WrittenFile
-from compiler._reporter import NullReporter, Reporter, StreamReporter
+from compiler._progress import NullReporter, Reporter, StreamReporter
 from compiler._serve import serve, serving
 
 __all__ = [

@@ -21,9 +21,9 @@ from compiler._errors import CompileError
 from compiler._options import BuildOptions, BuildResult, BundledPackage, Category, WrittenFile
 from compiler._parse import parse
 from compiler._plan import plan
+from compiler._progress import Reporter
 from compiler._project import SECRETS
 from compiler._render import render
-from compiler._reporter import Reporter
 from compiler._resolve import resolve
 from compiler._sitelock import LOCK_PATH
 from compiler._write import ensure_replaceable, write

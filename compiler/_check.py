@@ -13,7 +13,7 @@ from pathlib import Path
 from compiler._analyse import analyse
 from compiler._diagnostics import Diagnostic, ordered
 from compiler._parse import parse
-from compiler._reporter import NullReporter
+from compiler._progress import NullReporter
 from compiler._resolve import PYODIDE_CDN, resolve
 
 __all__ = ["check"]

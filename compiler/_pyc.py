@@ -25,8 +25,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from compiler._progress import Reporter
 from compiler._pyodide import PyodideCore, cache_root
-from compiler._reporter import Reporter
 
 __all__ = ["precompile"]
 

@@ -27,9 +27,9 @@ from compiler._errors import AssetError
 from compiler._facts import ImportRef
 from compiler._import_kinds import classify, local_tops
 from compiler._parse import ParsedApp
+from compiler._progress import Reporter
 from compiler._pyc import precompile
 from compiler._pyodide import PYODIDE_VERSION, PyodideCore, cache_root, ensure_core
-from compiler._reporter import Reporter
 from compiler._requirements import declared_requirements
 from compiler._sitelock import Package, load_pinned_lock
 from compiler._wheels import PipWheels

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from compiler._errors import StcError
-from compiler._reporter import Reporter
+from compiler._progress import Reporter
 
 __all__ = ["serve", "serving"]
 

@@ -29,7 +29,7 @@ from compiler._chromium import LAUNCH_ARGS, chromium_path
 from compiler._errors import AssetError, StcError
 from compiler._options import BuildOptions
 from compiler._plan import MANIFEST
-from compiler._reporter import NullReporter, Reporter
+from compiler._progress import NullReporter, Reporter
 from compiler._serve import serving
 
 if TYPE_CHECKING:

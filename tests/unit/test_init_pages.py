@@ -11,7 +11,7 @@ import pytest
 
 from compiler import serving
 from compiler._errors import BuildError
-from compiler._init_pages import WORKFLOW_PATH, InitPagesOptions, init_pages
+from compiler._pages_workflow import WORKFLOW_PATH, InitPagesOptions, init_pages
 from compiler.cli import main
 
 

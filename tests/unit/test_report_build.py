@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from compiler._build_report import build_report, report_lines
 from compiler._diagnostics import Diagnostic, Span
 from compiler._options import BuildResult, BundledPackage, WrittenFile
-from compiler._report import build_report, report_lines
 from compiler.cli import main
 
 MB = 1024 * 1024
