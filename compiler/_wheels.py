@@ -172,11 +172,12 @@ class PipWheels:
 
     def _cached(self, name: str, pin: str | None, specifier: str = "") -> Path | None:
         best: tuple[Version, Path] | None = None
+        allowed = SpecifierSet(specifier)
         for wheel in self.folder.glob("*-none-any.whl"):
             if not _matches(wheel, name):
                 continue
             version = parse_wheel_filename(wheel.name)[1]
-            if specifier and version not in SpecifierSet(specifier):
+            if version not in allowed:
                 continue
             if pin is not None:
                 if _is_version(pin) and version == Version(pin):

@@ -35,7 +35,13 @@ import libcst as cst
 from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
 
 from compiler._analysis._context import ModuleVisitor
-from compiler._analysis._names import argument, bound_value, qualified_names, string_value
+from compiler._analysis._names import (
+    argument,
+    bound_value,
+    key_step,
+    qualified_names,
+    string_value,
+)
 from compiler._analysis._proxy_rules import (
     CREDENTIALS_PUBLIC,
     CREDENTIALS_UNSEEN,
@@ -169,7 +175,7 @@ class AuthVisitor(ModuleVisitor):
         keys: list[str] = []
         node = value
         while True:
-            step = _key_step(node)
+            step = key_step(node)
             if step is None:
                 break
             node, key = step
@@ -352,24 +358,6 @@ def _returns(node: cst.CSTNode) -> Iterator[cst.Return]:
             yield child
         elif not isinstance(child, cst.FunctionDef | cst.ClassDef | cst.Lambda):
             yield from _returns(child)
-
-
-def _key_step(node: cst.BaseExpression) -> tuple[cst.BaseExpression, str | None] | None:
-    """``x["k"]`` or ``x.get("k")`` → (x, "k"); a key that is not a literal → (x, None)."""
-    if isinstance(node, cst.Subscript) and len(node.slice) == 1:
-        index = node.slice[0].slice
-        if isinstance(index, cst.Index):
-            return node.value, string_value(index.value)
-        return None
-    if (
-        isinstance(node, cst.Call)
-        and isinstance(node.func, cst.Attribute)
-        and node.func.attr.value == "get"
-        and node.args
-        and node.args[0].keyword is None
-    ):
-        return node.func.value, string_value(node.args[0].value)
-    return None
 
 
 def _unwrapped(

@@ -13,7 +13,15 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
-__all__ = ["argument", "bound_value", "dotted", "qualified", "qualified_names", "string_value"]
+__all__ = [
+    "argument",
+    "bound_value",
+    "dotted",
+    "key_step",
+    "qualified",
+    "qualified_names",
+    "string_value",
+]
 
 
 def dotted(node: cst.BaseExpression) -> str:
@@ -84,4 +92,22 @@ def bound_value(
         return parent.value if isinstance(parent, cst.Assign) else None
     if isinstance(parent, cst.AnnAssign) and parent.target is binding.node:
         return parent.value
+    return None
+
+
+def key_step(node: cst.BaseExpression) -> tuple[cst.BaseExpression, str | None] | None:
+    """``x["k"]`` or ``x.get("k")`` → (x, "k"); a key that is not a literal → (x, None)."""
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1:
+        index = node.slice[0].slice
+        if isinstance(index, cst.Index):
+            return node.value, string_value(index.value)
+        return None
+    if (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "get"
+        and node.args
+        and node.args[0].keyword is None
+    ):
+        return node.func.value, string_value(node.args[0].value)
     return None

@@ -23,7 +23,7 @@ import libcst as cst
 from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
 
 from compiler._analysis._context import ModuleVisitor
-from compiler._analysis._names import argument, bound_value, string_value
+from compiler._analysis._names import argument, bound_value, key_step, string_value
 from compiler._analysis._proxy_rules import REGISTER_UNSEEN
 from compiler._facts import RegisterUse
 from runtime_wasm.auth import RegisterRules
@@ -106,21 +106,9 @@ class RegisterVisitor(ModuleVisitor):
 def _keys(node: cst.BaseExpression) -> list[str]:
     """The literal keys of ``x["a"]["b"]`` / ``x.get("a").get("b")``: ``["a", "b"]``."""
     keys: list[str] = []
-    while True:
-        if isinstance(node, cst.Subscript) and len(node.slice) == 1:
-            index = node.slice[0].slice
-            key = string_value(index.value) if isinstance(index, cst.Index) else None
-            node = node.value
-        elif (
-            isinstance(node, cst.Call)
-            and isinstance(node.func, cst.Attribute)
-            and node.func.attr.value == "get"
-            and node.args
-        ):
-            key = string_value(node.args[0].value)
-            node = node.func.value
-        else:
-            return keys[::-1]
+    while (step := key_step(node)) is not None:
+        node, key = step
         if key is None:
             return []
         keys.append(key)
+    return keys[::-1]

@@ -121,12 +121,8 @@ function trackDownloads(urls, site, onFailure) {
 async function loadPackages(pyodide, names) {
   // loadPackage reports per call ("Loaded a, b"), not per wheel: show the stage only.
   post({ type: MSG.PROGRESS, stage: STAGE.PACKAGES, loaded: 0, total: 0 });
-  const errors = [];
-  const loaded = await pyodide.loadPackage(names, {
-    messageCallback: () => {},
-    errorCallback: (text) => errors.push(text),
-  });
-  const got = new Set((loaded ?? []).map((p) => String(p.name).toLowerCase().replace(/[-_.]+/g, "-")));
+  const { loaded, errors } = await loadQuietly(pyodide, names);
+  const got = new Set(loaded.map((p) => String(p.name).toLowerCase().replace(/[-_.]+/g, "-")));
   const missing = names.filter((n) => !got.has(n));
   if (missing.length > 0 || errors.length > 0) {
     const which = missing.length > 0 ? missing.join(", ") : "some packages";
@@ -136,10 +132,19 @@ async function loadPackages(pyodide, names) {
   }
 }
 
+/** Pyodide's loadPackage with its messages kept out of the console: what loaded, and the errors. */
+async function loadQuietly(pyodide, names) {
+  const errors = [];
+  const loaded = await pyodide.loadPackage(names, {
+    messageCallback: () => {},
+    errorCallback: (text) => errors.push(text),
+  });
+  return { loaded: loaded ?? [], errors };
+}
+
 /** A package a run asks for (runtime_wasm/_packages.py), from the same lock: did it load? */
 async function loadDuringRun(pyodide, name) {
-  const errors = [];
-  await pyodide.loadPackage([name], { messageCallback: () => {}, errorCallback: (text) => errors.push(text) });
+  const { errors } = await loadQuietly(pyodide, [name]);
   if (errors.length > 0) console.error(`Could not load the package ${name}:\n${errors.join("\n")}`);
   return errors.length === 0;
 }
