@@ -27,8 +27,6 @@ whether the run moved to another page, so the page pushes that URL.
 from __future__ import annotations
 
 import inspect
-import sys
-import types
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -221,25 +219,10 @@ class Navigation:
 def run_page_script(script: Script) -> Awaitable[Any] | None:
     """Execute a page's file in a fresh ``__main__``, synchronously as ``page.run()`` is.
 
-    A page whose top level awaits (the compiler turned its ``time.sleep`` into
-    ``await asyncio.sleep``) cannot finish inside the synchronous ``run()``: its
-    coroutine is returned, and the run awaits it right after the main script."""
-    if script.code is None:
-        assert script.compile_error is not None
-        raise script.compile_error
-    module = types.ModuleType("__main__")
-    module.__file__ = str(script.path)
-    module.__dict__["__builtins__"] = __builtins__
-    previous = sys.modules.get("__main__")
-    sys.modules["__main__"] = module
-    if script.code.co_flags & inspect.CO_COROUTINE:
-        return eval(script.code, module.__dict__)  # type: ignore[no-any-return]
-    try:
-        exec(script.code, module.__dict__)
-    finally:
-        if previous is not None:
-            sys.modules["__main__"] = previous
-    return None
+    A page whose top level awaits cannot finish inside the synchronous ``run()``: its
+    coroutine is returned, and the run awaits it right after the main script (see
+    :meth:`Navigation.defer`)."""
+    return script.start()
 
 
 def call_page(function: Callable[[], Any]) -> Awaitable[Any] | None:

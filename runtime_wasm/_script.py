@@ -16,6 +16,7 @@ import os
 import sys
 import traceback
 import types
+from collections.abc import Awaitable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,24 +66,44 @@ class Script:
         except SyntaxError as exc:
             self.compile_error = exc
 
-    async def execute(self) -> None:
-        """Run the script once in a fresh ``__main__`` module."""
+    def start(self) -> Awaitable[None] | None:
+        """Run the script in a fresh ``__main__`` module, as ``page.run()`` needs it:
+        synchronously, unless its top level awaits (the compiler turned ``time.sleep``
+        into ``await asyncio.sleep``). Then nothing has run yet and the caller awaits
+        the coroutine returned, which runs the script with its module as ``__main__``."""
         if self.code is None:
             assert self.compile_error is not None
             raise self.compile_error
         module = types.ModuleType("__main__")
         module.__file__ = str(self.path)
         module.__dict__["__builtins__"] = __builtins__
-        previous = sys.modules.get("__main__")
-        sys.modules["__main__"] = module
-        try:
-            if self.code.co_flags & inspect.CO_COROUTINE:
-                await eval(self.code, module.__dict__)
-            else:
-                exec(self.code, module.__dict__)
-        finally:
-            if previous is not None:
-                sys.modules["__main__"] = previous
+        if self.code.co_flags & inspect.CO_COROUTINE:
+            return _run_awaiting(self.code, module)
+        with _as_main(module):
+            exec(self.code, module.__dict__)
+        return None
+
+    async def execute(self) -> None:
+        """Run the script once in a fresh ``__main__`` module."""
+        pending = self.start()
+        if pending is not None:
+            await pending
+
+
+@contextlib.contextmanager
+def _as_main(module: types.ModuleType) -> Iterator[None]:
+    previous = sys.modules.get("__main__")
+    sys.modules["__main__"] = module
+    try:
+        yield
+    finally:
+        if previous is not None:
+            sys.modules["__main__"] = previous
+
+
+async def _run_awaiting(code: types.CodeType, module: types.ModuleType) -> None:
+    with _as_main(module):
+        await eval(code, module.__dict__)
 
 
 def _is_runtime_frame(filename: str) -> bool:

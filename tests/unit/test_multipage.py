@@ -349,6 +349,31 @@ def test_same_widget_on_two_pages_does_not_collide(tmp_path: Path) -> None:
     assert at.checkbox[0].id != first
 
 
+def test_page_whose_top_level_awaits_runs_after_main_as_its_own_main(tmp_path: Path) -> None:
+    # The compiler turns time.sleep into await asyncio.sleep: page.run() cannot finish
+    # such a page synchronously, so the run awaits it after the main script.
+    entry = write_app(
+        tmp_path,
+        {
+            "app.py": """
+            import sys
+            import streamlit as st
+            page = st.navigation([st.Page("slow.py")])
+            page.run()
+            st.write("main", sys.modules["__main__"].__file__.endswith("app.py"))
+            """,
+            "slow.py": """
+            import asyncio, sys
+            import streamlit as st
+            await asyncio.sleep(0)
+            st.write("page", sys.modules["__main__"].__file__.endswith("slow.py"))
+            """,
+        },
+    )
+    at = AppTest.from_file(entry).run()
+    assert [m.value for m in at.markdown] == ["main `True`", "page `True`"]
+
+
 def test_navigation_app_sections_switch_page_and_page_link() -> None:
     at = AppTest.from_file(SITES / "navigation" / "app.py").run()
     assert at.title[0].value == "Home page"
