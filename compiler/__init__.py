@@ -6,7 +6,7 @@ The public surface is :data:`__all__`; everything in ``_*`` modules is private.
 from compiler._build import build
 from compiler._check import check
 from compiler._diagnostics import Diagnostic, Span, render_diagnostic
-from compiler._errors import AssetError, BuildError, CompileError, StcError, UsageError
+from compiler._exceptions import AssetError, BuildError, CompileError, StcError, UsageError
 from compiler._options import BuildOptions, BuildResult, WrittenFile
 from compiler._progress import NullReporter, Reporter, StreamReporter
 from compiler._serve import serve, serving

@@ -17,7 +17,7 @@ from typing import get_args
 from compiler._analyse import analyse
 from compiler._bake import BakedAnswer, bake
 from compiler._diagnostics import Diagnostic, ordered
-from compiler._errors import CompileError
+from compiler._exceptions import CompileError
 from compiler._options import BuildOptions, BuildResult, BundledPackage, Category, WrittenFile
 from compiler._parse import parse
 from compiler._plan import plan

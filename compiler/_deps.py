@@ -38,7 +38,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from compiler._diagnostics import Diagnostic, Span
-from compiler._errors import AssetError
+from compiler._exceptions import AssetError
 from compiler._facts import ImportRef
 from compiler._import_kinds import PYPI_DEPENDS, STREAMLIT_IMPORTS, classify
 from compiler._pep508 import IGNORED, Declared, exact_pin, parse_requirement, shown

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from compiler._errors import BuildError
+from compiler._exceptions import BuildError
 
 __all__ = ["WORKFLOW_PATH", "InitPagesOptions", "init_pages", "workflow"]
 

@@ -22,7 +22,7 @@ from compiler._analysis._rules import (
 )
 from compiler._appfiles import AppFile, LeftOut, Why, collect_app_files
 from compiler._diagnostics import Diagnostic, Span
-from compiler._errors import CompileError, UsageError
+from compiler._exceptions import CompileError, UsageError
 from compiler._facts import ImportRef
 from compiler._syntax import read_module
 

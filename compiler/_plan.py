@@ -46,7 +46,7 @@ from pathlib import Path
 from compiler._analyse import Analysis
 from compiler._bake import BakedAnswer, baked_members
 from compiler._config import theme_css
-from compiler._errors import BuildError
+from compiler._exceptions import BuildError
 from compiler._options import Category
 from compiler._pages import entry_config, page_routes
 from compiler._parse import ParsedApp

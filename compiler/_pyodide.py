@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from compiler._errors import AssetError
+from compiler._exceptions import AssetError
 
 __all__ = ["CORE_FILES", "PYODIDE_INTEGRITY", "PYODIDE_VERSION", "PyodideCore", "ensure_core"]
 

@@ -23,7 +23,7 @@ from compiler._components import component_files
 from compiler._config import CONFIG, AppConfig, read_config
 from compiler._deps import WheelSource, resolve_dependencies
 from compiler._diagnostics import Diagnostic
-from compiler._errors import AssetError
+from compiler._exceptions import AssetError
 from compiler._facts import ImportRef
 from compiler._import_kinds import classify, local_tops
 from compiler._parse import ParsedApp

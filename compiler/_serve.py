@@ -18,7 +18,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from compiler._errors import StcError
+from compiler._exceptions import StcError
 from compiler._progress import Reporter
 
 __all__ = ["serve", "serving"]

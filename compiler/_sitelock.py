@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from packaging.utils import canonicalize_name
 
-from compiler._errors import AssetError
+from compiler._exceptions import AssetError
 
 __all__ = ["LOCK_PATH", "LockEntry", "Package", "PinnedLock", "load_pinned_lock", "site_lock"]
 

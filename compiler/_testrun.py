@@ -26,7 +26,7 @@ from urllib.parse import urlparse
 
 from compiler._build import build
 from compiler._chromium import LAUNCH_ARGS, chromium_path
-from compiler._errors import AssetError, StcError
+from compiler._exceptions import AssetError, StcError
 from compiler._options import BuildOptions
 from compiler._plan import MANIFEST
 from compiler._progress import NullReporter, Reporter

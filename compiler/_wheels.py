@@ -27,7 +27,7 @@ from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name, parse_wheel_filename
 from packaging.version import Version
 
-from compiler._errors import AssetError
+from compiler._exceptions import AssetError
 
 __all__ = ["MAX_NAME", "NoPureWheel", "PipWheels", "UnknownPackage", "WheelInfo", "read_wheel"]
 

@@ -16,7 +16,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from compiler._errors import BuildError
+from compiler._exceptions import BuildError
 from compiler._options import WrittenFile
 from compiler._plan import MANIFEST
 from compiler._render import RenderedFile

@@ -18,7 +18,7 @@ from compiler._build import build, stc_version
 from compiler._build_report import build_report, report_lines
 from compiler._check import check
 from compiler._diagnostics import Diagnostic, render_diagnostic
-from compiler._errors import StcError
+from compiler._exceptions import StcError
 from compiler._options import BuildOptions
 from compiler._pages_workflow import InitPagesOptions, init_pages
 from compiler._progress import Reporter, StreamReporter

@@ -29,7 +29,7 @@ import pytest
 
 from compiler._chromium import LAUNCH_ARGS, chromium_path
 from compiler._diagnostics import render_diagnostic
-from compiler._errors import CompileError, StcError
+from compiler._exceptions import CompileError, StcError
 from compiler._progress import NullReporter
 from compiler._serve import serving
 from compiler._testrun import prepare_site, wait_idle

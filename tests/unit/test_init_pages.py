@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from compiler import serving
-from compiler._errors import BuildError
+from compiler._exceptions import BuildError
 from compiler._pages_workflow import WORKFLOW_PATH, InitPagesOptions, init_pages
 from compiler.cli import main
 
