@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from compiler._analysis import StreamlitUses
+from compiler.analyse.passes import StreamlitUses
 
 __all__ = ["ASSETS", "Asset", "IncludeAssets", "choose_assets", "is_left_out"]
 

@@ -17,14 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from compiler._analysis._connections import statement_span
-from compiler._analysis._proxy_rules import (
+from compiler._diagnostics import Diagnostic, Span
+from compiler.analyse._parse import display_path
+from compiler.analyse.passes._connections import statement_span
+from compiler.analyse.passes._proxy_rules import (
     BAKE_FAILED,
     BAKE_SETUP,
     BAKED,
 )
-from compiler._diagnostics import Diagnostic, Span
-from compiler._parse import display_path
 from runtime_wasm.connections import AllowedQuery, query_id
 from runtime_wasm.connections._transport import BAKED_FOLDER
 

@@ -14,19 +14,19 @@ from importlib import metadata
 from pathlib import Path
 from typing import get_args
 
-from compiler._analyse import analyse
 from compiler._bake import BakedAnswer, bake
 from compiler._diagnostics import Diagnostic, ordered
 from compiler._exceptions import CompileError
 from compiler._options import BuildOptions, BuildResult, BundledPackage, Category, WrittenFile
-from compiler._parse import parse
 from compiler._plan import plan
 from compiler._progress import Reporter
-from compiler._project import SECRETS
 from compiler._render import render
 from compiler._resolve import resolve
 from compiler._sitelock import LOCK_PATH
 from compiler._write import ensure_replaceable, write
+from compiler.analyse._analyse import analyse
+from compiler.analyse._parse import parse
+from compiler.analyse._project import SECRETS
 
 __all__ = ["build", "stc_version"]
 

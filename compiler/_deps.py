@@ -39,12 +39,12 @@ from packaging.version import Version
 
 from compiler._diagnostics import Diagnostic, Span
 from compiler._exceptions import AssetError
-from compiler._facts import ImportRef
 from compiler._import_kinds import PYPI_DEPENDS, STREAMLIT_IMPORTS, classify
 from compiler._pep508 import IGNORED, Declared, exact_pin, parse_requirement, shown
 from compiler._reqrules import HASH_MISMATCH, HASH_UNCHECKED
 from compiler._sitelock import LockEntry, Package, PinnedLock
 from compiler._wheels import NoPureWheel, UnknownPackage, module_imports, read_wheel
+from compiler.analyse._facts import ImportRef
 
 __all__ = ["Dependencies", "WheelSource", "resolve_dependencies"]
 

@@ -9,7 +9,7 @@ names. Url paths are single segments (Streamlit refuses nested ones), so every
 entry is exactly one level deep.
 
 The pages come from the ``pages/`` folder (named as Streamlit names them) and from
-what the analysis found (:class:`compiler._facts.PageRef`). A page the compiler
+what the analysis found (:class:`compiler.analyse._facts.PageRef`). A page the compiler
 cannot see (a computed ``url_path``) still works from the app's menu; only a reload
 on it lands on ``404.html``, which goes up one folder at a time until it reaches
 the site (GitHub Pages serves the site's ``404.html`` for any missing path under
@@ -22,8 +22,8 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import PurePosixPath
 
-from compiler._analyse import Analysis
-from compiler._parse import ParsedApp
+from compiler.analyse._analyse import Analysis
+from compiler.analyse._parse import ParsedApp
 from runtime_wasm._pagefiles import is_page_script, page_icon_and_name, pages_folder_scripts
 
 __all__ = ["URL_KEYS", "entry_config", "page_routes"]

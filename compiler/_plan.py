@@ -43,16 +43,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from compiler._analyse import Analysis
 from compiler._bake import BakedAnswer, baked_members
-from compiler._config import theme_css
 from compiler._exceptions import BuildError
 from compiler._options import Category
 from compiler._pages import entry_config, page_routes
-from compiler._parse import ParsedApp
 from compiler._preload import page_modules
 from compiler._resolve import Resolved
 from compiler._sitelock import LOCK_PATH, Package, site_lock
+from compiler.analyse._analyse import Analysis
+from compiler.analyse._config import theme_css
+from compiler.analyse._parse import ParsedApp
 from runtime_wasm._protocol import PROTOCOL_VERSION, DataConfig, HttpConfig, PageConfig
 from runtime_wasm.auth import AUTH_PATH
 from runtime_wasm.connections import ALLOWLIST_PATH, dump_allowlist

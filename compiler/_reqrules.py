@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from compiler._analysis._rules import (
+from compiler.analyse.passes._rules import (
     Rule,
 )
 

@@ -4,7 +4,7 @@ That is the Pyodide core (vendored from the cache, or an external folder URL), t
 stc runtime (the ``runtime_wasm`` Python package, zipped for the worker, and its
 JavaScript front end under ``runtime_wasm/js``, copied as is), the packages the
 app's imports and requirements need (:mod:`compiler._deps`), and the settings of
-its ``.streamlit/config.toml`` (:mod:`compiler._config`). The runtime's optional
+its ``.streamlit/config.toml`` (:mod:`compiler.analyse._config`). The runtime's optional
 vendored libraries not chosen for this app (:mod:`compiler._assets`) are left out.
 """
 
@@ -17,22 +17,22 @@ from pathlib import Path
 from typing import Any
 
 import runtime_wasm._protocol as protocol
-from compiler._analysis import StreamlitUses
 from compiler._assets import ASSETS, IncludeAssets, choose_assets, is_left_out
 from compiler._components import component_files
-from compiler._config import CONFIG, AppConfig, read_config
 from compiler._deps import WheelSource, resolve_dependencies
 from compiler._diagnostics import Diagnostic
 from compiler._exceptions import AssetError
-from compiler._facts import ImportRef
 from compiler._import_kinds import classify, local_tops
-from compiler._parse import ParsedApp
 from compiler._progress import Reporter
 from compiler._pyc import precompile
 from compiler._pyodide import PYODIDE_VERSION, PyodideCore, cache_root, ensure_core
 from compiler._requirements import declared_requirements
 from compiler._sitelock import Package, load_pinned_lock
 from compiler._wheels import PipWheels
+from compiler.analyse._config import CONFIG, AppConfig, read_config
+from compiler.analyse._facts import ImportRef
+from compiler.analyse._parse import ParsedApp
+from compiler.analyse.passes import StreamlitUses
 
 __all__ = ["Resolved", "resolve", "runtime_package_dir"]
 

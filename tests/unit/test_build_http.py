@@ -17,9 +17,9 @@ import pytest
 from compiler import BuildOptions, BuildResult, CompileError, NullReporter, build
 from compiler._deps import resolve_dependencies
 from compiler._diagnostics import Span
-from compiler._facts import ImportRef
 from compiler._pyodide import ensure_core
 from compiler._sitelock import LOCK_PATH, load_pinned_lock
+from compiler.analyse._facts import ImportRef
 from runtime_wasm.http import RULES_PATH, ForwardRules
 from tests.unit._analysis import write_app
 from tests.unit._canaries import canary_hits

@@ -12,8 +12,8 @@ import compiler._build
 import compiler._resolve
 from compiler import BuildOptions, CompileError, NullReporter, build
 from compiler._diagnostics import Span
-from compiler._facts import ImportRef
 from compiler._pyodide import ensure_core
+from compiler.analyse._facts import ImportRef
 
 from ._wheelmaker import FakeWheels, make_wheel
 

@@ -14,7 +14,7 @@ import pytest
 
 from compiler._diagnostics import render_diagnostic
 from compiler._pages import entry_config, page_routes
-from compiler._parse import parse
+from compiler.analyse._parse import parse
 from runtime_wasm import _bridge
 from runtime_wasm._pagefiles import page_icon_and_name, page_sort_key, pages_folder_scripts
 from runtime_wasm._protocol import PROTOCOL_VERSION

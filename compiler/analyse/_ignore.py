@@ -42,7 +42,7 @@ class IgnoreRules:
 
 def read_ignore(app_dir: Path) -> IgnoreRules:
     """The rules of ``.stcignore`` in *app_dir* (none when it is absent, or a link that
-    leaves the folder: see :mod:`compiler._appfiles`)."""
+    leaves the folder: see :mod:`compiler.analyse._appfiles`)."""
     path = app_dir / IGNORE_FILE
     if not path.is_file() or not path.resolve().is_relative_to(app_dir.resolve()):
         return IgnoreRules()

@@ -22,10 +22,10 @@ from __future__ import annotations
 import libcst as cst
 from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
 
-from compiler._analysis._context import ModuleVisitor
-from compiler._analysis._names import argument, bound_value, key_step, string_value
-from compiler._analysis._proxy_rules import REGISTER_UNSEEN
-from compiler._facts import RegisterUse
+from compiler.analyse._facts import RegisterUse
+from compiler.analyse.passes._context import ModuleVisitor
+from compiler.analyse.passes._names import argument, bound_value, key_step, string_value
+from compiler.analyse.passes._proxy_rules import REGISTER_UNSEEN
 from runtime_wasm.auth import RegisterRules
 
 __all__ = ["RegisterVisitor"]

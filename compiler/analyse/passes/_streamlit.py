@@ -10,7 +10,7 @@ ambiguous: ``STC103`` at the binding, and its uses go unchecked.
 
 Calls of the commands the runtime has a signature for (``st.title(...)``,
 ``col.write(...)``, ``st.column_config.TextColumn(...)``, an imported ``slider(...)``)
-are checked against it (:mod:`compiler._analysis._signatures`): ``STC104``.
+are checked against it (:mod:`compiler.analyse.passes._signatures`): ``STC104``.
 
 Every name used is also recorded (``Findings.streamlit_names``, for the optional
 assets of :mod:`compiler._assets`), with what makes that list incomplete: an
@@ -34,10 +34,10 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
-from compiler._analysis._context import AppModule, Findings, ModuleVisitor
-from compiler._analysis._imports import is_optional
-from compiler._analysis._names import dotted, qualified, qualified_names
-from compiler._analysis._rules import (
+from compiler.analyse.passes._context import AppModule, Findings, ModuleVisitor
+from compiler.analyse.passes._imports import is_optional
+from compiler.analyse.passes._names import dotted, qualified, qualified_names
+from compiler.analyse.passes._rules import (
     AMBIGUOUS,
     BAD_CALL,
     DEV_SERVER_COMPONENT,
@@ -45,7 +45,7 @@ from compiler._analysis._rules import (
     NOT_A_COMMAND,
     NOT_YET,
 )
-from compiler._analysis._signatures import mismatch, parameters, shown
+from compiler.analyse.passes._signatures import mismatch, parameters, shown
 from runtime_wasm.streamlit import _registry
 
 __all__ = ["StreamlitVisitor"]

@@ -22,7 +22,7 @@ Authenticate as A``) this pass finds where the proxy reads them, a
   visitor is an ``STC712`` error.
 
 Names bound once are followed. Anything else is ``STC712`` at the call, saying what to
-write; the file itself is read and redacted after the analysis (:mod:`compiler._logins`).
+write; the file itself is read and redacted after the analysis (:mod:`compiler.analyse._logins`).
 """
 
 from __future__ import annotations
@@ -34,21 +34,21 @@ from dataclasses import dataclass
 import libcst as cst
 from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
 
-from compiler._analysis._context import ModuleVisitor
-from compiler._analysis._names import (
+from compiler._diagnostics import Span
+from compiler.analyse._facts import LoginUse
+from compiler.analyse.passes._context import ModuleVisitor
+from compiler.analyse.passes._names import (
     argument,
     bound_value,
     key_step,
     qualified_names,
     string_value,
 )
-from compiler._analysis._proxy_rules import (
+from compiler.analyse.passes._proxy_rules import (
     CREDENTIALS_PUBLIC,
     CREDENTIALS_UNSEEN,
 )
-from compiler._analysis._secret_reads import SecretReadProvider
-from compiler._diagnostics import Span
-from compiler._facts import LoginUse
+from compiler.analyse.passes._secret_reads import SecretReadProvider
 from runtime_wasm.auth import CredentialsSource
 
 __all__ = ["AuthVisitor"]

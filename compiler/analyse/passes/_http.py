@@ -3,7 +3,7 @@ host its rules do not allow.
 
 Every import of a :data:`FETCH_CLIENTS` module (``import requests``, ``from urllib
 import request``, ``urllib.request.urlopen`` after ``import urllib``) is a fact for
-:func:`compiler._analyse.analyse`, which ships urllib3 for it: the runtime sends their
+:func:`compiler.analyse._analyse.analyse`, which ships urllib3 for it: the runtime sends their
 requests through the browser's fetch with urllib3's emscripten backend.
 
 In the browser, a secret ``[tool.stc.secrets]`` names is a placeholder, and
@@ -28,18 +28,18 @@ from dataclasses import dataclass
 import libcst as cst
 from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
 
-from compiler._analysis._context import ModuleVisitor
-from compiler._analysis._imports import import_ref
-from compiler._analysis._names import argument, bound_value, dotted, qualified_names
-from compiler._analysis._proxy_rules import (
+from compiler.analyse._project import toml_key
+from compiler.analyse.passes._context import ModuleVisitor
+from compiler.analyse.passes._imports import import_ref
+from compiler.analyse.passes._names import argument, bound_value, dotted, qualified_names
+from compiler.analyse.passes._proxy_rules import (
     REQUEST_FUNCTIONS,
     SECRET_TO_HOST,
 )
-from compiler._analysis._rules import (
+from compiler.analyse.passes._rules import (
     FETCH_CLIENTS,
 )
-from compiler._analysis._secret_reads import SecretReadProvider, held_by
-from compiler._project import toml_key
+from compiler.analyse.passes._secret_reads import SecretReadProvider, held_by
 from runtime_wasm.http import host_allowed, host_of
 
 __all__ = ["HttpVisitor"]

@@ -3,7 +3,7 @@ spreads up the app's own call graph so every new ``await`` is legal.
 
 The script runs in the browser's one thread: while ``time.sleep`` blocks, the page
 cannot show anything the script has drawn. Awaiting instead lets the runtime render.
-:func:`plan_rewrites` reads the facts of :mod:`compiler._analysis._calls` and decides,
+:func:`plan_rewrites` reads the facts of :mod:`compiler.analyse.passes._calls` and decides,
 to a fixed point, which functions become ``async def``; a function stays sync when
 anything calls it where ``await`` is impossible (a lambda, a helper module's top
 level, passed as a value), because its callers would get a coroutine instead of a
@@ -20,12 +20,12 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from compiler._analysis._calls import CallFacts, Site
-from compiler._analysis._rules import (
+from compiler._diagnostics import Diagnostic
+from compiler.analyse.passes._calls import CallFacts, Site
+from compiler.analyse.passes._rules import (
     REWRITTEN,
     UNREWRITABLE,
 )
-from compiler._diagnostics import Diagnostic
 
 __all__ = ["AwaitTransformer", "RewritePlan", "plan_rewrites"]
 

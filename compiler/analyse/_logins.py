@@ -1,13 +1,13 @@
 """What the build knows of the app's logins: ``stc/auth.json`` and the redacted file.
 
-The logins visitor (:mod:`compiler._analysis._auth`) finds each ``Authenticate`` call
+The logins visitor (:mod:`compiler.analyse.passes._auth`) finds each ``Authenticate`` call
 and where its users are. Here they become the one
 :class:`~runtime_wasm.auth.AuthConfig` the proxy reads, with ``[tool.stc.login]``'s
 names and roles; every call must name the same credentials (``STC712``), since the
 proxy checks one set of users.
 
 A credentials file of the app never ships as it is. The site gets a redacted copy
-(:func:`compiler._redact.redact`) in its place, whether the content scan left the
+(:func:`compiler.analyse._redact.redact`) in its place, whether the content scan left the
 original out (bcrypt hashes, ``STC012``) or not (0.4 also takes plain passwords); a
 copy that still holds a credential, or a file stc cannot redact, does not ship at all.
 The copy's diagnostics replace the ones that no longer hold: the original's
@@ -22,19 +22,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from compiler._analysis._proxy_rules import (
+from compiler._diagnostics import Diagnostic, Span
+from compiler.analyse._appfiles import SCAN_LIMIT, inside
+from compiler.analyse._facts import LoginUse, RegisterUse
+from compiler.analyse._parse import ParsedApp, display_path
+from compiler.analyse._project import PYPROJECT, SECRETS, Project, file_span
+from compiler.analyse._redact import redact, secrets_view
+from compiler.analyse._secret_files import scan_text
+from compiler.analyse.passes._proxy_rules import (
     CREDENTIALS_FILE,
     CREDENTIALS_REDACTED,
     CREDENTIALS_SHARED,
     REGISTER_SHARED,
 )
-from compiler._appfiles import SCAN_LIMIT, inside
-from compiler._diagnostics import Diagnostic, Span
-from compiler._facts import LoginUse, RegisterUse
-from compiler._parse import ParsedApp, display_path
-from compiler._project import PYPROJECT, SECRETS, Project, file_span
-from compiler._redact import redact, secrets_view
-from compiler._secrets import scan_text
 from runtime_wasm.auth import AuthConfig, CredentialsSource, RegisterRules
 
 __all__ = ["Logins", "plan_logins"]
@@ -54,7 +54,7 @@ class Logins:
 
     config: AuthConfig | None = None
     redacted: Mapping[str, bytes | None] = field(default_factory=dict)
-    # users in st.secrets: what the page's st.secrets holds of them (compiler._redact)
+    # users in st.secrets: what the page's st.secrets holds of them (compiler.analyse._redact)
     public_secrets: Mapping[str, Any] = field(default_factory=dict)
     diagnostics: tuple[Diagnostic, ...] = ()
     accounted: frozenset[tuple[str, Span]] = frozenset()  # (code, span) that no longer hold
@@ -164,7 +164,7 @@ def _secrets_toml(parsed: ParsedApp) -> dict[str, Any] | None:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
-        return None  # its own diagnostic comes from compiler._project
+        return None  # its own diagnostic comes from compiler.analyse._project
 
 
 @dataclass(frozen=True, kw_only=True)

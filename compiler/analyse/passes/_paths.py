@@ -15,9 +15,9 @@ from pathlib import PurePosixPath, PureWindowsPath
 import libcst as cst
 from libcst.metadata import PositionProvider, ScopeProvider
 
-from compiler._analysis._context import ModuleVisitor
-from compiler._analysis._names import qualified_names, string_value
-from compiler._analysis._rules import (
+from compiler.analyse.passes._context import ModuleVisitor
+from compiler.analyse.passes._names import qualified_names, string_value
+from compiler.analyse.passes._rules import (
     FILE_READERS,
     PATH_ABSOLUTE,
     PATH_MISSING,

@@ -1,17 +1,17 @@
 """Stage 2, analyse: what the build needs to know about the app beyond its files.
 
 Every module of the app goes through each visitor of :data:`VISITORS` (libcst
-visitors with metadata, see :mod:`compiler._analysis`); they collect imports and
-diagnostics and change nothing. Then the browser rewrite (:mod:`compiler._rewrite`)
+visitors with metadata, see :mod:`compiler.analyse.passes`); they collect imports and
+diagnostics and change nothing. Then the browser rewrite (:mod:`compiler.analyse._rewrite`)
 turns blocking sleeps into awaits; the rewritten sources are what ship. Analysis
 never raises for a mistake in the app: it returns diagnostics.
 
-It also reads what the app folder declares beside its code (:mod:`compiler._project`:
+It also reads what the app folder declares beside its code (:mod:`compiler.analyse._project`:
 the connection names of secrets.toml, ``[tool.stc]``), which the connections and
 secrets passes check against, and settles the proxy URL: an app whose queries, web
 requests or logins go through ``stc proxy`` cannot be built without one (``STC706``).
 The logins (streamlit-authenticator's ``Authenticate``) become ``stc/auth.json`` and
-a redacted copy of their credentials file (:mod:`compiler._logins`). Packages the app
+a redacted copy of their credentials file (:mod:`compiler.analyse._logins`). Packages the app
 needs without importing them join its imports: pandas for a connection's DataFrames
 (``STC707``), urllib3 for the HTTP clients the browser runs on it (``STC204``),
 extra-streamlit-components for the login cookie, PyYAML to read ``config.yaml``
@@ -27,7 +27,13 @@ from typing import Any
 
 from libcst.metadata import MetadataWrapper
 
-from compiler._analysis import (
+from compiler._diagnostics import Diagnostic, Span
+from compiler.analyse._facts import ConnectionUse, ImportRef, LoginUse, PageRef
+from compiler.analyse._logins import plan_logins
+from compiler.analyse._parse import ParsedApp, display_path
+from compiler.analyse._project import PYPROJECT, Project, choose_proxy_url, file_span, read_project
+from compiler.analyse._rewrite import AwaitTransformer, plan_rewrites
+from compiler.analyse.passes import (
     VISITORS,
     AppModule,
     CallFacts,
@@ -38,8 +44,8 @@ from compiler._analysis import (
     module_name,
     pages_folder_collisions,
 )
-from compiler._analysis._connections import statement_span
-from compiler._analysis._proxy_rules import (
+from compiler.analyse.passes._connections import statement_span
+from compiler.analyse.passes._proxy_rules import (
     BAD_PROXY,
     NEEDS_COOKIES,
     NEEDS_PANDAS,
@@ -50,15 +56,9 @@ from compiler._analysis._proxy_rules import (
     NO_PROXY_FOR_SECRET,
     SHARED_STATEMENT,
 )
-from compiler._analysis._rules import (
+from compiler.analyse.passes._rules import (
     NEEDS_URLLIB3,
 )
-from compiler._diagnostics import Diagnostic, Span
-from compiler._facts import ConnectionUse, ImportRef, LoginUse, PageRef
-from compiler._logins import plan_logins
-from compiler._parse import ParsedApp, display_path
-from compiler._project import PYPROJECT, Project, choose_proxy_url, file_span, read_project
-from compiler._rewrite import AwaitTransformer, plan_rewrites
 from runtime_wasm._pagefiles import is_page_script
 from runtime_wasm.auth import AuthConfig
 from runtime_wasm.connections import AllowedQuery, AllowedWrite, query_id
@@ -249,7 +249,7 @@ def _add_login_packages(logins: list[LoginUse], imports: list[ImportRef]) -> lis
     """What stc's streamlit_authenticator needs joins *imports*: extra-streamlit-components
     (its CookieManager keeps the login) when the app imports streamlit_authenticator
     (``STC714``). A config file given to Authenticate needs no YAML parser: the site's
-    redacted copy is JSON (see compiler._redact)."""
+    redacted copy is JSON (see compiler.analyse._redact)."""
     found: list[Diagnostic] = []
     users = [i for i in imports if i.top == "streamlit_authenticator"]
     if users and not any(i.top == "extra_streamlit_components" for i in imports):

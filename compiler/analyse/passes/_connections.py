@@ -14,7 +14,7 @@ functions (``@st.cache_resource def get(): return st.connection(...)``). For eac
   ``params=`` (``STC702``); it joins the allowlist (:class:`AllowedQuery`);
 - ``.session``, ``.engine``, ``.connect()``… would run any statement (``STC704``).
 
-Reads of ``st.secrets`` are :mod:`compiler._analysis._secret_reads`' (``STC705``).
+Reads of ``st.secrets`` are :mod:`compiler.analyse.passes._secret_reads`' (``STC705``).
 """
 
 from __future__ import annotations
@@ -26,9 +26,11 @@ from dataclasses import dataclass
 import libcst as cst
 from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
 
-from compiler._analysis._context import AppModule, Findings, ModuleVisitor
-from compiler._analysis._names import argument, bound_value, qualified_names, string_value
-from compiler._analysis._proxy_rules import (
+from compiler._diagnostics import Span
+from compiler.analyse._facts import ConnectionUse
+from compiler.analyse.passes._context import AppModule, Findings, ModuleVisitor
+from compiler.analyse.passes._names import argument, bound_value, qualified_names, string_value
+from compiler.analyse.passes._proxy_rules import (
     CONNECTION_NAME,
     CONNECTION_TYPES,
     DYNAMIC_SQL,
@@ -40,9 +42,7 @@ from compiler._analysis._proxy_rules import (
     UNSEEN_SQL,
     UNSEEN_WRITE,
 )
-from compiler._analysis._sql import Placeholders, placeholders
-from compiler._diagnostics import Span
-from compiler._facts import ConnectionUse
+from compiler.analyse.passes._sql import Placeholders, placeholders
 from runtime_wasm.connections import WRITE_OPTIONS, AllowedQuery, AllowedWrite
 
 __all__ = ["ConnectionVisitor", "statement_span"]

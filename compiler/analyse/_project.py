@@ -3,7 +3,7 @@ and the web requests ``stc proxy`` forwards.
 
 Two files, both read from the app folder only (never through a link out of it):
 
-``.streamlit/secrets.toml`` is never shipped (:mod:`compiler._appfiles`) and is read
+``.streamlit/secrets.toml`` is never shipped (:mod:`compiler.analyse._appfiles`) and is read
 here for two things only: the names of its ``[connections.<name>]`` tables with their
 ``type`` (so the analysis can name a connection the app asks for that does not
 exist), and the values of the keys the user marks public. No other value is kept,
@@ -41,8 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from compiler._appfiles import inside
 from compiler._diagnostics import Diagnostic, Severity, Span
+from compiler.analyse._appfiles import inside
 from runtime_wasm.http import ForwardRules
 
 __all__ = [

@@ -34,10 +34,10 @@ from types import CodeType
 
 import libcst as cst
 
-from compiler._analysis._rules import (
+from compiler._diagnostics import Diagnostic, Span
+from compiler.analyse.passes._rules import (
     Rule,
 )
-from compiler._diagnostics import Diagnostic, Span
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "ModuleSource", "read_module"]
 

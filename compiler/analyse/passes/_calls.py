@@ -5,7 +5,7 @@ For each module it records the app's functions, the blocking calls to rewrite
 every way a function escapes being called directly (passed as a value, called
 through an object), each with the *context* it happens in: a function, the
 module's top level, or a place that cannot ``await`` (a lambda, a generator
-expression, a class body). It changes nothing; :mod:`compiler._rewrite` decides.
+expression, a class body). It changes nothing; :mod:`compiler.analyse._rewrite` decides.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
-from compiler._analysis._context import AppModule, Findings, ModuleVisitor, resolve_relative
-from compiler._analysis._names import dotted, qualified, qualified_names
 from compiler._diagnostics import Span
+from compiler.analyse.passes._context import AppModule, Findings, ModuleVisitor, resolve_relative
+from compiler.analyse.passes._names import dotted, qualified, qualified_names
 
 __all__ = ["BLOCKING", "CallFacts", "CallVisitor", "Context", "Function", "Site"]
 

@@ -1,6 +1,6 @@
 """The rules of the data layer, as data: connections and their SQL allowlist, secrets,
 web requests and their keys, baked data and logins, everything ``stc proxy`` answers
-(the rest of the rules are in :mod:`compiler._analysis._rules`). Codes::
+(the rest of the rules are in :mod:`compiler.analyse.passes._rules`). Codes::
 
     STC701 error    SQL given to a connection's query() that is not a literal stc can read
     STC702 error    params= that do not match the statement's placeholders
@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from compiler._analysis._rules import (
+from compiler.analyse.passes._rules import (
     Rule,
 )
 

@@ -14,12 +14,12 @@ from typing import ClassVar
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider, ProviderT
 
-from compiler._analysis._rules import (
+from compiler._diagnostics import Diagnostic, Span
+from compiler.analyse._facts import ConnectionUse, ImportRef, LoginUse, PageRef, RegisterUse
+from compiler.analyse._project import Project
+from compiler.analyse.passes._rules import (
     Rule,
 )
-from compiler._diagnostics import Diagnostic, Span
-from compiler._facts import ConnectionUse, ImportRef, LoginUse, PageRef, RegisterUse
-from compiler._project import Project
 from runtime_wasm.connections import AllowedQuery, AllowedWrite
 
 __all__ = [

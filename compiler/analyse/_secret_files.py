@@ -19,7 +19,7 @@ One rule is stc's own: a bcrypt hash (``$2b$12$`` and 53 characters), the passwo
 hashes of streamlit-authenticator's ``config.yaml``. A hash is not a password, but
 a downloaded one can be cracked offline at leisure, so it never ships; the
 analysis ships such a file redacted when the app's logins read it
-(:mod:`compiler._redact`), and stc proxy checks the passwords.
+(:mod:`compiler.analyse._redact`), and stc proxy checks the passwords.
 """
 
 from __future__ import annotations

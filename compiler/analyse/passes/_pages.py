@@ -24,14 +24,14 @@ from pathlib import PurePosixPath
 import libcst as cst
 from libcst.metadata import Assignment, PositionProvider, ScopeProvider
 
-from compiler._analysis._context import AppModule, Findings, ModuleVisitor
-from compiler._analysis._names import qualified_names, string_value
-from compiler._analysis._rules import (
+from compiler._diagnostics import Diagnostic, Span
+from compiler.analyse._facts import PageRef
+from compiler.analyse.passes._context import AppModule, Findings, ModuleVisitor
+from compiler.analyse.passes._names import qualified_names, string_value
+from compiler.analyse.passes._rules import (
     PAGE_COLLISION,
     PAGE_MISSING,
 )
-from compiler._diagnostics import Diagnostic, Span
-from compiler._facts import PageRef
 from runtime_wasm._pagefiles import (
     is_page_script,
     page_icon_and_name,

@@ -9,9 +9,9 @@ folder ships under its own name) and are reported, since the app would open file
 through them.
 
 Secrets never ship: files named like credentials anywhere in the tree, and files
-whose content holds a credential in a known format (:mod:`compiler._secrets`).
+whose content holds a credential in a known format (:mod:`compiler.analyse._secret_files`).
 Version control, virtual environments, caches and stc's own output are skipped
-silently; the app's ``.stcignore`` (:mod:`compiler._ignore`) leaves out more and
+silently; the app's ``.stcignore`` (:mod:`compiler.analyse._ignore`) leaves out more and
 cannot bring back what is excluded here. Every file left out for a reason the user
 should hear is a :class:`LeftOut`, which the parse stage turns into a diagnostic.
 """
@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from compiler._ignore import IGNORE_FILE, IgnoreRules, read_ignore
-from compiler._secrets import scan_text, secret_by_name
+from compiler.analyse._ignore import IGNORE_FILE, IgnoreRules, read_ignore
+from compiler.analyse._secret_files import scan_text, secret_by_name
 
 __all__ = ["SCAN_LIMIT", "AppFile", "AppFiles", "LeftOut", "Why", "collect_app_files", "inside"]
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 import libcst as cst
 from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
 
-from compiler._analysis._context import ModuleVisitor, resolve_relative
-from compiler._analysis._names import dotted, qualified_names, string_value
-from compiler._analysis._rules import (
+from compiler.analyse._facts import ImportRef
+from compiler.analyse.passes._context import ModuleVisitor, resolve_relative
+from compiler.analyse.passes._names import dotted, qualified_names, string_value
+from compiler.analyse.passes._rules import (
     RELATIVE_BEYOND,
 )
-from compiler._facts import ImportRef
 
 __all__ = ["ImportVisitor", "import_ref", "is_optional"]
 

@@ -1,9 +1,9 @@
 """Stage 1, parse: find the app's files and judge and parse every ``.py`` among them.
 
 The app folder is the folder of the script as given (a symbolic link named
-``app.py`` does not move it), and a boundary (:mod:`compiler._appfiles`): files
+``app.py`` does not move it), and a boundary (:mod:`compiler.analyse._appfiles`): files
 left out of it, secrets and files outside it, become diagnostics here. Each module
-goes through :mod:`compiler._syntax`: a syntax error is a ``STC001`` diagnostic, not
+goes through :mod:`compiler.analyse._syntax`: a syntax error is a ``STC001`` diagnostic, not
 an exception, and the build gate decides whether it stops the build (it does,
 unless ``--force``). A file too large or deep to analyse ships unanalysed.
 """
@@ -17,14 +17,14 @@ from pathlib import Path
 
 import libcst as cst
 
-from compiler._analysis._rules import (
-    Rule,
-)
-from compiler._appfiles import AppFile, LeftOut, Why, collect_app_files
 from compiler._diagnostics import Diagnostic, Span
 from compiler._exceptions import CompileError, UsageError
-from compiler._facts import ImportRef
-from compiler._syntax import read_module
+from compiler.analyse._appfiles import AppFile, LeftOut, Why, collect_app_files
+from compiler.analyse._facts import ImportRef
+from compiler.analyse._syntax import read_module
+from compiler.analyse.passes._rules import (
+    Rule,
+)
 
 __all__ = ["ParsedApp", "display_path", "parse"]
 
@@ -34,10 +34,10 @@ class ParsedApp:
     """The app folder, its shipped files and the modules that parsed.
 
     ``modules`` are the files to analyse; ``imports`` were read from CPython's AST
-    in the files that are shipped unanalysed (see :mod:`compiler._syntax`).
+    in the files that are shipped unanalysed (see :mod:`compiler.analyse._syntax`).
     ``withheld`` are files of the app folder left out for a credential in their
     content (``STC012``): never shipped as they are, and read only to ship a redacted
-    copy of the one the app's logins read (:mod:`compiler._logins`).
+    copy of the one the app's logins read (:mod:`compiler.analyse._logins`).
     """
 
     app_dir: Path

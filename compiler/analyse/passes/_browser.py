@@ -21,10 +21,10 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
-from compiler._analysis._context import ModuleVisitor
-from compiler._analysis._imports import is_optional
-from compiler._analysis._names import dotted, qualified_names
-from compiler._analysis._rules import (
+from compiler.analyse.passes._context import ModuleVisitor
+from compiler.analyse.passes._imports import is_optional
+from compiler.analyse.passes._names import dotted, qualified_names
+from compiler.analyse.passes._rules import (
     BLOCKING_CALLS,
     BLOCKING_METHODS,
     SOCKET_CLIENTS,

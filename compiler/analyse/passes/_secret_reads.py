@@ -12,7 +12,7 @@ nothing stc can name, so it gets none). Recognised by qualified name, so
 ``[tool.stc] public_secrets`` names (its value is in the page config), or a secret
 ``[tool.stc.secrets]`` names (in the browser a placeholder, which ``stc proxy``
 replaces in the requests it forwards). Any other key is ``STC705``: the site does not
-hold it. The web-requests pass (:mod:`compiler._analysis._http`) follows reads into
+hold it. The web-requests pass (:mod:`compiler.analyse.passes._http`) follows reads into
 the requests that send them (``STC711``).
 """
 
@@ -24,14 +24,14 @@ from dataclasses import dataclass
 import libcst as cst
 from libcst.metadata import BatchableMetadataProvider, PositionProvider, ScopeProvider
 
-from compiler._analysis._context import ModuleVisitor
-from compiler._analysis._names import qualified_names, string_value
-from compiler._analysis._proxy_rules import (
+from compiler.analyse._project import toml_key
+from compiler.analyse.passes._context import ModuleVisitor
+from compiler.analyse.passes._names import qualified_names, string_value
+from compiler.analyse.passes._proxy_rules import (
     PRIVATE_SECRET,
     PROXY_SECRET,
     SECRETS_METHODS,
 )
-from compiler._project import toml_key
 
 __all__ = ["SecretRead", "SecretReadProvider", "SecretsVisitor", "held_by"]
 
