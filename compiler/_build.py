@@ -21,12 +21,12 @@ from compiler._options import BuildOptions, BuildResult, BundledPackage, Categor
 from compiler._plan import plan
 from compiler._progress import Reporter
 from compiler._render import render
-from compiler._resolve import resolve
-from compiler._sitelock import LOCK_PATH
 from compiler._write import ensure_replaceable, write
 from compiler.analyse._analyse import analyse
 from compiler.analyse._parse import parse
 from compiler.analyse._project import SECRETS
+from compiler.resolve._resolve import resolve
+from compiler.resolve._sitelock import LOCK_PATH
 
 __all__ = ["build", "stc_version"]
 

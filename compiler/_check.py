@@ -12,9 +12,9 @@ from pathlib import Path
 
 from compiler._diagnostics import Diagnostic, ordered
 from compiler._progress import NullReporter
-from compiler._resolve import PYODIDE_CDN, resolve
 from compiler.analyse._analyse import analyse
 from compiler.analyse._parse import parse
+from compiler.resolve._resolve import PYODIDE_CDN, resolve
 
 __all__ = ["check"]
 

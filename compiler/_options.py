@@ -21,7 +21,7 @@ class BuildOptions:
     ``app`` is the entry script; its folder is the app folder. ``pyodide_url``
     (a folder URL) makes the page load Pyodide from there instead of vendoring it.
     ``include_assets`` is ``"auto"`` (optional libraries such as vega only when the
-    analysis sees the app use them, see :mod:`compiler._assets`) or ``"all"``.
+    analysis sees the app use them, see :mod:`compiler.resolve._assets`) or ``"all"``.
     ``proxy_url`` is where ``stc proxy`` answers for an app that uses a connection;
     without it ``STC_PROXY_URL``, then ``[tool.stc] proxy_url`` in the app folder's
     ``pyproject.toml``, are asked. ``bake`` runs the statements that take no

@@ -17,7 +17,7 @@ worker checks before unpacking them (a partly uploaded site then says so instead
 failing inside Pyodide); those are known only once the zips are made, so the plan
 names the files (:attr:`Template.integrity`) and the render stage fills them in. Its
 ``assets`` (and the manifest's) lists the optional vendored libraries the site carries
-(:mod:`compiler._assets`), so the page can say which one a left-out element needs.
+(:mod:`compiler.resolve._assets`), so the page can say which one a left-out element needs.
 
 An app whose queries go through ``stc proxy`` gets ``stc/queries.json``, the
 allowlist the proxy enforces (:mod:`runtime_wasm.connections`; public: the same SQL
@@ -48,11 +48,11 @@ from compiler._exceptions import BuildError
 from compiler._options import Category
 from compiler._pages import entry_config, page_routes
 from compiler._preload import page_modules
-from compiler._resolve import Resolved
-from compiler._sitelock import LOCK_PATH, Package, site_lock
 from compiler.analyse._analyse import Analysis
 from compiler.analyse._config import theme_css
 from compiler.analyse._parse import ParsedApp
+from compiler.resolve._resolve import Resolved
+from compiler.resolve._sitelock import LOCK_PATH, Package, site_lock
 from runtime_wasm._protocol import PROTOCOL_VERSION, DataConfig, HttpConfig, PageConfig
 from runtime_wasm.auth import AUTH_PATH
 from runtime_wasm.connections import ALLOWLIST_PATH, dump_allowlist
@@ -212,7 +212,7 @@ def plan(
             for name in core.files
         ]
     files += _package_files(resolved)
-    files += [  # custom components' frontends (compiler._components)
+    files += [  # custom components' frontends (compiler.resolve._components)
         PlannedFile(path=path, category="packages",
                     source=Copy(source=data) if isinstance(data, Path) else Data(data=data))
         for path, data in resolved.components

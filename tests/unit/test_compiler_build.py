@@ -22,7 +22,7 @@ from compiler import (
     build,
     render_diagnostic,
 )
-from compiler._resolve import runtime_package_dir
+from compiler.resolve._resolve import runtime_package_dir
 from runtime_wasm._protocol import PROTOCOL_VERSION
 
 CDN = "https://cdn.jsdelivr.net/pyodide/v314.0.7/full/"

@@ -13,7 +13,7 @@ Calls of the commands the runtime has a signature for (``st.title(...)``,
 are checked against it (:mod:`compiler.analyse.passes._signatures`): ``STC104``.
 
 Every name used is also recorded (``Findings.streamlit_names``, for the optional
-assets of :mod:`compiler._assets`), with what makes that list incomplete: an
+assets of :mod:`compiler.resolve._assets`), with what makes that list incomplete: an
 ambiguous binding, a star import, ``st`` passed to a call (``getattr(st, name)``).
 """
 

@@ -3,9 +3,9 @@
 That is the Pyodide core (vendored from the cache, or an external folder URL), the
 stc runtime (the ``runtime_wasm`` Python package, zipped for the worker, and its
 JavaScript front end under ``runtime_wasm/js``, copied as is), the packages the
-app's imports and requirements need (:mod:`compiler._deps`), and the settings of
+app's imports and requirements need (:mod:`compiler.resolve._deps`), and the settings of
 its ``.streamlit/config.toml`` (:mod:`compiler.analyse._config`). The runtime's optional
-vendored libraries not chosen for this app (:mod:`compiler._assets`) are left out.
+vendored libraries not chosen for this app (:mod:`compiler.resolve._assets`) are left out.
 """
 
 from __future__ import annotations
@@ -17,22 +17,22 @@ from pathlib import Path
 from typing import Any
 
 import runtime_wasm._protocol as protocol
-from compiler._assets import ASSETS, IncludeAssets, choose_assets, is_left_out
-from compiler._components import component_files
-from compiler._deps import WheelSource, resolve_dependencies
 from compiler._diagnostics import Diagnostic
 from compiler._exceptions import AssetError
-from compiler._import_kinds import classify, local_tops
 from compiler._progress import Reporter
-from compiler._pyc import precompile
-from compiler._pyodide import PYODIDE_VERSION, PyodideCore, cache_root, ensure_core
-from compiler._requirements import declared_requirements
-from compiler._sitelock import Package, load_pinned_lock
-from compiler._wheels import PipWheels
 from compiler.analyse._config import CONFIG, AppConfig, read_config
 from compiler.analyse._facts import ImportRef
 from compiler.analyse._parse import ParsedApp
 from compiler.analyse.passes import StreamlitUses
+from compiler.resolve._assets import ASSETS, IncludeAssets, choose_assets, is_left_out
+from compiler.resolve._components import component_files
+from compiler.resolve._deps import WheelSource, resolve_dependencies
+from compiler.resolve._import_kinds import classify, local_tops
+from compiler.resolve._pyodide import PYODIDE_VERSION, PyodideCore, cache_root, ensure_core
+from compiler.resolve._requirements import declared_requirements
+from compiler.resolve._sitelock import Package, load_pinned_lock
+from compiler.resolve._wheels import PipWheels
+from compiler.resolve.pyc._precompile import precompile
 
 __all__ = ["Resolved", "resolve", "runtime_package_dir"]
 
@@ -50,7 +50,7 @@ class Resolved:
     js_files: tuple[tuple[str, Path], ...]  # (path under js/, file)
     assets: tuple[str, ...] = tuple(ASSETS)  # the optional assets among js_files
     packages: tuple[Package, ...] = ()
-    # custom components' frontends: (site path, file or contents), see compiler._components
+    # custom components' frontends: (site path, file or contents), see compiler.resolve._components
     components: tuple[tuple[str, Path | bytes], ...] = ()
     lock_info: Mapping[str, Any] = field(default_factory=dict)  # "info" of Pyodide's lock
     app_config: AppConfig = field(default_factory=lambda: AppConfig(theme={}))
@@ -72,7 +72,7 @@ def resolve(
 
     *imports* are the analysis's :class:`ImportRef` values. *wheels* defaults to
     pip with the cache (tests pass a fake). *uses* and *include_assets* choose the
-    optional assets the site carries (:func:`compiler._assets.choose_assets`), which
+    optional assets the site carries (:func:`compiler.resolve._assets.choose_assets`), which
     depends on the packages; without *uses* the site carries them all.
     """
     runtime = runtime_dir or runtime_package_dir()

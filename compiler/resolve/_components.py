@@ -17,8 +17,8 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
-from compiler._sitelock import Package
 from compiler.analyse._appfiles import AppFile
+from compiler.resolve._sitelock import Package
 from runtime_wasm._pagefiles import COMPONENTS_PATH
 
 __all__ = ["component_files"]

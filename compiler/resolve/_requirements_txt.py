@@ -18,7 +18,7 @@ pip's reader (``pip/_internal/req/req_file.py``) is the spec, followed here:
 
 Unlike pip's, every piece keeps where it came from, so what stc says about it
 points at it. What the options mean for a static site is
-:mod:`compiler._requirements`' business; a line pip would refuse is an ``STC406``
+:mod:`compiler.resolve._requirements`' business; a line pip would refuse is an ``STC406``
 error here.
 """
 

@@ -8,7 +8,7 @@ Node: compiling every runtime module 160 ms; importing the runtime 310 ms with
 sources, 160 ms with runtime pycs, of which ~110 ms still went to compiling stdlib
 sources. A ``.pyc`` is tied to the interpreter's version (Pyodide 314 is Python 3.14,
 whatever CPython runs stc), so the vendored core compiles them under Node, which came
-with the ``npm`` that fetched the core (``_pyc.mjs``, running ``_pyc_inside.py``).
+with the ``npm`` that fetched the core (``_node.mjs``, running ``_inside.py``).
 Runtime pycs go into ``runtime.zip`` beside their sources (tracebacks keep source
 lines); stdlib pycs go at its root, first on ``sys.path`` in the browser.
 
@@ -26,12 +26,12 @@ import tempfile
 from pathlib import Path
 
 from compiler._progress import Reporter
-from compiler._pyodide import PyodideCore, cache_root
+from compiler.resolve._pyodide import PyodideCore, cache_root
 
 __all__ = ["precompile"]
 
-_SCRIPT = Path(__file__).with_name("_pyc.mjs")
-_INSIDE = Path(__file__).with_name("_pyc_inside.py")
+_SCRIPT = Path(__file__).with_name("_node.mjs")
+_INSIDE = Path(__file__).with_name("_inside.py")
 _DONE = "complete"
 _TREE = "tree"  # under the cache folder: the pycs, by their path in runtime.zip
 _TIMEOUT_S = 300

@@ -1,6 +1,6 @@
 """What an import name is (:func:`classify`: stc's own, the app's, the standard
 library's, removed from it, or a third party's), and the packages stc treats
-otherwise than their metadata says, as data (:mod:`compiler._deps` resolves with
+otherwise than their metadata says, as data (:mod:`compiler.resolve._deps` resolves with
 them): what Pyodide's own builds leave out of their lock entries, and what a
 Streamlit plugin imports without declaring it.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
-from compiler._stdlib import REMOVED_MODULES, is_stdlib
+from compiler.resolve._stdlib import REMOVED_MODULES, is_stdlib
 
 __all__ = ["PROVIDED", "PYPI_DEPENDS", "STREAMLIT_IMPORTS", "Kind", "classify", "local_tops"]
 

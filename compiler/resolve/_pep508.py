@@ -20,7 +20,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from compiler._diagnostics import Diagnostic, Span
-from compiler._reqrules import (
+from compiler.resolve._requirement_rules import (
     BAD_PIN,
     CONTROL_CHARACTER,
     FROM_URL,
@@ -56,7 +56,7 @@ PYODIDE_MARKERS = {
     "platform_version": "",
     "os_name": "posix",
 }
-# provided by stc itself (its runtime): see compiler._import_kinds.PROVIDED
+# provided by stc itself (its runtime): see compiler.resolve._import_kinds.PROVIDED
 IGNORED = frozenset({"streamlit", "st-pages", "streamlit-authenticator"})
 MAX_REQUIREMENT = 4096  # characters: no real requirement comes close; pip's argv has a limit
 

@@ -3,7 +3,7 @@
 Each top-level import name is one of: ``streamlit`` (stc's own, ``st_pages`` and
 ``streamlit_authenticator`` too), ``local`` (a module or folder of the app, shipped in
 ``app.zip``), ``stdlib`` (Python 3.14's or Pyodide's), ``removed`` (gone from the
-standard library since 3.12/3.13) or ``third-party`` (:mod:`compiler._import_kinds`).
+standard library since 3.12/3.13) or ``third-party`` (:mod:`compiler.resolve._import_kinds`).
 Third-party names and declared requirements become packages:
 
 * in Pyodide's pinned lock (``imports`` maps ``sklearn`` to ``scikit-learn``):
@@ -39,18 +39,18 @@ from packaging.version import Version
 
 from compiler._diagnostics import Diagnostic, Span
 from compiler._exceptions import AssetError
-from compiler._import_kinds import PYPI_DEPENDS, STREAMLIT_IMPORTS, classify
-from compiler._pep508 import IGNORED, Declared, exact_pin, parse_requirement, shown
-from compiler._reqrules import HASH_MISMATCH, HASH_UNCHECKED
-from compiler._sitelock import LockEntry, Package, PinnedLock
-from compiler._wheels import NoPureWheel, UnknownPackage, module_imports, read_wheel
 from compiler.analyse._facts import ImportRef
+from compiler.resolve._import_kinds import PYPI_DEPENDS, STREAMLIT_IMPORTS, classify
+from compiler.resolve._pep508 import IGNORED, Declared, exact_pin, parse_requirement, shown
+from compiler.resolve._requirement_rules import HASH_MISMATCH, HASH_UNCHECKED
+from compiler.resolve._sitelock import LockEntry, Package, PinnedLock
+from compiler.resolve._wheels import NoPureWheel, UnknownPackage, module_imports, read_wheel
 
 __all__ = ["Dependencies", "WheelSource", "resolve_dependencies"]
 
 
 class WheelSource(Protocol):
-    """Where pure-Python wheels come from (:class:`compiler._wheels.PipWheels`)."""
+    """Where pure-Python wheels come from (:class:`compiler.resolve._wheels.PipWheels`)."""
 
     def fetch(self, name: str, pin: str | None = None, specifier: str = "") -> Path: ...
 

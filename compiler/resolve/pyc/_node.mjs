@@ -1,10 +1,10 @@
-// Compiles Python to bytecode with Pyodide's own Python (see compiler/_pyc.py).
+// Compiles Python to bytecode with Pyodide's own Python (see compiler/resolve/pyc/_precompile.py).
 //
-// Usage: node _pyc.mjs PYODIDE_DIR SOURCE_DIR STDLIB_OUT
+// Usage: node _node.mjs PYODIDE_DIR SOURCE_DIR STDLIB_OUT
 // Every .py under SOURCE_DIR is copied into Pyodide's in-memory file system and
 // compiled into its __pycache__, written back beside its source under SOURCE_DIR; the
 // standard-library modules that importing the runtime pulls in are written as
-// sourceless .pyc files under STDLIB_OUT. The Python side is compiler/_pyc_inside.py.
+// sourceless .pyc files under STDLIB_OUT. The Python side is compiler/resolve/pyc/_inside.py.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,7 +49,7 @@ for (const path of walk(sourceDir)) {
 }
 pyodide.FS.mkdirTree(TOOLS);
 pyodide.FS.mkdirTree(OUT);
-const inside = join(dirname(fileURLToPath(import.meta.url)), "_pyc_inside.py");
+const inside = join(dirname(fileURLToPath(import.meta.url)), "_inside.py");
 pyodide.FS.writeFile(`${TOOLS}/_pyc_inside.py`, readFileSync(inside));
 pyodide.pyimport("sys").path.insert(0, TOOLS);
 const tools = pyodide.pyimport("_pyc_inside");

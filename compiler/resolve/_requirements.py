@@ -1,11 +1,11 @@
 """Requirements the app declares: ``requirements.txt`` beside it and PEP 723 metadata.
 
-``requirements.txt`` is read with pip's syntax (:mod:`compiler._reqfile`), the
-script block by :mod:`compiler._pep723`; each requirement is checked by
-:mod:`compiler._pep508`. We keep what a static site can honour: the name, extras,
-an exact ``==`` pin and the ``--hash`` values (:mod:`compiler._deps` checks them
+``requirements.txt`` is read with pip's syntax (:mod:`compiler.resolve._requirements_txt`), the
+script block by :mod:`compiler.resolve._pep723`; each requirement is checked by
+:mod:`compiler.resolve._pep508`. We keep what a static site can honour: the name, extras,
+an exact ``==`` pin and the ``--hash`` values (:mod:`compiler.resolve._deps` checks them
 against the wheels the site ships); markers are evaluated for the browser. What
-stc does with every other line is said at that line (:mod:`compiler._reqrules`):
+stc does with every other line is said at that line (:mod:`compiler.resolve._requirement_rules`):
 
 * ``-r other.txt`` is followed, relative to the file that names it, inside the app
   folder only; a missing file, one outside, or files that include each other are
@@ -27,7 +27,7 @@ from pathlib import Path
 from packaging.version import Version
 
 from compiler._diagnostics import Diagnostic, Span
-from compiler._pep508 import (
+from compiler.resolve._pep508 import (
     IGNORED,
     PYODIDE_MARKERS,
     Declared,
@@ -37,9 +37,8 @@ from compiler._pep508 import (
     parse_requirement,
     shown,
 )
-from compiler._pep723 import script_dependencies
-from compiler._reqfile import Line, Option, decode, read_lines
-from compiler._reqrules import (
+from compiler.resolve._pep723 import script_dependencies
+from compiler.resolve._requirement_rules import (
     BAD_HASH,
     CONFLICTING_PINS,
     FILE_TOO_LARGE,
@@ -54,6 +53,7 @@ from compiler._reqrules import (
     STRAY_WORD,
     TOO_MANY_PROBLEMS,
 )
+from compiler.resolve._requirements_txt import Line, Option, decode, read_lines
 
 __all__ = [
     "IGNORED",

@@ -1,4 +1,4 @@
-"""Runs inside Pyodide under Node at build time (see ``_pyc.mjs``), not in stc.
+"""Runs inside Pyodide under Node at build time (see ``_node.mjs``), not in stc.
 
 Two kinds of bytecode for the site's ``runtime.zip``:
 
