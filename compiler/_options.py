@@ -27,7 +27,7 @@ class BuildOptions:
     ``pyproject.toml``, are asked. ``bake`` runs the statements that take no
     parameters at build time with the connections of ``secrets`` (default:
     ``.streamlit/secrets.toml`` in the app folder) and ships their answers (see
-    :mod:`compiler._bake`). ``cache_dir`` defaults to ``$STC_CACHE_DIR``,
+    :mod:`compiler.emit._bake`). ``cache_dir`` defaults to ``$STC_CACHE_DIR``,
     ``$XDG_CACHE_HOME/stc`` or ``~/.cache/stc``; ``runtime_dir`` defaults to the
     installed ``runtime_wasm``.
     """

@@ -5,7 +5,7 @@ The workflow runs ``stc build`` on every push to the default branch and hands th
 folder to ``actions/upload-pages-artifact`` and ``actions/deploy-pages`` (the
 repository's Pages source must be "GitHub Actions"). No base URL is needed: every
 URL of the site is relative, each page has its own ``<page>/index.html`` and
-``404.html`` finds the site's root by itself (see :mod:`compiler._pages`), so the
+``404.html`` finds the site's root by itself (see :mod:`compiler.emit._page_entries`), so the
 same build works at ``https://<user>.github.io/<repo>/`` and on a custom domain.
 
 With ``--bake`` the workflow also runs on a schedule and builds with ``stc build

@@ -28,9 +28,9 @@ from compiler._build import build
 from compiler._chromium import LAUNCH_ARGS, chromium_path
 from compiler._exceptions import AssetError, StcError
 from compiler._options import BuildOptions
-from compiler._plan import MANIFEST
 from compiler._progress import NullReporter, Reporter
 from compiler._serve import serving
+from compiler.emit._plan import MANIFEST
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from compiler._build import build, stc_version
-from compiler._build_report import build_report, report_lines
 from compiler._check import check
 from compiler._diagnostics import Diagnostic, render_diagnostic
 from compiler._exceptions import StcError
@@ -24,6 +23,7 @@ from compiler._pages_workflow import InitPagesOptions, init_pages
 from compiler._progress import Reporter, StreamReporter
 from compiler._serve import serve
 from compiler._testrun import PageResult, run_in_browser
+from compiler.emit._build_report import build_report, report_lines
 
 __all__ = ["main"]
 

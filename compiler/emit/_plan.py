@@ -43,14 +43,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from compiler._bake import BakedAnswer, baked_members
 from compiler._exceptions import BuildError
 from compiler._options import Category
-from compiler._pages import entry_config, page_routes
-from compiler._preload import page_modules
 from compiler.analyse._analyse import Analysis
 from compiler.analyse._config import theme_css
 from compiler.analyse._parse import ParsedApp
+from compiler.emit._bake import BakedAnswer, baked_members
+from compiler.emit._page_entries import entry_config, page_routes
+from compiler.emit._preload import page_modules
 from compiler.resolve._resolve import Resolved
 from compiler.resolve._sitelock import LOCK_PATH, Package, site_lock
 from runtime_wasm._protocol import PROTOCOL_VERSION, DataConfig, HttpConfig, PageConfig
@@ -172,7 +172,7 @@ def plan(
             category="page",
             source=Template(name="index.html", context=context, integrity=integrity),
         ),
-        *(  # one entry per page, so a reload or a deep link works (see compiler._pages)
+        *(  # one entry per page, so a reload or a deep link works (see compiler.emit._page_entries)
             PlannedFile(
                 path=f"{route}/index.html",
                 category="page",

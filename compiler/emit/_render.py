@@ -18,8 +18,8 @@ import jinja2
 from markupsafe import Markup
 
 from compiler._options import Category
-from compiler._plan import MANIFEST, Copy, Data, PlannedFile, SitePlan, Template, Text, Zip
-from compiler._zip import deterministic_zip
+from compiler.emit._plan import MANIFEST, Copy, Data, PlannedFile, SitePlan, Template, Text, Zip
+from compiler.emit._zip import deterministic_zip
 
 __all__ = ["RenderedFile", "render", "script_json", "templates_dir"]
 
@@ -38,9 +38,9 @@ class RenderedFile:
 
 def templates_dir() -> Path:
     """``compiler/_templates`` in an installed wheel, ``templates/`` in a checkout."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "_templates"
-    return packaged if packaged.is_dir() else here.parent / "templates"
+    package = Path(__file__).resolve().parents[1]  # compiler/, above this stage's folder
+    packaged = package / "_templates"
+    return packaged if packaged.is_dir() else package.parent / "templates"
 
 
 def script_json(value: object) -> Markup:

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from compiler._exceptions import BuildError
 from compiler._options import WrittenFile
-from compiler._plan import MANIFEST
-from compiler._render import RenderedFile
+from compiler.emit._plan import MANIFEST
+from compiler.emit._render import RenderedFile
 
 __all__ = ["ensure_replaceable", "write"]
 
