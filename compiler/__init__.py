@@ -9,7 +9,7 @@ from compiler._diagnostics import Diagnostic, Span, render_diagnostic
 from compiler._exceptions import AssetError, BuildError, CompileError, StcError, UsageError
 from compiler._options import BuildOptions, BuildResult, WrittenFile
 from compiler._progress import NullReporter, Reporter, StreamReporter
-from compiler._serve import serve, serving
+from compiler.devtools._serve import serve, serving
 
 __all__ = [
     "AssetError",

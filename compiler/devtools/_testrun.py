@@ -6,7 +6,7 @@ A page passes when it reaches ``idle`` through the page contract (``#stc-root``'
 within the timeout, and shows no ``[data-stc-kind="exception"]`` element, logs no
 console error, has no failed request and makes no request that leaves the local
 server. The browser is Playwright's sync API driving the Chromium of
-:func:`compiler._chromium.chromium_path` with the same offline flags as stc's own
+:func:`compiler.devtools._chromium.chromium_path` with the same offline flags as stc's own
 browser tests. Playwright is imported only when a browser is needed, so the
 compiler (and the pytest plugin, which shares :func:`wait_idle`) works without it.
 """
@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from compiler._build import build
-from compiler._chromium import LAUNCH_ARGS, chromium_path
 from compiler._exceptions import AssetError, StcError
 from compiler._options import BuildOptions
 from compiler._progress import NullReporter, Reporter
-from compiler._serve import serving
+from compiler.devtools._chromium import LAUNCH_ARGS, chromium_path
+from compiler.devtools._serve import serving
 from compiler.emit._plan import MANIFEST
 
 if TYPE_CHECKING:
