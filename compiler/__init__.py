@@ -1,6 +1,9 @@
 """stc's compiler: turn a Streamlit app into a static site that runs on Pyodide.
 
-The public surface is :data:`__all__`; everything in ``_*`` modules is private.
+The public surface is :data:`__all__`; everything in ``_*`` modules is private. The
+tree follows the spine, ``_build.py``: one sub-package per stage, each importing only
+the ones before it (:mod:`compiler.analyse` ← :mod:`compiler.resolve` ←
+:mod:`compiler.emit`), and :mod:`compiler.devtools` on top (serve, ``stc test``).
 """
 
 from compiler._build import build
