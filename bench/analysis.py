@@ -10,7 +10,7 @@ a Markdown table of median seconds, lines per second and peak RSS.
 - data table: ``ROW_i = (i, 2 * i, "vi")`` lines, a generated module of literals,
   which skips libcst altogether (CPython judges it).
 
-Files over the analysis budget (``compiler/_syntax.py``) are judged by CPython and
+Files over the analysis budget (``compiler/analyse/_syntax.py``) are judged by CPython and
 ship unanalysed (STC004), which is why their rate jumps.
 
     python bench/analysis.py [--sizes 500 2000 8000] [--runs 3]

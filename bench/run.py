@@ -36,8 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from compiler import serving  # noqa: E402
-from compiler._chromium import LAUNCH_ARGS, chromium_path  # noqa: E402
 from compiler.cli import main as stc_main  # noqa: E402
+from compiler.devtools._chromium import LAUNCH_ARGS, chromium_path  # noqa: E402
 
 APP = ROOT / "sites" / "counter" / "app.py"
 

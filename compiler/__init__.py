@@ -1,15 +1,18 @@
 """stc's compiler: turn a Streamlit app into a static site that runs on Pyodide.
 
-The public surface is :data:`__all__`; everything in ``_*`` modules is private.
+The public surface is :data:`__all__`; everything in ``_*`` modules is private. The
+tree follows the spine, ``_build.py``: one sub-package per stage, each importing only
+the ones before it (:mod:`compiler.analyse` ← :mod:`compiler.resolve` ←
+:mod:`compiler.emit`), and :mod:`compiler.devtools` on top (serve, ``stc test``).
 """
 
 from compiler._build import build
 from compiler._check import check
 from compiler._diagnostics import Diagnostic, Span, render_diagnostic
-from compiler._errors import AssetError, BuildError, CompileError, StcError, UsageError
+from compiler._exceptions import AssetError, BuildError, CompileError, StcError, UsageError
 from compiler._options import BuildOptions, BuildResult, WrittenFile
 from compiler._progress import NullReporter, Reporter, StreamReporter
-from compiler._serve import serve, serving
+from compiler.devtools._serve import serve, serving
 
 __all__ = [
     "AssetError",

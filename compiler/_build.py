@@ -14,19 +14,19 @@ from importlib import metadata
 from pathlib import Path
 from typing import get_args
 
-from compiler._analyse import analyse
-from compiler._bake import BakedAnswer, bake
 from compiler._diagnostics import Diagnostic, ordered
-from compiler._errors import CompileError
+from compiler._exceptions import CompileError
 from compiler._options import BuildOptions, BuildResult, BundledPackage, Category, WrittenFile
-from compiler._parse import parse
-from compiler._plan import plan
 from compiler._progress import Reporter
-from compiler._project import SECRETS
-from compiler._render import render
-from compiler._resolve import resolve
-from compiler._sitelock import LOCK_PATH
-from compiler._write import ensure_replaceable, write
+from compiler.analyse._analyse import analyse
+from compiler.analyse._parse import parse
+from compiler.analyse._project import SECRETS
+from compiler.emit._bake import BakedAnswer, bake
+from compiler.emit._plan import plan
+from compiler.emit._render import render
+from compiler.emit._write import ensure_replaceable, write
+from compiler.resolve._resolve import resolve
+from compiler.resolve._sitelock import LOCK_PATH
 
 __all__ = ["build", "stc_version"]
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from compiler._analyse import analyse
 from compiler._diagnostics import Diagnostic, ordered
-from compiler._parse import parse
 from compiler._progress import NullReporter
-from compiler._resolve import PYODIDE_CDN, resolve
+from compiler.analyse._analyse import analyse
+from compiler.analyse._parse import parse
+from compiler.resolve._resolve import PYODIDE_CDN, resolve
 
 __all__ = ["check"]
 

@@ -21,13 +21,13 @@ class BuildOptions:
     ``app`` is the entry script; its folder is the app folder. ``pyodide_url``
     (a folder URL) makes the page load Pyodide from there instead of vendoring it.
     ``include_assets`` is ``"auto"`` (optional libraries such as vega only when the
-    analysis sees the app use them, see :mod:`compiler._assets`) or ``"all"``.
+    analysis sees the app use them, see :mod:`compiler.resolve._assets`) or ``"all"``.
     ``proxy_url`` is where ``stc proxy`` answers for an app that uses a connection;
     without it ``STC_PROXY_URL``, then ``[tool.stc] proxy_url`` in the app folder's
     ``pyproject.toml``, are asked. ``bake`` runs the statements that take no
     parameters at build time with the connections of ``secrets`` (default:
     ``.streamlit/secrets.toml`` in the app folder) and ships their answers (see
-    :mod:`compiler._bake`). ``cache_dir`` defaults to ``$STC_CACHE_DIR``,
+    :mod:`compiler.emit._bake`). ``cache_dir`` defaults to ``$STC_CACHE_DIR``,
     ``$XDG_CACHE_HOME/stc`` or ``~/.cache/stc``; ``runtime_dir`` defaults to the
     installed ``runtime_wasm``.
     """

@@ -15,15 +15,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from compiler._build import build, stc_version
-from compiler._build_report import build_report, report_lines
 from compiler._check import check
 from compiler._diagnostics import Diagnostic, render_diagnostic
-from compiler._errors import StcError
+from compiler._exceptions import StcError
 from compiler._options import BuildOptions
-from compiler._pages_workflow import InitPagesOptions, init_pages
 from compiler._progress import Reporter, StreamReporter
-from compiler._serve import serve
-from compiler._testrun import PageResult, run_in_browser
+from compiler.devtools._pages_workflow import InitPagesOptions, init_pages
+from compiler.devtools._serve import serve
+from compiler.devtools._testrun import PageResult, run_in_browser
+from compiler.emit._build_report import build_report, report_lines
 
 __all__ = ["main"]
 

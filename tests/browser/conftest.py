@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Page, Request, expect
 
 from compiler import BuildOptions, NullReporter, build, serving
-from compiler._chromium import LAUNCH_ARGS, chromium_path
+from compiler.devtools._chromium import LAUNCH_ARGS, chromium_path
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}

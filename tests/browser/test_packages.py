@@ -15,8 +15,8 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from compiler import BuildOptions, NullReporter, build, serving
-from compiler._analyse import analyse
-from compiler._parse import parse
+from compiler.analyse._analyse import analyse
+from compiler.analyse._parse import parse
 
 from .conftest import ROOT, PageGuard, wait_idle
 

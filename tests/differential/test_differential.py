@@ -12,8 +12,8 @@ import pytest
 
 pytest.importorskip("streamlit.testing.v1")
 
-from compiler._analyse import analyse
-from compiler._parse import parse
+from compiler.analyse._analyse import analyse
+from compiler.analyse._parse import parse
 from runtime_wasm._pagefiles import is_page_script
 
 from .cases import CASES, KNOWN_DIFFERENCES, Case

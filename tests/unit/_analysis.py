@@ -8,8 +8,8 @@ import textwrap
 from collections.abc import Mapping
 from pathlib import Path
 
-from compiler._analyse import Analysis, analyse
-from compiler._parse import parse
+from compiler.analyse._analyse import Analysis, analyse
+from compiler.analyse._parse import parse
 
 __all__ = ["SNAPSHOTS", "analyse_app", "assert_snapshot", "findings", "write_app"]
 

@@ -25,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from compiler._pyodide import cache_root
+from compiler.resolve._pyodide import cache_root
 
 __all__ = ["APPS", "LINES", "line_folder", "play"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from compiler._wheels import NoPureWheel, UnknownPackage
+from compiler.resolve._wheels import NoPureWheel, UnknownPackage
 
 
 def make_wheel(

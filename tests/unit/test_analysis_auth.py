@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from compiler._analyse import Analysis
-from compiler._plan import _data_config
+from compiler.analyse._analyse import Analysis
+from compiler.emit._plan import _data_config
 from runtime_wasm.auth import AuthConfig, CredentialsSource, RegisterRules
 from tests.unit._analysis import analyse_app
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from compiler._analyse import analyse
-from compiler._parse import parse
+from compiler.analyse._analyse import analyse
+from compiler.analyse._parse import parse
 from tests.unit._analysis import analyse_app, findings, write_app
 
 HEAD = 'import streamlit as st\nconn = st.connection("pets_db", type="sql")\n'  # lines 1-2

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from compiler._analyse import Analysis
-from compiler._project import Project, read_project
+from compiler.analyse._analyse import Analysis
+from compiler.analyse._project import Project, read_project
 from runtime_wasm.http import ForwardRules
 from tests.unit._analysis import analyse_app, findings, write_app
 

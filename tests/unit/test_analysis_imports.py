@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from compiler._facts import ImportRef
+from compiler.analyse._facts import ImportRef
 from tests.unit._analysis import analyse_app
 
 

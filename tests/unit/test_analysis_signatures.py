@@ -15,9 +15,9 @@ from typing import Any
 import libcst as cst
 import pytest
 
-from compiler._analyse import analyse
-from compiler._analysis._signatures import Params, mismatch, shown
-from compiler._parse import parse
+from compiler.analyse._analyse import analyse
+from compiler.analyse._parse import parse
+from compiler.analyse.passes._signatures import Params, mismatch, shown
 from compiler.cli import main
 from runtime_wasm import streamlit as st
 from tests.unit._analysis import analyse_app, assert_snapshot, write_app

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from compiler import CompileError, check
-from compiler._appfiles import collect_app_files
-from compiler._secrets import scan_text, secret_by_name
+from compiler.analyse._appfiles import collect_app_files
+from compiler.analyse._secret_files import scan_text, secret_by_name
 from tests.unit._hostile import TREES
 
 

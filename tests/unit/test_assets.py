@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from compiler import BuildOptions, NullReporter, build
-from compiler._assets import ASSETS, IncludeAssets, choose_assets, is_left_out
+from compiler.resolve._assets import ASSETS, IncludeAssets, choose_assets, is_left_out
 
 from ._analysis import analyse_app, write_app
 

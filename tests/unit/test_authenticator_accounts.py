@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from compiler._wheels import PipWheels
+from compiler.resolve._wheels import PipWheels
 from runtime_wasm.auth._session import set_token
 from runtime_wasm.auth._validator import Validator
 from runtime_wasm.auth._wire import DETAILS_ROUTE, PASSWORD_ROUTE, REGISTER_ROUTE, Session

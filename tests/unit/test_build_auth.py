@@ -19,8 +19,8 @@ import pytest
 import yaml
 
 from compiler import BuildOptions, BuildResult, CompileError, NullReporter, build
-from compiler._redact import MARKER
-from compiler._sitelock import LOCK_PATH
+from compiler.analyse._redact import MARKER
+from compiler.resolve._sitelock import LOCK_PATH
 from runtime_wasm.auth import AUTH_PATH, AuthConfig, CredentialsSource
 from tests.unit._analysis import write_app
 from tests.unit._canaries import canary_hits, site_bytes

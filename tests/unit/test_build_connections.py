@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from compiler import BuildOptions, BuildResult, CompileError, NullReporter, build
-from compiler._analyse import analyse
-from compiler._parse import parse
+from compiler.analyse._analyse import analyse
+from compiler.analyse._parse import parse
 from runtime_wasm.connections import ALLOWLIST_PATH, load_allowlist, query_id
 from tests.unit._analysis import write_app
 from tests.unit._canaries import canary_hits

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from compiler import BuildOptions, BuildResult, CompileError, NullReporter, build
-from compiler._deps import resolve_dependencies
 from compiler._diagnostics import Span
-from compiler._facts import ImportRef
-from compiler._pyodide import ensure_core
-from compiler._sitelock import LOCK_PATH, load_pinned_lock
+from compiler.analyse._facts import ImportRef
+from compiler.resolve._deps import resolve_dependencies
+from compiler.resolve._pyodide import ensure_core
+from compiler.resolve._sitelock import LOCK_PATH, load_pinned_lock
 from runtime_wasm.http import RULES_PATH, ForwardRules
 from tests.unit._analysis import write_app
 from tests.unit._canaries import canary_hits

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import compiler._build
-import compiler._write
+import compiler.emit._write
 from compiler import (
     BuildError,
     BuildOptions,
@@ -22,7 +22,7 @@ from compiler import (
     build,
     render_diagnostic,
 )
-from compiler._resolve import runtime_package_dir
+from compiler.resolve._resolve import runtime_package_dir
 from runtime_wasm._protocol import PROTOCOL_VERSION
 
 CDN = "https://cdn.jsdelivr.net/pyodide/v314.0.7/full/"
@@ -272,7 +272,7 @@ def test_failed_write_leaves_previous_site(
 ) -> None:
     out, _ = cdn_build
     before = files_of(out)
-    real = compiler._write._write_one
+    real = compiler.emit._write._write_one
     calls = []
 
     def flaky(file: object, staging: Path) -> None:
@@ -281,7 +281,7 @@ def test_failed_write_leaves_previous_site(
             raise OSError(28, "No space left on device")
         real(file, staging)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(compiler._write, "_write_one", flaky)
+    monkeypatch.setattr(compiler.emit._write, "_write_one", flaky)
     with pytest.raises(BuildError, match="No space left"):
         do_build(app, out, runtime_dir, pyodide_url=CDN)
     assert files_of(out) == before

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-import compiler._pyc
+import compiler.resolve.pyc._precompile
 from compiler import BuildOptions, NullReporter, build
-from compiler._pyc import precompile
-from compiler._pyodide import PyodideCore, ensure_core
+from compiler.resolve._pyodide import PyodideCore, ensure_core
+from compiler.resolve.pyc._precompile import precompile
 
 needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 
@@ -70,7 +70,7 @@ def test_without_node_or_core_the_site_ships_sources(
 ) -> None:
     sources = _sources(tmp_path)
     assert precompile(None, sources, tmp_path, NullReporter()) == ()
-    monkeypatch.setattr(compiler._pyc.shutil, "which", lambda name: None)
+    monkeypatch.setattr(compiler.resolve.pyc._precompile.shutil, "which", lambda name: None)
     assert precompile(core, sources, tmp_path, NullReporter()) == ()
 
 

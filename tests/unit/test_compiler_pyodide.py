@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-import compiler._pyodide as pyodide
+import compiler.resolve._pyodide as pyodide
 from compiler import AssetError
-from compiler._pyodide import CORE_FILES, PYODIDE_VERSION, cache_root, ensure_core
+from compiler.resolve._pyodide import CORE_FILES, PYODIDE_VERSION, cache_root, ensure_core
 
 
 @pytest.fixture(scope="session")

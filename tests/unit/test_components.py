@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from compiler._appfiles import AppFile
-from compiler._components import component_files
-from compiler._sitelock import Package
+from compiler.analyse._appfiles import AppFile
+from compiler.resolve._components import component_files
+from compiler.resolve._sitelock import Package
 from runtime_wasm.streamlit.components.v1.custom_component import _value, frontend_src
 from runtime_wasm.testing import AppTest
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from compiler._appfiles import collect_app_files
-from compiler._ignore import parse_ignore
+from compiler.analyse._appfiles import collect_app_files
+from compiler.analyse._ignore import parse_ignore
 
 RULES = parse_ignore(
     """

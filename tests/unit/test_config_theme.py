@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from compiler import BuildOptions, NullReporter, build
-from compiler._config import AppConfig, read_config, theme_css
+from compiler.analyse._config import AppConfig, read_config, theme_css
 
 
 def test_no_config_no_css() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compiler._import_kinds import classify, local_tops
+from compiler.resolve._import_kinds import classify, local_tops
 
 LOCAL = local_tops(
     [

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from compiler import AssetError
-from compiler._wheels import NoPureWheel, PipWheels, UnknownPackage, read_wheel
+from compiler.resolve._wheels import NoPureWheel, PipWheels, UnknownPackage, read_wheel
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from compiler._diagnostics import Diagnostic, render_diagnostic
-from compiler._pep723 import script_dependencies
-from compiler._requirements import declared_requirements
+from compiler.resolve._pep723 import script_dependencies
+from compiler.resolve._requirements import declared_requirements
 
 from ._analysis import assert_snapshot
 

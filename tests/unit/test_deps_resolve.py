@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from compiler import AssetError
-from compiler._deps import Dependencies, resolve_dependencies
 from compiler._diagnostics import Span
-from compiler._facts import ImportRef
-from compiler._pyodide import ensure_core
-from compiler._requirements import Declared
-from compiler._sitelock import PinnedLock, load_pinned_lock
+from compiler.analyse._facts import ImportRef
+from compiler.resolve._deps import Dependencies, resolve_dependencies
+from compiler.resolve._pyodide import ensure_core
+from compiler.resolve._requirements import Declared
+from compiler.resolve._sitelock import PinnedLock, load_pinned_lock
 
 from ._wheelmaker import FakeWheels, make_wheel
 

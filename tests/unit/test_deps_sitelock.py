@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 import compiler._build
-import compiler._resolve
+import compiler.resolve._resolve
 from compiler import BuildOptions, CompileError, NullReporter, build
 from compiler._diagnostics import Span
-from compiler._facts import ImportRef
-from compiler._pyodide import ensure_core
+from compiler.analyse._facts import ImportRef
+from compiler.resolve._pyodide import ensure_core
 
 from ._wheelmaker import FakeWheels, make_wheel
 
@@ -38,7 +38,7 @@ def wheels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakeWheels:
             "six": make_wheel(tmp_path / "wheels", "six", "1.17.0", modules=("six",)),
         }
     )
-    monkeypatch.setattr(compiler._resolve, "PipWheels", lambda cache: fake)
+    monkeypatch.setattr(compiler.resolve._resolve, "PipWheels", lambda cache: fake)
     return fake
 
 
@@ -97,9 +97,9 @@ def test_unknown_import_fails_the_build(
     app.write_text("import streamlit as st\nimport nosuchthing\n", encoding="utf-8")
     span = Span(path=str(app), line=2, col=1, end_line=2, end_col=19)
     imports = (ImportRef(module="nosuchthing", top="nosuchthing", file="app.py", span=span),)
-    real = compiler._resolve.resolve
+    real = compiler.resolve._resolve.resolve
 
-    def with_imports(**kwargs: object) -> compiler._resolve.Resolved:
+    def with_imports(**kwargs: object) -> compiler.resolve._resolve.Resolved:
         return real(**{**kwargs, "imports": imports})  # type: ignore[arg-type]
 
     monkeypatch.setattr(compiler._build, "resolve", with_imports)

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from compiler import serving
-from compiler._errors import BuildError
-from compiler._pages_workflow import WORKFLOW_PATH, InitPagesOptions, init_pages
+from compiler._exceptions import BuildError
 from compiler.cli import main
+from compiler.devtools._pages_workflow import WORKFLOW_PATH, InitPagesOptions, init_pages
 
 
 def test_init_pages_writes_the_workflow(tmp_path: Path) -> None:

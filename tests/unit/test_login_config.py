@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from compiler._project import LoginRules, Project, read_project
+from compiler.analyse._project import LoginRules, Project, read_project
 from tests.unit._analysis import write_app
 
 SECRETS = """\

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from compiler._diagnostics import render_diagnostic
-from compiler._pages import entry_config, page_routes
-from compiler._parse import parse
+from compiler.analyse._parse import parse
+from compiler.emit._page_entries import entry_config, page_routes
 from runtime_wasm import _bridge
 from runtime_wasm._pagefiles import page_icon_and_name, page_sort_key, pages_folder_scripts
 from runtime_wasm._protocol import PROTOCOL_VERSION

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from compiler._build_report import build_report, report_lines
 from compiler._diagnostics import Diagnostic, Span
 from compiler._options import BuildResult, BundledPackage, WrittenFile
 from compiler.cli import main
+from compiler.emit._build_report import build_report, report_lines
 
 MB = 1024 * 1024
 

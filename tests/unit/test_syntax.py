@@ -1,10 +1,10 @@
-"""compiler/_syntax.py: CPython's verdict first, then libcst within a budget."""
+"""compiler/analyse/_syntax.py: CPython's verdict first, then libcst within a budget."""
 
 from __future__ import annotations
 
 import pytest
 
-from compiler._syntax import MAX_DEPTH, read_module
+from compiler.analyse._syntax import MAX_DEPTH, read_module
 
 
 @pytest.mark.parametrize(

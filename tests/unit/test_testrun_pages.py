@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from compiler import AssetError, StcError
-from compiler._testrun import PageResult, prepare_site, site_pages
 from compiler.cli import main
+from compiler.devtools._testrun import PageResult, prepare_site, site_pages
 
 
 def make_site(folder: Path, paths: list[str]) -> Path:
@@ -102,7 +102,7 @@ def test_missing_playwright_exit_3(
 ) -> None:
     monkeypatch.setitem(sys.modules, "playwright.sync_api", None)  # import fails
     with pytest.raises(AssetError, match="pip install playwright"):
-        from compiler._testrun import run_in_browser
+        from compiler.devtools._testrun import run_in_browser
 
         run_in_browser(make_site(tmp_path / "site", ["index.html"]))
     assert main(["test", str(tmp_path / "site")]) == 3
