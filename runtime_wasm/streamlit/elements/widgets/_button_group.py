@@ -1,0 +1,190 @@
+"""``st.pills`` and ``st.segmented_control``: one button-group widget in two styles.
+
+Wire value, as in Streamlit: an option index (or ``None``), or a list of indices with
+``selection_mode="multi"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ...._errors import (
+    StreamlitAPIException,
+    StreamlitValueError,
+)
+from ..._base import DGBase
+from ..._widget import Key, check_label_visibility, widget
+from ..lib._options import index_of, locate, to_options
+
+__all__ = ["ButtonGroupMixin"]
+
+
+class ButtonGroupMixin(DGBase):
+    def _button_group(
+        self,
+        kind: str,
+        label: str,
+        options: Any,
+        selection_mode: str,
+        default: Any,
+        required: bool,
+        format_func: Callable[[Any], Any] | None,
+        key: Key | None,
+        help: str | None,
+        on_change: Any,
+        args: Any,
+        kwargs: Any,
+        disabled: bool,
+        label_visibility: str,
+    ) -> Any:
+        check_label_visibility(label_visibility)
+        if required and selection_mode == "multi":
+            raise StreamlitAPIException(
+                "`required=True` and `selection_mode='multi'` cannot be used together. "
+                "`required` is only supported for single-select mode."
+            )
+        if selection_mode not in ("single", "multi"):
+            raise StreamlitValueError("selection_mode", ["'single'", "'multi'"])
+        multi = selection_mode == "multi"
+        opts = to_options(options)
+        fmt = format_func if format_func is not None else str
+        labels = [str(fmt(o)) for o in opts]
+        if default is None:
+            given: list[Any] = []
+        elif isinstance(default, list | tuple | set):
+            given = list(default)
+        else:
+            given = [default]
+        for d in given:
+            try:
+                index_of(opts, d)
+            except ValueError:
+                raise StreamlitAPIException(
+                    f"The default value '{d}' is not part of the options. "
+                    "Please make sure that every default value also exists in the options."
+                ) from None
+        if not multi and len(given) > 1:
+            raise StreamlitAPIException(
+                f"The default argument to `st.{kind}` must be a single value when "
+                "`selection_mode='single'`."
+            )
+        if not multi and required and not given and opts:
+            given = [opts[0]]
+        first: Any = given[0] if given else None
+        initial: Any = given if multi else first
+
+        def serialize(v: Any) -> Any:
+            if multi:
+                return [locate(opts, labels, fmt, x) for x in (v or [])]
+            return None if v is None else locate(opts, labels, fmt, v)
+
+        def deserialize(raw: Any) -> Any:
+            if multi:
+                return [opts[int(i)] for i in (raw or [])]
+            return None if raw is None else opts[int(raw)]
+
+        return widget(
+            self,
+            kind,
+            key=key,
+            identity={
+                "label": label,
+                "options": labels,
+                "default": serialize(initial),
+                "help": help,
+                "selection_mode": selection_mode,
+            },
+            default=initial,
+            serialize=serialize,
+            deserialize=deserialize,
+            coerce=lambda v: deserialize(serialize(v)),
+            on_change=on_change,
+            args=args,
+            kwargs=kwargs,
+            props={
+                "label": label,
+                "options": labels,
+                "selection_mode": selection_mode,
+                "required": required,
+                "help": help,
+                "disabled": disabled,
+                "label_visibility": label_visibility,
+            },
+        )
+
+    def pills(
+        self,
+        label: str,
+        options: Any,
+        *,
+        selection_mode: str = "single",
+        default: Any = None,
+        required: bool = False,
+        format_func: Callable[[Any], str] | None = None,
+        key: Key | None = None,
+        help: str | None = None,
+        on_change: Callable[..., Any] | str | None = "rerun",
+        args: Sequence[Any] | None = None,
+        kwargs: dict[str, Any] | None = None,
+        disabled: bool = False,
+        label_visibility: str = "visible",
+        width: Any = "content",
+        wrap: bool | None = None,
+        bind: Any = None,
+        persist_state: Any = None,
+    ) -> Any:
+        return self._button_group(
+            "pills",
+            label,
+            options,
+            selection_mode,
+            default,
+            required,
+            format_func,
+            key,
+            help,
+            on_change,
+            args,
+            kwargs,
+            disabled,
+            label_visibility,
+        )
+
+    def segmented_control(
+        self,
+        label: str,
+        options: Any,
+        *,
+        selection_mode: str = "single",
+        default: Any = None,
+        required: bool = False,
+        format_func: Callable[[Any], str] | None = None,
+        key: Key | None = None,
+        help: str | None = None,
+        on_change: Callable[..., Any] | str | None = "rerun",
+        args: Sequence[Any] | None = None,
+        kwargs: dict[str, Any] | None = None,
+        disabled: bool = False,
+        label_visibility: str = "visible",
+        width: Any = "content",
+        wrap: bool | None = None,
+        bind: Any = None,
+        persist_state: Any = None,
+    ) -> Any:
+        return self._button_group(
+            "segmented_control",
+            label,
+            options,
+            selection_mode,
+            default,
+            required,
+            format_func,
+            key,
+            help,
+            on_change,
+            args,
+            kwargs,
+            disabled,
+            label_visibility,
+        )
