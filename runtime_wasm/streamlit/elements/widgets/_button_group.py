@@ -7,7 +7,7 @@ Wire value, as in Streamlit: an option index (or ``None``), or a list of indices
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from ...._errors import (
     StreamlitAPIException,
@@ -19,13 +19,16 @@ from ..lib._options import index_of, locate, to_options
 
 __all__ = ["ButtonGroupMixin"]
 
+ButtonGroupStyle = Literal["pills", "segmented_control"]
+
 
 class ButtonGroupMixin(DGBase):
-    def _button_group(
+    def _internal_button_group(
         self,
-        kind: str,
-        label: str,
         options: Any,
+        *,
+        style: ButtonGroupStyle,
+        label: str,
         selection_mode: str,
         default: Any,
         required: bool,
@@ -38,6 +41,9 @@ class ButtonGroupMixin(DGBase):
         disabled: bool,
         label_visibility: str,
     ) -> Any:
+        """The widget ``st.pills`` and ``st.segmented_control`` are, drawn in *style*
+        (Streamlit's ``_internal_button_group``). The style is the element's kind, so
+        it is part of the widget's id, as in Streamlit."""
         check_label_visibility(label_visibility)
         if required and selection_mode == "multi":
             raise StreamlitAPIException(
@@ -66,7 +72,7 @@ class ButtonGroupMixin(DGBase):
                 ) from None
         if not multi and len(given) > 1:
             raise StreamlitAPIException(
-                f"The default argument to `st.{kind}` must be a single value when "
+                f"The default argument to `st.{style}` must be a single value when "
                 "`selection_mode='single'`."
             )
         if not multi and required and not given and opts:
@@ -86,7 +92,7 @@ class ButtonGroupMixin(DGBase):
 
         return widget(
             self,
-            kind,
+            style,
             key=key,
             identity={
                 "label": label,
@@ -134,21 +140,21 @@ class ButtonGroupMixin(DGBase):
         bind: Any = None,
         persist_state: Any = None,
     ) -> Any:
-        return self._button_group(
-            "pills",
-            label,
+        return self._internal_button_group(
             options,
-            selection_mode,
-            default,
-            required,
-            format_func,
-            key,
-            help,
-            on_change,
-            args,
-            kwargs,
-            disabled,
-            label_visibility,
+            style="pills",
+            label=label,
+            selection_mode=selection_mode,
+            default=default,
+            required=required,
+            format_func=format_func,
+            key=key,
+            help=help,
+            on_change=on_change,
+            args=args,
+            kwargs=kwargs,
+            disabled=disabled,
+            label_visibility=label_visibility,
         )
 
     def segmented_control(
@@ -172,19 +178,19 @@ class ButtonGroupMixin(DGBase):
         bind: Any = None,
         persist_state: Any = None,
     ) -> Any:
-        return self._button_group(
-            "segmented_control",
-            label,
+        return self._internal_button_group(
             options,
-            selection_mode,
-            default,
-            required,
-            format_func,
-            key,
-            help,
-            on_change,
-            args,
-            kwargs,
-            disabled,
-            label_visibility,
+            style="segmented_control",
+            label=label,
+            selection_mode=selection_mode,
+            default=default,
+            required=required,
+            format_func=format_func,
+            key=key,
+            help=help,
+            on_change=on_change,
+            args=args,
+            kwargs=kwargs,
+            disabled=disabled,
+            label_visibility=label_visibility,
         )
