@@ -11,8 +11,9 @@ from ...._errors import (
     StreamlitValueError,
 )
 from ..._base import DGBase
-from ..._widget import Key, check_label_visibility, widget
-from ..lib._uploaded_file import FileEntries, UploadedFile
+from ..._widget import Key
+from ..lib._media_capture import captured_file
+from ..lib._uploaded_file import UploadedFile
 
 __all__ = ["AudioInputMixin"]
 
@@ -37,26 +38,16 @@ class AudioInputMixin(DGBase):
     ) -> UploadedFile | None:
         if sample_rate is not None and sample_rate not in _SAMPLE_RATES:
             raise StreamlitValueError("sample_rate", [*map(str, _SAMPLE_RATES), "None"])
-        check_label_visibility(label_visibility)
-        serde = FileEntries(False)
-        result: UploadedFile | None = widget(
+        return captured_file(
             self,
             "audio_input",
+            label=label,
+            help=help,
             key=key,
-            identity={"label": label, "help": help, "sample_rate": sample_rate},
-            default=None,
-            serialize=serde.serialize,
-            deserialize=serde.deserialize,
-            coerce=serde.coerce,
             on_change=on_change,
             args=args,
             kwargs=kwargs,
-            props={
-                "label": label,
-                "help": help,
-                "sample_rate": sample_rate,
-                "disabled": disabled,
-                "label_visibility": label_visibility,
-            },
+            disabled=disabled,
+            label_visibility=label_visibility,
+            settings={"sample_rate": sample_rate},
         )
-        return result

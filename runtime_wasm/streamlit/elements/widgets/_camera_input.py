@@ -6,8 +6,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..._base import DGBase
-from ..._widget import Key, check_label_visibility, widget
-from ..lib._uploaded_file import FileEntries, UploadedFile
+from ..._widget import Key
+from ..lib._media_capture import captured_file
+from ..lib._uploaded_file import UploadedFile
 
 __all__ = ["CameraInputMixin"]
 
@@ -27,25 +28,15 @@ class CameraInputMixin(DGBase):
         resolution: Any = None,
         width: Any = "stretch",
     ) -> UploadedFile | None:
-        check_label_visibility(label_visibility)
-        serde = FileEntries(False)
-        result: UploadedFile | None = widget(
+        return captured_file(
             self,
             "camera_input",
+            label=label,
+            help=help,
             key=key,
-            identity={"label": label, "help": help},
-            default=None,
-            serialize=serde.serialize,
-            deserialize=serde.deserialize,
-            coerce=serde.coerce,
             on_change=on_change,
             args=args,
             kwargs=kwargs,
-            props={
-                "label": label,
-                "help": help,
-                "disabled": disabled,
-                "label_visibility": label_visibility,
-            },
+            disabled=disabled,
+            label_visibility=label_visibility,
         )
-        return result
