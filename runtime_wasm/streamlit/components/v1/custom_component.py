@@ -148,14 +148,26 @@ class CustomComponent:
             ) from None
         special = json.dumps([bytes_args, dfs], sort_keys=True)
         value = widget(
-            main_dg(), "component_instance", key=key,
-            identity={"name": self.name, "url": self.url, "json_args": json_text,
-                      "special_args": hashlib.sha256(special.encode()).hexdigest()},
+            main_dg(),
+            "component_instance",
+            key=key,
+            shared={"name": self.name},
+            identity={
+                "url": self.url,
+                "json_args": json_text,
+                "special_args": hashlib.sha256(special.encode()).hexdigest(),
+            },
             default=None,
-            props={"name": self.name, "src": src, "args": json.loads(json_text),
-                   "bytes_args": bytes_args, "dfs": dfs, "tab_index": tab_index},
-            deserialize=_value, on_change=on_change,
-        )  # fmt: skip
+            props={
+                "src": src,
+                "args": json.loads(json_text),
+                "bytes_args": bytes_args,
+                "dfs": dfs,
+                "tab_index": tab_index,
+            },
+            deserialize=_value,
+            on_change=on_change,
+        )
         return default if value is None else value
 
     def _src(self) -> str:

@@ -216,8 +216,8 @@ def selectable_chart(
         return value
 
     return widget(
-        dg, kind, key=key, identity={**identity, "selection_mode": modes},
-        default=deserialize(None), props={**props, "selection_mode": modes},
+        dg, kind, key=key, shared={"selection_mode": modes}, identity={**identity},
+        default=deserialize(None), props={**props},
         serialize=_to_page, deserialize=deserialize, coerce=coerce, on_change=on_select,
         read_only=True,
     )  # fmt: skip

@@ -37,7 +37,8 @@ def captured_file(
         dg,
         kind,
         key=key,
-        identity={"label": label, "help": help, **settings},
+        shared={"label": label, "help": help},
+        identity={**settings},
         default=None,
         serialize=entries.serialize,
         deserialize=entries.deserialize,
@@ -45,12 +46,6 @@ def captured_file(
         on_change=on_change,
         args=args,
         kwargs=kwargs,
-        props={
-            "label": label,
-            "help": help,
-            **settings,
-            "disabled": disabled,
-            "label_visibility": label_visibility,
-        },
+        props={**settings, "disabled": disabled, "label_visibility": label_visibility},
     )
     return result

@@ -108,7 +108,8 @@ def single_choice(
         dg,
         kind,
         key=key,
-        identity={"label": label, "options": labels, "index": index, "help": help},
+        shared={"label": label, "options": labels, "help": help},
+        identity={"index": index},
         default=default,
         serialize=serialize,
         deserialize=deserialize,
@@ -116,11 +117,5 @@ def single_choice(
         on_change=on_change,
         args=args,
         kwargs=kwargs,
-        props={
-            "label": label,
-            "options": labels,
-            "help": help,
-            "label_visibility": label_visibility,
-            **props,
-        },
+        props={"label_visibility": label_visibility, **props},
     )

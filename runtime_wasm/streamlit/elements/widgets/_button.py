@@ -88,17 +88,13 @@ class ButtonMixin(DGBase):
                 self,
                 "button",
                 key=key,
-                identity={"label": label, "help": help, "type": type, "icon": icon},
+                shared={"label": label, "help": help, "type": type, "icon": icon},
                 default=False,
                 on_change=on_click,
                 args=args,
                 kwargs=kwargs,
                 trigger=True,
                 props={
-                    "label": label,
-                    "help": help,
-                    "type": type,
-                    "icon": icon,
                     "disabled": disabled,
                     "use_container_width": bool(use_container_width),
                     "label_visibility": "visible",
@@ -131,17 +127,13 @@ class ButtonMixin(DGBase):
                 self,
                 "form_submit_button",
                 key=key,
-                identity={"label": label, "help": help, "type": type, "icon": icon},
+                shared={"label": label, "help": help, "type": type, "icon": icon},
                 default=False,
                 on_change=on_click,
                 args=args,
                 kwargs=kwargs,
                 trigger=True,
                 props={
-                    "label": label,
-                    "help": help,
-                    "type": type,
-                    "icon": icon,
                     "disabled": disabled,
                     "use_container_width": bool(use_container_width),
                     "label_visibility": "visible",
@@ -171,24 +163,20 @@ class ButtonMixin(DGBase):
         _check_button_type(type)
         if on_click not in ("rerun", "ignore") and not callable(on_click):
             raise StreamlitValueError("on_click", ["'rerun'", "'ignore'", "a callable"])
+        shared = {"label": label, "url": url, "help": help, "type": type, "icon": icon}
         props = {
-            "label": label,
-            "url": url,
-            "help": help,
-            "type": type,
-            "icon": icon,
             "disabled": disabled,
             "use_container_width": bool(use_container_width),
             "rerun": on_click != "ignore",
         }
-        if on_click == "ignore" and key is None:
-            return self._enqueue(Element("link_button", props))
+        if on_click == "ignore" and key is None:  # a plain link, not a widget
+            return self._enqueue(Element("link_button", {**shared, **props}))
         return bool(
             widget(
                 self,
                 "link_button",
                 key=key,
-                identity={"label": label, "url": url, "help": help, "type": type, "icon": icon},
+                shared=shared,
                 default=False,
                 on_change=on_click,
                 args=args,
@@ -236,24 +224,14 @@ class ButtonMixin(DGBase):
                 self,
                 "download_button",
                 key=key,
-                identity={
-                    "label": label,
-                    "icon": icon,
-                    "file_name": file_name,
-                    "mime": mime,
-                    "help": help,
-                    "type": type,
-                },
+                shared={"label": label, "icon": icon, "help": help, "type": type},
+                identity={"file_name": file_name, "mime": mime},
                 default=False,
                 on_change=on_click,
                 args=args,
                 kwargs=kwargs,
                 trigger=True,
                 props={
-                    "label": label,
-                    "help": help,
-                    "type": type,
-                    "icon": icon,
                     "disabled": disabled,
                     "use_container_width": bool(use_container_width),
                     "file_name": file_name or "download",

@@ -94,13 +94,13 @@ class ButtonGroupMixin(DGBase):
             self,
             style,
             key=key,
-            identity={
+            shared={
                 "label": label,
                 "options": labels,
-                "default": serialize(initial),
                 "help": help,
                 "selection_mode": selection_mode,
             },
+            identity={"default": serialize(initial)},
             default=initial,
             serialize=serialize,
             deserialize=deserialize,
@@ -109,11 +109,7 @@ class ButtonGroupMixin(DGBase):
             args=args,
             kwargs=kwargs,
             props={
-                "label": label,
-                "options": labels,
-                "selection_mode": selection_mode,
                 "required": required,
-                "help": help,
                 "disabled": disabled,
                 "label_visibility": label_visibility,
             },

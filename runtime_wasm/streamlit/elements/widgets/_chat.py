@@ -105,7 +105,7 @@ class ChatMixin(DGBase):
             self,
             "chat_input",
             key=key,
-            identity={"placeholder": placeholder, "max_chars": max_chars},
+            shared={"placeholder": placeholder, "max_chars": max_chars},
             default=None,
             serialize=serialize,  # the page ignores it: the box is empty after a submit
             deserialize=deserialize,
@@ -114,8 +114,6 @@ class ChatMixin(DGBase):
             args=args,
             kwargs=kwargs,
             props={
-                "placeholder": placeholder,
-                "max_chars": max_chars,
                 "disabled": disabled,
                 "accept_file": accept_file,
                 "file_type": file_type if not isinstance(file_type, str) else [file_type],

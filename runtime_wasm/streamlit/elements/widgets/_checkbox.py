@@ -31,19 +31,15 @@ class CheckboxMixin(DGBase):
                 self,
                 kind,
                 key=key,
-                identity={"label": label, "value": bool(value), "help": help},
+                shared={"label": label, "help": help},
+                identity={"value": bool(value)},
                 default=bool(value),
                 deserialize=bool,
                 coerce=bool,
                 on_change=on_change,
                 args=args,
                 kwargs=kwargs,
-                props={
-                    "label": label,
-                    "help": help,
-                    "disabled": disabled,
-                    "label_visibility": label_visibility,
-                },
+                props={"disabled": disabled, "label_visibility": label_visibility},
             )
         )
 

@@ -62,18 +62,14 @@ class ColorPickerMixin(DGBase):
                 self,
                 "color_picker",
                 key=key,
-                identity={"label": label, "value": value, "help": help},
+                shared={"label": label, "help": help},
+                identity={"value": value},
                 default=value,
                 deserialize=str,
                 coerce=coerce,
                 on_change=on_change,
                 args=args,
                 kwargs=kwargs,
-                props={
-                    "label": label,
-                    "help": help,
-                    "disabled": disabled,
-                    "label_visibility": label_visibility,
-                },
+                props={"disabled": disabled, "label_visibility": label_visibility},
             )
         )

@@ -51,13 +51,14 @@ class FeedbackMixin(DGBase):
             self,
             "feedback",
             key=key,
-            identity={"options": options, "default": default},
+            shared={"options": options},
+            identity={"default": default},
             default=default,
             deserialize=index,
             coerce=index,
             on_change=on_change,
             args=args,
             kwargs=kwargs,
-            props={"options": options, "count": count, "disabled": disabled},
+            props={"count": count, "disabled": disabled},
         )
         return result

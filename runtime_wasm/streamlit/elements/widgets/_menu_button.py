@@ -69,7 +69,7 @@ class MenuButtonMixin(DGBase):
             self,
             "menu_button",
             key=key,
-            identity={"label": label, "options": labels, "help": help, "type": type, "icon": icon},
+            shared={"label": label, "options": labels, "help": help, "type": type, "icon": icon},
             default=None,
             serialize=lambda value: opts.index(value) if value in opts else None,
             deserialize=deserialize,
@@ -77,12 +77,5 @@ class MenuButtonMixin(DGBase):
             on_change=on_click,
             args=args,
             kwargs=kwargs,
-            props={
-                "label": label,
-                "options": labels,
-                "help": help,
-                "type": type,
-                "icon": icon,
-                "disabled": disabled,
-            },
+            props={"disabled": disabled},
         )

@@ -73,13 +73,13 @@ class MultiselectMixin(DGBase):
                 self,
                 "multiselect",
                 key=key,
-                identity={
+                shared={
                     "label": label,
                     "options": labels,
-                    "default": serialize(defaults),
                     "help": help,
                     "max_selections": max_selections,
                 },
+                identity={"default": serialize(defaults)},
                 default=defaults,
                 serialize=serialize,
                 deserialize=deserialize,
@@ -88,10 +88,6 @@ class MultiselectMixin(DGBase):
                 args=args,
                 kwargs=kwargs,
                 props={
-                    "label": label,
-                    "options": labels,
-                    "help": help,
-                    "max_selections": max_selections,
                     "placeholder": placeholder if placeholder is not None else "Choose options",
                     "disabled": disabled,
                     "label_visibility": label_visibility,

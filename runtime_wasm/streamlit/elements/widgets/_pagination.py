@@ -56,17 +56,14 @@ class PaginationMixin(DGBase):
             self,
             "pagination",
             key=key,
-            identity={"num_pages": num_pages, "default": default, "max": max_visible_pages},
+            shared={"num_pages": num_pages},
+            identity={"default": default, "max": max_visible_pages},
             default=default,
             deserialize=coerce,
             coerce=coerce,
             on_change=on_change,
             args=args,
             kwargs=kwargs,
-            props={
-                "num_pages": num_pages,
-                "max_visible_pages": max_visible_pages,
-                "disabled": disabled,
-            },
+            props={"max_visible_pages": max_visible_pages, "disabled": disabled},
         )
         return value

@@ -41,11 +41,9 @@ class TextWidgetsMixin(DGBase):
             self,
             kind,
             key=key,
+            shared={"label": label, "max_chars": max_chars, "help": help},
             identity={
-                "label": label,
                 "value": default,
-                "max_chars": max_chars,
-                "help": help,
                 **{k: v for k, v in props.items() if k in ("type", "placeholder")},
             },
             default=default,
@@ -54,13 +52,7 @@ class TextWidgetsMixin(DGBase):
             on_change=on_change,
             args=args,
             kwargs=kwargs,
-            props={
-                "label": label,
-                "max_chars": max_chars,
-                "help": help,
-                "label_visibility": label_visibility,
-                **props,
-            },
+            props={"label_visibility": label_visibility, **props},
         )
         return result if result is None else str(result)
 
