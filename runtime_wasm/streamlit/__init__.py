@@ -11,8 +11,7 @@ from typing import Any
 
 from .. import _caching
 from .._caching import CacheDataAPI, CacheResourceAPI
-from . import _column_config as column_config
-from . import _roots, components, errors
+from . import _roots, column_config, components, errors
 from ._auth import Secrets, UserInfoProxy, login, logout
 from ._browser import ContextProxy, QueryParamsProxy
 from ._commands import SessionStateProxy, connection, rerun, set_page_config, stop
