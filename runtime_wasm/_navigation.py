@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 # Streamlit's _mpa_v1 (the pages/ folder as pages): the API's, which builds st.Page
-# objects (runtime_wasm.streamlit._pages gives it), so this core module does not
+# objects (runtime_wasm.streamlit.elements._pages gives it), so this core module does not
 # import the API above it.
 _run_v1: Callable[[Navigation], None] | None = None
 

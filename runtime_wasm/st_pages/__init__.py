@@ -29,7 +29,7 @@ from typing import Any
 from .. import streamlit as st
 from .._context import current
 from .._pagefiles import page_icon_and_name
-from ..streamlit._pages import Page as StreamlitPage
+from ..streamlit.elements._pages import Page as StreamlitPage
 
 __all__ = [
     "Page",

@@ -11,12 +11,10 @@ from typing import Any
 
 from .. import _caching
 from .._caching import CacheDataAPI, CacheResourceAPI
-from .._sentinels import TTL_NOT_SPECIFIED
-from . import _column_config as column_config
-from . import _registry, components, errors
+from . import _roots, column_config, components, errors
 from ._auth import Secrets, UserInfoProxy, login, logout
 from ._browser import ContextProxy, QueryParamsProxy
-from ._commands import SessionStateProxy, rerun, set_page_config, stop
+from ._commands import SessionStateProxy, connection, rerun, set_page_config, stop
 from ._compat import (  # removed names of older Streamlit, with its deprecation warning
     cache,
     experimental_connection,
@@ -31,11 +29,13 @@ from ._compat import (  # removed names of older Streamlit, with its deprecation
 )
 from ._config_options import get_option, set_option
 from ._dg import DeltaGenerator
-from ._extras import echo
 from ._fragment import fragment
-from ._layout2 import dialog
-from ._more import BottomProxy, logo
-from ._pages import Page, navigation, switch_page
+from ._not_yet import NOT_YET
+from .elements._dialog import dialog
+from .elements._layouts import BottomProxy
+from .elements._media import logo
+from .elements._pages import Page, navigation, switch_page
+from .elements._write import echo
 
 # Private in Streamlit too, but packages (streamlit-pydantic) wrap their commands with it.
 from .runtime.metrics_util import gather_metrics as _gather_metrics  # noqa: F401
@@ -43,6 +43,7 @@ from .runtime.metrics_util import gather_metrics as _gather_metrics  # noqa: F40
 __version__ = "1.67.0"
 
 _main = DeltaGenerator(root="main", is_module=True)
+_roots.register_main(_main)  # for the code that cannot import this package (see _roots)
 sidebar = DeltaGenerator(root="sidebar")
 session_state = SessionStateProxy()
 query_params = QueryParamsProxy()
@@ -166,20 +167,6 @@ beta_container = _main.beta_container
 experimental_data_editor = _main.experimental_data_editor
 
 
-def connection(
-    name: str,
-    type: Any = None,
-    max_entries: int | None = None,
-    ttl: Any = TTL_NOT_SPECIFIED,
-    **kwargs: Any,
-) -> Any:
-    """``st.connection``: a connection through ``stc proxy`` (see runtime_wasm.connections,
-    imported on the first call: most apps never open one, and every site boots this)."""
-    from runtime_wasm.connections import connection_factory
-
-    return connection_factory(name, type, max_entries, ttl, **kwargs)
-
-
 def __getattr__(name: str) -> Any:
     """``st.audio_input`` and the like: say stc lacks it, where Python would say nothing.
     ``st.connections`` is imported on first use."""
@@ -187,7 +174,7 @@ def __getattr__(name: str) -> Any:
         import importlib
 
         return importlib.import_module(f"{__name__}.connections")
-    if name in _registry.NOT_YET:
+    if name in NOT_YET:
         return getattr(_main, name)  # raises the "not available in stc yet" error
     raise AttributeError(f"module 'streamlit' has no attribute {name!r}")
 

@@ -132,6 +132,12 @@ class DGBase:
             stack.pop()
         return False
 
+    def _make_container(self, kind: Literal["status", "popover"], handle: DGBase) -> DGBase:
+        """The block *handle* points at, as the container ``st.status`` or ``st.popover``
+        returns. ``DeltaGenerator`` knows those classes (they subclass it): a family asks
+        ``self`` instead of importing ``_dg``, which imports every family."""
+        raise NotImplementedError
+
     def _require_form(self, what: str) -> str:
         form_id = self._current_form_id()
         if form_id is None:

@@ -1,5 +1,5 @@
-"""Module-level commands that are not elements: stop, rerun, set_page_config, and
-the ``st.session_state`` proxy that follows the session of the run in progress."""
+"""Module-level commands that are not elements: stop, rerun, set_page_config,
+connection, and the ``st.session_state`` proxy that follows the session of the run in progress."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ from .._errors import (
 )
 from .._fragments import by_keys
 from .._script import RerunRequested, StopRequested
+from .._sentinels import TTL_NOT_SPECIFIED
 from .._state import WIDGET_ID_PREFIX
 
-__all__ = ["SessionStateProxy", "rerun", "set_page_config", "stop"]
+__all__ = ["SessionStateProxy", "connection", "rerun", "set_page_config", "stop"]
 
 
 def stop() -> NoReturn:
@@ -162,3 +163,17 @@ class SessionStateProxy(MutableMapping[str, Any]):
 
     def to_dict(self) -> dict[str, Any]:
         return current().state.to_dict()
+
+
+def connection(
+    name: str,
+    type: Any = None,
+    max_entries: int | None = None,
+    ttl: Any = TTL_NOT_SPECIFIED,
+    **kwargs: Any,
+) -> Any:
+    """``st.connection``: a connection through ``stc proxy`` (see runtime_wasm.connections,
+    imported on the first call: most apps never open one, and every site boots this)."""
+    from runtime_wasm.connections import connection_factory
+
+    return connection_factory(name, type, max_entries, ttl, **kwargs)

@@ -6,6 +6,9 @@ an ``st.warning`` in the app after the call, "Please replace `st.beta_columns` w
 `st.columns`…", with the removal date Streamlit announced). Aliases of commands stc
 does not have yet (``experimental_data_editor``, ``experimental_user``…) resolve
 lazily, so they say "not available in stc yet" when used, not at import.
+
+The old names call the commands that replaced them directly, not through the API
+package (which imports this module): ``st.rerun`` is ``_commands.rerun``, and so on.
 """
 
 from __future__ import annotations
@@ -14,7 +17,14 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from .._caching import CacheDataAPI, CacheResourceAPI
+from ._auth import UserInfoProxy
 from ._base import DGBase
+from ._browser import QueryParamsProxy
+from ._commands import connection, rerun
+from ._fragment import fragment
+from ._roots import main_dg
+from .elements._dialog import dialog
 
 if TYPE_CHECKING:
     from ._dg import DeltaGenerator
@@ -59,22 +69,24 @@ def show_deprecation_warning(
     """Show ``message`` in the app as ``st.warning``, as Streamlit does by default."""
     if not show_in_browser:
         return
-    import runtime_wasm.streamlit as st
-
-    st.warning(message)
+    main_dg().warning(message)
 
 
-def _api() -> Any:
-    import runtime_wasm.streamlit as st
+# What the old names stand for: the objects ``st.cache_data``, ``st.query_params``… are
+# (stateless: a second instance is the same command).
+_cache_data = CacheDataAPI()
+_cache_resource = CacheResourceAPI()
+_query_params = QueryParamsProxy()
+_user = UserInfoProxy()
 
-    return st
 
-
-def _renamed(old: str, new: str, removal: str, extra: str | None = None) -> Callable[..., Any]:
-    """A module-level function ``st.<old>`` that calls ``st.<new>`` and then warns."""
+def _renamed(
+    old: str, new: str, target: Callable[..., Any], removal: str, extra: str | None = None
+) -> Callable[..., Any]:
+    """A module-level function ``st.<old>`` that calls ``st.<new>`` (*target*) and then warns."""
 
     def wrapped(*args: Any, **kwargs: Any) -> Any:
-        result = getattr(_api(), new)(*args, **kwargs)
+        result = target(*args, **kwargs)
         show_deprecation_warning(make_deprecated_name_warning(old, new, removal, extra))
         return result
 
@@ -83,12 +95,16 @@ def _renamed(old: str, new: str, removal: str, extra: str | None = None) -> Call
     return wrapped
 
 
-experimental_rerun = _renamed("experimental_rerun", "rerun", "2024-04-01")
-experimental_memo = _renamed("experimental_memo", "cache_data", "2023-04-01")
-experimental_singleton = _renamed("experimental_singleton", "cache_resource", "2023-04-01")
-experimental_fragment = _renamed("experimental_fragment", "fragment", "2025-01-01")
-experimental_dialog = _renamed("experimental_dialog", "dialog", "2025-01-01")
-experimental_connection = _renamed("experimental_connection", "connection", "2024-04-01")
+experimental_rerun = _renamed("experimental_rerun", "rerun", rerun, "2024-04-01")
+experimental_memo = _renamed("experimental_memo", "cache_data", _cache_data, "2023-04-01")
+experimental_singleton = _renamed(
+    "experimental_singleton", "cache_resource", _cache_resource, "2023-04-01"
+)
+experimental_fragment = _renamed("experimental_fragment", "fragment", fragment, "2025-01-01")
+experimental_dialog = _renamed("experimental_dialog", "dialog", dialog, "2025-01-01")
+experimental_connection = _renamed(
+    "experimental_connection", "connection", connection, "2024-04-01"
+)
 
 _QUERY_DOCS = (
     "See our [docs](https://docs.streamlit.io/develop/api-reference/caching-and-state/"
@@ -98,7 +114,7 @@ _QUERY_DOCS = (
 
 def experimental_get_query_params() -> dict[str, list[str]]:
     """The URL's query parameters, every value a list (the pre-1.30 interface)."""
-    params = _api().query_params
+    params = _query_params
     result = {key: params.get_all(key) for key in params}
     show_deprecation_warning(
         make_deprecated_name_warning(
@@ -110,7 +126,7 @@ def experimental_get_query_params() -> dict[str, list[str]]:
 
 def experimental_set_query_params(**query_params: Any) -> None:
     """Replace the URL's query parameters (the pre-1.30 interface)."""
-    _api().query_params.from_dict(
+    _query_params.from_dict(
         {
             k: [str(x) for x in v] if isinstance(v, list | tuple) else str(v)
             for k, v in query_params.items()
@@ -142,13 +158,12 @@ def cache(
 ) -> Any:
     """``st.cache`` (removed in 1.36): ``st.cache_data``, or ``st.cache_resource`` with
     ``allow_output_mutation=True`` (the one object returned to every caller)."""
-    st = _api()
     if allow_output_mutation:
-        decorator = st.cache_resource(
+        decorator = _cache_resource(
             show_spinner=show_spinner, hash_funcs=hash_funcs, max_entries=max_entries, ttl=ttl
         )
     else:
-        decorator = st.cache_data(
+        decorator = _cache_data(
             persist="disk" if persist else None,
             show_spinner=show_spinner,
             hash_funcs=hash_funcs,
@@ -173,14 +188,14 @@ def cache(
 class _DeprecatedObject:
     """``st.experimental_user``: ``st.user`` under its old name, warning on use."""
 
-    def __init__(self, old: str, new: str, removal: str) -> None:
+    def __init__(self, old: str, new: str, target: Any, removal: str) -> None:
         self._names = (old, new, removal)
+        self._new = target
 
     def _target(self) -> Any:
         old, new, removal = self._names
-        target = getattr(_api(), new)
         show_deprecation_warning(make_deprecated_name_warning(old, new, removal))
-        return target
+        return self._new
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
@@ -197,7 +212,7 @@ class _DeprecatedObject:
         return f"<deprecated alias st.{self._names[0]} of st.{self._names[1]}>"
 
 
-experimental_user = _DeprecatedObject("experimental_user", "user", "2025-04-11")
+experimental_user = _DeprecatedObject("experimental_user", "user", _user, "2025-04-11")
 
 
 class CompatMixin(DGBase):

@@ -1,6 +1,7 @@
-"""The container classes some elements return: ``StatusContainer`` (``.update``)
-and ``PopoverContainer`` (``.open``). Subclasses of ``DeltaGenerator``, so they
-import ``_dg`` and are themselves imported lazily by the mixins that create them."""
+"""What the containers some elements return add to a ``DeltaGenerator``: ``st.status``'s
+``.update`` and ``st.popover``'s ``.open``. ``_dg`` mixes them into its
+``StatusContainer`` and ``PopoverContainer``; the families that make them ask ``self``
+(``DGBase._make_container``), so nothing here or there imports ``_dg``."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from typing import Any, Literal
 from .._context import current
 from .._errors import StreamlitAPIException
 from .._tree import Element
-from ._dg import DeltaGenerator
+from ._base import DGBase
 
-__all__ = ["STATUS_STATES", "PopoverContainer", "StatusContainer"]
+__all__ = ["STATUS_STATES", "PopoverContainerMixin", "StatusContainerMixin", "check_state"]
 
 STATUS_STATES = ("running", "complete", "error")
 
@@ -25,14 +26,9 @@ def check_state(state: Any) -> None:
         )
 
 
-class StatusContainer(DeltaGenerator):
+class StatusContainerMixin(DGBase):
     """What ``st.status`` returns: a container whose label, state and expansion
     ``update()`` changes, and which turns ``complete`` (or ``error``) on ``with`` exit."""
-
-    @classmethod
-    def _wrap(cls, dg: DeltaGenerator) -> StatusContainer:
-        assert dg._block is not None
-        return cls(block=dg._block, form_id=dg._form_id, container=dg._container)
 
     def update(
         self,
@@ -70,14 +66,9 @@ class StatusContainer(DeltaGenerator):
         return super().__exit__(exc_type, exc, tb)
 
 
-class PopoverContainer(DeltaGenerator):
+class PopoverContainerMixin(DGBase):
     """What ``st.popover`` returns. ``open`` is ``None``: stc does not track the
     popover's open state in Python (Streamlit does so only with ``on_change``)."""
-
-    @classmethod
-    def _wrap(cls, dg: DeltaGenerator) -> PopoverContainer:
-        assert dg._block is not None
-        return cls(block=dg._block, form_id=dg._form_id, container=dg._container)
 
     @property
     def open(self) -> bool | None:

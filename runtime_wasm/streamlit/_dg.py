@@ -1,62 +1,86 @@
 """``DeltaGenerator``: ``st``, ``st.sidebar``, columns, containers and placeholders.
 
 Each family of elements is a mixin over ``DGBase`` (targets and appending), as in
-Streamlit, so a new family is a new module and one line here.
+Streamlit, so a new family is a new module under ``elements/`` and one line here.
+``StatusContainer`` and ``PopoverContainer``, what ``st.status`` and ``st.popover``
+return, are generators too, with what ``_containers`` adds.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from .._errors import StreamlitAPIException
 from ._base import DGBase
-from ._charts import ChartsMixin
-from ._chat import ChatMixin
 from ._compat import CompatMixin
-from ._data import DataMixin
-from ._dates import DatesMixin
-from ._diagrams import DiagramsMixin
-from ._echarts import EChartsMixin
-from ._editor import EditorMixin
-from ._extras import ExtrasMixin
-from ._files import FilesMixin
-from ._inputs import InputsMixin
-from ._inputs2 import Inputs2Mixin
-from ._layout import LayoutMixin
-from ._layout2 import PopoverMixin
-from ._media import MediaMixin
-from ._more import MoreMixin
-from ._pages import PagesMixin
-from ._registry import NOT_YET
-from ._selection import SelectionMixin
-from ._status import EffectsMixin, StatusMixin
-from ._text import TextMixin
+from ._containers import PopoverContainerMixin, StatusContainerMixin
+from ._not_yet import NOT_YET
+from .elements._charts import ChartsMixin
+from .elements._data import DataMixin
+from .elements._diagrams import DiagramsMixin
+from .elements._echarts import EChartsMixin
+from .elements._html import HtmlMixin
+from .elements._layouts import LayoutsMixin
+from .elements._media import MediaMixin
+from .elements._pages import PagesMixin
+from .elements._status import StatusMixin
+from .elements._text import TextMixin
+from .elements._write import WriteMixin
+from .elements.widgets._audio_input import AudioInputMixin
+from .elements.widgets._button import ButtonMixin
+from .elements.widgets._button_group import ButtonGroupMixin
+from .elements.widgets._camera_input import CameraInputMixin
+from .elements.widgets._chat import ChatMixin
+from .elements.widgets._checkbox import CheckboxMixin
+from .elements.widgets._color_picker import ColorPickerMixin
+from .elements.widgets._data_editor import DataEditorMixin
+from .elements.widgets._feedback import FeedbackMixin
+from .elements.widgets._file_uploader import FileUploaderMixin
+from .elements.widgets._menu_button import MenuButtonMixin
+from .elements.widgets._multiselect import MultiselectMixin
+from .elements.widgets._number_input import NumberInputMixin
+from .elements.widgets._pagination import PaginationMixin
+from .elements.widgets._radio import RadioMixin
+from .elements.widgets._selectbox import SelectboxMixin
+from .elements.widgets._slider import SliderMixin
+from .elements.widgets._text_widgets import TextWidgetsMixin
+from .elements.widgets._time_widgets import TimeWidgetsMixin
 
-__all__ = ["DeltaGenerator"]
+__all__ = ["DeltaGenerator", "NotYetAvailable", "PopoverContainer", "StatusContainer"]
 
 
 class DeltaGenerator(
     # One mixin per element family; a new family is a module and one line here.
     TextMixin,
-    ChartsMixin,
-    DiagramsMixin,
-    EChartsMixin,
+    HtmlMixin,
+    WriteMixin,
     DataMixin,
-    SelectionMixin,
-    InputsMixin,
-    Inputs2Mixin,
-    DatesMixin,
-    FilesMixin,
-    ChatMixin,
-    EditorMixin,
-    LayoutMixin,
-    StatusMixin,
-    ExtrasMixin,
+    ChartsMixin,
+    EChartsMixin,
+    DiagramsMixin,
     MediaMixin,
-    EffectsMixin,
-    PopoverMixin,
+    StatusMixin,
+    LayoutsMixin,
     PagesMixin,
-    MoreMixin,
+    ButtonMixin,
+    CheckboxMixin,
+    RadioMixin,
+    SelectboxMixin,
+    MultiselectMixin,
+    SliderMixin,
+    TextWidgetsMixin,
+    NumberInputMixin,
+    TimeWidgetsMixin,
+    ColorPickerMixin,
+    ButtonGroupMixin,
+    FeedbackMixin,
+    FileUploaderMixin,
+    CameraInputMixin,
+    AudioInputMixin,
+    ChatMixin,
+    DataEditorMixin,
+    PaginationMixin,
+    MenuButtonMixin,
     CompatMixin,  # old names (beta_columns…), after every family they alias
     DGBase,
 ):
@@ -71,6 +95,19 @@ class DeltaGenerator(
         if name in NOT_YET:
             raise NotYetAvailable(f"`st.{name}` is not available in stc yet: {_NOT_YET_HINT}")
         raise StreamlitAPIException(f"`{name}()` is not a valid Streamlit command.")
+
+    def _make_container(self, kind: Literal["status", "popover"], handle: DGBase) -> DGBase:
+        cls = StatusContainer if kind == "status" else PopoverContainer
+        assert handle._block is not None
+        return cls(block=handle._block, form_id=handle._form_id, container=handle._container)
+
+
+class StatusContainer(StatusContainerMixin, DeltaGenerator):
+    """What ``st.status`` returns (see ``_containers.StatusContainerMixin``)."""
+
+
+class PopoverContainer(PopoverContainerMixin, DeltaGenerator):
+    """What ``st.popover`` returns (see ``_containers.PopoverContainerMixin``)."""
 
 
 _NOT_YET_HINT = "stc implements part of Streamlit 1.67 (see its README, 'What works today')."

@@ -18,6 +18,7 @@ from .._context import RunContext, current
 from .._errors import StreamlitAPIException, StreamlitDuplicateElementKey
 from .._fragments import Fragment, FragmentError, fragment_id, running
 from .._script import RerunRequested, StopRequested
+from ._roots import main_dg
 from ._widget import to_key, widget
 
 __all__ = ["call_fragment", "fragment"]
@@ -58,14 +59,12 @@ def call_fragment(
 ) -> Any:
     """Run *body* as the fragment *name* where the script is now; return its result
     (an awaitable when *is_async*)."""
-    import runtime_wasm.streamlit as st_module
-
     ctx = current()
     if key is not None and any(f.key == key and f.name != name for f in ctx.fragments.values()):
         raise StreamlitDuplicateElementKey(key)
     fid = fragment_id(ctx, name)
     parent = ctx.fragment_stack[-1].fragment.id if ctx.fragment_stack else None
-    container = st_module._main.container()
+    container = main_dg().container()
     assert container._block is not None
     stack = list(ctx.dg_stack)
 

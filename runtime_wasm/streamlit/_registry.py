@@ -2,8 +2,9 @@
 
 The compiler's ``st.*`` checks and the runtime's "not available yet" error both ask
 this module, so they cannot disagree. :func:`implemented` introspects the API
-package; :data:`NOT_YET` is the rest of Streamlit 1.67's public API; :func:`signature`
-gives a command's parameters, which the compiler checks calls against (STC104).
+package; :data:`NOT_YET` (from :mod:`._not_yet`) is the rest of Streamlit 1.67's
+public API; :func:`signature` gives a command's parameters, which the compiler checks
+calls against (STC104).
 Plain Python, no ``js``: the compiler imports it on CPython.
 """
 
@@ -14,33 +15,23 @@ import inspect
 import types
 from collections.abc import Sequence
 
-__all__ = ["NOT_YET", "element_methods", "implemented", "signature"]
+from ._not_yet import NOT_YET
 
-# Generated once from Streamlit 1.67.0 (pip-installed): the public names of
-# ``dir(streamlit)`` that are not modules, plus the API modules ``column_config``,
-# ``components`` and ``connections``, plus the public methods of
-# ``streamlit.delta_generator.DeltaGenerator`` (without its ``dg`` property), minus
-# :func:`implemented` at the time. Remove a name here when the runtime implements it
-# (a unit test fails while a name is in both).
-NOT_YET: frozenset[str] = frozenset(
-    (
-        "App",
-        "pydeck_chart",
-    )
-)
+__all__ = ["NOT_YET", "element_methods", "implemented", "signature"]
 
 
 def element_methods() -> frozenset[str]:
     """The public methods of ``DeltaGenerator``: what ``col.x(...)`` may call; plus
     what the containers some commands return add (``status.update``, ``popover.open``)."""
-    # Imported here: the API package imports this module (for NOT_YET) at load time.
-    from runtime_wasm.streamlit import DeltaGenerator
-    from runtime_wasm.streamlit._containers import PopoverContainer, StatusContainer
+    # Imported here, on first use: the compiler imports this module, and the API package
+    # only when it checks an app. Nothing in the API package imports this module.
+    from runtime_wasm.streamlit._containers import PopoverContainerMixin, StatusContainerMixin
+    from runtime_wasm.streamlit._dg import DeltaGenerator
 
     methods = {
         name for name, _ in inspect.getmembers(DeltaGenerator, callable) if not name.startswith("_")
     }
-    for cls in (StatusContainer, PopoverContainer):
+    for cls in (StatusContainerMixin, PopoverContainerMixin):
         methods.update(name for name in vars(cls) if not name.startswith("_"))
     return frozenset(methods)
 

@@ -5,7 +5,7 @@ writing ``st.session_state[key]`` after the widget exists in this run is an erro
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .._context import current
@@ -41,9 +41,10 @@ def widget(
     kind: str,
     *,
     key: Key | None,
-    identity: dict[str, Any],
     default: Any,
-    props: dict[str, Any],
+    shared: Mapping[str, Any] | None = None,
+    identity: Mapping[str, Any] | None = None,
+    props: Mapping[str, Any] | None = None,
     serialize: Callable[[Any], Any] = _identity,
     deserialize: Callable[[Any], Any] = _identity,
     coerce: Callable[[Any], Any] = _identity,
@@ -54,6 +55,12 @@ def widget(
     read_only: bool = False,
 ) -> Any:
     """Register one widget in the run in progress and return its value.
+
+    What the widget is made of comes in three mappings, so that each parameter is
+    named once: *shared* defines the widget (its id, when it has no key) and goes to
+    the page (``label``, ``options``…); *identity* only defines it (a default value);
+    *props* only goes to the page (``disabled``…). The id is the same whichever of
+    *shared* and *identity* a parameter is in.
 
     A ``read_only`` widget (a chart selection) refuses ``st.session_state[key]``
     assignments, as buttons do: only the page sets its value."""
@@ -72,7 +79,8 @@ def widget(
         page=ctx.active_page,
         form_id=form_id,
         container=active._container,
-        **identity,
+        **(shared or {}),
+        **(identity or {}),
     )
     callback = on_change if callable(on_change) else None
     meta = WidgetMeta(
@@ -91,7 +99,7 @@ def widget(
         fragment_id=ctx.fragment_stack[-1].fragment.id if ctx.fragment_stack else None,
     )
     value = ctx.state.register(meta, default, coerce)
-    element_props = {**props, "form_id": form_id, "key": user_key}
+    element_props = {**(shared or {}), **(props or {}), "form_id": form_id, "key": user_key}
     if not trigger:
         element_props["value"] = serialize(value)
     dg._enqueue(Element(kind, element_props, widget_id=widget_id))

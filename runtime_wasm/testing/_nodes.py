@@ -221,7 +221,7 @@ class FileUploader(Widget):
         return self
 
     def _choose(self, files: list[FileSpec]) -> FileUploader:
-        from ..streamlit._files import UploadedFile
+        from ..streamlit.elements.lib._uploaded_file import UploadedFile
 
         self._files = files
         wire, chosen = [], []

@@ -341,7 +341,7 @@ def test_cache_in_reruns_and_clear_from_a_button() -> None:
 
 def test_spinner_shown_while_computing_is_streamlits_text(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[str] = []
-    from runtime_wasm.streamlit._status import StatusMixin
+    from runtime_wasm.streamlit.elements._status import StatusMixin
 
     original = StatusMixin.spinner
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from runtime_wasm._errors import StreamlitAPIException
-from runtime_wasm.streamlit._chart_spec import chart_spec
+from runtime_wasm.streamlit.elements.lib._chart_spec import chart_spec
 from runtime_wasm.testing import AppTest
 
 DF = pd.DataFrame({"a": [1, 2, 3], "b": [4.5, 5, 6], "c": ["x", "y", "z"]})

@@ -328,7 +328,10 @@ def test_selection_in_a_form_waits_for_submit() -> None:
 
 
 def test_copies_keep_their_type() -> None:
-    from runtime_wasm.streamlit._dataframe_select import DataframeSelectionState, DataframeState
+    from runtime_wasm.streamlit.elements.lib._dataframe_selection import (
+        DataframeSelectionState,
+        DataframeState,
+    )
 
     state = DataframeState(selection=DataframeSelectionState(rows=[1], columns=[], cells=[]))
     for twin in (copy.copy(state), copy.deepcopy(state)):

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from runtime_wasm._media_store import session_store
-from runtime_wasm.streamlit._files import UploadedFile
+from runtime_wasm.streamlit.elements.lib._uploaded_file import UploadedFile
 from runtime_wasm.testing import AppTest
 
 

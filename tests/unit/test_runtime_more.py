@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from runtime_wasm.streamlit import _config_options
-from runtime_wasm.streamlit._files import UploadedFile
+from runtime_wasm.streamlit.elements.lib._uploaded_file import UploadedFile
 from runtime_wasm.testing import AppTest
 
 

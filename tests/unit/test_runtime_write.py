@@ -1,5 +1,5 @@
 """``st.write``: each kind of value becomes the element Streamlit 1.67's ``write`` makes
-of it, tried in Streamlit's order (``runtime_wasm/streamlit/_write.py``).
+of it, tried in Streamlit's order (``runtime_wasm/streamlit/elements/_write.py``).
 
 Rows are values written and the elements they become, as ``(kind, what it shows)``:
 the text of Markdown, HTML and LaTeX, the parsed value of JSON, the message of an

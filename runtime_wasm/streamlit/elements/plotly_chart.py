@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .._chart_select import PlotlySelectionState, PlotlyState
+from .lib._chart_selection import PlotlySelectionState, PlotlyState
 
 __all__ = ["PlotlySelectionState", "PlotlyState"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..._roots import main_dg
 from . import components, custom_component
 from .components import declare_component
 from .custom_component import CustomComponent
@@ -20,12 +21,6 @@ __all__ = [
 ]
 
 
-def _main() -> Any:
-    import runtime_wasm.streamlit as st
-
-    return st._main
-
-
 def html(
     html: str,
     width: int | None = None,
@@ -35,7 +30,7 @@ def html(
     tab_index: int | None = None,
 ) -> Any:
     """Show ``html`` in an iframe of its own (Streamlit's default height: 150 px)."""
-    return _main()._html(html, width, height, scrolling, tab_index=tab_index)
+    return main_dg()._html(html, width, height, scrolling, tab_index=tab_index)
 
 
 def iframe(
@@ -47,4 +42,4 @@ def iframe(
     tab_index: int | None = None,
 ) -> Any:
     """Show the page at ``src`` in an iframe (Streamlit's default height: 150 px)."""
-    return _main()._iframe(src, width, height, scrolling, tab_index=tab_index)
+    return main_dg()._iframe(src, width, height, scrolling, tab_index=tab_index)

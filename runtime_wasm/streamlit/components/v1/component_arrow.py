@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, TypedDict
 
 from ...._packages import require
-from ..._data import _as_pandas
+from ...elements.lib._to_pandas import as_pandas
 
 __all__ = ["ArrowTable", "arrow_to_dataframe", "marshall"]
 
@@ -36,7 +36,7 @@ def _pandas() -> Any:
 
 def _as_frame(data: Any) -> Any:
     pd = _pandas()
-    data = _as_pandas(data)
+    data = as_pandas(data)
     if isinstance(data, pd.Series):
         return data.to_frame()
     return data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)

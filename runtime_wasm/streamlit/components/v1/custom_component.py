@@ -21,8 +21,10 @@ from typing import Any
 
 from ...._errors import StreamlitAPIException
 from ...._pagefiles import COMPONENTS_PATH
+from ..._roots import main_dg
 from ..._types import is_dataframe_like
-from . import component_arrow
+from ..._widget import widget
+from .component_arrow import ArrowTable, arrow_to_dataframe, marshall
 
 __all__ = ["CustomComponent", "MarshallComponentException", "frontend_src"]
 
@@ -62,7 +64,7 @@ def _split_args(args: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], l
         if isinstance(value, bytes | bytearray):
             bytes_args[name] = _b64(bytes(value))
         elif is_dataframe_like(value):
-            table = component_arrow.marshall(value)
+            table = marshall(value)
             streams = {"data": table["data"], "index": table["index"], "columns": table["columns"]}
             dfs.append({"key": name, **{part: _b64(data) for part, data in streams.items()}})
         else:
@@ -77,8 +79,8 @@ def _value(raw: Any) -> Any:
         return base64.b64decode(raw["__stc_bytes__"])
     if isinstance(raw, dict) and set(raw) == {"__stc_arrow__"}:
         sent = raw["__stc_arrow__"]
-        return component_arrow.arrow_to_dataframe(
-            component_arrow.ArrowTable(
+        return arrow_to_dataframe(
+            ArrowTable(
                 data=base64.b64decode(sent["data"]),
                 index=base64.b64decode(sent["index"]),
                 columns=base64.b64decode(sent["columns"]),
@@ -144,20 +146,28 @@ class CustomComponent:
             raise MarshallComponentException(
                 f"Could not convert component args to JSON: {error}"
             ) from None
-        import runtime_wasm.streamlit as st
-
-        from ..._widget import widget
-
         special = json.dumps([bytes_args, dfs], sort_keys=True)
         value = widget(
-            st._main, "component_instance", key=key,
-            identity={"name": self.name, "url": self.url, "json_args": json_text,
-                      "special_args": hashlib.sha256(special.encode()).hexdigest()},
+            main_dg(),
+            "component_instance",
+            key=key,
+            shared={"name": self.name},
+            identity={
+                "url": self.url,
+                "json_args": json_text,
+                "special_args": hashlib.sha256(special.encode()).hexdigest(),
+            },
             default=None,
-            props={"name": self.name, "src": src, "args": json.loads(json_text),
-                   "bytes_args": bytes_args, "dfs": dfs, "tab_index": tab_index},
-            deserialize=_value, on_change=on_change,
-        )  # fmt: skip
+            props={
+                "src": src,
+                "args": json.loads(json_text),
+                "bytes_args": bytes_args,
+                "dfs": dfs,
+                "tab_index": tab_index,
+            },
+            deserialize=_value,
+            on_change=on_change,
+        )
         return default if value is None else value
 
     def _src(self) -> str:

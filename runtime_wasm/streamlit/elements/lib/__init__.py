@@ -1,1 +1,2 @@
-"""``streamlit.elements.lib``: see the modules."""
+"""``streamlit.elements.lib``: the helpers element families share, each module named
+for what it does, and the public shims packages import (``image_utils``, ``layout_utils``)."""

@@ -1,0 +1,320 @@
+"""Layout: container, columns, expander, tabs, empty, form, popover, space, grid,
+skeleton, and the page-level ``st.bottom``.
+
+Each returns generators that write into a block of this run's tree; the page
+draws the block and keeps its own view state (open expander, selected tab) across
+reruns because the block's id does not change.
+
+* ``skeleton`` is an ``st.empty`` slot that shows a loading placeholder until
+  something is written into it (Streamlit's ``SkeletonPlaceholder``).
+* ``grid`` is a block whose children are its cells, placed by CSS grid.
+* ``bottom`` lives beside main and sidebar under the root.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..._context import current
+from ..._errors import (
+    StreamlitAPIException,
+    StreamlitInvalidParameterTypeError,
+    StreamlitValueError,
+    StreamlitValueOutOfRangeError,
+)
+from ..._tree import Element
+from ..._tree import container as container_block
+from .._base import DGBase
+from .._roots import new_dg
+from .._widget import Key
+from .lib._numbers import is_int
+from .lib._root_blocks import root_child
+
+if TYPE_CHECKING:
+    from .._dg import DeltaGenerator, PopoverContainer
+
+__all__ = ["BottomProxy", "LayoutsMixin"]
+
+_COLUMN_SPEC_ERROR = (
+    "The `spec` argument to `st.columns` must be either a positive integer (number of "
+    "columns) or a list of positive numbers (width ratios of the columns). See "
+    "[documentation](https://docs.streamlit.io/develop/api-reference/layout/st.columns) "
+    "for more information."
+)
+_GRID_COLUMNS = (1, 24)
+SPACE_SIZES = ("stretch", "xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge")
+_GAPS = ("xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge", None)
+
+
+def _block(kind: str, **props: Any) -> Element:
+    return Element(kind, props, children=[])
+
+
+class LayoutsMixin(DGBase):
+    def container(
+        self,
+        *,
+        border: bool | None = None,
+        key: Any = None,
+        width: Any = "stretch",
+        height: Any = "content",
+        horizontal: bool = False,
+        wrap: bool = True,
+        horizontal_alignment: str = "left",
+        vertical_alignment: str = "top",
+        gap: str | None = "small",
+        autoscroll: bool | None = None,
+    ) -> DeltaGenerator:
+        return self._enqueue(
+            container_block(
+                border=border,
+                height=height if isinstance(height, int) else None,
+                horizontal=horizontal,
+                gap=gap,
+            )
+        )
+
+    def columns(
+        self,
+        spec: int | Sequence[float],
+        *,
+        gap: str | None = "small",
+        vertical_alignment: str = "top",
+        border: bool = False,
+        width: Any = "stretch",
+        wrap: bool = True,
+    ) -> list[DeltaGenerator]:
+        if isinstance(spec, int) and not isinstance(spec, bool):
+            if spec < 1:
+                raise StreamlitAPIException(_COLUMN_SPEC_ERROR)
+            weights: list[float] = [1] * spec
+        else:
+            weights = list(spec) if not isinstance(spec, bool) else []
+            if not weights or any(
+                not isinstance(w, int | float) or isinstance(w, bool) or w <= 0 for w in weights
+            ):
+                raise StreamlitAPIException(_COLUMN_SPEC_ERROR)
+        if gap not in _GAPS:
+            raise StreamlitAPIException(
+                f'The gap argument to st.columns must be "small", "medium", or "large". '
+                f"\nThe argument passed was {gap}."
+            )
+        row = self._enqueue(
+            _block("columns", gap=gap, vertical_alignment=vertical_alignment, border=border)
+        )
+        return [row._enqueue(_block("column", weight=w, border=border)) for w in weights]
+
+    def expander(
+        self,
+        label: str,
+        expanded: bool = False,
+        *,
+        key: Any = None,
+        icon: str | None = None,
+        type: str = "default",
+        width: Any = "stretch",
+        on_change: Any = "ignore",
+        args: Any = None,
+        kwargs: Any = None,
+        bind: Any = None,
+    ) -> DeltaGenerator:
+        if label is None:
+            raise StreamlitAPIException("A label is required for an expander")
+        return self._enqueue(_block("expander", label=label, expanded=expanded, icon=icon))
+
+    def tabs(
+        self,
+        tabs: Sequence[str],
+        *,
+        width: Any = "stretch",
+        height: Any = "content",
+        default: str | None = None,
+        key: Any = None,
+        on_change: Any = "ignore",
+        args: Any = None,
+        kwargs: Any = None,
+        bind: Any = None,
+    ) -> list[DeltaGenerator]:
+        labels = [str(t) for t in tabs]
+        if not labels:
+            raise StreamlitAPIException(
+                "The input argument to st.tabs must contain at least one tab label."
+            )
+        if default is not None and default not in labels:
+            raise StreamlitAPIException(f"The default tab '{default}' is not one of the tabs.")
+        bar = self._enqueue(_block("tabs", labels=labels, default=default))
+        return [bar._enqueue(_block("tab", label=label)) for label in labels]
+
+    def empty(self) -> DeltaGenerator:
+        return self._enqueue(_block("empty"))
+
+    def form(
+        self,
+        key: str,
+        clear_on_submit: bool = False,
+        *,
+        enter_to_submit: bool = True,
+        border: bool = True,
+        width: Any = "stretch",
+        height: Any = "content",
+    ) -> DeltaGenerator:
+        if self._current_form_id() is not None:
+            raise StreamlitAPIException("Forms cannot be nested in other forms.")
+        ctx = current()
+        form_id = str(key)
+        if form_id in ctx.forms:
+            raise StreamlitAPIException(
+                f"There are multiple identical forms with `key='{form_id}'`. To fix this, "
+                "please make sure that the `key` argument is unique for each `st.form` "
+                "you create."
+            )
+        ctx.forms[form_id] = clear_on_submit
+        return self._enqueue(
+            _block(
+                "form",
+                form_id=form_id,
+                clear_on_submit=clear_on_submit,
+                enter_to_submit=enter_to_submit,
+                border=border,
+            )
+        )
+
+    def popover(
+        self,
+        label: str,
+        *,
+        type: str = "secondary",
+        help: str | None = None,
+        icon: str | None = None,
+        disabled: bool = False,
+        use_container_width: bool | None = None,
+        width: Any = "content",
+        wrap: bool | None = None,
+        key: Any = None,
+        on_change: Any = "ignore",
+        args: Any = None,
+        kwargs: Any = None,
+    ) -> PopoverContainer:
+        if label is None:
+            raise StreamlitAPIException("A label is required for a popover")
+        if type not in ("primary", "secondary", "tertiary"):
+            raise StreamlitAPIException(
+                'The type argument to st.popover must be "primary", "secondary", or '
+                f'"tertiary". \nThe argument passed was "{type}".'
+            )
+        if use_container_width is not None:
+            width = "stretch" if use_container_width else "content"
+        props = {
+            "label": str(label),
+            "type": type,
+            "help": help,
+            "icon": icon,
+            "disabled": disabled,
+            "width": width,
+        }
+        popover = self._enqueue(Element("popover", props, children=[]))
+        return self._make_container("popover", popover)  # type: ignore[return-value]
+
+    def space(self, size: Any = "small") -> DeltaGenerator:
+        valid = (isinstance(size, str) and size in SPACE_SIZES) or (
+            isinstance(size, int) and not isinstance(size, bool) and size > 0
+        )
+        if not valid:
+            raise StreamlitAPIException(
+                "Invalid `size` value. Supported values: "
+                + ", ".join([*(f"'{s}'" for s in SPACE_SIZES), "a positive integer"])
+                + f". Got {size!r}."
+            )
+        return self._enqueue(Element("space", {"size": size}))
+
+    def grid(
+        self,
+        columns: Any = "auto",
+        *,
+        min_column_width: Any = "auto",
+        wrap: bool = True,
+        gap: Any = "small",
+        vertical_alignment: str = "top",
+        border: bool = False,
+        row_height: Any = "content",
+        width: Any = "stretch",
+        height: Any = "content",
+        key: Key | None = None,
+        dense: bool = False,
+    ) -> Any:
+        if isinstance(columns, str) and columns != "auto":
+            raise StreamlitValueError(
+                "columns", ['"auto"', "an integer from 1 to 24"], detail=f"Got {columns!r}."
+            )
+        if columns != "auto":
+            if not is_int(columns):
+                raise StreamlitInvalidParameterTypeError(
+                    "columns", type(columns).__name__, ["int", '"auto"']
+                )
+            if not _GRID_COLUMNS[0] <= columns <= _GRID_COLUMNS[1]:
+                raise StreamlitValueOutOfRangeError("columns", columns, *_GRID_COLUMNS)
+        elif wrap is False:
+            raise StreamlitAPIException(
+                '`columns="auto"` and `wrap=False` cannot be used together. '
+                "`wrap=False` requires an explicit column count. "
+                "Pass an integer, such as `st.grid(3, wrap=False)`."
+            )
+        if min_column_width != "auto" and (not is_int(min_column_width) or min_column_width < 1):
+            raise StreamlitValueError(
+                "min_column_width",
+                ['"auto"', "a positive integer"],
+                detail=f"Got {min_column_width!r}.",
+            )
+        if vertical_alignment not in ("top", "center", "bottom"):
+            raise StreamlitValueError(
+                "vertical_alignment",
+                ["'top'", "'center'", "'bottom'"],
+                detail=f"Got {vertical_alignment!r}.",
+            )
+        row_gap, col_gap = gap if isinstance(gap, tuple | list) and len(gap) == 2 else (gap, gap)
+        props = {
+            "columns": columns,
+            "min_column_width": min_column_width,
+            "wrap": wrap,
+            "row_gap": row_gap,
+            "column_gap": col_gap,
+            "vertical_alignment": vertical_alignment,
+            "border": border,
+            "row_height": row_height,
+            "height": height if is_int(height) else None,
+            "dense": dense,
+            "key": None if key is None else str(key),
+        }
+        return self._enqueue(Element("grid", props, children=[]))
+
+    def skeleton(self, height: Any = None, *, width: Any = "stretch") -> Any:
+        slot = Element(
+            "empty", {}, children=[Element("skeleton", {"height": height, "width": width})]
+        )
+        return self._enqueue(slot)
+
+
+class BottomProxy:
+    """``st.bottom``: a container pinned to the bottom of the page (as Streamlit's
+    ``BottomContainerProxy``, it resolves its block in the run in progress)."""
+
+    def _dg(self) -> Any:
+        return new_dg(block=root_child("bottom", {}), container="bottom")
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._dg(), name)
+
+    def __enter__(self) -> Any:
+        dg = self._dg()
+        self._entered = dg
+        return dg.__enter__()
+
+    def __exit__(self, *exc: Any) -> bool:
+        dg = self.__dict__.pop("_entered", None)
+        return bool(dg.__exit__(*exc)) if dg is not None else False
+
+    def __repr__(self) -> str:
+        return "st.bottom"

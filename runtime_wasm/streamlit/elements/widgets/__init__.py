@@ -1,0 +1,1 @@
+"""``streamlit.elements.widgets``: one module per widget family (private, as in Streamlit)."""
