@@ -2,19 +2,19 @@
 // is a module exporting a { kind: spec } map, plus one import and one spread here.
 // Blocks (containers) live in render.mjs.
 
-import { CHARTS } from "./charts.mjs";
-import { CHAT } from "./chat.mjs";
+import { CHARTS } from "./elements/charts.mjs";
+import { CHAT } from "./elements/widgets/chat.mjs";
 import { COMPONENTS } from "./components.mjs";
-import { DATAFRAME } from "./dataframe.mjs";
-import { DIAGRAMS } from "./diagrams.mjs";
-import { EDITOR } from "./editor.mjs";
-import { ELEMENTS } from "./elements.mjs";
-import { EXTRAS } from "./extras.mjs";
-import { INPUTS2 } from "./inputs2.mjs";
-import { MEDIA } from "./media.mjs";
-import { MORE } from "./more.mjs";
-import { NAV } from "./nav.mjs";
-import { WIDGETS } from "./widgets.mjs";
+import { DATAFRAME } from "./elements/data.mjs";
+import { DIAGRAMS } from "./elements/diagrams.mjs";
+import { EDITOR } from "./elements/widgets/data_editor.mjs";
+import { ELEMENTS } from "./elements/text.mjs";
+import { EXTRAS } from "./elements/html.mjs";
+import { INPUTS2 } from "./elements/widgets/file_uploader.mjs";
+import { MEDIA } from "./elements/media.mjs";
+import { MORE } from "./elements/widgets/audio_input.mjs";
+import { NAV } from "./elements/pages.mjs";
+import { WIDGETS } from "./elements/widgets/slider.mjs";
 
 export const KINDS = {
   ...ELEMENTS,

@@ -8,11 +8,11 @@
 // {id, kind, json, props} of the last render.
 
 import { h, setHtml, uid } from "./dom.mjs";
-import { UNKNOWN } from "./elements.mjs";
+import { UNKNOWN } from "./elements/text.mjs";
 import { KINDS } from "./kinds.mjs";
-import { LAYOUT_BLOCKS } from "./layout.mjs";
+import { LAYOUT_BLOCKS } from "./elements/dialog.mjs";
 import { inlineMarkdownToHtml } from "./markdown.mjs";
-import { MORE_BLOCKS } from "./more.mjs";
+import { MORE_BLOCKS } from "./elements/widgets/audio_input.mjs";
 
 // ---- blocks ---------------------------------------------------------------------
 

@@ -10,27 +10,27 @@
 // sets `window.mermaid` (run as a module it throws), so it is added as a <script>.
 
 import { STREAMLIT_PALETTE } from "./charts.mjs";
-import { hasAsset, missingAsset } from "./page_config.mjs";
-import { h } from "./dom.mjs";
-import { formatNumber } from "./markdown.mjs";
+import { hasAsset, missingAsset } from "../page_config.mjs";
+import { h } from "../dom.mjs";
+import { formatNumber } from "../markdown.mjs";
 
 let viz = null;
 let echarts = null;
 let mermaid = null;
 
 function loadViz() {
-  viz ??= import("./vendor/viz.js").then((m) => m.instance());
+  viz ??= import("../vendor/viz.js").then((m) => m.instance());
   return viz;
 }
 
 function loadECharts() {
-  echarts ??= import("./vendor/echarts.esm.min.mjs");
+  echarts ??= import("../vendor/echarts.esm.min.mjs");
   return echarts;
 }
 
 function loadMermaid() {
   mermaid ??= new Promise((resolve, reject) => {
-    const script = h("script", { src: new URL("./vendor/mermaid.min.js", import.meta.url).href });
+    const script = h("script", { src: new URL("../vendor/mermaid.min.js", import.meta.url).href });
     script.onload = () => resolve(window.mermaid);
     script.onerror = () => reject(new Error("mermaid.min.js did not load"));
     document.head.append(script);

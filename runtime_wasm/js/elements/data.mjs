@@ -12,7 +12,7 @@
 // marks (aria-selected, checkboxes), so an unchanged selection redraws nothing and
 // focus stays where it was across the rerun a click causes.
 
-import { h } from "./dom.mjs";
+import { h } from "../dom.mjs";
 
 function modesOf(p) {
   const m = new Set(p.selection_mode ?? []);

@@ -3,9 +3,9 @@
 // address, so a new tab or a copied link works); a plain click stays in the app:
 // router.follow pushes the address and the worker reruns on that page.
 
-import { h, helpIcon } from "./dom.mjs";
-import { inlineMarkdownToHtml } from "./markdown.mjs";
-import { follow, isPlainClick, pageUrl } from "./router.mjs";
+import { h, helpIcon } from "../dom.mjs";
+import { inlineMarkdownToHtml } from "../markdown.mjs";
+import { follow, isPlainClick, pageUrl } from "../router.mjs";
 
 function iconSpan(icon) {
   if (!icon || String(icon).startsWith(":material/")) return null;

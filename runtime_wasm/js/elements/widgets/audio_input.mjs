@@ -6,11 +6,11 @@
 // 16-bit PCM WAV at the widget's sample_rate (what Streamlit returns), then sends one
 // file entry like camera_input's photo. A denied permission is a message, not an error.
 
-import { h, setHtml, uid } from "./dom.mjs";
-import { bytesToBase64 } from "./files.mjs";
-import { makeLabel, updateLabel } from "./labels.mjs";
-import { inlineMarkdownToHtml } from "./markdown.mjs";
-import { mediaUrl } from "./media.mjs";
+import { h, setHtml, uid } from "../../dom.mjs";
+import { bytesToBase64 } from "../lib/files.mjs";
+import { makeLabel, updateLabel } from "../lib/labels.mjs";
+import { inlineMarkdownToHtml } from "../../markdown.mjs";
+import { mediaUrl } from "../media.mjs";
 
 const GAPS = { none: "0", xxsmall: "0.25rem", xsmall: "0.5rem", small: "1rem", medium: "2rem", large: "4rem", xlarge: "6rem", xxlarge: "8rem" };
 const gapOf = (g) => (typeof g === "number" ? `${g}px` : GAPS[g ?? "small"] ?? "1rem");

@@ -13,9 +13,9 @@
 // Enter, blur or the -/+ buttons. Inside a form nothing is sent: the value waits
 // in ctx's pending map until the form's submit button sends them all together.
 
-import { h, setHtml, uid } from "./dom.mjs";
-import { makeLabel, updateLabel } from "./labels.mjs";
-import { formatNumber, inlineMarkdownToHtml } from "./markdown.mjs";
+import { h, setHtml, uid } from "../../dom.mjs";
+import { makeLabel, updateLabel } from "../lib/labels.mjs";
+import { formatNumber, inlineMarkdownToHtml } from "../../markdown.mjs";
 
 // ---- shared pieces --------------------------------------------------------------
 

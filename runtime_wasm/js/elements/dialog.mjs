@@ -2,8 +2,8 @@
 // into BLOCKS in render.mjs; each keeps page-side state (open or not) in its DOM,
 // which survives reruns because the block's id does not change.
 
-import { h, setHtml, uid } from "./dom.mjs";
-import { inlineMarkdownToHtml } from "./markdown.mjs";
+import { h, setHtml, uid } from "../dom.mjs";
+import { inlineMarkdownToHtml } from "../markdown.mjs";
 
 const STATE_ICON = { running: "", complete: "\u2713", error: "\u2715" };
 

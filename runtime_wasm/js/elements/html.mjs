@@ -3,9 +3,9 @@
 // st.fragment(run_every=...) (a timer that reruns the app while it is on the page).
 // KaTeX (vendor/katex, MIT) is imported only when the first formula is drawn.
 
-import { h, helpIcon } from "./dom.mjs";
-import { hasAsset, missingAsset } from "./page_config.mjs";
-import { inlineMarkdownToHtml } from "./markdown.mjs";
+import { h, helpIcon } from "../dom.mjs";
+import { hasAsset, missingAsset } from "../page_config.mjs";
+import { inlineMarkdownToHtml } from "../markdown.mjs";
 
 // ---- st.html: sanitised like Streamlit does (no scripts, no handlers) --------------
 
@@ -42,9 +42,9 @@ let katexPromise = null;
 
 function loadKatex() {
   if (!katexPromise) {
-    const css = new URL("./vendor/katex/katex.min.css", import.meta.url).href;
+    const css = new URL("../vendor/katex/katex.min.css", import.meta.url).href;
     if (!document.querySelector(`link[href="${css}"]`)) document.head.append(h("link", { rel: "stylesheet", href: css }));
-    katexPromise = import("./vendor/katex/katex.mjs").then((m) => m.default);
+    katexPromise = import("../vendor/katex/katex.mjs").then((m) => m.default);
   }
   return katexPromise;
 }

@@ -3,9 +3,9 @@
 // object URL kept for the page's lifetime, and props name it by id, so a rerun that
 // shows the same image sends no bytes and leaves the <img> untouched.
 
-import { h } from "./dom.mjs";
-import { base64ToBytes } from "./files.mjs";
-import { inlineMarkdownToHtml } from "./markdown.mjs";
+import { h } from "../dom.mjs";
+import { base64ToBytes } from "./lib/files.mjs";
+import { inlineMarkdownToHtml } from "../markdown.mjs";
 
 /** @type {Map<string, string>} media id -> object URL */
 const urls = new Map();

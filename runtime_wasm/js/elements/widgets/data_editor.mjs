@@ -4,7 +4,7 @@
 // data), shows the original cells with that state applied, and sends the whole
 // state on each committed edit (change of a cell; Enter or blur for text).
 
-import { h } from "./dom.mjs";
+import { h } from "../../dom.mjs";
 
 const clone = (x) => JSON.parse(JSON.stringify(x ?? { edited_rows: {}, added_rows: [], deleted_rows: [] }));
 

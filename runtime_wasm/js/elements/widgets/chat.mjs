@@ -3,8 +3,8 @@
 // bottom of the main area when the app calls it at top level; chat_message, a
 // block with an avatar (user/assistant icons, an emoji, or an image URL).
 
-import { h } from "./dom.mjs";
-import { readFile } from "./files.mjs";
+import { h } from "../../dom.mjs";
+import { readFile } from "../lib/files.mjs";
 
 const AVATARS = { user: "\u{1F9D1}", assistant: "\u{1F916}" };
 

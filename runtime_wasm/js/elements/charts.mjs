@@ -16,19 +16,19 @@
 // and so what is selected in it. A value the page did not send (a form cleared on submit)
 // redraws the chart, which clears its selection.
 
-import { h } from "./dom.mjs";
-import { hasAsset, missingAsset } from "./page_config.mjs";
+import { h } from "../dom.mjs";
+import { hasAsset, missingAsset } from "../page_config.mjs";
 
 let vega = null;
 let plotly = null;
 
 function loadVega() {
-  vega ??= import("./vendor/vega-bundle.mjs");
+  vega ??= import("../vendor/vega-bundle.mjs");
   return vega;
 }
 
 function loadPlotly() {
-  plotly ??= import("./vendor/plotly.min.js").then(() => window.Plotly);
+  plotly ??= import("../vendor/plotly.min.js").then(() => window.Plotly);
   return plotly;
 }
 

@@ -6,11 +6,11 @@
 // indices, ISO date/time strings, "#rrggbb", file entries with base64 `data`.
 // Every widget sends through ctx.emit, so form widgets wait for their submit.
 
-import { h, setHtml, uid } from "./dom.mjs";
-import { readFile } from "./files.mjs";
-import { makeLabel, updateLabel } from "./labels.mjs";
-import { inlineMarkdownToHtml } from "./markdown.mjs";
-import { mediaUrl } from "./media.mjs";
+import { h, setHtml, uid } from "../../dom.mjs";
+import { readFile } from "../lib/files.mjs";
+import { makeLabel, updateLabel } from "../lib/labels.mjs";
+import { inlineMarkdownToHtml } from "../../markdown.mjs";
+import { mediaUrl } from "../media.mjs";
 
 function pendingInForm(el, ctx) {
   const { id, props } = el._stc;

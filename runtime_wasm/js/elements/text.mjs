@@ -4,8 +4,8 @@
 // decides when.
 
 import { drawMermaidBlocks } from "./diagrams.mjs";
-import { h, hHtml, helpIcon } from "./dom.mjs";
-import { escapeHtml, inlineMarkdownToHtml, markdownToHtml } from "./markdown.mjs";
+import { h, hHtml, helpIcon } from "../dom.mjs";
+import { escapeHtml, inlineMarkdownToHtml, markdownToHtml } from "../markdown.mjs";
 
 const DIVIDER_COLORS = new Set(["blue", "green", "orange", "red", "violet", "gray", "grey", "rainbow"]);
 
