@@ -19,9 +19,7 @@ from pathlib import Path
 __all__ = ["page_modules"]
 
 # Relative specifiers only ("./x.mjs", "../dom.mjs"): bare ones are not ours.
-_STATIC_IMPORT = re.compile(
-    r"""^\s*(?:import|export)\s[^;]*?from\s+["'](\.\.?/[^"']+)["']""", re.M
-)
+_STATIC_IMPORT = re.compile(r"""^\s*(?:import|export)\s[^;]*?from\s+["'](\.\.?/[^"']+)["']""", re.M)
 _BARE_IMPORT = re.compile(r"""^\s*import\s+["'](\.\.?/[^"']+)["']""", re.M)
 
 

@@ -28,9 +28,13 @@ def test_relative_imports_up_and_down_are_followed(tmp_path: Path) -> None:
         {
             "page.mjs": 'import { render } from "./render.mjs";\n',
             "render.mjs": 'import { KINDS } from "./kinds.mjs";\n',
-            "kinds.mjs": 'export { A } from "./elements/a.mjs";\nimport "./elements/widgets/b.mjs";\n',
+            "kinds.mjs": (
+                'export { A } from "./elements/a.mjs";\nimport "./elements/widgets/b.mjs";\n'
+            ),
             "elements/a.mjs": 'import { h } from "../dom.mjs";\nimport { x } from "./lib/x.mjs";\n',
-            "elements/widgets/b.mjs": 'import { x } from "../lib/x.mjs";\nimport("../../vendor/v.mjs");\n',
+            "elements/widgets/b.mjs": (
+                'import { x } from "../lib/x.mjs";\nimport("../../vendor/v.mjs");\n'
+            ),
             "elements/lib/x.mjs": 'import { h } from "../../dom.mjs";\n',
             "dom.mjs": "",
             "vendor/v.mjs": "",

@@ -1,71 +1,16 @@
-// Blocks of the status and layout families: st.status, st.popover, st.dialog. Spread
-// into BLOCKS in render.mjs; each keeps page-side state (open or not) in its DOM,
-// which survives reruns because the block's id does not change.
+// st.dialog (runtime_wasm/streamlit/elements/_dialog.py): the modal dialog block
+// (DIALOG_BLOCKS), opened once it is on the page and closed by the app or, when it is
+// dismissible, by the user (close button, Esc, the backdrop); and dialog_dismiss
+// (DIALOG), the invisible widget in the dialog that tells Python it was dismissed.
 
-import { h, setHtml, uid } from "../dom.mjs";
+import { h, hidden, iconHtml, setHtml, uid } from "../dom.mjs";
 import { inlineMarkdownToHtml } from "../markdown.mjs";
 
-const STATE_ICON = { running: "", complete: "\u2713", error: "\u2715" };
+export const DIALOG = {
+  dialog_dismiss: { create: hidden, update() {} },
+};
 
-function iconHtml(icon) {
-  return icon && !String(icon).startsWith(":material/") ? `<span class="stc-icon" aria-hidden="true">${icon}</span> ` : "";
-}
-
-export const LAYOUT_BLOCKS = {
-  status: {
-    create: (p) => {
-      const icon = h("span", { class: "stc-status-icon", role: "img" });
-      const summary = h("summary", { class: "stc-expander-label" }, icon, h("span", { class: "stc-status-label" }));
-      const el = h("details", { class: "stc-expander stc-status" }, summary, h("div", { class: "stc-block stc-expander-body" }));
-      el.open = Boolean(p.expanded);
-      return el;
-    },
-    update(el, p, prev) {
-      const state = p.state ?? "running";
-      el.dataset.state = state;
-      const icon = el.querySelector(".stc-status-icon");
-      icon.setAttribute("aria-label", state);
-      icon.className = `stc-status-icon stc-status-${state}`;
-      icon.textContent = STATE_ICON[state] ?? "";
-      setHtml(el.querySelector(".stc-status-label"), inlineMarkdownToHtml(p.label ?? ""));
-      if (prev && prev.expanded !== p.expanded) el.open = Boolean(p.expanded);
-    },
-    host: (el) => el.lastElementChild,
-  },
-
-  popover: {
-    create: () => {
-      const button = h("button", { type: "button", class: "stc-button stc-popover-button", "aria-expanded": "false", "aria-haspopup": "true" });
-      const panel = h("div", { class: "stc-block stc-popover-panel", id: uid("stc-popover"), hidden: true });
-      button.setAttribute("aria-controls", panel.id);
-      const el = h("div", { class: "stc-popover" }, button, panel);
-      const toggle = (open) => {
-        panel.hidden = !open;
-        button.setAttribute("aria-expanded", String(open));
-      };
-      button.addEventListener("click", () => toggle(panel.hidden));
-      el.addEventListener("keydown", (e) => {
-        if (e.key === "Escape" && !panel.hidden) {
-          toggle(false);
-          button.focus();
-        }
-      });
-      document.addEventListener("click", (e) => {
-        if (!panel.hidden && !el.contains(e.target)) toggle(false);
-      });
-      return el;
-    },
-    update(el, p) {
-      const button = el.firstElementChild;
-      button.innerHTML = `${iconHtml(p.icon)}${inlineMarkdownToHtml(p.label ?? "")} <span aria-hidden="true">\u25be</span>`;
-      button.disabled = Boolean(p.disabled);
-      button.dataset.type = p.type ?? "secondary";
-      if (p.help) button.title = p.help;
-      el.classList.toggle("stc-stretch", p.width === "stretch");
-    },
-    host: (el) => el.lastElementChild,
-  },
-
+export const DIALOG_BLOCKS = {
   dialog: {
     create: (p, ctx) => {
       const title = h("h2", { class: "stc-dialog-title", id: uid("stc-dialog-title") });

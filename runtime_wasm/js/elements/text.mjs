@@ -1,11 +1,13 @@
-// Display elements (no children, no events): headings, markdown, code, tables,
-// alerts, metrics, exceptions. Each spec builds a wrapper once (`create`) and
-// refills it when its props change (`update`); the reconciler in render.mjs
-// decides when.
+// Text elements (runtime_wasm/streamlit/elements/_text.py): title, header, subheader,
+// markdown, caption, text, code, divider, latex and help. No children, no events: each
+// spec builds a wrapper once (`create`) and refills it when its props change (`update`);
+// the reconciler in render.mjs decides when. KaTeX (vendor/katex, MIT) is imported
+// only when the first formula is drawn; ```mermaid fences in markdown are diagrams.
 
-import { drawMermaidBlocks } from "./diagrams.mjs";
 import { h, hHtml, helpIcon } from "../dom.mjs";
-import { escapeHtml, inlineMarkdownToHtml, markdownToHtml } from "../markdown.mjs";
+import { inlineMarkdownToHtml, markdownToHtml } from "../markdown.mjs";
+import { hasAsset, missingAsset } from "../page_config.mjs";
+import { drawMermaidBlocks } from "./diagrams.mjs";
 
 const DIVIDER_COLORS = new Set(["blue", "green", "orange", "red", "violet", "gray", "grey", "rainbow"]);
 
@@ -49,65 +51,20 @@ function markdownLike(cls) {
   };
 }
 
-function alert(level) {
-  return {
-    create: () => h("div", { role: "alert", class: `stc-alert stc-alert-${level}` }),
-    update(el, p) {
-      const parts = [];
-      if (p.icon && !String(p.icon).startsWith(":material/")) {
-        parts.push(h("span", { class: "stc-alert-icon", "aria-hidden": "true" }, p.icon));
-      }
-      const body = hHtml("div", { class: "stc-alert-body stc-markdown" }, markdownToHtml(p.body));
-      if (p.title) body.prepend(hHtml("div", { class: "stc-alert-title" }, inlineMarkdownToHtml(p.title)));
-      parts.push(body);
-      el.replaceChildren(...parts);
-    },
-  };
+// ---- KaTeX, loaded on first use ---------------------------------------------------
+
+let katexPromise = null;
+
+function loadKatex() {
+  if (!katexPromise) {
+    const css = new URL("../vendor/katex/katex.min.css", import.meta.url).href;
+    if (!document.querySelector(`link[href="${css}"]`)) document.head.append(h("link", { rel: "stylesheet", href: css }));
+    katexPromise = import("../vendor/katex/katex.mjs").then((m) => m.default);
+  }
+  return katexPromise;
 }
 
-function tableEl(p, showIndex) {
-  const index = showIndex ? p.index : null;
-  const head = h("tr");
-  if (index) head.append(h("th", { class: "stc-index" }));
-  for (const col of p.columns ?? []) head.append(h("th", { scope: "col" }, String(col)));
-  const body = h("tbody");
-  (p.rows ?? []).forEach((row, i) => {
-    const tr = h("tr");
-    if (index) tr.append(h("th", { scope: "row", class: "stc-index" }, String(index[i] ?? "")));
-    for (const cell of row) tr.append(h("td", {}, cell === null ? "" : String(cell)));
-    body.append(tr);
-  });
-  return h("table", {}, h("thead", {}, head), body);
-}
-
-const DELTA_ARROWS = { up: "\u2191", down: "\u2193" };
-
-export const ELEMENTS = {
-  progress: {
-    create: () => h("div", { class: "stc-progress-el" }),
-    update(el, p) {
-      const value = Math.max(0, Math.min(100, Number(p.value) || 0));
-      const bar = h("div", {
-        role: "progressbar",
-        class: "stc-progress",
-        "aria-valuemin": "0",
-        "aria-valuemax": "100",
-        "aria-valuenow": String(value),
-        "aria-label": p.text ? String(p.text) : "Progress",
-      });
-      bar.append(h("div", { style: `width: ${value}%` }));
-      const parts = p.text ? [hHtml("div", { class: "stc-markdown" }, inlineMarkdownToHtml(p.text)), bar] : [bar];
-      el.replaceChildren(...parts);
-    },
-  },
-
-  spinner: {
-    create: () => h("div", { class: "stc-spinner-el", role: "status" }),
-    update(el, p) {
-      el.replaceChildren(h("div", { class: "stc-spinner" }), h("span", {}, String(p.text ?? "")));
-    },
-  },
-
+export const TEXT = {
   title: heading("h1"),
   header: heading("h2"),
   subheader: heading("h3"),
@@ -145,74 +102,36 @@ export const ELEMENTS = {
     update() {},
   },
 
-  json: {
-    create: () => h("div", { class: "stc-json" }),
+  latex: {
+    create: () => h("div", { class: "stc-latex" }),
     update(el, p) {
-      const pre = h("pre", {}, String(p.body ?? ""));
-      if (p.expanded === false) {
-        el.replaceChildren(h("details", {}, h("summary", {}, "JSON"), pre));
-      } else {
-        el.replaceChildren(pre);
+      const body = String(p.body ?? "");
+      const target = h("div", { class: "stc-latex-body" }, body);
+      el.replaceChildren(target, helpIcon(p.help) ?? "");
+      if (!hasAsset("katex")) {
+        el.append(missingAsset("formula", "katex"));
+        return;
       }
+      const token = (el._latexToken = (el._latexToken ?? 0) + 1);
+      loadKatex().then((katex) => {
+        if (el._latexToken !== token) return;
+        katex.render(body, target, { displayMode: true, throwOnError: false });
+      });
     },
   },
 
-  metric: {
-    create: () => h("div", { class: "stc-metric" }),
+  help: {
+    create: () => h("div", { class: "stc-help-el" }),
     update(el, p) {
-      el.classList.toggle("stc-border", Boolean(p.border));
-      const label = h("div", { class: `stc-metric-label stc-label-${p.label_visibility ?? "visible"}` });
-      label.innerHTML = inlineMarkdownToHtml(p.label);
-      const help = helpIcon(p.help);
-      if (help) label.append(" ", help);
-      const parts = [label, h("div", { class: "stc-metric-value" }, String(p.value ?? ""))];
-      if (p.delta !== null && p.delta !== undefined && String(p.delta) !== "") {
-        const delta = String(p.delta);
-        const dir = delta.trim().startsWith("-") ? "down" : "up";
-        let tone = dir === "up" ? "good" : "bad";
-        if (p.delta_color === "inverse") tone = tone === "good" ? "bad" : "good";
-        if (p.delta_color === "off") tone = "off";
-        parts.push(
-          h(
-            "div",
-            { class: `stc-metric-delta stc-delta-${tone}`, "data-direction": dir },
-            h("span", { "aria-hidden": "true" }, DELTA_ARROWS[dir]),
-            ` ${delta}`,
-          ),
-        );
+      const head = h("div", { class: "stc-help-head" }, h("code", {}, String(p.name ?? "")), " ", h("span", { class: "stc-help-type" }, String(p.type ?? "")));
+      const parts = [head];
+      if (p.value) parts.push(h("pre", { class: "stc-help-value" }, String(p.value)));
+      if (p.doc) parts.push(h("pre", { class: "stc-help-doc" }, String(p.doc)));
+      if (p.members?.length) {
+        const rows = p.members.map((m) => h("tr", {}, h("td", {}, h("code", {}, m.name)), h("td", {}, m.type), h("td", {}, m.value)));
+        parts.push(h("details", {}, h("summary", {}, `${p.members.length} members`), h("table", {}, h("tbody", {}, ...rows))));
       }
       el.replaceChildren(...parts);
     },
-  },
-
-  table: {
-    create: () => h("div", { class: "stc-table" }),
-    update(el, p) {
-      el.replaceChildren(tableEl(p, true));
-    },
-  },
-
-  success: alert("success"),
-  info: alert("info"),
-  warning: alert("warning"),
-  error: alert("error"),
-
-  exception: {
-    create: () => h("div", { class: "stc-exception", role: "alert" }),
-    update(el, p) {
-      const title = p.message ? `${p.type}: ${p.message}` : String(p.type ?? "Exception");
-      el.replaceChildren(
-        h("div", { class: "stc-exception-title" }, title),
-        h("pre", { class: "stc-traceback" }, (p.traceback ?? []).join("\n")),
-      );
-    },
-  },
-};
-
-/** What the page shows for a kind it does not know (a newer runtime, say). */
-export const UNKNOWN = {
-  create: () => h("div", { class: "stc-unknown" }),
-  update(el, _p, _prev, _ctx, node) {
-    el.innerHTML = `Unsupported element <code>${escapeHtml(node.kind)}</code>`;
   },
 };

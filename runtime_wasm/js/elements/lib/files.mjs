@@ -1,6 +1,7 @@
 // Files a visitor gives the page (uploads, chat attachments, camera and microphone
-// captures), read for the worker, and bytes to and from base64, which is how the
-// protocol carries them.
+// captures), read for the worker as the protocol's file entries ({file_id, name, type,
+// size, data}, see runtime_wasm/streamlit/elements/widgets/_file_uploader.py), and
+// bytes to and from base64, which is how the protocol carries them.
 
 /** The bytes of `file` (a File or Blob), base64. */
 export function readFile(file) {
@@ -25,4 +26,24 @@ export function base64ToBytes(text) {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
   return bytes;
+}
+
+let files = 0;
+
+/** A page-unique file id: `prefix`, the time and a counter. */
+export function fileId(prefix = "") {
+  files += 1;
+  return `${prefix}${Date.now().toString(36)}-${files}`;
+}
+
+/** The file entry of `file` (a File) that the worker receives, bytes included. */
+export async function fileEntry(file, prefix = "") {
+  return { file_id: fileId(prefix), name: file.name, type: file.type || "application/octet-stream", size: file.size, data: await readFile(file) };
+}
+
+/** `n` bytes as people read them: "512 B", "1.5 KB", "2.0 MB". */
+export function formatSize(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
