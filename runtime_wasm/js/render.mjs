@@ -113,6 +113,8 @@ class RenderContext {
 
 const contexts = new WeakMap();
 
+// ---- reconciliation -------------------------------------------------------------
+
 /** What the page shows for a kind it does not know (a newer runtime, say). */
 const UNKNOWN = {
   create: () => h("div", { class: "stc-unknown" }),
@@ -120,8 +122,6 @@ const UNKNOWN = {
     el.innerHTML = `Unsupported element <code>${escapeHtml(node.kind)}</code>`;
   },
 };
-
-// ---- reconciliation -------------------------------------------------------------
 
 function specFor(kind) {
   return BLOCKS[kind] ?? KINDS[kind] ?? UNKNOWN;

@@ -1,8 +1,8 @@
 // Data elements (runtime_wasm/streamlit/elements/_data.py): dataframe, table, json
 // and metric.
 //
-// st.dataframe without on_select is a plain table;
-// with it (streamlit/elements/lib/_dataframe_selection.py) a grid whose value is
+// st.dataframe without on_select is a plain table; with it (the Python side's
+// elements/lib/_dataframe_selection.py) a grid whose value is
 // Streamlit's {selection: {rows, columns, cells}}: rows by position in the data,
 // columns by name, cells as [position, name]. Rows are picked with their checkbox
 // ("Select row 2"; Shift extends a multi-row range), columns with their header
