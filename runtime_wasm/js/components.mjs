@@ -15,7 +15,7 @@
 // {__stc_bytes__} and {__stc_arrow__: {data, index, columns}} the other.
 
 import { h } from "./dom.mjs";
-import { base64ToBytes, bytesToBase64 } from "./files.mjs";
+import { base64ToBytes, bytesToBase64 } from "./elements/lib/files.mjs";
 import { siteUrl } from "./router.mjs";
 
 // Streamlit's DEFAULT_IFRAME_SANDBOX_POLICY: a component is the app author's code

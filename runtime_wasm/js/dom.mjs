@@ -45,6 +45,22 @@ export function helpIcon(help) {
   return h("span", { class: "stc-help", title: help, role: "img", "aria-label": `Help: ${help}` }, "?");
 }
 
+/** The invisible wrapper of a kind that draws nothing in place (an effect, a timer). */
+export function hidden() {
+  return h("span", { class: "stc-hidden", hidden: true });
+}
+
+/** The HTML of an emoji `icon` before a label ("" for none, or a :material/ name,
+ * which the page has no font for). */
+export function iconHtml(icon) {
+  return icon && !String(icon).startsWith(":material/") ? `<span class="stc-icon" aria-hidden="true">${icon}</span> ` : "";
+}
+
+/** An error alert drawn in place of an element that could not be drawn. */
+export function errorBox(text) {
+  return h("div", { class: "stc-alert stc-alert-error", role: "alert" }, text);
+}
+
 /** Inline-markdown HTML for a widget label. */
 export function labelHtml(label) {
   return inlineMarkdownToHtml(label ?? "");

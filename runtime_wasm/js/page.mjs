@@ -14,7 +14,7 @@
 
 import { MSG, PROTOCOL_VERSION, STAGE } from "./protocol.mjs";
 import { pageConfig } from "./page_config.mjs";
-import { addMedia } from "./media.mjs";
+import { addMedia } from "./elements/lib/media_store.mjs";
 import { render } from "./render.mjs";
 import { initRouter, pageFromUrl, pageUrl } from "./router.mjs";
 import { createRunControl } from "./run_control.mjs";

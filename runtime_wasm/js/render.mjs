@@ -7,14 +7,11 @@
 // survive a rerun. Wrappers carry data-stc-kind / data-stc-id; `el._stc` holds
 // {id, kind, json, props} of the last render.
 
-import { h, setHtml, uid } from "./dom.mjs";
-import { UNKNOWN } from "./elements.mjs";
-import { KINDS } from "./kinds.mjs";
-import { LAYOUT_BLOCKS } from "./layout.mjs";
-import { inlineMarkdownToHtml } from "./markdown.mjs";
-import { MORE_BLOCKS } from "./more.mjs";
+import { h } from "./dom.mjs";
+import { BLOCKS as FAMILY_BLOCKS, KINDS } from "./kinds.mjs";
+import { escapeHtml } from "./markdown.mjs";
 
-// ---- blocks ---------------------------------------------------------------------
+// ---- the page's own blocks; the others are drawn by their families (kinds.mjs) -------
 
 const self = (el) => el;
 
@@ -59,133 +56,8 @@ const BLOCKS = {
     },
   },
 
-  container: {
-    create: () => h("div", { class: "stc-block stc-container" }),
-    update(el, p) {
-      el.classList.toggle("stc-border", Boolean(p.border ?? p.height));
-      el.style.height = p.height ? `${p.height}px` : "";
-      el.classList.toggle("stc-scroll", Boolean(p.height));
-    },
-    host: self,
-  },
-
-  columns: {
-    create: () => h("div", { class: "stc-columns" }),
-    update(el, p) {
-      el.dataset.gap = p.gap ?? "small";
-      el.dataset.align = p.vertical_alignment ?? "top";
-    },
-    host: self,
-  },
-
-  column: {
-    create: () => h("div", { class: "stc-block stc-column" }),
-    update(el, p) {
-      el.style.flex = `${Number(p.weight ?? 1)} 1 0`;
-      el.classList.toggle("stc-border", Boolean(p.border));
-    },
-    host: self,
-  },
-
-  expander: {
-    create: (p) => {
-      const summary = h("summary", { class: "stc-expander-label" });
-      const el = h("details", { class: "stc-expander" }, summary, h("div", { class: "stc-block stc-expander-body" }));
-      el.open = Boolean(p.expanded);
-      return el;
-    },
-    update(el, p, prev) {
-      const icon = p.icon && !String(p.icon).startsWith(":material/") ? `<span class="stc-icon" aria-hidden="true">${p.icon}</span> ` : "";
-      setHtml(el.firstElementChild, icon + inlineMarkdownToHtml(p.label ?? ""));
-      // The user's open/closed choice wins over props, unless it is a new expander.
-      if (prev && prev.label !== p.label) el.open = Boolean(p.expanded);
-    },
-    host: (el) => el.lastElementChild,
-  },
-
-  tabs: {
-    create: (p) => {
-      const el = h("div", { class: "stc-tabs" }, h("div", { role: "tablist", class: "stc-tablist" }), h("div", { class: "stc-tab-panels" }));
-      // The selected tab is page-side state: set once from `default`, then the user's.
-      el._tabs = { selected: Math.max(0, (p.labels ?? []).indexOf(p.default)) };
-      const tablist = el.firstElementChild;
-      tablist.addEventListener("click", (e) => {
-        const tab = e.target.closest('[role="tab"]');
-        if (tab) selectTab(el, Number(tab.dataset.index), false);
-      });
-      tablist.addEventListener("keydown", (e) => {
-        const n = tablist.children.length;
-        const moves = { ArrowRight: 1, ArrowLeft: -1 };
-        if (!(e.key in moves) || n === 0) return;
-        e.preventDefault();
-        selectTab(el, (el._tabs.selected + moves[e.key] + n) % n, true);
-      });
-      return el;
-    },
-    update(el, p, prev) {
-      if (prev && JSON.stringify(prev.labels) === JSON.stringify(p.labels)) return;
-      const tablist = el.firstElementChild;
-      tablist.replaceChildren(
-        ...(p.labels ?? []).map((label, i) => {
-          const tab = h("button", { type: "button", role: "tab", class: "stc-tab", id: uid("stc-tab"), "data-index": i });
-          tab.innerHTML = inlineMarkdownToHtml(label);
-          return tab;
-        }),
-      );
-    },
-    host: (el) => el.lastElementChild,
-    after(el) {
-      selectTab(el, el._tabs.selected, false);
-    },
-  },
-
-  tab: {
-    create: () => h("div", { class: "stc-block stc-tab-panel", role: "tabpanel" }),
-    update() {},
-    host: self,
-  },
-
-  form: {
-    create: () => {
-      const el = h("form", { class: "stc-block stc-form", novalidate: true });
-      el.addEventListener("submit", (e) => e.preventDefault());
-      return el;
-    },
-    update(el, p) {
-      el.classList.toggle("stc-border", p.border !== false);
-    },
-    host: self,
-  },
-
-  empty: {
-    create: () => h("div", { class: "stc-block stc-empty" }),
-    update() {},
-    host: self,
-  },
-
-  ...LAYOUT_BLOCKS,
-  ...MORE_BLOCKS,
+  ...FAMILY_BLOCKS,
 };
-
-function selectTab(el, index, focus) {
-  const tabs = Array.from(el.firstElementChild.children);
-  const panels = Array.from(el.lastElementChild.children);
-  const selected = Math.min(Math.max(index, 0), Math.max(tabs.length - 1, 0));
-  el._tabs.selected = selected;
-  tabs.forEach((tab, i) => {
-    const on = i === selected;
-    if (tab.getAttribute("aria-selected") !== String(on)) tab.setAttribute("aria-selected", String(on));
-    tab.tabIndex = on ? 0 : -1;
-    if (panels[i]) {
-      tab.setAttribute("aria-controls", panels[i].id || (panels[i].id = uid("stc-panel")));
-      panels[i].setAttribute("aria-labelledby", tab.id);
-    }
-    if (on && focus) tab.focus();
-  });
-  panels.forEach((panel, i) => {
-    if (panel.hidden !== (i !== selected)) panel.hidden = i !== selected;
-  });
-}
 
 // ---- the page-side session state (form values waiting for their submit button) ---
 
@@ -242,6 +114,14 @@ class RenderContext {
 const contexts = new WeakMap();
 
 // ---- reconciliation -------------------------------------------------------------
+
+/** What the page shows for a kind it does not know (a newer runtime, say). */
+const UNKNOWN = {
+  create: () => h("div", { class: "stc-unknown" }),
+  update(el, _p, _prev, _ctx, node) {
+    el.innerHTML = `Unsupported element <code>${escapeHtml(node.kind)}</code>`;
+  },
+};
 
 function specFor(kind) {
   return BLOCKS[kind] ?? KINDS[kind] ?? UNKNOWN;

@@ -4,7 +4,7 @@
 // this module makes also works on reload and as a deep link, on any static host.
 //
 // page.mjs calls initRouter at boot (before any pushState moves document.baseURI);
-// the navigation menu and page links (nav.mjs) call pageUrl and follow.
+// the navigation menu and page links (elements/pages.mjs) call pageUrl and follow.
 
 let siteRoot = new URL("./", typeof document === "undefined" ? "http://localhost/" : document.baseURI);
 let onFollow = null;

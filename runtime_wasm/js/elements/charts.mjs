@@ -1,4 +1,4 @@
-// Charts: every Vega-Lite kind (st.line_chart … st.map, built in Python as a full spec
+// Charts (runtime_wasm/streamlit/elements/_charts.py): every Vega-Lite kind (st.line_chart … st.map, built in Python as a full spec
 // with inline data, see runtime_wasm/streamlit/_charts.py) drawn with vega-embed, plus
 // st.pyplot (a PNG) and st.plotly_chart (plotly.js).
 //
@@ -10,35 +10,30 @@
 // plotly.js (vendor/plotly.min.js, 4.8 MB) is a UMD script, not an ES module: importing
 // it runs it, and it sets `window.Plotly`. Loaded the first time a Plotly chart is drawn.
 //
-// A chart with on_select (props.selection_mode, see runtime_wasm/streamlit/_chart_select.py)
+// A chart with on_select (props.selection_mode, see streamlit/elements/lib/_chart_selection.py)
 // is a widget: it sends Streamlit's selection state as JSON text after each selection.
 // Its value comes back in its props; a rerun that changed nothing else keeps the drawing,
 // and so what is selected in it. A value the page did not send (a form cleared on submit)
 // redraws the chart, which clears its selection.
 
-import { h } from "./dom.mjs";
-import { hasAsset, missingAsset } from "./page_config.mjs";
+import { errorBox, h } from "../dom.mjs";
+import { hasAsset, missingAsset } from "../page_config.mjs";
+import { STREAMLIT_PALETTE } from "./lib/theme.mjs";
 
 let vega = null;
 let plotly = null;
 
 function loadVega() {
-  vega ??= import("./vendor/vega-bundle.mjs");
+  vega ??= import("../vendor/vega-bundle.mjs");
   return vega;
 }
 
 function loadPlotly() {
-  plotly ??= import("./vendor/plotly.min.js").then(() => window.Plotly);
+  plotly ??= import("../vendor/plotly.min.js").then(() => window.Plotly);
   return plotly;
 }
 
 const DEFAULT_HEIGHT = 350; // Streamlit's height for charts without one
-
-/** Streamlit's categorical chart colours, for its light and dark themes. */
-export const STREAMLIT_PALETTE = {
-  light: ["#0068c9", "#83c9ff", "#ff2b2b", "#ffabab", "#29b09d", "#7defa1", "#ff8700", "#ffd16a", "#6d3fc0", "#d5dae5"],
-  dark: ["#83c9ff", "#0068c9", "#ffabab", "#ff2b2b", "#7defa1", "#29b09d", "#ffd16a", "#ff8700", "#6d3fc0", "#d5dae5"],
-};
 
 // Streamlit's chart theme, in short: its palette, quiet axes, no view border.
 const STREAMLIT_THEME = {
@@ -195,7 +190,7 @@ function vegaChart() {
       const token = ++el._chart.token;
       draw(el, p, token).catch((err) => {
         if (token !== el._chart.token) return;
-        el.replaceChildren(h("div", { class: "stc-alert stc-alert-error", role: "alert" }, `Chart error: ${err?.message ?? err}`));
+        el.replaceChildren(errorBox(`Chart error: ${err?.message ?? err}`));
       });
     },
   };
@@ -330,7 +325,7 @@ function plotlyChart() {
       drawPlotly(el, p, token).catch((err) => {
         if (token !== el._chart.token) return;
         el._chart.view = null;
-        el.replaceChildren(h("div", { class: "stc-alert stc-alert-error", role: "alert" }, `Chart error: ${err?.message ?? err}`));
+        el.replaceChildren(errorBox(`Chart error: ${err?.message ?? err}`));
       });
     },
   };

@@ -1,7 +1,7 @@
 // A widget's label row: the label (inline markdown), its visibility, and the help
 // marker. One shape for every widget family, so a label looks and reads the same.
 
-import { h, helpIcon, labelHtml, setHtml, uid } from "./dom.mjs";
+import { h, helpIcon, labelHtml, setHtml, uid } from "../../dom.mjs";
 
 /** The label row of widget state `w`: a <label for> when the control has an id. */
 export function makeLabel(w, forId) {

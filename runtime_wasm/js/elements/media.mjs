@@ -1,26 +1,11 @@
-// Media elements: image, audio, video, pdf. Their bytes arrive once per content in a
-// `media` message (see runtime_wasm/_media_store.py); `addMedia` turns them into an
-// object URL kept for the page's lifetime, and props name it by id, so a rerun that
-// shows the same image sends no bytes and leaves the <img> untouched.
+// Media elements (runtime_wasm/streamlit/elements/_media.py): image, audio, video, pdf,
+// and the logo block (MEDIA_BLOCKS; st.logo, drawn where the app puts it). Their bytes
+// come through lib/media_store.mjs and props name them by id, so a rerun that shows
+// the same image leaves the <img> untouched.
 
-import { h } from "./dom.mjs";
-import { base64ToBytes } from "./files.mjs";
-import { inlineMarkdownToHtml } from "./markdown.mjs";
-
-/** @type {Map<string, string>} media id -> object URL */
-const urls = new Map();
-
-/** Register the bytes (base64) of media `id`; later elements refer to it by id. */
-export function addMedia(id, mime, base64) {
-  if (urls.has(id)) return;
-  urls.set(id, URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: mime })));
-}
-
-/** The URL a source ({url} or {media}) plays from; "" when its bytes are missing. */
-export function mediaUrl(source) {
-  if (source.url) return String(source.url);
-  return urls.get(source.media) ?? "";
-}
+import { h } from "../dom.mjs";
+import { inlineMarkdownToHtml } from "../markdown.mjs";
+import { mediaUrl } from "./lib/media_store.mjs";
 
 function sizeStyle(width) {
   if (typeof width === "number") return `width: ${width}px; max-width: 100%`;
@@ -81,6 +66,21 @@ export const MEDIA = {
       const link = h("a", { href: url, download: "document.pdf" }, "Download the PDF");
       const frame = h("object", { data: url, type: "application/pdf", style: `width: 100%; height: ${height}`, "aria-label": p.alt ?? "PDF document" }, link);
       el.replaceChildren(frame);
+    },
+  },
+};
+
+export const MEDIA_BLOCKS = {
+  logo: {
+    create: () => h("div", { class: "stc-logo" }),
+    update(el, p) {
+      const source = p.icon_image ?? p.image;
+      if (!source) {
+        el.replaceChildren();
+        return;
+      }
+      const img = h("img", { src: mediaUrl(source), alt: "Logo", class: `stc-logo-${p.size ?? "medium"}` });
+      el.replaceChildren(p.link ? h("a", { href: p.link, target: "_blank", rel: "noopener noreferrer" }, img) : img);
     },
   },
 };

@@ -1,10 +1,10 @@
-// Chat (runtime_wasm/streamlit/_chat.py): chat_input, a text box that sends its
-// text on Enter (Shift+Enter for a new line) and empties itself, pinned to the
-// bottom of the main area when the app calls it at top level; chat_message, a
+// Chat (runtime_wasm/streamlit/elements/widgets/_chat.py): chat_input, a text box that
+// sends its text on Enter (Shift+Enter for a new line) and empties itself, pinned to
+// the bottom of the main area when the app calls it at top level; chat_message, a
 // block with an avatar (user/assistant icons, an emoji, or an image URL).
 
-import { h } from "./dom.mjs";
-import { readFile } from "./files.mjs";
+import { h } from "../../dom.mjs";
+import { fileEntry } from "../lib/files.mjs";
 
 const AVATARS = { user: "\u{1F9D1}", assistant: "\u{1F916}" };
 
@@ -22,7 +22,7 @@ const chatInput = {
       if (!text.trim() && files.length === 0) return;
       box.value = "";
       if (p.accept_file) {
-        const entries = await Promise.all(files.map(async (f, i) => ({ file_id: `chat-${Date.now().toString(36)}-${i}`, name: f.name, type: f.type || "application/octet-stream", size: f.size, data: await readFile(f) })));
+        const entries = await Promise.all(files.map((f) => fileEntry(f, "chat-")));
         attach.value = "";
         ctx.send([{ id: el._stc.id, value: { text, files: entries } }]);
       } else {

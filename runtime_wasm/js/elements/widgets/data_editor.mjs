@@ -1,10 +1,10 @@
-// st.data_editor (runtime_wasm/streamlit/_editor.py): a <table role="grid"> with one
-// labelled input per editable cell. The page keeps Streamlit's editing state
-// ({edited_rows, added_rows, deleted_rows}, rows by position in the original
-// data), shows the original cells with that state applied, and sends the whole
-// state on each committed edit (change of a cell; Enter or blur for text).
+// st.data_editor (runtime_wasm/streamlit/elements/widgets/_data_editor.py): a
+// <table role="grid"> with one labelled input per editable cell. The page keeps
+// Streamlit's editing state ({edited_rows, added_rows, deleted_rows}, rows by position
+// in the original data), shows the original cells with that state applied, and sends
+// the whole state on each committed edit (change of a cell; Enter or blur for text).
 
-import { h } from "./dom.mjs";
+import { h } from "../../dom.mjs";
 
 const clone = (x) => JSON.parse(JSON.stringify(x ?? { edited_rows: {}, added_rows: [], deleted_rows: [] }));
 
@@ -165,6 +165,6 @@ const dataEditor = {
   },
 };
 
-export const EDITOR = {
+export const DATA_EDITOR = {
   data_editor: dataEditor,
 };

@@ -1,5 +1,8 @@
-// st.dataframe (runtime_wasm/streamlit/_data.py). Without on_select a plain table;
-// with it (runtime_wasm/streamlit/_dataframe_select.py) a grid whose value is
+// Data elements (runtime_wasm/streamlit/elements/_data.py): dataframe, table, json
+// and metric.
+//
+// st.dataframe without on_select is a plain table; with it (the Python side's
+// elements/lib/_dataframe_selection.py) a grid whose value is
 // Streamlit's {selection: {rows, columns, cells}}: rows by position in the data,
 // columns by name, cells as [position, name]. Rows are picked with their checkbox
 // ("Select row 2"; Shift extends a multi-row range), columns with their header
@@ -12,7 +15,8 @@
 // marks (aria-selected, checkboxes), so an unchanged selection redraws nothing and
 // focus stays where it was across the rerun a click causes.
 
-import { h } from "./dom.mjs";
+import { h, helpIcon } from "../dom.mjs";
+import { inlineMarkdownToHtml } from "../markdown.mjs";
 
 function modesOf(p) {
   const m = new Set(p.selection_mode ?? []);
@@ -277,4 +281,70 @@ const dataframe = {
   },
 };
 
-export const DATAFRAME = { dataframe };
+function tableEl(p, showIndex) {
+  const index = showIndex ? p.index : null;
+  const head = h("tr");
+  if (index) head.append(h("th", { class: "stc-index" }));
+  for (const col of p.columns ?? []) head.append(h("th", { scope: "col" }, String(col)));
+  const body = h("tbody");
+  (p.rows ?? []).forEach((row, i) => {
+    const tr = h("tr");
+    if (index) tr.append(h("th", { scope: "row", class: "stc-index" }, String(index[i] ?? "")));
+    for (const cell of row) tr.append(h("td", {}, cell === null ? "" : String(cell)));
+    body.append(tr);
+  });
+  return h("table", {}, h("thead", {}, head), body);
+}
+
+const DELTA_ARROWS = { up: "\u2191", down: "\u2193" };
+
+export const DATA = {
+  dataframe,
+
+  json: {
+    create: () => h("div", { class: "stc-json" }),
+    update(el, p) {
+      const pre = h("pre", {}, String(p.body ?? ""));
+      if (p.expanded === false) {
+        el.replaceChildren(h("details", {}, h("summary", {}, "JSON"), pre));
+      } else {
+        el.replaceChildren(pre);
+      }
+    },
+  },
+
+  metric: {
+    create: () => h("div", { class: "stc-metric" }),
+    update(el, p) {
+      el.classList.toggle("stc-border", Boolean(p.border));
+      const label = h("div", { class: `stc-metric-label stc-label-${p.label_visibility ?? "visible"}` });
+      label.innerHTML = inlineMarkdownToHtml(p.label);
+      const help = helpIcon(p.help);
+      if (help) label.append(" ", help);
+      const parts = [label, h("div", { class: "stc-metric-value" }, String(p.value ?? ""))];
+      if (p.delta !== null && p.delta !== undefined && String(p.delta) !== "") {
+        const delta = String(p.delta);
+        const dir = delta.trim().startsWith("-") ? "down" : "up";
+        let tone = dir === "up" ? "good" : "bad";
+        if (p.delta_color === "inverse") tone = tone === "good" ? "bad" : "good";
+        if (p.delta_color === "off") tone = "off";
+        parts.push(
+          h(
+            "div",
+            { class: `stc-metric-delta stc-delta-${tone}`, "data-direction": dir },
+            h("span", { "aria-hidden": "true" }, DELTA_ARROWS[dir]),
+            ` ${delta}`,
+          ),
+        );
+      }
+      el.replaceChildren(...parts);
+    },
+  },
+
+  table: {
+    create: () => h("div", { class: "stc-table" }),
+    update(el, p) {
+      el.replaceChildren(tableEl(p, true));
+    },
+  },
+};

@@ -1,11 +1,12 @@
-// Multipage apps: the navigation menu (`navigation`, from st.navigation or the
-// pages/ folder) and `page_link`. Both are real links (<a href> to the page's own
-// address, so a new tab or a copied link works); a plain click stays in the app:
-// router.follow pushes the address and the worker reruns on that page.
+// Multipage apps (runtime_wasm/streamlit/elements/_pages.py): the navigation menu
+// (`navigation`, from st.navigation or the pages/ folder) and `page_link`. Both are
+// real links (<a href> to the page's own address, so a new tab or a copied link
+// works); a plain click stays in the app: router.follow pushes the address and the
+// worker reruns on that page.
 
-import { h, helpIcon } from "./dom.mjs";
-import { inlineMarkdownToHtml } from "./markdown.mjs";
-import { follow, isPlainClick, pageUrl } from "./router.mjs";
+import { h, helpIcon } from "../dom.mjs";
+import { inlineMarkdownToHtml } from "../markdown.mjs";
+import { follow, isPlainClick, pageUrl } from "../router.mjs";
 
 function iconSpan(icon) {
   if (!icon || String(icon).startsWith(":material/")) return null;
@@ -68,7 +69,7 @@ const pageLink = {
   },
 };
 
-export const NAV = {
+export const PAGES = {
   navigation,
   page_link: pageLink,
 };

@@ -1,0 +1,53 @@
+// st.dialog (runtime_wasm/streamlit/elements/_dialog.py): the modal dialog block
+// (DIALOG_BLOCKS), opened once it is on the page and closed by the app or, when it is
+// dismissible, by the user (close button, Esc, the backdrop); and dialog_dismiss
+// (DIALOG), the invisible widget in the dialog that tells Python it was dismissed.
+
+import { h, hidden, iconHtml, setHtml, uid } from "../dom.mjs";
+import { inlineMarkdownToHtml } from "../markdown.mjs";
+
+export const DIALOG = {
+  dialog_dismiss: { create: hidden, update() {} },
+};
+
+export const DIALOG_BLOCKS = {
+  dialog: {
+    create: (p, ctx) => {
+      const title = h("h2", { class: "stc-dialog-title", id: uid("stc-dialog-title") });
+      const close = h("button", { type: "button", class: "stc-dialog-close", "aria-label": "Close" }, "\u00d7");
+      const el = h(
+        "dialog",
+        { class: "stc-dialog", "aria-labelledby": title.id },
+        h("div", { class: "stc-dialog-head" }, title, close),
+        h("div", { class: "stc-block stc-dialog-body" }),
+      );
+      const dismiss = () => {
+        if (!el._stc?.props.dismissible) return;
+        const trigger = el.querySelector('[data-stc-kind="dialog_dismiss"]');
+        el.close();
+        if (trigger) ctx.send([{ id: trigger._stc.id, value: true }]);
+      };
+      close.addEventListener("click", dismiss);
+      el.addEventListener("cancel", (e) => {
+        e.preventDefault(); // Esc: closed by dismiss(), or not at all
+        dismiss();
+      });
+      el.addEventListener("click", (e) => {
+        if (e.target === el) dismiss(); // the backdrop
+      });
+      return el;
+    },
+    update(el, p) {
+      setHtml(el.querySelector(".stc-dialog-title"), iconHtml(p.icon) + inlineMarkdownToHtml(p.title ?? ""));
+      el.querySelector(".stc-dialog-close").hidden = !p.dismissible;
+      el.dataset.width = p.width ?? "small";
+    },
+    host: (el) => el.lastElementChild,
+    after(el) {
+      // Inserted into the page after this returns: open once it is there.
+      queueMicrotask(() => {
+        if (el.isConnected && !el.open) el.showModal();
+      });
+    },
+  },
+};
