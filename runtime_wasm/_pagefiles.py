@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 # where the site keeps custom components' frontends: <this>/site-packages/<path as
-# installed> and <this>/app/<path in the app folder> (compiler._components)
+# installed> and <this>/app/<path in the app folder> (compiler.resolve._components)
 COMPONENTS_PATH = "stc/components"
 PAGE_FILENAME = re.compile(r"([0-9]*)[_ -]*(.*)\.py")
 

@@ -65,7 +65,7 @@ Signal (``BUSY_SIGNAL``)
 
 Page config (``PageConfig``)
     Not a message: what the build writes into every page's ``<script
-    id="stc-config">`` (``compiler/_plan.py``), paths relative to that page. The page
+    id="stc-config">`` (``compiler/emit/_plan.py``), paths relative to that page. The page
     reads it once (``js/page_config.mjs``) and makes the ``BootConfig`` it sends in
     ``init`` from it (URLs made absolute, the visitor's URL and browser added).
 
@@ -130,7 +130,7 @@ class PageConfig(TypedDict):
     runtime: str  # runtime.zip
     app: str  # app.zip
     entry: str  # the main script, relative to the app folder
-    assets: list[str]  # the optional assets this build kept (compiler/_assets.py)
+    assets: list[str]  # the optional assets this build kept (compiler/resolve/_assets.py)
     packages: NotRequired[list[str]]  # Pyodide packages loaded at boot (absent: none)
     lock: NotRequired[str]  # the site's package lock, with packages
     data: NotRequired[DataConfig]  # st.connection and st.secrets (absent: none)

@@ -7,7 +7,7 @@ never does). On CPython the default poster uses ``urllib``, so ``AppTest`` and
 scripts go through a real proxy on the real wire when ``STC_PROXY_URL`` is set.
 
 A statement ``stc build --bake`` ran at build time is not sent at all: its answer is
-a file of the app (``.stc/baked/<statement id>.json``, see ``compiler._bake``), read
+a file of the app (``.stc/baked/<statement id>.json``, see ``compiler.emit._bake``), read
 from the app's folder, so a baked dashboard needs no proxy and works offline.
 
 Every failure becomes one :class:`ConnectionProblem` whose message a visitor can act

@@ -1,7 +1,7 @@
 // The page config: what the build wrote into this page's <script id="stc-config">
 // (PageConfig in protocol.mjs and runtime_wasm/_protocol.py, written by
-// compiler/_plan.py), read once. It also says which optional assets (Vega, Plotly,
-// ECharts, KaTeX…: compiler/_assets.py) this build kept, so the elements that need
+// compiler/emit/_plan.py), read once. It also says which optional assets (Vega, Plotly,
+// ECharts, KaTeX…: compiler/resolve/_assets.py) this build kept, so the elements that need
 // one ask here instead of each reading the page.
 
 import { h } from "./dom.mjs";

@@ -50,7 +50,7 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @property {string} runtime  runtime.zip
  * @property {string} app      app.zip
  * @property {string} entry    the main script, relative to the app folder
- * @property {string[]} assets  the optional assets this build kept (compiler/_assets.py)
+ * @property {string[]} assets  the optional assets this build kept (compiler/resolve/_assets.py)
  * @property {string[]} [packages]  Pyodide packages loaded at boot (absent: none)
  * @property {string} [lock]   the site's package lock, with packages
  * @property {DataConfig} [data]  st.connection and st.secrets (absent: none)

@@ -5,7 +5,7 @@
 // Boot: init -> (fetch runtime.zip + app.zip) || (import pyodide.mjs, loadPyodide
 //       [-> loadPackage(config.packages)]) -> unpack both zips -> bridge.boot(config, send)
 // Packages: when config.packages is non-empty, Pyodide reads the site's own lock
-// (config.lock, written by compiler/_sitelock.py) instead of its default one, and
+// (config.lock, written by compiler/resolve/_sitelock.py) instead of its default one, and
 // loadPackage resolves dependencies and checks each wheel's sha256. With no
 // packages nothing extra is fetched.
 // st.cache_data: the site's IndexedDB entries are read while Pyodide boots

@@ -1,4 +1,4 @@
-"""The modulepreload list (compiler/_preload.py) follows the page's whole import graph.
+"""The modulepreload list (compiler/emit/_preload.py) follows the page's whole import graph.
 
 The element families live in sub-folders of ``js/`` and import their helpers with
 ``../`` paths; a module the walk misses is fetched one round trip late at boot.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from compiler._preload import page_modules
+from compiler.emit._preload import page_modules
 
 JS = Path(__file__).resolve().parents[2] / "runtime_wasm" / "js"
 

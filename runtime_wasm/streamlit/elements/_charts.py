@@ -2,7 +2,7 @@
 
 Every Vega-Lite chart becomes an element whose kind is the command's name
 (``line_chart``, ``altair_chart``, ``map``…) and whose props hold the whole spec with
-its data inline; the page draws them all with vega-embed (``js/charts.mjs``), which
+its data inline; the page draws them all with vega-embed (``js/elements/charts.mjs``), which
 it loads the first time a chart appears. The spec is built in Python, so an unchanged
 chart has unchanged props and the page keeps its DOM.
 

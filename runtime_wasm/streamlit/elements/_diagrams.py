@@ -1,7 +1,7 @@
 """Diagrams: ``st.graphviz_chart`` and ``st.mermaid_chart``.
 
 A Graphviz chart is sent as its DOT source and layout engine; the page lays it out
-with Graphviz compiled to WebAssembly (``js/diagrams.mjs``, Viz.js), loaded the first
+with Graphviz compiled to WebAssembly (``js/elements/diagrams.mjs``, Viz.js), loaded the first
 time one appears. A Mermaid chart is, as in Streamlit, a markdown element holding a
 ````` ````mermaid ````` fence: the page draws every such fence, in ``st.markdown`` too,
 with mermaid.js. The ``alt`` of a Mermaid chart travels inside the source as

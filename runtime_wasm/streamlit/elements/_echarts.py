@@ -4,7 +4,7 @@ The option (a dict, a JSON string or a pyecharts chart) is checked the way Strea
 checks it, with its messages: JSON only (no JavaScript callbacks), no map, GL or
 extension series. A dataframe in ``dataset.source`` becomes rows with its column
 names as ``dimensions``, which is what Streamlit's front end makes of the Arrow table
-it sends. The page draws it with ECharts (``js/diagrams.mjs``), loaded on first use.
+it sends. The page draws it with ECharts (``js/elements/echarts.mjs``), loaded on first use.
 With ``on_select`` the chart is a widget: the page reports the points clicked
 (``selectedMode``) and brushed (``brush``) as Streamlit's ``.selection.selected`` and
 ``.areas``.

@@ -3,7 +3,7 @@
 the widget a selectable chart becomes.
 
 With ``on_select`` other than ``"ignore"`` the chart is a widget whose value is what
-the page reports, as Streamlit's front end words it (``js/charts.mjs``):
+the page reports, as Streamlit's front end words it (``js/elements/charts.mjs``):
 
 * Vega-Lite: ``{"selection": {param: ...}}`` for each selection parameter in use, a
   point selection as the list of its points' field values (``[{"a": 1}]``, or
