@@ -64,6 +64,40 @@ def _check_on_click(on_click: Any) -> None:
 
 
 class ButtonMixin(DGBase):
+    def _button(
+        self,
+        kind: str,
+        label: str,
+        help: str | None,
+        type: ButtonType,
+        icon: str | None,
+        key: Key | None,
+        on_click: Any,
+        args: Any,
+        kwargs: Any,
+        disabled: bool,
+        use_container_width: bool | None,
+    ) -> bool:
+        """``st.button`` and ``st.form_submit_button``: one trigger widget, two kinds."""
+        return bool(
+            widget(
+                self,
+                kind,
+                key=key,
+                shared={"label": label, "help": help, "type": type, "icon": icon},
+                default=False,
+                on_change=on_click,
+                args=args,
+                kwargs=kwargs,
+                trigger=True,
+                props={
+                    "disabled": disabled,
+                    "use_container_width": bool(use_container_width),
+                    "label_visibility": "visible",
+                },
+            )
+        )
+
     def button(
         self,
         label: str,
@@ -83,24 +117,10 @@ class ButtonMixin(DGBase):
         wrap: bool | None = None,
     ) -> bool:
         _check_button_type(type)
-        return bool(
-            widget(
-                self,
-                "button",
-                key=key,
-                shared={"label": label, "help": help, "type": type, "icon": icon},
-                default=False,
-                on_change=on_click,
-                args=args,
-                kwargs=kwargs,
-                trigger=True,
-                props={
-                    "disabled": disabled,
-                    "use_container_width": bool(use_container_width),
-                    "label_visibility": "visible",
-                },
-            )
-        )
+        return self._button(
+            "button", label, help, type, icon, key, on_click, args, kwargs, disabled,
+            use_container_width,
+        )  # fmt: skip
 
     def form_submit_button(
         self,
@@ -122,24 +142,10 @@ class ButtonMixin(DGBase):
     ) -> bool:
         self._require_form("st.form_submit_button")
         _check_button_type(type)
-        return bool(
-            widget(
-                self,
-                "form_submit_button",
-                key=key,
-                shared={"label": label, "help": help, "type": type, "icon": icon},
-                default=False,
-                on_change=on_click,
-                args=args,
-                kwargs=kwargs,
-                trigger=True,
-                props={
-                    "disabled": disabled,
-                    "use_container_width": bool(use_container_width),
-                    "label_visibility": "visible",
-                },
-            )
-        )
+        return self._button(
+            "form_submit_button", label, help, type, icon, key, on_click, args, kwargs, disabled,
+            use_container_width,
+        )  # fmt: skip
 
     def link_button(
         self,
