@@ -35,8 +35,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from proxy._accounts import change_details, change_password, register
+from proxy._backend import Limits
 from proxy._bodies import json_object
-from proxy._databases import Databases, Limits
+from proxy._databases import Databases
 from proxy._errors import QueryRefused, error_response
 from proxy._forward import METHODS, forward, upstream_client
 from proxy._login import login, session

@@ -3,45 +3,19 @@ secrets, made lazily (a proxy starts even when a database is down, and says so i
 answers) and kept for the life of the process (engines pool their connections).
 
 Each ``run`` is synchronous, called in a worker thread, and runs exactly one
-allowlisted statement with bound parameters under the proxy's :class:`Limits`.
+allowlisted statement with bound parameters under the proxy's ``Limits``
+(:mod:`proxy._backend`, the protocol ``_sql`` and ``_snowflake`` implement).
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Protocol
 
+from proxy._backend import Database
 from proxy._secrets import ConnectionSettings
-from runtime_wasm.connections import AllowedQuery, AllowedWrite, ResultSet
 
-__all__ = ["Database", "Databases", "Limits"]
-
-
-@dataclass(frozen=True, kw_only=True)
-class Limits:
-    """What one statement may take."""
-
-    max_rows: int
-    timeout: float  # seconds
-
-
-class Database(Protocol):
-    """A connection the proxy runs statements on."""
-
-    def run(self, query: AllowedQuery, params: Mapping[str, Any], limits: Limits) -> ResultSet:
-        """Run *query* with *params* bound; raises ``QueryRefused``."""
-        ...
-
-    def write(self, target: AllowedWrite, rows: ResultSet, chunk_size: int | None) -> Any:
-        """``write_pandas`` *rows* to *target*: ``{"success", "nchunks", "nrows"}``;
-        raises ``QueryRefused`` (only Snowflake connections write DataFrames)."""
-        ...
-
-    def close(self) -> None:
-        """Release pooled connections."""
-        ...
+__all__ = ["Databases"]
 
 
 class Databases:

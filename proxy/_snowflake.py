@@ -17,7 +17,7 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
-from proxy._databases import Limits
+from proxy._backend import Limits
 from proxy._errors import QueryRefused
 from proxy._results import result_set
 from proxy._secrets import ConnectionSettings

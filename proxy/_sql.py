@@ -20,7 +20,7 @@ import sqlalchemy
 from sqlalchemy import exc
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 
-from proxy._databases import Limits
+from proxy._backend import Limits
 from proxy._errors import QueryRefused
 from proxy._results import result_set
 from proxy._secrets import ConnectionSettings

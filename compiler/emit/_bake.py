@@ -62,7 +62,8 @@ def bake(
 
     first = span(wanted[0])
     try:
-        from proxy._databases import Databases, Limits
+        from proxy._backend import Limits
+        from proxy._databases import Databases
         from proxy._errors import ProxyConfigError, QueryRefused
         from proxy._secrets import read_connections, secret_values
     except ImportError as error:

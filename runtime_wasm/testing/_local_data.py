@@ -75,7 +75,8 @@ class _Databases:
     """The proxy's database layer, in process, for the statements this run sent."""
 
     def __init__(self, tables: Mapping[str, Any]) -> None:
-        from proxy._databases import Databases, Limits
+        from proxy._backend import Limits
+        from proxy._databases import Databases
         from proxy._secrets import ConnectionSettings
 
         settings = {}

@@ -1,7 +1,8 @@
 """The layout rules of issue 16, held by a test so they stay true.
 
-- No import cycles among ``runtime_wasm``'s modules: an import inside a function is a
-  dependency too; only ``if TYPE_CHECKING:`` imports are left out.
+- No import cycles among ``runtime_wasm``'s modules, nor ``proxy``'s: an import
+  inside a function is a dependency too; only ``if TYPE_CHECKING:`` imports are left
+  out.
 - No Python or JS module of ours past 500 lines (vendored code aside).
 - Element families have the same stem on both sides: ``streamlit/elements/**/_x.py``
   draws with ``js/elements/**/x.mjs``, in the same sub-folder (``lib/`` holds the
@@ -61,8 +62,8 @@ def _imports(path: Path, modules: set[str]) -> Iterator[str]:
                 yield target
 
 
-def _import_graph() -> dict[str, set[str]]:
-    files = [p for p in RUNTIME.rglob("*.py") if "__pycache__" not in p.parts]
+def _import_graph(package: Path = RUNTIME) -> dict[str, set[str]]:
+    files = [p for p in package.rglob("*.py") if "__pycache__" not in p.parts]
     modules = {_module_name(p): p for p in files}
     names = set(modules)
     return {name: set(_imports(path, names)) - {name} for name, path in modules.items()}
@@ -103,9 +104,10 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-def test_runtime_has_no_import_cycles() -> None:
-    cycles = _cycles(_import_graph())
-    assert cycles == [], "import cycles in runtime_wasm:\n" + "\n".join(
+@pytest.mark.parametrize("package", ["runtime_wasm", "proxy"])  # compiler: test_compiler_layout
+def test_no_import_cycles(package: str) -> None:
+    cycles = _cycles(_import_graph(ROOT / package))
+    assert cycles == [], f"import cycles in {package}:\n" + "\n".join(
         f"  {len(c)} modules: {', '.join(c)}" for c in cycles
     )
 
