@@ -152,6 +152,30 @@ def test_tables(run_app: RunApp, kind: str, data: str, columns: list[str], rows:
     assert list(element.value.columns) == columns
 
 
+def test_records_table_reads_keys_as_text_in_order_of_appearance() -> None:
+    # Keys that read alike (1 and "1") share a column, and the first one in a record
+    # wins; a record without a key shows None, as the quadratic reading this replaced.
+    import random
+
+    from runtime_wasm.streamlit.elements._data import normalise_table
+
+    def reference(records: list[dict[Any, Any]]) -> Any:
+        names: list[str] = []
+        for record in records:
+            names.extend(str(k) for k in record if str(k) not in names)
+        first = [{str(k): v for k, v in reversed(list(r.items()))} for r in records]
+        return names, None, [[str(f.get(c)) for c in names] for f in first]
+
+    keys: list[Any] = ["a", "b", 1, "1", None, "None", (2,), "c"]
+    chooser = random.Random(7)
+    for _ in range(300):
+        records = [
+            {k: chooser.randrange(100) for k in chooser.sample(keys, chooser.randrange(5))}
+            for _ in range(chooser.randrange(1, 6))
+        ]
+        assert normalise_table(records) == reference(records), records
+
+
 def test_dataframe_keeps_a_pandas_index(run_app: RunApp) -> None:
     at = run_app(
         "import pandas as pd\nimport streamlit as st\n"
