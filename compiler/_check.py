@@ -8,6 +8,7 @@ does not ship), but no output folder and no vendoring: what an editor or CI runs
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from compiler._diagnostics import Diagnostic, ordered
@@ -16,7 +17,16 @@ from compiler.analyse._analyse import analyse
 from compiler.analyse._parse import parse
 from compiler.resolve._resolve import PYODIDE_CDN, resolve
 
-__all__ = ["check"]
+__all__ = ["CheckResult", "check", "check_app"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class CheckResult:
+    """What ``stc check`` says: the diagnostics, errors first, and how many Python
+    files of the app it read (so a clean result is not mistaken for nothing read)."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    python_files: int
 
 
 def check(app: Path, *, proxy_url: str | None = None, bake: bool = False) -> tuple[Diagnostic, ...]:
@@ -28,6 +38,11 @@ def check(app: Path, *, proxy_url: str | None = None, bake: bool = False) -> tup
 
     Raises :class:`UsageError` when *app* is not a Python script.
     """
+    return check_app(app, proxy_url=proxy_url, bake=bake).diagnostics
+
+
+def check_app(app: Path, *, proxy_url: str | None = None, bake: bool = False) -> CheckResult:
+    """:func:`check`, with the number of Python files read."""
     # parse() leaves the build's output folder out of the app's files; a check has none.
     nowhere = Path(tempfile.gettempdir()) / "stc-check-has-no-output"
     parsed = parse(app, nowhere)
@@ -40,4 +55,7 @@ def check(app: Path, *, proxy_url: str | None = None, bake: bool = False) -> tup
         runtime_dir=None,
         reporter=NullReporter(),
     )
-    return ordered(analysis.diagnostics + resolved.diagnostics)
+    return CheckResult(
+        diagnostics=ordered(analysis.diagnostics + resolved.diagnostics),
+        python_files=sum(1 for f in parsed.files if f.rel.endswith(".py")),
+    )

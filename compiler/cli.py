@@ -11,11 +11,12 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from compiler._build import build, stc_version
-from compiler._check import check
+from compiler._check import CheckResult, check_app
 from compiler._diagnostics import Diagnostic, render_diagnostic
 from compiler._exceptions import StcError
 from compiler._options import BuildOptions
@@ -82,12 +83,31 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> int:
 
 
 def _check(app: Path, output: str, proxy_url: str | None, *, bake: bool) -> int:
-    diagnostics = check(app, proxy_url=proxy_url, bake=bake)
+    result = check_app(app, proxy_url=proxy_url, bake=bake)
+    diagnostics = result.diagnostics
     if output == "json":
         print(json.dumps([_as_json(d) for d in diagnostics], indent=2))
-    for diagnostic in diagnostics if output == "text" else ():
-        print(render_diagnostic(diagnostic))
+    else:
+        for diagnostic in diagnostics:
+            print(render_diagnostic(diagnostic))
+        print(_check_summary(app, result))
     return 1 if any(d.severity == "error" for d in diagnostics) else 0
+
+
+def _check_summary(app: Path, result: CheckResult) -> str:
+    """The last line of ``stc check``: ``app.py: no problems in 3 Python files.``"""
+    files = _plural(result.python_files, "Python file")
+    counts: Counter[str] = Counter(d.severity for d in result.diagnostics)
+    found = [
+        _plural(counts[severity], word)
+        for severity, word in (("error", "error"), ("warning", "warning"), ("info", "note"))
+        if counts[severity]
+    ]
+    return f"{app}: {', '.join(found) if found else 'no problems'} in {files}."
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _test(args: argparse.Namespace, reporter: Reporter) -> int:

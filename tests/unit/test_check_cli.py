@@ -67,7 +67,17 @@ def test_check_json(broken_app: Path, capsys: pytest.CaptureFixture[str]) -> Non
 def test_check_clean_app_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     entry = write_app(tmp_path, {"app.py": "import time\nimport streamlit as st\ntime.sleep(1)\n"})
     assert main(["check", str(entry)]) == 0  # an info note is not an error
-    assert "info[STC502]" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "info[STC502]" in out
+    assert out.endswith(f"{entry}: 1 note in 1 Python file.\n")
+
+
+def test_check_says_when_it_found_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entry = write_app(tmp_path, {"app.py": "import helpers\n", "helpers.py": "x = 1\n"})
+    assert main(["check", str(entry)]) == 0
+    assert capsys.readouterr().out == f"{entry}: no problems in 2 Python files.\n"
 
 
 def test_check_missing_app_is_a_usage_error(
