@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import replace
-from importlib import metadata
 from pathlib import Path
 from typing import get_args
 
@@ -18,6 +17,7 @@ from compiler._diagnostics import Diagnostic, ordered
 from compiler._exceptions import CompileError
 from compiler._options import BuildOptions, BuildResult, BundledPackage, Category, WrittenFile
 from compiler._progress import Reporter
+from compiler._version import stc_version
 from compiler.analyse._analyse import analyse
 from compiler.analyse._parse import parse
 from compiler.analyse._project import SECRETS
@@ -28,7 +28,7 @@ from compiler.emit._write import ensure_replaceable, write
 from compiler.resolve._resolve import resolve
 from compiler.resolve._sitelock import LOCK_PATH
 
-__all__ = ["build", "stc_version"]
+__all__ = ["build"]
 
 
 def build(options: BuildOptions, reporter: Reporter) -> BuildResult:
@@ -102,14 +102,6 @@ def build(options: BuildOptions, reporter: Reporter) -> BuildResult:
             for p in resolved.packages
         ),
     )
-
-
-def stc_version() -> str:
-    """The installed stc version (recorded in ``stc-build.json``)."""
-    try:
-        return metadata.version("stc")
-    except metadata.PackageNotFoundError:
-        return "0+unknown"
 
 
 def _gate(diagnostics: tuple[Diagnostic, ...], *, force: bool, reporter: Reporter) -> None:

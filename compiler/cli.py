@@ -14,17 +14,19 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from compiler._build import build, stc_version
-from compiler._check import CheckResult, check_app
 from compiler._diagnostics import Diagnostic, render_diagnostic
 from compiler._exceptions import StcError
 from compiler._options import BuildOptions
 from compiler._progress import Reporter, StreamReporter
+from compiler._version import stc_version
 from compiler.devtools._pages_workflow import InitPagesOptions, init_pages
 from compiler.devtools._serve import serve
-from compiler.devtools._testrun import PageResult, run_in_browser
-from compiler.emit._build_report import build_report, report_lines
+
+if TYPE_CHECKING:
+    from compiler._check import CheckResult
+    from compiler.devtools._testrun import PageResult
 
 __all__ = ["main"]
 
@@ -62,7 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+# The commands that analyse import the stages when they run: `stc serve` starts at once.
 def _build(args: argparse.Namespace, reporter: Reporter) -> int:
+    from compiler._build import build
+    from compiler.emit._build_report import build_report, report_lines
+
     started = time.monotonic()
     options = BuildOptions(
         app=args.app, out_dir=args.out, pyodide_url=args.pyodide_url, force=args.force,
@@ -83,6 +89,8 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> int:
 
 
 def _check(app: Path, output: str, proxy_url: str | None, *, bake: bool) -> int:
+    from compiler._check import check_app
+
     result = check_app(app, proxy_url=proxy_url, bake=bake)
     diagnostics = result.diagnostics
     if output == "json":
@@ -111,6 +119,8 @@ def _plural(count: int, word: str) -> str:
 
 
 def _test(args: argparse.Namespace, reporter: Reporter) -> int:
+    from compiler.devtools._testrun import run_in_browser
+
     def show(result: PageResult) -> None:
         print(result.line(), flush=True)
 

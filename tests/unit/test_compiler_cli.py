@@ -92,3 +92,22 @@ def test_help_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
 def test_serve_missing_folder_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", str(tmp_path / "missing"), "--port", "0"]) == 1
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_serve_and_version_do_not_load_the_stages() -> None:
+    # `stc serve` took ~3 s to start because the CLI imported every stage (libcst and
+    # the rules) before reading its arguments; the stages load only for a command
+    # that analyses (issue 19).
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, compiler, compiler.cli\n"
+        "print(sorted(m for m in ('libcst', 'compiler._build', 'compiler._check') "
+        "if m in sys.modules))\n"
+        "print(compiler.check.__module__)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out == ["[]", "compiler._check"]
