@@ -9,7 +9,14 @@ the ones before it (:mod:`compiler.analyse` ← :mod:`compiler.resolve` ←
 from typing import TYPE_CHECKING, Any
 
 from compiler._diagnostics import Diagnostic, Span, render_diagnostic
-from compiler._exceptions import AssetError, BuildError, CompileError, StcError, UsageError
+from compiler._exceptions import (
+    AssetError,
+    BuildError,
+    CompileError,
+    StcError,
+    ToolError,
+    UsageError,
+)
 from compiler._options import BuildOptions, BuildResult, WrittenFile
 from compiler._progress import NullReporter, Reporter, StreamReporter
 from compiler.devtools._serve import serve, serving
@@ -30,6 +37,7 @@ __all__ = [
     "Span",
     "StcError",
     "StreamReporter",
+    "ToolError",
     "UsageError",
     "WrittenFile",
     "build",

@@ -9,8 +9,10 @@ Every one knows its exit code and how to show itself, so the CLI is a single
     ├── CompileError          the app has error diagnostics (exit 1)
     ├── AssetError            something the site needs is missing or corrupt:
     │                         the entry script, the Pyodide download (exit 3)
-    └── BuildError            the output cannot be written: a folder that is not
-                              ours, a failed rename (exit 4)
+    ├── BuildError            the output cannot be written: a folder that is not
+    │                         ours, a failed rename (exit 4)
+    └── ToolError             a program stc drives is missing or does not start:
+                              Playwright, Chromium for ``stc test`` (exit 5)
 
 Mistakes in the user's code are never exceptions on their own: analysis returns
 :class:`~compiler.Diagnostic` values, and only the build's gate turns errors among
@@ -26,7 +28,7 @@ from typing import TextIO
 
 from compiler._diagnostics import Diagnostic, render_diagnostic
 
-__all__ = ["AssetError", "BuildError", "CompileError", "StcError", "UsageError"]
+__all__ = ["AssetError", "BuildError", "CompileError", "StcError", "ToolError", "UsageError"]
 
 
 class StcError(Exception):
@@ -85,3 +87,14 @@ class BuildError(StcError):
     """The site could not be written where it was asked to go."""
 
     exit_code = 4
+
+
+class ToolError(StcError):
+    """A program stc drives is missing or does not start (``stc test``'s Playwright or
+    Chromium): the machine lacks something, not the site (that is :class:`AssetError`)."""
+
+    exit_code = 5
+
+    def __init__(self, message: str, *, path: Path | str | None = None) -> None:
+        super().__init__(message)
+        self.path = path

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from compiler._build import build
-from compiler._exceptions import AssetError, StcError
+from compiler._exceptions import StcError, ToolError
 from compiler._options import BuildOptions
 from compiler._progress import NullReporter, Reporter
 from compiler.devtools._chromium import LAUNCH_ARGS, chromium_path
@@ -156,7 +156,7 @@ def run_in_browser(
     """Build *target* if it is an app, serve it on 127.0.0.1 and check every page.
 
     *timeout* (seconds) bounds each page's load to idle. *on_page* sees each result
-    as soon as it is known. Raises :class:`AssetError` when Playwright or Chromium
+    as soon as it is known. Raises :class:`ToolError` when Playwright or Chromium
     is missing, :class:`StcError` (and the build's errors) otherwise.
     """
     reporter = reporter or NullReporter()
@@ -182,17 +182,17 @@ def _chromium() -> Iterator[Browser]:
     try:
         from playwright.sync_api import Error, sync_playwright
     except ImportError as error:
-        raise AssetError(_MISSING_PLAYWRIGHT) from error
+        raise ToolError(_MISSING_PLAYWRIGHT) from error
     path = chromium_path()
     executable = path if Path(path).is_file() else shutil.which(path)
     if executable is None:
-        raise AssetError(_MISSING_CHROMIUM.format(path=path), path=path)
+        raise ToolError(_MISSING_CHROMIUM.format(path=path), path=path)
     with sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
         except Error as error:
             first = str(error.message).strip().splitlines()[0]
-            raise AssetError(f"cannot start Chromium at {executable}: {first}") from error
+            raise ToolError(f"cannot start Chromium at {executable}: {first}") from error
         try:
             yield browser
         finally:

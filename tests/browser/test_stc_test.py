@@ -90,9 +90,9 @@ def test_a_site_that_cannot_start_fails(tmp_path: Path) -> None:
     assert any("HTTP 404" in line and "app.zip" in line for line in more), more
 
 
-def test_missing_chromium_exit_3(tmp_path: Path) -> None:
+def test_missing_chromium_exit_5(tmp_path: Path) -> None:
     env = {**os.environ, "STC_CHROMIUM": str(tmp_path / "no-chromium")}
     run = stc_test(ROOT / "sites" / "counter" / "app.py", env=env)
-    assert run.returncode == 3
+    assert run.returncode == 5
     assert "STC_CHROMIUM" in run.stderr and "chromium-headless-shell" in run.stderr
     assert run.stdout == ""

@@ -31,6 +31,7 @@ def test_public_names() -> None:
         "Span",
         "StcError",
         "StreamReporter",
+        "ToolError",
         "UsageError",
         "WrittenFile",
         "build",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from compiler import AssetError, StcError
+from compiler import StcError, ToolError
 from compiler.cli import main
 from compiler.devtools._testrun import PageResult, prepare_site, site_pages
 
@@ -88,24 +88,24 @@ def test_missing_app_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert "nope.py: no such file" in capsys.readouterr().err
 
 
-def test_missing_chromium_exit_3(
+def test_missing_chromium_exit_5(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("STC_CHROMIUM", str(tmp_path / "no-such-chromium"))
-    assert main(["test", str(make_site(tmp_path / "site", ["index.html"]))]) == 3
+    assert main(["test", str(make_site(tmp_path / "site", ["index.html"]))]) == 5
     err = capsys.readouterr().err
     assert "STC_CHROMIUM" in err and "apt-get install chromium-headless-shell" in err
 
 
-def test_missing_playwright_exit_3(
+def test_missing_playwright_exit_5(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setitem(sys.modules, "playwright.sync_api", None)  # import fails
-    with pytest.raises(AssetError, match="pip install playwright"):
+    with pytest.raises(ToolError, match="pip install playwright"):
         from compiler.devtools._testrun import run_in_browser
 
         run_in_browser(make_site(tmp_path / "site", ["index.html"]))
-    assert main(["test", str(tmp_path / "site")]) == 3
+    assert main(["test", str(tmp_path / "site")]) == 5
     assert "stc test needs Playwright" in capsys.readouterr().err
 
 
