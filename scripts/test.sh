@@ -6,19 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-
-need_apt=()
-[ -x /usr/lib/chromium/chromium-headless-shell ] || need_apt+=(chromium chromium-headless-shell fonts-liberation)
-command -v node >/dev/null || need_apt+=(nodejs)
-command -v npm >/dev/null || need_apt+=(npm)
-# stc proxy's tests make a throwaway cluster with these (tests/proxy/conftest.py)
-[ -x /usr/lib/postgresql/15/bin/initdb ] || need_apt+=(postgresql)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  echo "installing with apt: ${need_apt[*]}"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
-fi
+source scripts/_system_packages.sh
+need_packages \
+  "/usr/lib/chromium/chromium-headless-shell:chromium chromium-headless-shell fonts-liberation" \
+  "node:nodejs" "npm:npm" \
+  "/usr/lib/postgresql/15/bin/initdb:postgresql"  # stc proxy's tests make a throwaway cluster (tests/proxy/conftest.py)
 
 python3 -m pip install -q --disable-pip-version-check -e ".[test]"
 
