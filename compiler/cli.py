@@ -20,7 +20,7 @@ from compiler._diagnostics import Diagnostic, render_diagnostic
 from compiler._exceptions import StcError
 from compiler._options import BuildOptions
 from compiler._progress import Reporter, StreamReporter
-from compiler._version import stc_version
+from compiler._version import DISTRIBUTION, stc_version
 from compiler.devtools._pages_workflow import InitPagesOptions, init_pages
 from compiler.devtools._serve import serve
 
@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "init-pages":
             options = InitPagesOptions(
                 app=args.app, branch=args.branch, force=args.force, bake=args.bake,
-                schedule=args.schedule,
+                schedule=args.schedule, install=args.install,
             )  # fmt: skip
             reporter.info(f"wrote {init_pages(options)}: set Pages > Source to GitHub Actions")
             return 0
@@ -134,7 +134,10 @@ def _proxy(args: argparse.Namespace, reporter: Reporter) -> int:
     try:
         import proxy
     except ImportError as error:
-        print(f"stc proxy needs its extra: pip install 'stc[proxy]' ({error})", file=sys.stderr)
+        print(
+            f"stc proxy needs its extra: pip install '{DISTRIBUTION}[proxy]' ({error})",
+            file=sys.stderr,
+        )
         return 1
     try:
         settings = proxy.load_settings(
@@ -248,7 +251,7 @@ def _parser() -> argparse.ArgumentParser:
     proxy_cmd = commands.add_parser(
         "proxy",
         help="serve the site's allowlisted SQL, web requests and logins with the secrets "
-        "(needs stc[proxy])",
+        f"(needs {DISTRIBUTION}[proxy])",
     )
     proxy_cmd.add_argument(
         "site", type=Path, nargs="?", metavar="SITE",
@@ -301,6 +304,11 @@ def _parser() -> argparse.ArgumentParser:
         "--bake", action="store_true",
         help="build with --bake (secrets from the repository secret STREAMLIT_SECRETS) and "
         "rebuild on a schedule to refresh the data",
+    )  # fmt: skip
+    pages_cmd.add_argument(
+        "--install", metavar="REQUIREMENT",
+        help=f"what the workflow pip-installs (default: this version, "
+        f"'{DISTRIBUTION}=={stc_version()}'; e.g. '{DISTRIBUTION} @ git+https://…@<commit>')",
     )  # fmt: skip
     pages_cmd.add_argument(
         "--schedule", default=InitPagesOptions.schedule, metavar="CRON",

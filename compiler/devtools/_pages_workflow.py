@@ -20,7 +20,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from packaging.requirements import InvalidRequirement, Requirement
+
 from compiler._exceptions import BuildError
+from compiler._version import DISTRIBUTION, stc_version
 
 __all__ = ["WORKFLOW_PATH", "InitPagesOptions", "init_pages", "workflow"]
 
@@ -100,7 +103,9 @@ class InitPagesOptions:
     repo: Path = Path()  # the repository's root, where .github/ goes
     branch: str = "main"
     out: str = "site"
-    install: str = "stc"  # what `pip install` gets stc from
+    # what `pip install` gets stc from: a requirement of stc-compiler, by default
+    # the version that wrote the workflow (``stc-compiler @ git+https://…@<sha>`` too)
+    install: str | None = None
     force: bool = False
     bake: bool = False  # build with --bake, on a schedule too
     schedule: str = "17 5 * * *"  # cron, UTC: when a baked site is rebuilt (daily)
@@ -112,24 +117,40 @@ def workflow(options: InitPagesOptions) -> str:
     requirements = (app.parent / "requirements.txt").as_posix()
     build = f"      - run: stc build {_quoted(str(app))} -o {_quoted(options.out)}\n"
     schedule = ""
-    install = options.install
+    install = _stc_requirement(options.install)
     if options.bake:
         build = _BAKE_STEPS.format(app=_quoted(str(app)), out=_quoted(options.out))
         schedule = f'  schedule:  # refreshes the baked data\n    - cron: "{options.schedule}"\n'
-        install = f"{install}[proxy]"  # --bake runs statements with stc proxy's code
+        install.extras.add("proxy")  # --bake runs statements with stc proxy's code
     return _TEMPLATE.format(
         app=_quoted(str(app)),
         branch=options.branch,
         out=_quoted(options.out),
-        install=_quoted(install),
+        install=_quoted(str(install)),
         requirements=requirements,
         schedule=schedule,
         build=build,
     )
 
 
+def _stc_requirement(install: str | None) -> Requirement:
+    """What the workflow installs: *install*, or this very version of stc."""
+    text = install if install is not None else f"{DISTRIBUTION}=={stc_version()}"
+    try:
+        requirement = Requirement(text)
+    except InvalidRequirement as error:
+        raise BuildError(f"--install takes a pip requirement of {DISTRIBUTION}: {error}") from error
+    if requirement.name != DISTRIBUTION:
+        raise BuildError(
+            f"--install names {requirement.name!r}: the workflow must install {DISTRIBUTION} "
+            f"(for example '{DISTRIBUTION} @ git+https://github.com/<you>/<stc fork>@<commit>')"
+        )
+    return requirement
+
+
 def init_pages(options: InitPagesOptions) -> Path:
     """Write the workflow; refuses to replace an existing one unless ``force``."""
+    _stc_requirement(options.install)  # refuse a wrong --install before writing
     fields = options.schedule.split()
     if len(fields) != 5 or not all(_CRON_FIELD.fullmatch(f) for f in fields):
         raise BuildError(f"--schedule takes a cron line of five fields, UTC: {options.schedule!r}")

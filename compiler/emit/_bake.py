@@ -3,7 +3,7 @@ their answers ship as files of the app, so a dashboard over slowly changing data
 no server at all (rebuild on a schedule to refresh it).
 
 Each answer is the proxy's own (a ``ResultSet``), made by the proxy's own database
-code (the ``stc[proxy]`` extra) from the local secrets file, in a read-only
+code (the ``stc-compiler[proxy]`` extra) from the local secrets file, in a read-only
 transaction under the proxy's row cap and timeout. It goes into ``app.zip`` at
 ``.stc/baked/<statement id>.json``, where the runtime looks before it would ask the
 proxy (``runtime_wasm.connections._transport``). No secret value is written, and a
@@ -68,7 +68,7 @@ def bake(
         from proxy._secrets import read_connections, secret_values
     except ImportError as error:
         why = f"that needs stc proxy's database code, which is not installed ({error})"
-        return (), (BAKE_SETUP.diagnostic(first, why=why, fix="pip install 'stc[proxy]'"),)
+        return (), (BAKE_SETUP.diagnostic(first, why=why, fix="pip install 'stc-compiler[proxy]'"),)
     if not secrets.is_file():
         fix = (
             "give the secrets file with --secrets FILE (default: .streamlit/secrets.toml in "

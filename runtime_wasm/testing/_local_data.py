@@ -6,7 +6,7 @@ whole ``at.secrets`` is ``st.secrets`` (a developer's machine, not a public site
 connection types come from its ``[connections.*]`` tables, and, unless
 ``STC_PROXY_URL`` names a running ``stc proxy`` (then the real wire is used), each
 query runs in this process through the proxy's own database code (``proxy``, the
-``stc[proxy]`` extra), with bound parameters, as the proxy would run it.
+``stc-compiler[proxy]`` extra), with bound parameters, as the proxy would run it.
 
 Without ``at.secrets``, the secrets files are read as Streamlit reads them
 (:func:`secrets_from_files`): a test of an app with a ``.streamlit/secrets.toml``

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import shlex
+import tomllib
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -12,7 +14,15 @@ import pytest
 from compiler import serving
 from compiler._exceptions import BuildError
 from compiler.cli import main
-from compiler.devtools._pages_workflow import WORKFLOW_PATH, InitPagesOptions, init_pages
+from compiler.devtools._pages_workflow import (
+    WORKFLOW_PATH,
+    InitPagesOptions,
+    init_pages,
+    workflow,
+)
+
+_PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
+_PROJECT = tomllib.loads(_PYPROJECT.read_text(encoding="utf-8"))["project"]
 
 
 def test_init_pages_writes_the_workflow(tmp_path: Path) -> None:
@@ -62,7 +72,7 @@ def test_init_pages_bake_rebuilds_on_a_schedule_with_secrets_outside_the_site(
     assert main(["init-pages", "app.py", "--bake", "--schedule", "0 */6 * * *"]) == 0
     text = (tmp_path / WORKFLOW_PATH).read_text()
     assert '    - cron: "0 */6 * * *"' in text
-    assert "python -m pip install 'stc[proxy]'" in text
+    assert _installed(text) == f"stc-compiler[proxy]=={_PROJECT['version']}"
     assert "STREAMLIT_SECRETS: ${{ secrets.STREAMLIT_SECRETS }}" in text
     secrets = '"$RUNNER_TEMP/secrets.toml"'  # outside the checkout: never in the site
     assert f"stc build app.py -o site --bake --secrets {secrets}" in text
@@ -76,3 +86,34 @@ def test_init_pages_refuses_a_schedule_that_is_not_cron(tmp_path: Path, schedule
     with pytest.raises(BuildError, match="cron line of five fields"):
         init_pages(options)
     assert not (tmp_path / WORKFLOW_PATH).exists()
+
+
+def test_the_workflow_installs_this_project_at_this_version(tmp_path: Path) -> None:
+    # "stc" on PyPI is an unrelated project: a workflow installing it would fail.
+    (tmp_path / "app.py").write_text("")
+    text = workflow(InitPagesOptions(app=Path("app.py"), repo=tmp_path))
+    assert _PROJECT["name"] == "stc-compiler"
+    assert _installed(text) == f"{_PROJECT['name']}=={_PROJECT['version']}"
+
+
+def test_init_pages_installs_what_it_is_told_if_it_is_stc(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text("")
+    pinned = "stc-compiler @ git+https://github.com/you/stc@0123abcd"
+    options = InitPagesOptions(app=Path("app.py"), repo=tmp_path, install=pinned, bake=True)
+    assert _installed(workflow(options)) == (
+        "stc-compiler[proxy] @ git+https://github.com/you/stc@0123abcd"
+    )
+    for wrong, message in (
+        ("stc==0.3.2", "must install stc-compiler"),
+        ("stc-compiler ==", "takes a pip requirement"),
+    ):
+        with pytest.raises(BuildError, match=message):
+            init_pages(InitPagesOptions(app=Path("app.py"), repo=tmp_path, install=wrong))
+    assert not (tmp_path / WORKFLOW_PATH).exists()
+
+
+def _installed(workflow_text: str) -> str:
+    """The requirement of the workflow's one ``pip install`` line, as the shell reads it."""
+    (line,) = [line for line in workflow_text.splitlines() if "pip install" in line]
+    (requirement,) = shlex.split(line.split("pip install", 1)[1])
+    return requirement
