@@ -27,6 +27,7 @@ from ._protocol import PROTOCOL_VERSION, BootConfig, Node, WidgetUpdate
 from ._script import Script
 from ._session import AppSession
 from ._tree import to_node
+from ._unchanged import RenderEncoder
 from .auth import _session as auth_session
 from .connections import _transport
 
@@ -51,6 +52,7 @@ class _Bridge:
         self.session = session
         self.send = send
         self.persist = persist
+        self._encoder = RenderEncoder()  # large props the page already has are left out
         self._flushed_at = 0.0
         self._flushed: tuple[int, int] | None = None  # (run, version) last posted
         self._timer: asyncio.TimerHandle | None = None
@@ -138,7 +140,7 @@ class _Bridge:
         self.post({"type": "render", "run": self.session.run_count, "status": status, "tree": tree})
 
     def post(self, message: dict[str, Any]) -> None:
-        self.send(json.dumps(message, separators=(",", ":"), default=str))
+        self.send(self._encoder.encode(message))
 
 
 _bridge: _Bridge | None = None

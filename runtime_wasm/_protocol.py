@@ -112,7 +112,7 @@ __all__ = [
     "WidgetUpdate",
 ]
 
-PROTOCOL_VERSION = 5
+PROTOCOL_VERSION = 6
 
 # SIGUSR1 in Emscripten's (musl's) numbering; Pyodide's Python has no other use for it.
 BUSY_SIGNAL = 10
@@ -204,7 +204,10 @@ class WidgetUpdate(TypedDict):
 class Node(TypedDict):
     id: str
     kind: str
-    props: dict[str, Any]
+    # Left out, with ``same``, where they equal the props this id had in the previous
+    # render message (large props only; see runtime_wasm._unchanged)
+    props: NotRequired[dict[str, Any]]
+    same: NotRequired[bool]
     children: NotRequired[list[Node]]  # blocks only
 
 

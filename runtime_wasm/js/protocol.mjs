@@ -4,7 +4,7 @@
 // both together and bump PROTOCOL_VERSION. Messages travel as JSON strings.
 
 /** Checked by the worker against the version the page sends in `init`. */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 /**
  * Not a message: the signal number the worker's busy clock delivers to Python while a
@@ -124,11 +124,13 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
 
 /**
  * One element of the tree. `children` only on blocks; `id` is stable across
- * reruns (widget id, or position path like "main/2/0").
+ * reruns (widget id, or position path like "main/2/0"). A node with `same` has no
+ * `props`: they are the ones this id had in the previous render message.
  * @typedef {object} Node
  * @property {string} id
  * @property {string} kind
- * @property {Object<string, any>} props
+ * @property {Object<string, any>} [props]
+ * @property {boolean} [same]
  * @property {Node[]} [children]
  */
 

@@ -68,6 +68,8 @@ class RenderContext {
     /** @type {Map<string, Map<string, any>>} form id -> widget id -> pending value */
     this.pending = new Map();
     this.appEl = null;
+    /** @type {Map<string, object>} "kind\0id" -> the props of the previous render */
+    this.lastProps = new Map();
   }
 
   /** Send updates now (one `widget` message). */
@@ -143,7 +145,8 @@ function renderNode(existing, node, ctx, keepMissing) {
     el._stc = { id: node.id, kind: node.kind, key: keyOf(node.id, node.kind, spec, props), json: null, props: null };
   }
   const st = el._stc;
-  const json = JSON.stringify(props);
+  // Props the worker left out as `same` are the very object drawn last time.
+  const json = st.props === props ? st.json : JSON.stringify(props);
   if (st.json !== json) {
     const prev = st.props;
     st.props = props;
@@ -186,6 +189,25 @@ function reconcile(host, children, ctx, keepMissing) {
 }
 
 /**
+ * Give each `same` node of `tree` the props its element had in the previous render
+ * (runtime_wasm/_unchanged.py left them out), and keep this render's for the next.
+ */
+function restoreSameProps(tree, ctx) {
+  const props = new Map();
+  const walk = (node) => {
+    const key = `${node.kind}\u0000${node.id}`;
+    if (node.same) {
+      if (!ctx.lastProps.has(key)) throw new Error(`the worker sent ${key.replace("\u0000", " ")} as unchanged, but the page never had it`);
+      node.props = ctx.lastProps.get(key);
+    }
+    props.set(key, node.props ?? {});
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(tree);
+  ctx.lastProps = props;
+}
+
+/**
  * Render `tree` (a root Node) into `rootEl`, reusing the DOM of the previous render.
  *
  * @param {HTMLElement} rootEl
@@ -202,6 +224,7 @@ export function render(rootEl, tree, sendUpdates, options = {}) {
     contexts.set(rootEl, ctx);
   }
   ctx.sendUpdates = sendUpdates;
+  restoreSameProps(tree, ctx);
   const keepMissing = Boolean(options.keepMissing);
   const spec = specFor(tree.kind);
   let app = ctx.appEl;

@@ -7,6 +7,7 @@ No Python runtime and no Pyodide are involved.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ from playwright.sync_api import Page, expect
 
 from compiler import serving
 from runtime_wasm._protocol import PROTOCOL_VERSION
+from runtime_wasm._unchanged import RenderEncoder
 
 from .conftest import PageGuard
 
@@ -207,6 +209,39 @@ def test_unchanged_elements_keep_their_dom_node(harness: Page) -> None:
         ".stc-main-block > [data-stc-kind]", "els => els.map(e => e.dataset.stcKind)"
     )
     assert kinds == ["button", "caption"]
+
+
+def test_unchanged_large_props_are_not_sent_again(harness: Page) -> None:
+    # The worker's RenderEncoder and this renderer together: a large element that did
+    # not change arrives as `same`, without props, and its DOM is not touched.
+    page = harness
+    encoder = RenderEncoder()
+
+    def send(tree: dict[str, Any]) -> dict[str, Any]:
+        message = json.loads(encoder.encode({"type": "render", "tree": tree}))
+        draw(page, message["tree"])
+        main: list[dict[str, Any]] = message["tree"]["children"][0]["children"]
+        return {n["id"]: n for n in main}
+
+    long = "word " * 400
+    first = send(root(markdown("main/0", long), button("btn", "Go")))
+    assert "props" in first["main/0"]
+    tag(page, '[data-stc-id="main/0"] > *')
+
+    again = send(root(markdown("main/0", long), button("btn", "Go")))
+    assert again["main/0"] == {"id": "main/0", "kind": "markdown", "same": True}
+    assert again["btn"]["props"]["label"] == "Go"  # small props always go
+    assert tagged(page, '[data-stc-id="main/0"] > *')
+
+    changed = send(root(markdown("main/0", long + "end"), button("btn", "Go")))
+    assert changed["main/0"]["props"]["body"].endswith("end")
+    expect(page.locator('[data-stc-id="main/0"]')).to_contain_text("word end")
+
+
+def test_same_props_the_page_never_had_is_an_error(harness: Page) -> None:
+    orphan = {"id": "main/0", "kind": "markdown", "same": True}
+    with pytest.raises(Exception, match="as unchanged, but the page never had it"):
+        draw(harness, root(orphan))
 
 
 def test_text_input_keeps_focus_and_caret_across_rerender(harness: Page) -> None:

@@ -1,0 +1,75 @@
+"""Render messages that leave out what the page already has.
+
+A rerun rebuilds the whole element tree, and most of it is what the page already
+shows: a 100,000-row table, a chart's spec, a long markdown. Sending those props
+again means megabytes through ``postMessage``, parsed by the page, and compared there
+with what it drew, on every click. Streamlit's server keeps a message cache for the
+same reason. Here each large props object is serialised once, and its digest is
+compared with what the same element had in the previous render message. When it is
+unchanged, the node goes as ``{"id", "kind", "same": true}`` and the page reuses the
+props it kept (``js/render.mjs``). Small props go as they are: a digest would cost
+more than it saves.
+
+The page applies every render message in order, so "the previous message" is what it
+holds; a new worker starts with a new encoder, and so with full messages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from typing import Any
+
+from ._protocol import Node
+
+__all__ = ["LARGE_PROPS", "RenderEncoder"]
+
+LARGE_PROPS = 1024  # characters of JSON from which props are sent once
+
+
+class RenderEncoder:
+    """Encodes the messages of one worker; remembers the large props it sent last."""
+
+    def __init__(self) -> None:
+        self._sent: dict[str, str] = {}  # "kind\0id" -> digest, of the last render message
+        # Stands for a props object in the message until its JSON is put in: JSON
+        # escapes the NULs, and the random part keeps app text from reading as one.
+        self._token = f"\x00stc-props-{secrets.token_hex(8)}-"
+
+    def encode(self, message: dict[str, Any]) -> str:
+        """*message* as JSON; its ``tree`` (if any) with unchanged large props left out."""
+        if "tree" not in message:
+            return _dumps(message)
+        raw: dict[str, str] = {}
+        sent: dict[str, str] = {}
+        tree = self._node(message["tree"], raw, sent)
+        self._sent = sent
+        text = _dumps({**message, "tree": tree})
+        for token, props in raw.items():
+            text = text.replace(_dumps(token), props, 1)
+        return text
+
+    def _node(self, node: Node, raw: dict[str, str], sent: dict[str, str]) -> Node:
+        out: Node = {"id": node["id"], "kind": node["kind"]}
+        props = node.get("props", {})
+        text = _dumps(props)
+        if len(text) < LARGE_PROPS:
+            out["props"] = props
+        else:
+            key = f"{node['kind']}\x00{node['id']}"
+            digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+            sent[key] = digest
+            if self._sent.get(key) == digest:
+                out["same"] = True
+            else:
+                token = f"{self._token}{len(raw)}\x00"
+                raw[token] = text
+                out["props"] = token  # type: ignore[typeddict-item]  # replaced by its JSON
+        if "children" in node:
+            out["children"] = [self._node(child, raw, sent) for child in node["children"]]
+        return out
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), default=str)
