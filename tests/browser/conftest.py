@@ -160,3 +160,29 @@ def guard(page: Page) -> Iterator[PageGuard]:
 def wait_idle(page: Page, timeout: float = 60_000) -> None:
     """Wait until the app finished its current run (the page contract's status)."""
     page.wait_for_function("window.stc && window.stc.status === 'idle'", timeout=timeout)
+
+
+_QUIET_WATCH = """() => {
+  if (window.__stcQuiet) return;
+  window.__stcQuiet = { last: performance.now() };
+  new MutationObserver(() => { window.__stcQuiet.last = performance.now(); }).observe(
+    document.getElementById("stc-root"),
+    { subtree: true, childList: true, attributes: true, characterData: true },
+  );
+}"""
+
+
+def wait_settled(page: Page, quiet_ms: float = 750, timeout: float = 60_000) -> None:
+    """Wait until the app is idle, every component frame has loaded, and nothing was
+    drawn for *quiet_ms*. A component's first value (streamlit-authenticator's
+    CookieManager) reruns the app a moment after its first idle render, and that
+    rerun may rebuild a form: text typed before it is lost, in Streamlit too."""
+    wait_idle(page, timeout)
+    page.wait_for_load_state("load", timeout=timeout)  # the iframes of components too
+    page.evaluate(_QUIET_WATCH)
+    page.wait_for_function(
+        "(quiet) => window.stc.status === 'idle'"
+        " && performance.now() - window.__stcQuiet.last > quiet",
+        arg=quiet_ms,
+        timeout=timeout,
+    )

@@ -26,7 +26,7 @@ from playwright.sync_api import Page, expect
 
 from compiler import BuildOptions, NullReporter, build, serving
 from proxy import running
-from tests.browser.conftest import PageGuard, wait_idle
+from tests.browser.conftest import PageGuard, wait_idle, wait_settled
 
 PASSWORD = "correct horse"
 HASH = bcrypt.hashpw(PASSWORD.encode(), bcrypt.gensalt(4)).decode()
@@ -141,7 +141,7 @@ def test_logging_in_through_the_proxy_and_staying_in(
 ) -> None:
     url, _ = site
     page.goto(url)
-    wait_idle(page)
+    wait_settled(page)
     expect(page.get_by_text("Please enter your username and password")).to_be_visible()
     expect(page.get_by_text("anonymous: ")).to_contain_text("(login-required)")
     _log_in(page, "wrong")
@@ -165,7 +165,7 @@ def test_logging_in_through_the_proxy_and_staying_in(
 def test_a_forged_cookie_is_refused(page: Page, guard: PageGuard, site: tuple[str, Path]) -> None:
     url, _ = site
     page.goto(url)
-    wait_idle(page)
+    wait_settled(page)
     page.evaluate(
         "document.cookie = 'stc_auth=eyJhbGciOiJub25lIn0.eyJzdWIiOiJqc21pdGgifQ.; path=/'"
     )
@@ -179,7 +179,7 @@ def test_failed_logins_are_rate_limited(
 ) -> None:
     url, _ = site
     page.goto(url)
-    wait_idle(page)
+    wait_settled(page)
     for _ in range(5):
         _log_in(page, "guess")
     _log_in(page, PASSWORD)  # blocked now, even with the right password
@@ -191,7 +191,7 @@ def test_a_visitor_registers_logs_in_and_changes_their_password(
 ) -> None:
     url, out = site
     page.goto(url + "?form=register")
-    wait_idle(page)
+    wait_settled(page)
     form = page.locator('[data-stc-kind="form"]').last
     values = {"First name": "Ada", "Last name": "Lovelace", "Email": "ada@example.com",
               "Username": "ada", "Password": "An4lytical!", "Repeat password": "An4lytical!",
@@ -203,7 +203,7 @@ def test_a_visitor_registers_logs_in_and_changes_their_password(
     expect(page.get_by_text("registered ada (Ada Lovelace)")).to_be_visible()
 
     page.goto(url)
-    wait_idle(page)
+    wait_settled(page)
     page.get_by_label("Username").fill("ada")
     page.get_by_label("Password").fill("An4lytical!")
     page.get_by_role("button", name="Login").click()
@@ -213,7 +213,7 @@ def test_a_visitor_registers_logs_in_and_changes_their_password(
     page.wait_for_function("document.cookie.includes('stc_auth=')", timeout=30_000)
 
     page.goto(url + "?form=reset")  # the cookie keeps Ada logged in
-    wait_idle(page)
+    wait_settled(page)
     page.get_by_label("Current password").fill("An4lytical!")
     page.get_by_label("New password").fill("N3w-secret!")
     page.get_by_label("Repeat password").fill("N3w-secret!")
@@ -224,7 +224,7 @@ def test_a_visitor_registers_logs_in_and_changes_their_password(
     page.get_by_role("button", name="Logout").click()
     page.wait_for_function("!document.cookie.includes('stc_auth=')", timeout=30_000)
     page.goto(url)
-    wait_idle(page)
+    wait_settled(page)
     for password, expected in [("An4lytical!", "Username/password is incorrect"),
                                ("N3w-secret!", "Welcome Ada Lovelace")]:  # fmt: skip
         page.get_by_label("Username").fill("ada")
