@@ -3,7 +3,7 @@
 ``analyse`` (parse and the libcst passes) ← ``resolve`` (what the site is made of) ←
 ``emit`` (plan, render, write) ← ``devtools`` (serve, ``stc test``). A stage imports
 only the stages before it and the shared values at the top (diagnostics, exceptions,
-options, progress), never the spines (``_build``, ``_check``) nor the entry points, so
+options, progress, version), never the spines (``_build``, ``_check``) nor the entry points, so
 the tree answers "where is X?" and the dependency order with one look. Imports are
 read the way tests/unit/test_architecture.py reads them (inside functions too).
 """
@@ -18,7 +18,8 @@ from tests.unit.test_architecture import ROOT, _cycles, _imports, _module_name
 
 COMPILER = ROOT / "compiler"
 STAGES = ("analyse", "resolve", "emit", "devtools")
-TOP = ("compiler._diagnostics", "compiler._exceptions", "compiler._options", "compiler._progress")
+TOP = ("compiler._diagnostics", "compiler._exceptions", "compiler._options", "compiler._progress",
+       "compiler._version")  # fmt: skip
 
 
 def _graph() -> dict[str, set[str]]:
