@@ -16,14 +16,14 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from . import _alias, _busy, _cache_store, _media_store, _packages
 from . import http as _http
-from ._protocol import PROTOCOL_VERSION, BootConfig, Node, WidgetUpdate
+from ._protocol import PROTOCOL_VERSION, BootConfig, NavigateMessage, Node, WidgetUpdate
 from ._script import Script
 from ._session import AppSession
 from ._tree import to_node
@@ -90,9 +90,15 @@ class _Bridge:
         moved = self.session.navigation.take_navigation()
         if moved is not None:  # another page: its URL, with the query string as it is now
             query = self.session.query_params.query_string()
-            page, replace = moved
+            page, not_found = moved
             search = f"?{query}" if query else ""
-            self.post({"type": "navigate", "page": page, "search": search, "replace": replace})
+            message: NavigateMessage = {
+                "type": "navigate", "page": page, "search": search,
+                "replace": not_found is not None,
+            }  # fmt: skip
+            if not_found is not None:
+                message["not_found"] = not_found
+            self.post(message)
         elif search is not None:
             self.post({"type": "query", "search": f"?{search}" if search else ""})
         store = _cache_store.default_store()
@@ -139,7 +145,7 @@ class _Bridge:
             self.post({"type": "media", "id": media_id, "mime": mime, "data": encoded})
         self.post({"type": "render", "run": self.session.run_count, "status": status, "tree": tree})
 
-    def post(self, message: dict[str, Any]) -> None:
+    def post(self, message: Mapping[str, Any]) -> None:
         self.send(self._encoder.encode(message))
 
 

@@ -124,7 +124,10 @@ class Navigation:
         self.intended_hash: str | None = None
         self.intended_name: str | None = None
         self.url_page: str | None = None  # the url path the address bar names
-        self.not_found = False  # the address named no page: replace, not push
+        # The address named no page: the name Streamlit's PageNotFound carries (the one
+        # asked for in a pages/ folder app, "" under st.navigation); replace, not push.
+        self.not_found: str | None = None
+        self._v1 = False  # this run executes the pages/ folder (or st_pages' list)
         self.menu: Any = None  # this run's navigation element, replaced by a later call
         self._scripts: dict[Path, Script] = {}
         self._deferred: list[tuple[Awaitable[Any], str]] = []
@@ -141,16 +144,18 @@ class Navigation:
         self.intended_hash = page_hash
         self.intended_name = None
 
-    def take_navigation(self) -> tuple[str, bool] | None:
-        """``(url_path, replace)`` when the address bar must change after this run."""
+    def take_navigation(self) -> tuple[str, str | None] | None:
+        """``(url_path, not_found)`` when the address bar must change after this run;
+        *not_found* (see ``self.not_found``) when the address named no page: the page
+        replaces its URL and says so, as Streamlit's "Page not found" dialog does."""
         if self.current is None or self.pages is None:
             return None
         if self.url_page is None or self.url_page == self.current.url_path:
             self.url_page = self.current.url_path
             return None
         self.url_page = self.current.url_path
-        replace, self.not_found = self.not_found, False
-        return self.current.url_path, replace
+        not_found, self.not_found = self.not_found, None
+        return self.current.url_path, not_found
 
     # -- registry -------------------------------------------------------------------
     def registered(self) -> dict[str, PageEntry]:
@@ -172,7 +177,8 @@ class Navigation:
         elif self.intended_name:
             found = next((p for p in pages.values() if p.url_path == self.intended_name), None)
         if found is None or found.external:
-            self.not_found = bool(self.intended_hash or self.intended_name)
+            if self.intended_hash or self.intended_name:
+                self.not_found = (self.intended_name or "") if self._v1 else ""
             found = pages[fallback]
         self.current = found
         self.intended_hash, self.intended_name = found.hash, None
@@ -198,7 +204,8 @@ class Navigation:
         self._deferred.clear()
         self.menu = None
         ctx.navigation = self
-        if self.v1_pages is not None or self.uses_pages_directory:
+        self._v1 = self.v1_pages is not None or self.uses_pages_directory
+        if self._v1:
             if _run_v1 is None:
                 raise RuntimeError("import runtime_wasm.streamlit before running a multipage app")
             _run_v1(self)  # the API layer builds the Page objects

@@ -275,6 +275,9 @@ class NavigateMessage(TypedDict):
     page: str
     search: str
     replace: bool
+    # The address named no page (replace is true): the page asked for in a pages/
+    # folder app, "" under st.navigation; the page says so, as Streamlit does.
+    not_found: NotRequired[str]
 
 
 class MediaMessage(TypedDict):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+from collections.abc import Mapping
 from typing import Any
 
 from ._protocol import Node
@@ -37,7 +38,7 @@ class RenderEncoder:
         # escapes the NULs, and the random part keeps app text from reading as one.
         self._token = f"\x00stc-props-{secrets.token_hex(8)}-"
 
-    def encode(self, message: dict[str, Any]) -> str:
+    def encode(self, message: Mapping[str, Any]) -> str:
         """*message* as JSON; its ``tree`` (if any) with unchanged large props left out."""
         if "tree" not in message:
             return _dumps(message)

@@ -12,6 +12,7 @@
 // stays, dimmed, until the new worker's first render, and the bar says the session
 // state was lost.
 
+import { h } from "./dom.mjs";
 import { MSG, PROTOCOL_VERSION, STAGE } from "./protocol.mjs";
 import { pageConfig } from "./page_config.mjs";
 import { addMedia } from "./elements/lib/media_store.mjs";
@@ -134,6 +135,7 @@ function readConfig() {
   // A page's own entry (<root>/charts/index.html) says where the site's root is.
   const site = new URL(raw.root || "./", base);
   initRouter(site, followPage);
+  askedPage = takeMissingPage();
   let pyodide = abs(raw.pyodide);
   if (!pyodide.endsWith("/")) pyodide += "/";
   return {
@@ -152,7 +154,27 @@ function readConfig() {
 
 /** The boot config for a new worker: the site's, plus where the visitor is now. */
 function bootConfig() {
-  return { ...siteConfig, url: location.href, page: pageFromUrl(location.href), context: clientSnapshot() };
+  const page = askedPage ?? pageFromUrl(location.href);
+  askedPage = null; // said once: a worker started after Stop runs where the visitor is
+  return { ...siteConfig, url: location.href, page, context: clientSnapshot() };
+}
+
+// 404.html keeps the address the host did not have while it climbs to the app (the
+// same key there); the app runs its main page and says "Page not found", as Streamlit.
+const MISSING_ADDRESS = "stc-missing-address";
+let askedPage = null;
+
+/** The app page a visitor asked for at an address the host did not have, once. */
+function takeMissingPage() {
+  let missing = null;
+  try {
+    missing = sessionStorage.getItem(MISSING_ADDRESS);
+    sessionStorage.removeItem(MISSING_ADDRESS);
+  } catch {
+    return null; // storage blocked: the main page runs, without the notice
+  }
+  const page = missing ? pageFromUrl(missing) : "";
+  return page && page !== pageFromUrl(location.href) ? page : null;
 }
 
 // ---- what the page owns for the worker: URL, cookies, the visitor's browser -------
@@ -206,11 +228,31 @@ function followPage(page, search) {
 }
 
 /** The run moved to another page (st.switch_page): its address, without a reload. */
-function applyNavigate({ page, search, replace }) {
+function applyNavigate({ page, search, replace, not_found: notFound }) {
   const url = pageUrl(page, search);
+  if (notFound !== undefined) showPageNotFound(notFound);
   if (url.href === location.href) return;
   if (replace) history.replaceState(null, "", url);
   else history.pushState(null, "", url);
+}
+
+/** The address named no page: Streamlit's "Page not found" dialog, same words. */
+function showPageNotFound(name) {
+  const said = name
+    ? `You have requested page /${name}, but no corresponding file was found in the app's pages/ directory`
+    : "The page that you have requested does not seem to exist";
+  const close = h("button", { type: "button", class: "stc-dialog-close", "aria-label": "Close" }, "\u00d7");
+  const dialog = h(
+    "dialog",
+    { class: "stc-dialog stc-page-not-found", "aria-labelledby": "stc-page-not-found-title" },
+    h("div", { class: "stc-dialog-head" }, h("h2", { class: "stc-dialog-title", id: "stc-page-not-found-title" }, "Page not found"), close),
+    h("div", { class: "stc-block stc-dialog-body" }, h("p", {}, `${said}. Running the app's main page.`)),
+  );
+  close.addEventListener("click", () => dialog.close());
+  dialog.addEventListener("close", () => dialog.remove());
+  document.querySelector(".stc-page-not-found")?.remove();
+  document.body.append(dialog);
+  dialog.showModal();
 }
 
 /** A worker that is not busy answers `stop` within a few ms; allow for a slow machine. */

@@ -145,7 +145,7 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @typedef {{type: "stop"}} StopMessage
  * @typedef {{type: "stopping", running: boolean}} StoppingMessage
  * @typedef {InitMessage|WidgetMessage|UrlMessage|StopMessage} PageMessage
- * @typedef {{type: "navigate", page: string, search: string, replace: boolean}} NavigateMessage  sent instead of query
+ * @typedef {{type: "navigate", page: string, search: string, replace: boolean, not_found?: string}} NavigateMessage  sent instead of query; not_found: the address named no page
  * @typedef {{type: "media", id: string, mime: string, data: string}} MediaMessage  base64 data, once per id
  * @typedef {ProgressMessage|RenderMessage|FatalMessage|QueryMessage|NavigateMessage|StoppingMessage|MediaMessage} WorkerMessage
  */

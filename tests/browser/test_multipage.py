@@ -156,6 +156,30 @@ def test_unknown_address_climbs_back_to_the_app(
     assert heading(page) == "Home page"
 
 
+@pytest.mark.parametrize(
+    ("site", "said"),
+    [
+        (
+            "multipage",
+            "You have requested page /nope, but no corresponding file was found in the "
+            "app's pages/ directory",
+        ),
+        ("navigation", "The page that you have requested does not seem to exist"),
+    ],
+)
+def test_an_unknown_page_says_page_not_found_and_runs_the_main_page(
+    page: Page, guard: PageGuard, sites: dict[str, str], site: str, said: str
+) -> None:
+    guard.allowed_errors.append("status of 404")  # the host's answer to the missing folder
+    url = sites[site]
+    page.goto(f"{url}nope/")
+    dialog = page.get_by_role("dialog", name="Page not found")
+    expect(dialog).to_contain_text(f"{said}. Running the app's main page.")
+    page.wait_for_url(url)
+    dialog.get_by_role("button", name="Close").click()
+    expect(dialog).to_have_count(0)
+
+
 def test_st_pages_sections_and_titles(page: Page, guard: PageGuard, sites: dict[str, str]) -> None:
     url = sites["st_pages"]
     open_app(page, url)

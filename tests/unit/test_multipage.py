@@ -558,3 +558,26 @@ def _walk(node: dict[str, Any]) -> Any:
     yield node
     for child in node.get("children", []):
         yield from _walk(child)
+
+
+@pytest.mark.parametrize(
+    ("site", "not_found"),
+    [
+        pytest.param("navigation", "", id="st.navigation-app"),  # Streamlit sends ""
+        pytest.param("multipage", "nope", id="pages-folder-app"),  # and the name asked for
+    ],
+)
+def test_an_address_that_names_no_page_runs_the_main_page_and_says_so(
+    clean_process: None, site: str, not_found: str
+) -> None:
+    messages: list[dict[str, Any]] = []
+    config = {
+        "protocol": PROTOCOL_VERSION, "entry": "app.py", "pyodide": "", "runtime": "",
+        "app": "", "url": "http://h/my-repo/nope/", "page": "nope",
+    }  # fmt: skip
+    app_dir = str(SITES / site)
+    asyncio.run(_bridge.boot(json.dumps(config), lambda m: messages.append(json.loads(m)), app_dir))
+    navigate = [m for m in messages if m["type"] == "navigate"]
+    assert navigate == [
+        {"type": "navigate", "page": "", "search": "", "replace": True, "not_found": not_found}
+    ]
