@@ -389,3 +389,25 @@ def test_form_in_the_sidebar_and_in_a_column(run_app: RunApp) -> None:
     assert not at.exception
     assert len(at.sidebar.text_input) == 1
     assert len(at.main.text_input) == 1
+
+
+@pytest.mark.parametrize(
+    ("call", "shown"),
+    [
+        ("st.number_input('n', value=3.5)", "%0.2f"),  # Streamlit shows 3.50
+        ("st.number_input('n', value=3)", "%d"),
+        ("st.number_input('n', value=3.5, format='%.3f')", "%.3f"),
+    ],
+)
+def test_number_input_shows_streamlits_default_format(
+    run_app: RunApp, call: str, shown: str
+) -> None:
+    at = run_app(f"import streamlit as st\n{call}\n")
+    assert at.number_input[0].props["format"] == shown
+
+
+def test_number_input_default_format_is_not_part_of_its_id(run_app: RunApp) -> None:
+    # Streamlit's id takes the format parameter as given: None and "%0.2f" differ.
+    plain = run_app("import streamlit as st\nst.number_input('n', value=3.5)\n")
+    told = run_app("import streamlit as st\nst.number_input('n', value=3.5, format='%0.2f')\n")
+    assert plain.number_input[0].id != told.number_input[0].id

@@ -17,6 +17,9 @@ from ..lib._numbers import Number, as_number, is_number
 __all__ = ["NumberInputMixin"]
 
 
+_DEFAULT_FORMAT = {"int": "%d", "float": "%0.2f"}
+
+
 class NumberInputMixin(DGBase):
     def number_input(
         self,
@@ -101,10 +104,9 @@ class NumberInputMixin(DGBase):
                 "min": min_value,
                 "max": max_value,
                 "step": st_step,
-                "format": format,
                 "help": help,
             },
-            identity={"value": default},
+            identity={"value": default, "format": format},
             default=default,
             deserialize=number,
             coerce=coerce,
@@ -112,6 +114,8 @@ class NumberInputMixin(DGBase):
             args=args,
             kwargs=kwargs,
             props={
+                # Streamlit shows a float as %0.2f (3.50) and an int as %d unless told
+                "format": format if format is not None else _DEFAULT_FORMAT[data_type],
                 "data_type": data_type,
                 "placeholder": placeholder,
                 "disabled": disabled,
