@@ -12,6 +12,11 @@ need_packages \
   "node:nodejs" "npm:npm" \
   "/usr/lib/postgresql/15/bin/initdb:postgresql"  # stc proxy's tests make a throwaway cluster (tests/proxy/conftest.py)
 
+# This project was distributed as "stc" until PyPI's "stc" (another project) was
+# noticed: an editable install of that name from an older checkout would shadow it.
+if python3 -m pip show stc 2>/dev/null | grep -q "^Summary: Compile a Streamlit app"; then
+  python3 -m pip uninstall -y -q stc
+fi
 python3 -m pip install -q --disable-pip-version-check -e ".[test]"
 
 ruff check .
