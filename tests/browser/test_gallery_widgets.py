@@ -266,6 +266,24 @@ def test_dialog_dismissed_with_escape(
     expect(page.get_by_role("dialog")).to_have_count(0)
 
 
+def test_dialog_closed_without_a_cancel_event_is_dismissed(
+    page: Page, guard: PageGuard, serve_app: Callable[[Path], str]
+) -> None:
+    # Chrome closes a modal dialog on Esc without firing `cancel` when the page had no
+    # user activation since it opened; the app must still hear of the dismissal, or
+    # the next render of the dialog would open it again.
+    open_page(page, serve_app, "layout/")
+    page.get_by_role("button", name="Open dialog").click()
+    expect(page.get_by_role("dialog", name="Vote")).to_be_visible()
+    wait_idle(page)
+    page.evaluate("document.querySelector('dialog.stc-dialog').close()")  # no cancel
+    page.wait_for_function(
+        "window.stc.status === 'running' || !document.querySelector('dialog.stc-dialog')"
+    )
+    wait_idle(page)
+    expect(page.locator("dialog.stc-dialog")).to_have_count(0)  # the dismissal reran the app
+
+
 def test_status_family(page: Page, guard: PageGuard, serve_app: Callable[[Path], str]) -> None:
     main = open_page(page, serve_app, "status/")
     kinds_present(page, "success", "info", "warning", "error", "progress", "status")

@@ -22,15 +22,24 @@ export const DIALOG_BLOCKS = {
         h("div", { class: "stc-block stc-dialog-body" }),
       );
       const dismiss = () => {
-        if (!el._stc?.props.dismissible) return;
+        if (!el._stc?.props.dismissible || el._dismissed) return;
+        el._dismissed = true; // told Python once, whichever way it closed
         const trigger = el.querySelector('[data-stc-kind="dialog_dismiss"]');
-        el.close();
+        if (el.open) el.close();
         if (trigger) ctx.send([{ id: trigger._stc.id, value: true }]);
       };
       close.addEventListener("click", dismiss);
       el.addEventListener("cancel", (e) => {
         e.preventDefault(); // Esc: closed by dismiss(), or not at all
         dismiss();
+      });
+      // Chrome closes a dialog on Esc without a cancel event when the page had no user
+      // activation since it opened (its close watcher rules): say it was dismissed, or
+      // open a dialog the app does not let the visitor dismiss again.
+      el.addEventListener("close", () => {
+        if (!el.isConnected || el._dismissed) return;
+        if (el._stc?.props.dismissible) dismiss();
+        else el.showModal();
       });
       el.addEventListener("click", (e) => {
         if (e.target === el) dismiss(); // the backdrop
@@ -46,7 +55,9 @@ export const DIALOG_BLOCKS = {
     after(el) {
       // Inserted into the page after this returns: open once it is there.
       queueMicrotask(() => {
-        if (el.isConnected && !el.open) el.showModal();
+        if (!el.isConnected || el.open) return;
+        el._dismissed = false; // in the tree again: the app shows it again
+        el.showModal();
       });
     },
   },
