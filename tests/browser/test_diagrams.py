@@ -100,7 +100,13 @@ def test_diagrams_draw_offline(
     expect(sales.locator("svg path[fill='#0068c9']")).to_have_count(5)
     assert not page.locator(".stc-echarts .stc-alert-error").count()
 
-    # Clicking a bar of a chart with on_select reruns the app with Streamlit's selection.
+    # Clicking a bar of a chart with on_select reruns the app with Streamlit's selection,
+    # once the rerun's redraw has finished animating (a click mid-animation can miss).
+    sales.evaluate(
+        "el => new Promise((done) => {"
+        " const v = el._diagram.view; let quiet = setTimeout(done, 1500);"
+        " v.on('finished', () => { clearTimeout(quiet); quiet = setTimeout(done, 300); }); })"
+    )
     spy = "el => { const v = el._diagram.view, set = v.setOption.bind(v); el.sets = 0;"
     sales.evaluate(spy + " v.setOption = (...a) => { el.sets += 1; return set(...a); }; }")
     sales.locator("svg path[fill='#0068c9']").nth(2).click()
