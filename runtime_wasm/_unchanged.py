@@ -4,8 +4,8 @@ A rerun rebuilds the whole element tree, and most of it is what the page already
 shows: a 100,000-row table, a chart's spec, a long markdown. Sending those props
 again means megabytes through ``postMessage``, parsed by the page, and compared there
 with what it drew, on every click. Streamlit's server keeps a message cache for the
-same reason. Here each large props object is serialised once, and its digest is
-compared with what the same element had in the previous render message. When it is
+same reason. Here each props object is serialised once, and a large one's digest
+is compared with what the same element had in the previous render message. When it is
 unchanged, the node goes as ``{"id", "kind", "same": true}`` and the page reuses the
 props it kept (``js/render.mjs``). Small props go as they are: a digest would cost
 more than it saves.
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import secrets
 from collections.abc import Mapping
 from typing import Any
@@ -37,36 +38,34 @@ class RenderEncoder:
         # Stands for a props object in the message until its JSON is put in: JSON
         # escapes the NULs, and the random part keeps app text from reading as one.
         self._token = f"\x00stc-props-{secrets.token_hex(8)}-"
+        self._placeholder = re.compile(re.escape(_dumps(self._token)[:-1]) + r"(\d+)\\u0000\"")
 
     def encode(self, message: Mapping[str, Any]) -> str:
-        """*message* as JSON; its ``tree`` (if any) with unchanged large props left out."""
+        """*message* as JSON; its ``tree`` (if any) with unchanged large props left out.
+
+        Each props object is serialised once: the tree goes out with a placeholder in
+        its place, and one pass over the text puts the JSON in."""
         if "tree" not in message:
             return _dumps(message)
-        raw: dict[str, str] = {}
+        raw: list[str] = []
         sent: dict[str, str] = {}
         tree = self._node(message["tree"], raw, sent)
         self._sent = sent
         text = _dumps({**message, "tree": tree})
-        for token, props in raw.items():
-            text = text.replace(_dumps(token), props, 1)
-        return text
+        return self._placeholder.sub(lambda found: raw[int(found.group(1))], text)
 
-    def _node(self, node: Node, raw: dict[str, str], sent: dict[str, str]) -> Node:
+    def _node(self, node: Node, raw: list[str], sent: dict[str, str]) -> Node:
         out: Node = {"id": node["id"], "kind": node["kind"]}
-        props = node.get("props", {})
-        text = _dumps(props)
-        if len(text) < LARGE_PROPS:
-            out["props"] = props
-        else:
+        text = _dumps(node.get("props", {}))
+        if len(text) >= LARGE_PROPS:
             key = f"{node['kind']}\x00{node['id']}"
             digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
             sent[key] = digest
             if self._sent.get(key) == digest:
                 out["same"] = True
-            else:
-                token = f"{self._token}{len(raw)}\x00"
-                raw[token] = text
-                out["props"] = token  # type: ignore[typeddict-item]  # replaced by its JSON
+        if not out.get("same"):
+            out["props"] = f"{self._token}{len(raw)}\x00"  # type: ignore[typeddict-item]
+            raw.append(text)
         if "children" in node:
             out["children"] = [self._node(child, raw, sent) for child in node["children"]]
         return out
