@@ -127,10 +127,15 @@ class Navigation:
         # The address named no page: the name Streamlit's PageNotFound carries (the one
         # asked for in a pages/ folder app, "" under st.navigation); replace, not push.
         self.not_found: str | None = None
-        self._v1 = False  # this run executes the pages/ folder (or st_pages' list)
         self.menu: Any = None  # this run's navigation element, replaced by a later call
         self._scripts: dict[Path, Script] = {}
         self._deferred: list[tuple[Awaitable[Any], str]] = []
+
+    @property
+    def runs_pages_folder(self) -> bool:
+        """Streamlit's v1 multipage app: the pages/ folder (or st_pages' list) are the
+        pages, and the selected one runs instead of the main script."""
+        return self.v1_pages is not None or self.uses_pages_directory
 
     # -- the page's side ------------------------------------------------------------
     def request_url(self, url_path: str | None) -> None:
@@ -178,7 +183,7 @@ class Navigation:
             found = next((p for p in pages.values() if p.url_path == self.intended_name), None)
         if found is None or found.external:
             if self.intended_hash or self.intended_name:
-                self.not_found = (self.intended_name or "") if self._v1 else ""
+                self.not_found = (self.intended_name or "") if self.runs_pages_folder else ""
             found = pages[fallback]
         self.current = found
         self.intended_hash, self.intended_name = found.hash, None
@@ -204,8 +209,7 @@ class Navigation:
         self._deferred.clear()
         self.menu = None
         ctx.navigation = self
-        self._v1 = self.v1_pages is not None or self.uses_pages_directory
-        if self._v1:
+        if self.runs_pages_folder:
             if _run_v1 is None:
                 raise RuntimeError("import runtime_wasm.streamlit before running a multipage app")
             _run_v1(self)  # the API layer builds the Page objects
