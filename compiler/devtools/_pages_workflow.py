@@ -150,7 +150,7 @@ def _stc_requirement(install: str | None) -> Requirement:
 
 def init_pages(options: InitPagesOptions) -> Path:
     """Write the workflow; refuses to replace an existing one unless ``force``."""
-    _stc_requirement(options.install)  # refuse a wrong --install before writing
+    text = workflow(options)  # refuses a wrong --install before anything is written
     fields = options.schedule.split()
     if len(fields) != 5 or not all(_CRON_FIELD.fullmatch(f) for f in fields):
         raise BuildError(f"--schedule takes a cron line of five fields, UTC: {options.schedule!r}")
@@ -163,7 +163,7 @@ def init_pages(options: InitPagesOptions) -> Path:
         raise BuildError(f"{WORKFLOW_PATH} exists; replace it with --force")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(workflow(options), encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
     except OSError as error:
         raise BuildError(f"cannot write {target}: {error.strerror or error}") from error
     return target
