@@ -144,7 +144,6 @@ def _stems(folder: Path, suffix: str) -> set[str]:
     return found
 
 
-@pytest.mark.skipif(not JS_ELEMENTS.is_dir(), reason="element families not split yet")
 def test_every_js_element_family_has_its_python_family() -> None:
     # JS modules under elements/ draw what the Python family of the same stem emits;
     # a Python family may have no JS of its own (st.write, st.echo draw other kinds).
