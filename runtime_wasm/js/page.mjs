@@ -13,6 +13,7 @@
 // state was lost.
 
 import { h } from "./dom.mjs";
+import { dialogFrame } from "./elements/dialog.mjs";
 import { MSG, PROTOCOL_VERSION, STAGE } from "./protocol.mjs";
 import { pageConfig } from "./page_config.mjs";
 import { addMedia } from "./elements/lib/media_store.mjs";
@@ -241,13 +242,10 @@ function showPageNotFound(name) {
   const said = name
     ? `You have requested page /${name}, but no corresponding file was found in the app's pages/ directory`
     : "The page that you have requested does not seem to exist";
-  const close = h("button", { type: "button", class: "stc-dialog-close", "aria-label": "Close" }, "\u00d7");
-  const dialog = h(
-    "dialog",
-    { class: "stc-dialog stc-page-not-found", "aria-labelledby": "stc-page-not-found-title" },
-    h("div", { class: "stc-dialog-head" }, h("h2", { class: "stc-dialog-title", id: "stc-page-not-found-title" }, "Page not found"), close),
-    h("div", { class: "stc-block stc-dialog-body" }, h("p", {}, `${said}. Running the app's main page.`)),
-  );
+  const { el: dialog, title, close, body } = dialogFrame();
+  dialog.classList.add("stc-page-not-found");
+  title.textContent = "Page not found";
+  body.append(h("p", {}, `${said}. Running the app's main page.`));
   close.addEventListener("click", () => dialog.close());
   dialog.addEventListener("close", () => dialog.remove());
   document.querySelector(".stc-page-not-found")?.remove();

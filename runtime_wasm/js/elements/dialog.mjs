@@ -10,17 +10,19 @@ export const DIALOG = {
   dialog_dismiss: { create: hidden, update() {} },
 };
 
+/** A modal dialog's frame: st.dialog's, and the page's own notices ("Page not found"). */
+export function dialogFrame() {
+  const title = h("h2", { class: "stc-dialog-title", id: uid("stc-dialog-title") });
+  const close = h("button", { type: "button", class: "stc-dialog-close", "aria-label": "Close" }, "\u00d7");
+  const body = h("div", { class: "stc-block stc-dialog-body" });
+  const el = h("dialog", { class: "stc-dialog", "aria-labelledby": title.id }, h("div", { class: "stc-dialog-head" }, title, close), body);
+  return { el, title, close, body };
+}
+
 export const DIALOG_BLOCKS = {
   dialog: {
     create: (p, ctx) => {
-      const title = h("h2", { class: "stc-dialog-title", id: uid("stc-dialog-title") });
-      const close = h("button", { type: "button", class: "stc-dialog-close", "aria-label": "Close" }, "\u00d7");
-      const el = h(
-        "dialog",
-        { class: "stc-dialog", "aria-labelledby": title.id },
-        h("div", { class: "stc-dialog-head" }, title, close),
-        h("div", { class: "stc-block stc-dialog-body" }),
-      );
+      const { el, close } = dialogFrame();
       const dismiss = () => {
         if (!el._stc?.props.dismissible || el._dismissed) return;
         el._dismissed = true; // told Python once, whichever way it closed
