@@ -133,6 +133,7 @@ class PageConfig(TypedDict):
     assets: list[str]  # the optional assets this build kept (compiler/resolve/_assets.py)
     packages: NotRequired[list[str]]  # Pyodide packages loaded at boot (absent: none)
     lock: NotRequired[str]  # the site's package lock, with packages
+    stdlib: NotRequired[str]  # the site's stdlib.zip (absent: Pyodide's own stdlib)
     data: NotRequired[DataConfig]  # st.connection and st.secrets (absent: none)
     pages: NotRequired[list[str]]  # a multipage app's url paths with an entry of their own
     root: NotRequired[str]  # the site's root, relative to a page's own entry ("../")
@@ -149,6 +150,7 @@ class BootConfig(TypedDict):
     entry: str  # the main script, relative to the app folder
     packages: list[str]  # Pyodide packages to load before the first run
     lock: str | None  # URL of the site's package lock (None: no packages)
+    stdlib: str | None  # URL of the site's stdlib.zip (None: Pyodide's own stdlib)
     url: str  # the page's URL at boot
     page: NotRequired[str]  # the url path of the app page the URL names ("" = default)
     context: NotRequired[ClientSnapshot]  # the visitor's browser at boot

@@ -29,7 +29,7 @@ from runtime_wasm._pagefiles import is_page_script, page_icon_and_name, pages_fo
 __all__ = ["URL_KEYS", "entry_config", "page_routes"]
 
 # boot config keys holding URLs relative to the site's root
-URL_KEYS = ("pyodide", "runtime", "app", "lock")
+URL_KEYS = ("pyodide", "runtime", "app", "lock", "stdlib")
 PAGES_TOML = ".streamlit/pages.toml"
 _RESERVED = frozenset({"", ".", "..", "stc", "pyodide", "packages", "index.html", "404.html"})
 

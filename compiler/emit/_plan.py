@@ -61,6 +61,7 @@ from runtime_wasm.http import RULES_PATH
 __all__ = ["Copy", "Data", "PlannedFile", "SitePlan", "Template", "Text", "Zip", "plan"]
 
 MANIFEST = "stc-build.json"
+STDLIB_PATH = "stc/stdlib.zip"  # the site's standard library (compiler/resolve/_site_stdlib.py)
 ORIGINALS = ".stc/original"  # in app.zip: the user's sources of the files stc rewrote
 
 
@@ -152,6 +153,8 @@ def plan(
     if resolved.packages:  # absent otherwise: the worker then boots exactly as before
         config["packages"] = [p.name for p in resolved.packages]
         config["lock"] = LOCK_PATH
+    if resolved.stdlib_modules:  # absent: Pyodide's own stdlib (sources)
+        config["stdlib"] = STDLIB_PATH
     data = _data_config(analysis)
     if data:  # absent when the app has none
         config["data"] = data
@@ -203,6 +206,9 @@ def plan(
             source=Zip(members=_app_members(parsed, analysis) + baked_members(baked)),
         ),
     ]
+    if resolved.stdlib_modules:
+        stdlib = Zip(members=resolved.stdlib_modules)
+        files.append(PlannedFile(path=STDLIB_PATH, category="runtime", source=stdlib))
     if resolved.pyodide is not None:
         core = resolved.pyodide
         files += [

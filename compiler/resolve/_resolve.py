@@ -30,9 +30,10 @@ from compiler.resolve._deps import WheelSource, resolve_dependencies
 from compiler.resolve._import_kinds import classify, local_tops
 from compiler.resolve._pyodide import PYODIDE_VERSION, PyodideCore, cache_root, ensure_core
 from compiler.resolve._requirements import declared_requirements
+from compiler.resolve._site_stdlib import site_stdlib
 from compiler.resolve._sitelock import Package, load_pinned_lock
 from compiler.resolve._wheels import PipWheels
-from compiler.resolve.pyc._precompile import precompile
+from compiler.resolve.pyc._precompile import RuntimeBytecode, precompile, stdlib_bytecode
 
 __all__ = ["Resolved", "resolve", "runtime_package_dir"]
 
@@ -47,6 +48,8 @@ class Resolved:
     pyodide: PyodideCore | None
     pyodide_url: str
     runtime_modules: tuple[tuple[str, Path], ...]  # (arcname "runtime_wasm/...", file)
+    # the site's stdlib.zip (compiler.resolve._site_stdlib); empty: Pyodide's own stdlib
+    stdlib_modules: tuple[tuple[str, Path | bytes], ...] = ()
     js_files: tuple[tuple[str, Path], ...]  # (path under js/, file)
     assets: tuple[str, ...] = tuple(ASSETS)  # the optional assets among js_files
     packages: tuple[Package, ...] = ()
@@ -114,10 +117,13 @@ def resolve(
         reporter.info(
             f"{name}: " + (f"in the site ({chosen[name]})" if name in chosen else "left out")
         )
+    bytecode = precompile(core, modules, cache_dir, reporter)
+    app_stdlib = [r.module for r in imports if classify(r.top, local) == "stdlib"]
     return Resolved(
         pyodide=core,
         pyodide_url=url,
-        runtime_modules=modules + precompile(core, modules, cache_dir, reporter),
+        runtime_modules=modules + bytecode.pycs,
+        stdlib_modules=_stdlib_modules(core, bytecode, app_stdlib, cache_dir, reporter),
         js_files=tuple(f for f in _js_files(runtime / "js") if not is_left_out(f[0], chosen)),
         assets=tuple(name for name in ASSETS if name in chosen),
         packages=packages,
@@ -126,6 +132,20 @@ def resolve(
         app_config=app_config,
         diagnostics=tuple(diagnostics),
     )
+
+
+def _stdlib_modules(
+    core: PyodideCore | None, bytecode: RuntimeBytecode, app_stdlib: list[str],
+    cache_dir: Path | None, reporter: Reporter,
+) -> tuple[tuple[str, Path | bytes], ...]:  # fmt: skip
+    if core is None or not bytecode.stdlib_loaded:
+        return ()
+    pycs = stdlib_bytecode(core, cache_dir, reporter)
+    if pycs is None:
+        return ()
+    found = site_stdlib(core.folder / "python_stdlib.zip", pycs, bytecode.stdlib_loaded, app_stdlib)
+    reporter.info(f"standard library: {len(found) - 1} modules as bytecode (the rest on demand)")
+    return found
 
 
 def _tell(packages: tuple[Package, ...], reporter: Reporter) -> None:

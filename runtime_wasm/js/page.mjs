@@ -147,6 +147,7 @@ function readConfig() {
     entry: raw.entry,
     packages: raw.packages ?? [],
     lock: raw.lock ? abs(raw.lock) : null,
+    stdlib: raw.stdlib ? abs(raw.stdlib) : null,
     site: site.href,
     integrity: raw.integrity ?? null,
     data: raw.data ?? null,

@@ -53,6 +53,7 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @property {string[]} assets  the optional assets this build kept (compiler/resolve/_assets.py)
  * @property {string[]} [packages]  Pyodide packages loaded at boot (absent: none)
  * @property {string} [lock]   the site's package lock, with packages
+ * @property {string} [stdlib] the site's stdlib.zip (absent: Pyodide's own stdlib)
  * @property {DataConfig} [data]  st.connection and st.secrets (absent: none)
  * @property {string[]} [pages]  a multipage app's url paths with an entry of their own
  * @property {string} [root]   the site's root, relative to a page's own entry ("../")
@@ -69,6 +70,7 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @property {string} entry    the main script, relative to the app folder
  * @property {string[]} packages  Pyodide packages to load before the first run
  * @property {string|null} lock  URL of the site's package lock (null: no packages)
+ * @property {string|null} stdlib  URL of the site's stdlib.zip (null: Pyodide's own stdlib)
  * @property {string} url      the page's URL at boot
  * @property {string} [page]   the url path of the app page the URL names ("" = default)
  * @property {ClientSnapshot} [context]  the visitor's browser at boot

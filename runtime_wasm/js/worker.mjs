@@ -4,6 +4,9 @@
 //
 // Boot: init -> (fetch runtime.zip + app.zip) || (import pyodide.mjs, loadPyodide
 //       [-> loadPackage(config.packages)]) -> unpack both zips -> bridge.boot(config, send)
+// Standard library: a site built with Node has its own stdlib.zip (config.stdlib), the
+// bytecode of what its first run imports, in place of Pyodide's zip of sources;
+// runtime_wasm/_stdlib_fallback.py imports anything else from Pyodide's full zip.
 // Packages: when config.packages is non-empty, Pyodide reads the site's own lock
 // (config.lock, written by compiler/resolve/_sitelock.py) instead of its default one, and
 // loadPackage resolves dependencies and checks each wheel's sha256. With no
@@ -192,7 +195,7 @@ async function boot(msg) {
   };
   try {
     const { allDone } = trackDownloads(
-      [config.pyodide + "pyodide.asm.wasm", config.pyodide + "python_stdlib.zip", config.runtime, config.app],
+      [config.pyodide + "pyodide.asm.wasm", config.stdlib ?? config.pyodide + "python_stdlib.zip", config.runtime, config.app],
       config.site,
       fail,
     );
@@ -207,6 +210,7 @@ async function boot(msg) {
     const packages = config.packages ?? [];
     const options = { indexURL: config.pyodide };
     if (packages.length > 0) options.lockFileURL = config.lock;
+    if (config.stdlib) options.stdLibURL = config.stdlib; // bytecode, made by the build
     const [pyodide, runtimeBuf, appBuf] = await Promise.all([
       import(config.pyodide + "pyodide.mjs")
         .then(({ loadPyodide }) => loadPyodide(options))
@@ -227,6 +231,12 @@ async function boot(msg) {
     const sys = pyodide.pyimport("sys");
     sys.path.insert(0, RUNTIME_DIR);
     sys.destroy();
+    if (config.stdlib) {
+      // Modules the site's stdlib.zip left out come from Pyodide's full zip, on demand.
+      const fallback = pyodide.pyimport("runtime_wasm._stdlib_fallback");
+      fallback.install(config.pyodide + "python_stdlib.zip", getBytesSync);
+      fallback.destroy();
+    }
 
     const mod = pyodide.pyimport("runtime_wasm._bridge");
     runtime = mod;
@@ -260,6 +270,19 @@ function postSync(url, body, session) {
     return JSON.stringify({ status: xhr.status, body: xhr.responseText });
   } catch (err) {
     return JSON.stringify({ status: 0, body: String(err?.message ?? err) });
+  }
+}
+
+/** The bytes at `url`, or null when they did not come (a worker may wait). */
+function getBytesSync(url) {
+  const xhr = new XMLHttpRequest();
+  try {
+    xhr.open("GET", url, false);
+    xhr.responseType = "arraybuffer";
+    xhr.send();
+    return xhr.status === 200 ? new Uint8Array(xhr.response) : null;
+  } catch {
+    return null;
   }
 }
 

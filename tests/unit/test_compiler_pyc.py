@@ -1,4 +1,5 @@
-"""Runtime bytecode: compiled by the vendored Pyodide under Node, cached, optional."""
+"""Runtime and stdlib bytecode: compiled by the vendored Pyodide under Node, cached,
+optional; and the site's own stdlib.zip made from it."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import pytest
 import compiler.resolve.pyc._precompile
 from compiler import BuildOptions, NullReporter, build
 from compiler.resolve._pyodide import PyodideCore, ensure_core
-from compiler.resolve.pyc._precompile import precompile
+from compiler.resolve.pyc._precompile import RuntimeBytecode, precompile, stdlib_bytecode
+from runtime_wasm._stdlib_fallback import REST_LIST
 
 needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 
@@ -38,13 +40,16 @@ def _sources(tmp_path: Path) -> tuple[tuple[str, Path], ...]:
 
 @needs_node
 def test_compiles_each_module_for_pyodides_python(core: PyodideCore, tmp_path: Path) -> None:
-    found = dict(precompile(core, _sources(tmp_path), tmp_path / "cache", NullReporter()))
+    bytecode = precompile(core, _sources(tmp_path), tmp_path / "cache", NullReporter())
+    found = dict(bytecode.pycs)
     assert set(found) == {
         "pkg/__pycache__/__init__.cpython-314.pyc",
         "pkg/sub/__pycache__/b.cpython-314.pyc",
     }
     header = found["pkg/sub/__pycache__/b.cpython-314.pyc"].read_bytes()[:8]
     assert header[2:4] == b"\r\n" and header[4:8] == UNCHECKED_HASH
+    # What Pyodide's own start-up loads from the stdlib, measured in that Pyodide.
+    assert {"asyncio", "encodings.utf_8", "json", "typing"} <= bytecode.stdlib_loaded
 
 
 @needs_node
@@ -69,9 +74,11 @@ def test_without_node_or_core_the_site_ships_sources(
     core: PyodideCore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sources = _sources(tmp_path)
-    assert precompile(None, sources, tmp_path, NullReporter()) == ()
+    assert precompile(None, sources, tmp_path, NullReporter()) == RuntimeBytecode()
+    assert stdlib_bytecode(None, tmp_path, NullReporter()) is None
     monkeypatch.setattr(compiler.resolve.pyc._precompile.shutil, "which", lambda name: None)
-    assert precompile(core, sources, tmp_path, NullReporter()) == ()
+    assert precompile(core, sources, tmp_path, NullReporter()) == RuntimeBytecode()
+    assert stdlib_bytecode(core, tmp_path, NullReporter()) is None
 
 
 @needs_node
@@ -84,7 +91,7 @@ def test_a_failing_compile_is_reported_not_fatal(core: PyodideCore, tmp_path: Pa
         def info(self, msg: str) -> None:
             messages.append(msg)
 
-    assert precompile(core, sources, tmp_path / "cache", Reporter()) == ()
+    assert precompile(core, sources, tmp_path / "cache", Reporter()) == RuntimeBytecode()
     assert any("left out" in m and "node exited" in m for m in messages)
     assert not list((tmp_path / "cache" / "pyc").iterdir())  # nothing half-made is kept
 
@@ -102,7 +109,31 @@ def test_the_runtime_zip_carries_bytecode(core: PyodideCore, tmp_path: Path) -> 
     assert "runtime_wasm/_bridge.py" in names
     assert "runtime_wasm/__pycache__/_bridge.cpython-314.pyc" in names
     assert "runtime_wasm/streamlit/__pycache__/_dg.cpython-314.pyc" in names
-    # Standard-library modules the runtime imports, which Pyodide ships as sources: a
-    # package goes whole, so its other modules still import.
-    assert {"pickle.pyc", "urllib/parse.pyc", "urllib/request.pyc"} <= set(names)
-    assert not any(n.startswith(("asyncio/", "json/")) for n in names)  # Pyodide loads those
+    assert not any(n.endswith(".pyc") and "/" not in n for n in names)  # stdlib: stdlib.zip
+    # The site's stdlib: sourceless bytecode of what start-up and the runtime import
+    # (pickle, urllib for the runtime; asyncio, json for Pyodide itself), and no sources.
+    stdlib = zipfile.ZipFile(tmp_path / "site" / "stc" / "stdlib.zip")
+    members = set(stdlib.namelist())
+    assert {"pickle.pyc", "urllib/parse.pyc", "asyncio/__init__.pyc", "json/decoder.pyc"} <= members
+    assert not any(n.endswith(".py") for n in members)
+    assert "tkinter/__init__.pyc" not in members and "difflib.pyc" not in members
+    header = stdlib.read("json/decoder.pyc")[:8]
+    assert header[4:8] == UNCHECKED_HASH
+    rest = stdlib.read(REST_LIST).decode().split()
+    assert "difflib" in rest and "json" not in rest
+    config = (tmp_path / "site" / "index.html").read_text()
+    assert '"stdlib": "stc/stdlib.zip"' in config
+
+
+@needs_node
+def test_every_stdlib_module_is_compiled_once_per_pyodide(
+    core: PyodideCore, tmp_path: Path
+) -> None:
+    folder = stdlib_bytecode(core, core.folder.parents[1], NullReporter())
+    assert folder is not None
+    assert (folder / "difflib.pyc").is_file() and (folder / "email" / "mime" / "text.pyc").is_file()
+    # optimize=2, as python -OO: the module's docstring is not in the bytecode.
+    assert (
+        b"Module difflib -- helpers for computing deltas"
+        not in (folder / "difflib.pyc").read_bytes()
+    )

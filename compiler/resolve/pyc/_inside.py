@@ -1,17 +1,17 @@
 """Runs inside Pyodide under Node at build time (see ``_node.mjs``), not in stc.
 
-Two kinds of bytecode for the site's ``runtime.zip``:
+Two jobs, each cached by stc on its own:
 
-* the runtime's own modules, compiled beside their sources (``__pycache__``);
-* the standard-library modules that importing the runtime pulls in beyond what Pyodide
-  itself loads at start. Pyodide 314's ``python_stdlib.zip`` holds sources only, so the
-  browser compiled each of them (pickle, decimal, uuid, urllib…: about 0.1 s) at every
-  visit. They are written as sourceless ``.pyc`` files at the root of the runtime
-  folder, which is first on ``sys.path``, so they are found before the zip's sources.
-  A package goes whole (every module of it), so its other modules still import.
+* ``runtime``: compile the runtime's modules beside their sources (``__pycache__``),
+  then import the runtime and list the standard-library modules loaded by then, by
+  Pyodide's own start-up or by the runtime: the part of the stdlib every site needs.
+* ``stdlib``: compile every module of Pyodide's ``python_stdlib.zip`` (sources only)
+  into a sourceless ``.pyc`` under the same relative path. stc picks from these the
+  site's own standard library (``compiler/resolve/_site_stdlib.py``).
 
 Unchecked-hash pycs (PEP 552): valid whatever the files' mtimes, which an unpacked zip
-does not keep.
+does not keep. The stdlib is compiled with ``optimize=2`` (docstrings and asserts out,
+as ``python -OO`` does), which CPython's standard library supports.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-__all__ = ["compile_runtime", "compile_stdlib_used"]
+__all__ = ["compile_runtime", "compile_stdlib", "stdlib_loaded"]
 
 
 def compile_runtime(root: str) -> bool:
@@ -33,33 +33,30 @@ def compile_runtime(root: str) -> bool:
     return bool(compileall.compile_dir(root, quiet=1, invalidation_mode=mode))
 
 
-def compile_stdlib_used(root: str, imports: list[str], out: str) -> list[str]:
-    """Import *imports* from *root*; write the stdlib modules that pulled in (not loaded
-    before) as sourceless pycs under *out*. Returns their paths relative to *out*."""
-    stdlib = _stdlib_zip()
-    before = set(sys.modules)
+def stdlib_loaded(root: str, imports: list[str]) -> list[str]:
+    """Import *imports* from *root*; the names of the stdlib modules loaded by then."""
+    prefix = _stdlib_zip() + "/"
     sys.path.insert(0, root)
     for name in imports:
-        if not (Path(root) / name.partition(".")[0]).exists():
-            continue  # not among the sources compiled here
-        try:
+        if (Path(root) / name.partition(".")[0]).exists():  # among the sources given
             importlib.import_module(name)
-        except Exception as error:  # the runtime's own pycs are still worth having
-            print(f"stdlib bytecode left out: import {name}: {error!r}", file=sys.stderr)
-            return []
-    prefix = stdlib + "/"
-    tops = {
-        name.partition(".")[0]
-        for name in set(sys.modules) - before
-        if str(getattr(sys.modules[name], "__file__", "") or "").startswith(prefix)
-    }
-    written: list[str] = []
+    return sorted(
+        name
+        for name, module in list(sys.modules.items())
+        if str(getattr(module, "__file__", "") or "").startswith(prefix)
+    )
+
+
+def compile_stdlib(out: str) -> int:
+    """Every ``.py`` of the stdlib zip as a sourceless pyc under *out*; how many."""
+    stdlib = _stdlib_zip()
+    count = 0
     with zipfile.ZipFile(stdlib) as archive:
-        for member in sorted(archive.namelist()):
-            top = member.partition("/")[0].removesuffix(".py")
-            if top in tops and member.endswith(".py"):
-                written.append(_write_pyc(archive.read(member), f"{prefix}{member}", member, out))
-    return written
+        for member in archive.namelist():
+            if member.endswith(".py"):
+                _write_pyc(archive.read(member), f"{stdlib}/{member}", member, out)
+                count += 1
+    return count
 
 
 def _stdlib_zip() -> str:
@@ -69,14 +66,15 @@ def _stdlib_zip() -> str:
     return found[0]
 
 
-def _write_pyc(source: bytes, origin: str, member: str, out: str) -> str:
+def _write_pyc(source: bytes, origin: str, member: str, out: str) -> None:
     """*source* compiled as if loaded from *origin* (tracebacks name the zip's file)."""
-    code = compile(source, origin, "exec", dont_inherit=True)
+    try:
+        code = compile(source, origin, "exec", dont_inherit=True, optimize=2)
+    except SyntaxError:  # test data in the zip (lib2to3-style fixtures): not importable
+        return
     data = importlib._bootstrap_external._code_to_hash_pyc(  # type: ignore[attr-defined]
         code, importlib.util.source_hash(source), checked=False
     )
-    rel = member.removesuffix(".py") + ".pyc"
-    target = Path(out) / rel
+    target = Path(out) / (member.removesuffix(".py") + ".pyc")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
-    return rel

@@ -1,20 +1,24 @@
-"""Bytecode for the runtime, compiled at build time by Pyodide's own Python.
+"""Bytecode for the runtime and the standard library, compiled at build time by
+Pyodide's own Python.
 
-At boot the browser imports the runtime's ~80 modules and the standard-library
-modules they need; without bytecode it compiles each one first. Pyodide 314 ships its
-standard library as sources too, so a dozen stdlib modules that only stc imports
-(pickle, decimal, uuid, urllib…) were compiled at every visit as well. Measured in
-Node: compiling every runtime module 160 ms; importing the runtime 310 ms with
-sources, 160 ms with runtime pycs, of which ~110 ms still went to compiling stdlib
-sources. A ``.pyc`` is tied to the interpreter's version (Pyodide 314 is Python 3.14,
+Pyodide 314 ships its standard library as sources, so every visit compiled what it
+imported: Pyodide's own start-up imports ~145 stdlib modules (asyncio, typing,
+inspect, json…), and the runtime ~20 more. Measured in Chromium here, a raw Pyodide
+boot took 2.75 s with the stdlib as sources and 1.05 s with the same modules as
+bytecode. A ``.pyc`` is tied to the interpreter's version (Pyodide 314 is Python 3.14,
 whatever CPython runs stc), so the vendored core compiles them under Node, which came
 with the ``npm`` that fetched the core (``_node.mjs``, running ``_inside.py``).
-Runtime pycs go into ``runtime.zip`` beside their sources (tracebacks keep source
-lines); stdlib pycs go at its root, first on ``sys.path`` in the browser.
 
-Made once per runtime and Pyodide version, cached in ``<cache>/pyc/<key>``. Without
-Node, or with ``--pyodide-url`` (no core on this machine), the site ships sources
-only and starts that much slower; nothing else changes.
+Two caches under ``<cache>/pyc/``, each made once:
+
+* :func:`precompile`, per runtime and Pyodide version: the runtime's pycs, which go into
+  ``runtime.zip`` beside their sources (tracebacks keep source lines), and the names of
+  the stdlib modules loaded once the runtime is imported;
+* :func:`stdlib_bytecode`, per Pyodide version: every stdlib module as a sourceless pyc,
+  from which ``compiler/resolve/_site_stdlib.py`` picks the site's ``stdlib.zip``.
+
+Without Node, or with ``--pyodide-url`` (no core on this machine), the site ships
+sources and Pyodide's own stdlib, and starts that much slower; nothing else changes.
 """
 
 from __future__ import annotations
@@ -23,18 +27,31 @@ import hashlib
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from compiler._progress import Reporter
 from compiler.resolve._pyodide import PyodideCore, cache_root
 
-__all__ = ["precompile"]
+__all__ = ["RuntimeBytecode", "precompile", "stdlib_bytecode"]
 
 _SCRIPT = Path(__file__).with_name("_node.mjs")
 _INSIDE = Path(__file__).with_name("_inside.py")
-_DONE = "complete"
-_TREE = "tree"  # under the cache folder: the pycs, by their path in runtime.zip
+_DONE = "complete"  # written last: its text is what Node printed
+_TREE = "tree"  # under a cache folder: the pycs, by their path in the zip
 _TIMEOUT_S = 300
+
+_Maker = Callable[[Path], str]  # fills a folder, returns what Node printed
+
+
+@dataclass(frozen=True)
+class RuntimeBytecode:
+    """``pycs``: ``(arcname, file)`` for runtime.zip; ``stdlib_loaded``: the stdlib
+    modules Pyodide's start and the runtime's import load (empty: not known here)."""
+
+    pycs: tuple[tuple[str, Path], ...] = ()
+    stdlib_loaded: frozenset[str] = frozenset()
 
 
 def precompile(
@@ -42,33 +59,52 @@ def precompile(
     modules: tuple[tuple[str, Path], ...],
     cache_dir: Path | None,
     reporter: Reporter,
-) -> tuple[tuple[str, Path], ...]:
-    """``(arcname, file)`` of the bytecode of each of *modules* (``(arcname, source)``
-    pairs of ``.py`` files), or ``()`` when it cannot be made here."""
+) -> RuntimeBytecode:
+    """The bytecode of each of *modules* (``(arcname, source)`` pairs of ``.py`` files),
+    empty when it cannot be made here."""
     sources = tuple((arc, path) for arc, path in modules if arc.endswith(".py"))
-    if core is None or not sources:
-        return ()
-    node = shutil.which("node")
-    if node is None:
-        reporter.info("runtime bytecode: left out (node not on PATH; the browser compiles)")
-        return ()
+    node = _node(core, reporter, "runtime bytecode") if sources else None
+    if core is None or node is None:
+        return RuntimeBytecode()
     folder = (cache_dir or cache_root()) / "pyc" / _key(core, sources)
-    if not (folder / _DONE).is_file():
-        try:
-            _compile(node, core, sources, folder)
-        except (OSError, subprocess.SubprocessError) as error:
-            reporter.info(f"runtime bytecode: left out ({error}; the browser compiles)")
-            return ()
+    try:
+        printed = _cached(folder, lambda tree: _compile_runtime(node, core, sources, tree))
+    except (OSError, subprocess.SubprocessError) as error:
+        reporter.info(f"runtime bytecode: left out ({error}; the browser compiles)")
+        return RuntimeBytecode()
     found = tuple(
         (path.relative_to(folder / _TREE).as_posix(), path)
         for path in sorted((folder / _TREE).rglob("*.pyc"))
     )
-    stdlib = sum(1 for arc, _ in found if not arc.startswith("runtime_wasm/"))
-    reporter.info(
-        f"runtime bytecode: {len(found) - stdlib} runtime and {stdlib} stdlib modules "
-        f"compiled for Pyodide {core.version}"
-    )
-    return found
+    reporter.info(f"runtime bytecode: {len(found)} modules compiled for Pyodide {core.version}")
+    return RuntimeBytecode(pycs=found, stdlib_loaded=frozenset(printed.split()))
+
+
+def stdlib_bytecode(
+    core: PyodideCore | None, cache_dir: Path | None, reporter: Reporter
+) -> Path | None:
+    """The folder holding every stdlib module of *core* as a sourceless pyc (by its path
+    in ``python_stdlib.zip``), or None when it cannot be made here."""
+    node = _node(core, reporter, "stdlib bytecode")
+    if core is None or node is None:
+        return None
+    digest = hashlib.sha256(core.version.encode())
+    for tool in (_SCRIPT, _INSIDE):
+        digest.update(hashlib.sha256(tool.read_bytes()).digest())
+    folder = (cache_dir or cache_root()) / "pyc" / f"stdlib-{digest.hexdigest()[:32]}"
+    try:
+        _cached(folder, lambda tree: _run(node, core, "stdlib", tree))
+    except (OSError, subprocess.SubprocessError) as error:
+        reporter.info(f"stdlib bytecode: left out ({error}; the site uses Pyodide's stdlib)")
+        return None
+    return folder / _TREE
+
+
+def _node(core: PyodideCore | None, reporter: Reporter, what: str) -> str | None:
+    node = shutil.which("node")
+    if core is not None and node is None:
+        reporter.info(f"{what}: left out (node not on PATH; the browser compiles)")
+    return node
 
 
 def _key(core: PyodideCore, sources: tuple[tuple[str, Path], ...]) -> str:
@@ -80,33 +116,45 @@ def _key(core: PyodideCore, sources: tuple[tuple[str, Path], ...]) -> str:
     return digest.hexdigest()[:32]
 
 
-def _compile(
-    node: str, core: PyodideCore, sources: tuple[tuple[str, Path], ...], folder: Path
-) -> None:
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".stc-tmp-", dir=folder.parent) as tmp:
-        staged = Path(tmp) / "src"
-        for arc, path in sources:
-            (staged / arc).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, staged / arc)
-        out = Path(tmp) / "out"
-        tree = out / _TREE
-        tree.mkdir(parents=True)
-        done = subprocess.run(
-            [node, str(_SCRIPT), str(core.folder), str(staged), str(tree)],
-            capture_output=True,
-            text=True,
-            timeout=_TIMEOUT_S,
-            check=False,
-        )
-        if done.returncode != 0:
-            last = (done.stderr.strip().splitlines() or ["no output"])[-1]
-            raise subprocess.SubprocessError(f"node exited with {done.returncode}: {last}")
-        for pyc in staged.rglob("*.pyc"):
-            target = tree / pyc.relative_to(staged)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            pyc.replace(target)
-        (out / _DONE).write_text(done.stdout.strip() + "\n", encoding="utf-8")
-        if folder.exists():  # another build finished it meanwhile
-            return
-        out.replace(folder)
+def _cached(folder: Path, make: _Maker) -> str:
+    """What *make* printed when it filled ``folder/tree``; made once, atomically."""
+    if not (folder / _DONE).is_file():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".stc-tmp-", dir=folder.parent) as tmp:
+            out = Path(tmp) / "out"
+            (out / _TREE).mkdir(parents=True)
+            printed = make(out / _TREE)
+            (out / _DONE).write_text(printed.strip() + "\n", encoding="utf-8")
+            if not folder.exists():  # another build may have finished it meanwhile
+                out.replace(folder)
+    return (folder / _DONE).read_text(encoding="utf-8")
+
+
+def _compile_runtime(
+    node: str, core: PyodideCore, sources: tuple[tuple[str, Path], ...], tree: Path
+) -> str:
+    staged = tree.parent / "src"
+    for arc, path in sources:
+        (staged / arc).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, staged / arc)
+    printed = _run(node, core, "runtime", staged)
+    for pyc in staged.rglob("*.pyc"):
+        target = tree / pyc.relative_to(staged)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        pyc.replace(target)
+    shutil.rmtree(staged)
+    return printed
+
+
+def _run(node: str, core: PyodideCore, mode: str, folder: Path) -> str:
+    done = subprocess.run(
+        [node, str(_SCRIPT), str(core.folder), mode, str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=_TIMEOUT_S,
+        check=False,
+    )
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        raise subprocess.SubprocessError(f"node exited with {done.returncode}: {last}")
+    return done.stdout
