@@ -90,6 +90,7 @@ __all__ = [
     "BUSY_SIGNAL",
     "MESSAGES",
     "PROTOCOL_VERSION",
+    "RUNTIME_ZIP",
     "BootConfig",
     "ClientSnapshot",
     "DataConfig",
@@ -113,6 +114,10 @@ __all__ = [
 ]
 
 PROTOCOL_VERSION = 6
+
+# Where the worker writes runtime.zip in Pyodide's file system: it is imported from
+# there (zipimport), not unpacked, and the build compiles its bytecode for that path.
+RUNTIME_ZIP = "/stc/runtime.zip"
 
 # SIGUSR1 in Emscripten's (musl's) numbering; Pyodide's Python has no other use for it.
 BUSY_SIGNAL = 10

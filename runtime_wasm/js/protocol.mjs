@@ -7,6 +7,12 @@
 export const PROTOCOL_VERSION = 6;
 
 /**
+ * Not a message: where the worker writes runtime.zip in Pyodide's file system, first
+ * on sys.path (imported from, not unpacked; its bytecode was compiled for this path).
+ */
+export const RUNTIME_ZIP = "/stc/runtime.zip";
+
+/**
  * Not a message: the signal number the worker's busy clock delivers to Python while a
  * run is in progress (busy_signal.mjs); the runtime's handler posts the partial page.
  * SIGUSR1 in Emscripten's numbering.

@@ -23,10 +23,9 @@
 
 import { installBusySignal } from "./busy_signal.mjs";
 import { cacheNamespace, openCacheStore } from "./cache_store.mjs";
-import { MSG, PROTOCOL_VERSION, STAGE } from "./protocol.mjs";
+import { MSG, PROTOCOL_VERSION, RUNTIME_ZIP, STAGE } from "./protocol.mjs";
 import { downloadError, fetchSiteFile, siteFileName } from "./site_files.mjs";
 
-const RUNTIME_DIR = "/stc/runtime";
 const APP_DIR = "/home/pyodide/app";
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -226,10 +225,13 @@ async function boot(msg) {
     ]);
     starting = true;
     post({ type: MSG.PROGRESS, stage: STAGE.RUN, loaded: 0, total: 0 });
-    pyodide.unpackArchive(runtimeBuf, "zip", { extractDir: RUNTIME_DIR });
+    // The runtime is imported from its zip (zipimport reads only what is imported);
+    // the app's files are unpacked, as the app opens them by path.
+    pyodide.FS.mkdirTree(RUNTIME_ZIP.slice(0, RUNTIME_ZIP.lastIndexOf("/")));
+    pyodide.FS.writeFile(RUNTIME_ZIP, runtimeBuf);
     pyodide.unpackArchive(appBuf, "zip", { extractDir: APP_DIR });
     const sys = pyodide.pyimport("sys");
-    sys.path.insert(0, RUNTIME_DIR);
+    sys.path.insert(0, RUNTIME_ZIP);
     sys.destroy();
     if (config.stdlib) {
       // Modules the site's stdlib.zip left out come from Pyodide's full zip, on demand.

@@ -1,8 +1,8 @@
 // Runs a built stc site's runtime inside real Pyodide under Node, with no browser.
 //
 // Usage: node driver.mjs SITE_DIR
-// Boots exactly what the worker boots (the site's vendored Pyodide core, its
-// runtime.zip and app.zip, then runtime_wasm._bridge.boot), prints every message the
+// Boots exactly what the worker boots (the site's vendored Pyodide core with the site's
+// stdlib.zip, its runtime.zip and app.zip, then runtime_wasm._bridge.boot), prints every message the
 // runtime sends as one JSON line on stdout, then reads page messages (JSON, one per
 // line) from stdin and hands each to bridge.handle(), as worker.mjs does, with the
 // site's busy clock (stc/busy_signal.mjs) running around each call, as there too.
@@ -23,14 +23,27 @@ const bytes = (path) => new Uint8Array(readFileSync(path));
 try {
   const indexURL = join(site, config.pyodide) + "/";
   const { loadPyodide } = await import(join(indexURL, "pyodide.mjs"));
-  const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL });
-  pyodide.unpackArchive(bytes(join(site, config.runtime)), "zip", {
-    extractDir: "/stc/runtime",
-  });
+  const options = { indexURL, packageBaseUrl: indexURL };
+  if (config.stdlib) options.stdLibURL = join(site, config.stdlib);
+  const pyodide = await loadPyodide(options);
+  const { RUNTIME_ZIP } = await import(join(site, "stc", "protocol.mjs"));
+  pyodide.FS.mkdirTree(RUNTIME_ZIP.slice(0, RUNTIME_ZIP.lastIndexOf("/")));
+  pyodide.FS.writeFile(RUNTIME_ZIP, bytes(join(site, config.runtime)));
   pyodide.unpackArchive(bytes(join(site, config.app)), "zip", {
     extractDir: "/home/pyodide/app",
   });
-  pyodide.pyimport("sys").path.insert(0, "/stc/runtime");
+  pyodide.pyimport("sys").path.insert(0, RUNTIME_ZIP);
+  if (config.stdlib) {
+    // As the worker: modules the site's stdlib.zip left out come from Pyodide's full zip.
+    const full = (path) => {
+      try {
+        return bytes(path);
+      } catch {
+        return null;
+      }
+    };
+    pyodide.pyimport("runtime_wasm._stdlib_fallback").install(join(indexURL, "python_stdlib.zip"), full);
+  }
   const bridge = pyodide.pyimport("runtime_wasm._bridge");
   const { installBusySignal } = await import(join(site, "stc", "busy_signal.mjs"));
   const busy = installBusySignal(pyodide);

@@ -15,6 +15,7 @@ import compiler.resolve.pyc._precompile
 from compiler import BuildOptions, NullReporter, build
 from compiler.resolve._pyodide import PyodideCore, ensure_core
 from compiler.resolve.pyc._precompile import RuntimeBytecode, precompile, stdlib_bytecode
+from runtime_wasm._protocol import RUNTIME_ZIP
 from runtime_wasm._stdlib_fallback import REST_LIST
 
 needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
@@ -42,11 +43,9 @@ def _sources(tmp_path: Path) -> tuple[tuple[str, Path], ...]:
 def test_compiles_each_module_for_pyodides_python(core: PyodideCore, tmp_path: Path) -> None:
     bytecode = precompile(core, _sources(tmp_path), tmp_path / "cache", NullReporter())
     found = dict(bytecode.pycs)
-    assert set(found) == {
-        "pkg/__pycache__/__init__.cpython-314.pyc",
-        "pkg/sub/__pycache__/b.cpython-314.pyc",
-    }
-    header = found["pkg/sub/__pycache__/b.cpython-314.pyc"].read_bytes()[:8]
+    # Beside each source, as zipimport reads them (the worker imports runtime.zip).
+    assert set(found) == {"pkg/__init__.pyc", "pkg/sub/b.pyc"}
+    header = found["pkg/sub/b.pyc"].read_bytes()[:8]
     assert header[2:4] == b"\r\n" and header[4:8] == UNCHECKED_HASH
     # What Pyodide's own start-up loads from the stdlib, measured in that Pyodide.
     assert {"asyncio", "encodings.utf_8", "json", "typing"} <= bytecode.stdlib_loaded
@@ -105,11 +104,15 @@ def test_the_runtime_zip_carries_bytecode(core: PyodideCore, tmp_path: Path) -> 
         BuildOptions(app=app, out_dir=tmp_path / "site", cache_dir=core.folder.parents[1]),
         NullReporter(),
     )
-    names = zipfile.ZipFile(tmp_path / "site" / "stc" / "runtime.zip").namelist()
+    runtime_zip = tmp_path / "site" / "stc" / "runtime.zip"
+    names = zipfile.ZipFile(runtime_zip).namelist()
     assert "runtime_wasm/_bridge.py" in names
-    assert "runtime_wasm/__pycache__/_bridge.cpython-314.pyc" in names
-    assert "runtime_wasm/streamlit/__pycache__/_dg.cpython-314.pyc" in names
+    assert "runtime_wasm/_bridge.pyc" in names
+    assert "runtime_wasm/streamlit/_dg.pyc" in names
     assert not any(n.endswith(".pyc") and "/" not in n for n in names)  # stdlib: stdlib.zip
+    # Compiled for where the worker puts the zip: tracebacks and frame checks name it.
+    pyc = zipfile.ZipFile(runtime_zip).read("runtime_wasm/_script.pyc")
+    assert f"{RUNTIME_ZIP}/runtime_wasm/_script.py".encode() in pyc  # its co_filename
     # The site's stdlib: sourceless bytecode of what start-up and the runtime import
     # (pickle, urllib for the runtime; asyncio, json for Pyodide itself), and no sources.
     stdlib = zipfile.ZipFile(tmp_path / "site" / "stc" / "stdlib.zip")

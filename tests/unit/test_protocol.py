@@ -73,6 +73,7 @@ def _py_fields(kind: Any) -> dict[str, bool]:
 def test_the_constants_are_the_same() -> None:
     assert int(_js_constant("PROTOCOL_VERSION")) == protocol.PROTOCOL_VERSION
     assert int(_js_constant("BUSY_SIGNAL")) == protocol.BUSY_SIGNAL
+    assert _js_constant("RUNTIME_ZIP") == f'"{protocol.RUNTIME_ZIP}"'
     assert set(_js_frozen("STAGE").values()) == set(get_args(protocol.Stage))
     assert set(_js_frozen("RUN_STATUS").values()) == set(get_args(protocol.RunStatus))
 

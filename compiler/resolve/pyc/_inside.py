@@ -2,9 +2,11 @@
 
 Two jobs, each cached by stc on its own:
 
-* ``runtime``: compile the runtime's modules beside their sources (``__pycache__``),
-  then import the runtime and list the standard-library modules loaded by then, by
-  Pyodide's own start-up or by the runtime: the part of the stdlib every site needs.
+* ``runtime``: compile the runtime's modules into ``x.pyc`` beside each ``x.py`` (the
+  layout zipimport reads: the worker imports the runtime from its zip), with file
+  names as they will be in the worker (``ddir``); then import the runtime and list the
+  stdlib modules loaded by then, by Pyodide's own start-up or by the runtime: the part
+  of the stdlib every site needs.
 * ``stdlib``: compile every module of Pyodide's ``python_stdlib.zip`` (sources only)
   into a sourceless ``.pyc`` under the same relative path. stc picks from these the
   site's own standard library (``compiler/resolve/_site_stdlib.py``).
@@ -27,10 +29,12 @@ from pathlib import Path
 __all__ = ["compile_runtime", "compile_stdlib", "stdlib_loaded"]
 
 
-def compile_runtime(root: str) -> bool:
-    """Compile every module under *root* into its ``__pycache__``."""
+def compile_runtime(root: str, ddir: str) -> bool:
+    """Compile every module under *root* beside its source, named as under *ddir*."""
     mode = py_compile.PycInvalidationMode.UNCHECKED_HASH
-    return bool(compileall.compile_dir(root, quiet=1, invalidation_mode=mode))
+    return bool(
+        compileall.compile_dir(root, ddir=ddir, quiet=1, invalidation_mode=mode, legacy=True)
+    )
 
 
 def stdlib_loaded(root: str, imports: list[str]) -> list[str]:

@@ -1,8 +1,9 @@
 // Compiles Python to bytecode with Pyodide's own Python (see compiler/resolve/pyc/_precompile.py).
 //
-// Usage: node _node.mjs PYODIDE_DIR runtime SOURCE_DIR
-//          every .py under SOURCE_DIR is compiled into its __pycache__, written back
-//          beside its source; prints the stdlib modules loaded once the runtime is imported.
+// Usage: node _node.mjs PYODIDE_DIR runtime SOURCE_DIR DDIR
+//          every .py under SOURCE_DIR is compiled into a .pyc beside it, its file names
+//          as under DDIR (where the worker puts runtime.zip); prints the stdlib modules
+//          loaded once the runtime is imported.
 //        node _node.mjs PYODIDE_DIR stdlib OUT_DIR
 //          every module of Pyodide's stdlib zip as a sourceless .pyc under OUT_DIR.
 // The Python side is compiler/resolve/pyc/_inside.py.
@@ -10,7 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "n
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const [pyodideDir, mode, hostDir] = process.argv.slice(2);
+const [pyodideDir, mode, hostDir, ddir] = process.argv.slice(2);
 const { loadPyodide } = await import(join(pyodideDir, "pyodide.mjs"));
 const pyodide = await loadPyodide({ indexURL: pyodideDir + "/", packageBaseUrl: pyodideDir + "/" });
 const ROOT = "/stc-compile/src";
@@ -55,7 +56,7 @@ if (mode === "runtime") {
     pyodide.FS.mkdirTree(dirname(target));
     pyodide.FS.writeFile(target, readFileSync(path));
   }
-  if (!tools.compile_runtime(ROOT)) {
+  if (!tools.compile_runtime(ROOT, ddir)) {
     console.error("compileall reported errors");
     process.exit(1);
   }

@@ -12,7 +12,9 @@ with the ``npm`` that fetched the core (``_node.mjs``, running ``_inside.py``).
 Two caches under ``<cache>/pyc/``, each made once:
 
 * :func:`precompile`, per runtime and Pyodide version: the runtime's pycs, which go into
-  ``runtime.zip`` beside their sources (tracebacks keep source lines), and the names of
+  ``runtime.zip`` beside their sources (``x.pyc`` next to ``x.py``, as zipimport reads
+  them: the worker imports the runtime from that zip, at ``RUNTIME_ZIP``; tracebacks
+  keep their source lines), and the names of
   the stdlib modules loaded once the runtime is imported;
 * :func:`stdlib_bytecode`, per Pyodide version: every stdlib module as a sourceless pyc,
   from which ``compiler/resolve/_site_stdlib.py`` picks the site's ``stdlib.zip``.
@@ -33,6 +35,7 @@ from pathlib import Path
 
 from compiler._progress import Reporter
 from compiler.resolve._pyodide import PyodideCore, cache_root
+from runtime_wasm._protocol import RUNTIME_ZIP
 
 __all__ = ["RuntimeBytecode", "precompile", "stdlib_bytecode"]
 
@@ -108,7 +111,7 @@ def _node(core: PyodideCore | None, reporter: Reporter, what: str) -> str | None
 
 
 def _key(core: PyodideCore, sources: tuple[tuple[str, Path], ...]) -> str:
-    digest = hashlib.sha256(core.version.encode())
+    digest = hashlib.sha256(core.version.encode() + RUNTIME_ZIP.encode())
     for tool in (_SCRIPT, _INSIDE):
         digest.update(hashlib.sha256(tool.read_bytes()).digest())
     for arc, path in sorted(sources):
@@ -137,7 +140,7 @@ def _compile_runtime(
     for arc, path in sources:
         (staged / arc).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, staged / arc)
-    printed = _run(node, core, "runtime", staged)
+    printed = _run(node, core, "runtime", staged, RUNTIME_ZIP)
     for pyc in staged.rglob("*.pyc"):
         target = tree / pyc.relative_to(staged)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -146,9 +149,9 @@ def _compile_runtime(
     return printed
 
 
-def _run(node: str, core: PyodideCore, mode: str, folder: Path) -> str:
+def _run(node: str, core: PyodideCore, mode: str, folder: Path, *extra: str) -> str:
     done = subprocess.run(
-        [node, str(_SCRIPT), str(core.folder), mode, str(folder)],
+        [node, str(_SCRIPT), str(core.folder), mode, str(folder), *extra],
         capture_output=True,
         text=True,
         timeout=_TIMEOUT_S,
