@@ -27,7 +27,7 @@ from pathlib import Path
 
 from runtime_wasm._stdlib_fallback import REST_LIST
 
-__all__ = ["LAZY_COMPANIONS", "module_graph", "site_stdlib"]
+__all__ = ["LAZY_COMPANIONS", "PURE_FALLBACKS", "module_graph", "site_stdlib"]
 
 # Imported inside stdlib functions on paths apps commonly take.
 LAZY_COMPANIONS = frozenset(
@@ -39,6 +39,10 @@ LAZY_COMPANIONS = frozenset(
         "encodings.idna", "encodings.raw_unicode_escape", "encodings.unicode_escape",
     }
 )  # fmt: skip
+
+# Pure-Python twins of C modules Pyodide has ("try: from _datetime import *" falls back
+# to them): the static scan sees their import, the interpreter never runs it.
+PURE_FALLBACKS = frozenset({"_pydatetime", "_pydecimal", "_pyio", "_py_abc"})
 
 _IMPORT = re.compile(
     r"^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import[ \t]+([^#\n]*)|import[ \t]+([^#\n]+))"
@@ -134,7 +138,7 @@ def _closure(graph: dict[str, tuple[str, frozenset[str]]], roots: Iterable[str])
     pending = [name for root in roots for name in (*_parents(root), root) if name in graph]
     while pending:
         name = pending.pop()
-        if name not in seen:
+        if name not in seen and name not in PURE_FALLBACKS:
             seen.add(name)
             pending.extend(graph[name][1] - seen)
     return seen

@@ -132,3 +132,23 @@ def test_a_failed_download_names_what_to_fix(
     )
     with pytest.raises(ModuleNotFoundError, match=r"https://site/pyodide/python_stdlib\.zip"):
         import stcfb_extra  # noqa: F401
+
+
+def test_pure_python_twins_of_c_modules_are_left_out(tmp_path: Path) -> None:
+    """``try: from _datetime import *`` / ``except ImportError: from _pydatetime import *``:
+    Pyodide has the C module, so the twin (and what only it imports) stays out."""
+    stdlib = _zip(
+        tmp_path / "python_stdlib.zip",
+        {
+            "datetime.py": "try:\n    from _datetime import *\nexcept ImportError:\n"
+            "    from _pydatetime import *\n",
+            "_pydatetime.py": "import only_for_twin\n",
+            "only_for_twin.py": "",
+        },
+    )
+    pycs = tmp_path / "pycs"
+    pycs.mkdir()
+    for name in ("datetime", "_pydatetime", "only_for_twin"):
+        (pycs / f"{name}.pyc").write_bytes(b"")
+    members = dict(site_stdlib(stdlib, pycs, loaded=[], app_imports=["datetime"]))
+    assert set(members) == {"datetime.pyc", REST_LIST}

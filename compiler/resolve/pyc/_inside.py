@@ -37,17 +37,20 @@ def compile_runtime(root: str, ddir: str) -> bool:
     )
 
 
-def stdlib_loaded(root: str, imports: list[str]) -> list[str]:
-    """Import *imports* from *root*; the names of the stdlib modules loaded by then."""
+def stdlib_loaded(root: str, imports: list[str], at_start: list[str]) -> list[str]:
+    """Import *imports* from *root*; the names of the stdlib modules loaded by then,
+    leaving out what this tool loaded for itself (not in *at_start*, Pyodide's start)."""
     prefix = _stdlib_zip() + "/"
+    before = set(sys.modules)
     sys.path.insert(0, root)
     for name in imports:
         if (Path(root) / name.partition(".")[0]).exists():  # among the sources given
             importlib.import_module(name)
+    wanted = set(at_start) | (set(sys.modules) - before)
     return sorted(
         name
         for name, module in list(sys.modules.items())
-        if str(getattr(module, "__file__", "") or "").startswith(prefix)
+        if name in wanted and str(getattr(module, "__file__", "") or "").startswith(prefix)
     )
 
 

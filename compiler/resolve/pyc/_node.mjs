@@ -44,6 +44,8 @@ function copyOut(memfsDir, outDir) {
   }
 }
 
+// What Pyodide's start imported, before this tool's own imports add to it.
+const atStart = pyodide.runPython("import sys; list(sys.modules)").toJs();
 pyodide.FS.mkdirTree(TOOLS);
 const inside = join(dirname(fileURLToPath(import.meta.url)), "_inside.py");
 pyodide.FS.writeFile(`${TOOLS}/_pyc_inside.py`, readFileSync(inside));
@@ -61,7 +63,7 @@ if (mode === "runtime") {
     process.exit(1);
   }
   copyOut(ROOT, hostDir);
-  const loaded = tools.stdlib_loaded(ROOT, pyodide.toPy(RUNTIME_IMPORTS)).toJs();
+  const loaded = tools.stdlib_loaded(ROOT, pyodide.toPy(RUNTIME_IMPORTS), pyodide.toPy(atStart)).toJs();
   console.log(loaded.join(" "));
 } else if (mode === "stdlib") {
   pyodide.FS.mkdirTree(OUT);
