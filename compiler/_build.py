@@ -77,7 +77,7 @@ def build(options: BuildOptions, reporter: Reporter) -> BuildResult:
         _gate(diagnostics, force=options.force, reporter=reporter)
 
     reporter.stage("plan")
-    site = plan(parsed, analysis, resolved, stc_version(), baked=baked)
+    site = plan(parsed, analysis, resolved, stc_version(), baked=baked, snapshot=options.snapshot)
 
     reporter.stage("render")
     rendered = render(site)

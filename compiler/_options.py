@@ -29,7 +29,8 @@ class BuildOptions:
     ``.streamlit/secrets.toml`` in the app folder) and ships their answers (see
     :mod:`compiler.emit._bake`). ``cache_dir`` defaults to ``$STC_CACHE_DIR``,
     ``$XDG_CACHE_HOME/stc`` or ``~/.cache/stc``; ``runtime_dir`` defaults to the
-    installed ``runtime_wasm``.
+    installed ``runtime_wasm``. ``snapshot=False`` keeps visitors' browsers from storing a
+    start-up snapshot for their next visit (``runtime_wasm/js/snapshot.mjs``).
     """
 
     app: Path
@@ -42,6 +43,7 @@ class BuildOptions:
     proxy_url: str | None = None
     bake: bool = False
     secrets: Path | None = None
+    snapshot: bool = True
 
 
 @dataclass(frozen=True, kw_only=True)

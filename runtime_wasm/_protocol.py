@@ -113,7 +113,7 @@ __all__ = [
     "WidgetUpdate",
 ]
 
-PROTOCOL_VERSION = 6
+PROTOCOL_VERSION = 7
 
 # Where the worker writes runtime.zip in Pyodide's file system: it is imported from
 # there (zipimport), not unpacked, and the build compiles its bytecode for that path.
@@ -139,10 +139,11 @@ class PageConfig(TypedDict):
     packages: NotRequired[list[str]]  # Pyodide packages loaded at boot (absent: none)
     lock: NotRequired[str]  # the site's package lock, with packages
     stdlib: NotRequired[str]  # the site's stdlib.zip (absent: Pyodide's own stdlib)
+    snapshot: NotRequired[bool]  # false: never keep a start-up snapshot (absent: keep one)
     data: NotRequired[DataConfig]  # st.connection and st.secrets (absent: none)
     pages: NotRequired[list[str]]  # a multipage app's url paths with an entry of their own
     root: NotRequired[str]  # the site's root, relative to a page's own entry ("../")
-    integrity: NotRequired[dict[str, FileDigest]]  # of "runtime" and "app"
+    integrity: NotRequired[dict[str, FileDigest]]  # of "runtime", "app" and "stdlib"
 
 
 class BootConfig(TypedDict):
@@ -156,6 +157,7 @@ class BootConfig(TypedDict):
     packages: list[str]  # Pyodide packages to load before the first run
     lock: str | None  # URL of the site's package lock (None: no packages)
     stdlib: str | None  # URL of the site's stdlib.zip (None: Pyodide's own stdlib)
+    snapshot: bool  # keep a start-up snapshot in Cache Storage (js/snapshot.mjs)
     url: str  # the page's URL at boot
     page: NotRequired[str]  # the url path of the app page the URL names ("" = default)
     context: NotRequired[ClientSnapshot]  # the visitor's browser at boot
@@ -252,6 +254,8 @@ class ProgressMessage(TypedDict):
     stage: Stage
     loaded: int
     total: int
+    # with stage "run": Pyodide restored from a start-up snapshot, or started afresh
+    boot: NotRequired[Literal["snapshot", "fresh"]]
 
 
 class RenderMessage(TypedDict):

@@ -139,9 +139,11 @@ def plan(
     stc_version: str,
     *,
     baked: tuple[BakedAnswer, ...] = (),
+    snapshot: bool = True,
 ) -> SitePlan:
     """Lay out the site for this app, runtime and Pyodide (and the answers ``--bake``
-    made, which go into app.zip beside the app's data files)."""
+    made, which go into app.zip beside the app's data files). Without *snapshot*
+    visitors' browsers keep no start-up snapshot (``js/snapshot.mjs``)."""
     config: PageConfig = {  # what each page reads (runtime_wasm/_protocol.py)
         "protocol": PROTOCOL_VERSION,
         "pyodide": resolved.pyodide_url,
@@ -155,13 +157,18 @@ def plan(
         config["lock"] = LOCK_PATH
     if resolved.stdlib_modules:  # absent: Pyodide's own stdlib (sources)
         config["stdlib"] = STDLIB_PATH
+    if not snapshot:
+        config["snapshot"] = False
     data = _data_config(analysis)
     if data:  # absent when the app has none
         config["data"] = data
     routes = page_routes(parsed, analysis)
     if routes:  # a multipage app: the url paths with their own entry
         config["pages"] = list(routes)
-    integrity = {"runtime": "stc/runtime.zip", "app": "stc/app.zip"}  # what the worker checks
+    # what the worker checks before use (runtime, app); the stdlib's names its snapshots
+    integrity = {"runtime": "stc/runtime.zip", "app": "stc/app.zip"}
+    if resolved.stdlib_modules:
+        integrity["stdlib"] = STDLIB_PATH
     context = {
         "title": analysis.title,
         "config": config,

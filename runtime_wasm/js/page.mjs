@@ -148,6 +148,7 @@ function readConfig() {
     packages: raw.packages ?? [],
     lock: raw.lock ? abs(raw.lock) : null,
     stdlib: raw.stdlib ? abs(raw.stdlib) : null,
+    snapshot: raw.snapshot !== false,
     site: site.href,
     integrity: raw.integrity ?? null,
     data: raw.data ?? null,
@@ -290,7 +291,10 @@ function onMessage(event) {
   switch (msg.type) {
     case MSG.PROGRESS:
       showProgress(msg);
-      if (msg.stage === STAGE.RUN) runControl.started(); // the first run
+      if (msg.stage === STAGE.RUN) {
+        runControl.started(); // the first run
+        root.dataset.stcBoot = msg.boot ?? "fresh"; // how Pyodide started (snapshot.mjs)
+      }
       break;
     case MSG.RENDER:
       if (fatalError) return;

@@ -4,7 +4,7 @@
 // both together and bump PROTOCOL_VERSION. Messages travel as JSON strings.
 
 /** Checked by the worker against the version the page sends in `init`. */
-export const PROTOCOL_VERSION = 6;
+export const PROTOCOL_VERSION = 7;
 
 /**
  * Not a message: where the worker writes runtime.zip in Pyodide's file system, first
@@ -60,10 +60,11 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @property {string[]} [packages]  Pyodide packages loaded at boot (absent: none)
  * @property {string} [lock]   the site's package lock, with packages
  * @property {string} [stdlib] the site's stdlib.zip (absent: Pyodide's own stdlib)
+ * @property {boolean} [snapshot]  false: never keep a start-up snapshot (absent: keep one)
  * @property {DataConfig} [data]  st.connection and st.secrets (absent: none)
  * @property {string[]} [pages]  a multipage app's url paths with an entry of their own
  * @property {string} [root]   the site's root, relative to a page's own entry ("../")
- * @property {Object<string, FileDigest>} [integrity]  of "runtime" and "app"
+ * @property {Object<string, FileDigest>} [integrity]  of "runtime", "app" and "stdlib"
  */
 
 /**
@@ -77,6 +78,7 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @property {string[]} packages  Pyodide packages to load before the first run
  * @property {string|null} lock  URL of the site's package lock (null: no packages)
  * @property {string|null} stdlib  URL of the site's stdlib.zip (null: Pyodide's own stdlib)
+ * @property {boolean} snapshot  keep a start-up snapshot in Cache Storage (snapshot.mjs)
  * @property {string} url      the page's URL at boot
  * @property {string} [page]   the url path of the app page the URL names ("" = default)
  * @property {ClientSnapshot} [context]  the visitor's browser at boot
@@ -146,7 +148,7 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @typedef {{type: "init", protocol: number, config: BootConfig}} InitMessage
  * @typedef {{type: "widget", updates: WidgetUpdate[], context?: ClientSnapshot}} WidgetMessage
  * @typedef {{type: "url", url: string, page: string, context?: ClientSnapshot}} UrlMessage
- * @typedef {{type: "progress", stage: "download"|"python"|"packages"|"run", loaded: number, total: number}} ProgressMessage
+ * @typedef {{type: "progress", stage: "download"|"python"|"packages"|"run", loaded: number, total: number, boot?: "snapshot"|"fresh"}} ProgressMessage  boot: with stage "run"
  * @typedef {{type: "render", run: number, status: "running"|"idle", tree: Node}} RenderMessage
  * @typedef {{type: "fatal", message: string, detail: string}} FatalMessage
  * @typedef {{type: "query", search: string}} QueryMessage  "?a=1&b=2" or ""; sent before the idle render

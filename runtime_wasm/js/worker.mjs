@@ -7,6 +7,8 @@
 // Standard library: a site built with Node has its own stdlib.zip (config.stdlib), the
 // bytecode of what its first run imports, in place of Pyodide's zip of sources;
 // runtime_wasm/_stdlib_fallback.py imports anything else from Pyodide's full zip.
+// Snapshots (snapshot.mjs): a repeat visit restores the memory of the first visit's
+// Pyodide, taken once the runtime was imported, instead of starting CPython again.
 // Packages: when config.packages is non-empty, Pyodide reads the site's own lock
 // (config.lock, written by compiler/resolve/_sitelock.py) instead of its default one, and
 // loadPackage resolves dependencies and checks each wheel's sha256. With no
@@ -25,6 +27,7 @@ import { installBusySignal } from "./busy_signal.mjs";
 import { cacheNamespace, openCacheStore } from "./cache_store.mjs";
 import { MSG, PROTOCOL_VERSION, RUNTIME_ZIP, STAGE } from "./protocol.mjs";
 import { downloadError, fetchSiteFile, siteFileName } from "./site_files.mjs";
+import { dropSnapshot, readSnapshot, snapshotKey, storeSnapshot } from "./snapshot.mjs";
 
 const APP_DIR = "/home/pyodide/app";
 const PROGRESS_INTERVAL_MS = 100;
@@ -115,6 +118,25 @@ function trackDownloads(urls, site, onFailure) {
     });
   };
   return { allDone };
+}
+
+// ---- Pyodide --------------------------------------------------------------------------
+
+/**
+ * Pyodide restored from this build's snapshot when one is stored and restores, else
+ * started normally (able to make a snapshot when `key` says this site keeps one).
+ */
+async function startPyodide(loadPyodide, options, key, stored) {
+  if (stored) {
+    try {
+      return { pyodide: await loadPyodide({ ...options, _loadSnapshot: stored }), restored: true };
+    } catch (err) {
+      await dropSnapshot(key);
+      console.info(`stc: the start-up snapshot did not restore (${err?.message ?? err}); starting normally.`);
+    }
+  }
+  const pyodide = await loadPyodide(key ? { ...options, _makeSnapshot: true } : options);
+  return { pyodide, restored: false };
 }
 
 // ---- packages ---------------------------------------------------------------------
@@ -210,29 +232,37 @@ async function boot(msg) {
     const options = { indexURL: config.pyodide };
     if (packages.length > 0) options.lockFileURL = config.lock;
     if (config.stdlib) options.stdLibURL = config.stdlib; // bytecode, made by the build
-    const [pyodide, runtimeBuf, appBuf] = await Promise.all([
-      import(config.pyodide + "pyodide.mjs")
-        .then(({ loadPyodide }) => loadPyodide(options))
-        .then(async (py) => {
+    const snapKey = snapshotKey(config);
+    const [{ pyodide, restored }, runtimeBuf, appBuf] = await Promise.all([
+      Promise.all([import(config.pyodide + "pyodide.mjs"), readSnapshot(snapKey)])
+        .then(([{ loadPyodide }, stored]) => startPyodide(loadPyodide, options, snapKey, stored))
+        .then(async (started) => {
           if (packages.length > 0) {
             starting = true;
-            await loadPackages(py, packages);
+            await loadPackages(started.pyodide, packages);
           }
-          return py;
+          return started;
         }),
       fetchSiteFile(config.runtime, siteFileName(config.runtime, config.site), config.integrity?.runtime),
       fetchSiteFile(config.app, siteFileName(config.app, config.site), config.integrity?.app),
     ]);
     starting = true;
-    post({ type: MSG.PROGRESS, stage: STAGE.RUN, loaded: 0, total: 0 });
+    post({ type: MSG.PROGRESS, stage: STAGE.RUN, loaded: 0, total: 0, boot: restored ? "snapshot" : "fresh" });
     // The runtime is imported from its zip (zipimport reads only what is imported);
     // the app's files are unpacked, as the app opens them by path.
     pyodide.FS.mkdirTree(RUNTIME_ZIP.slice(0, RUNTIME_ZIP.lastIndexOf("/")));
     pyodide.FS.writeFile(RUNTIME_ZIP, runtimeBuf);
+    if (!restored) {
+      const sys = pyodide.pyimport("sys");
+      sys.path.insert(0, RUNTIME_ZIP);
+      sys.destroy();
+      if (snapKey) {
+        // Before any JS callback enters Python: what a snapshot may hold.
+        pyodide.runPython("import runtime_wasm._bridge, runtime_wasm.streamlit");
+        storeSnapshot(snapKey, pyodide.makeMemorySnapshot()); // stored while the app runs
+      }
+    }
     pyodide.unpackArchive(appBuf, "zip", { extractDir: APP_DIR });
-    const sys = pyodide.pyimport("sys");
-    sys.path.insert(0, RUNTIME_ZIP);
-    sys.destroy();
     if (config.stdlib) {
       // Modules the site's stdlib.zip left out come from Pyodide's full zip, on demand.
       const fallback = pyodide.pyimport("runtime_wasm._stdlib_fallback");
