@@ -30,8 +30,9 @@ from compiler.resolve._deps import WheelSource, resolve_dependencies
 from compiler.resolve._import_kinds import classify, local_tops
 from compiler.resolve._pyodide import PYODIDE_VERSION, PyodideCore, cache_root, ensure_core
 from compiler.resolve._requirements import declared_requirements
-from compiler.resolve._site_stdlib import site_stdlib
+from compiler.resolve._site_stdlib import site_stdlib, wheel_imports
 from compiler.resolve._sitelock import Package, load_pinned_lock
+from compiler.resolve._stdlib import is_stdlib
 from compiler.resolve._wheels import PipWheels
 from compiler.resolve.pyc._precompile import RuntimeBytecode, precompile, stdlib_bytecode
 
@@ -119,11 +120,16 @@ def resolve(
         )
     bytecode = precompile(core, modules, cache_dir, reporter)
     app_stdlib = [r.module for r in imports if classify(r.top, local) == "stdlib"]
+    for package in packages:  # what the wheels in the site import from the stdlib
+        if package.wheel is not None:
+            app_stdlib += [n for n in wheel_imports(package.wheel) if is_stdlib(n.split(".")[0])]
     return Resolved(
         pyodide=core,
         pyodide_url=url,
         runtime_modules=_with_bytecode(modules, bytecode),
-        stdlib_modules=_stdlib_modules(core, bytecode, app_stdlib, cache_dir, reporter),
+        stdlib_modules=_stdlib_modules(
+            core, bytecode, app_stdlib, bool(packages), cache_dir, reporter
+        ),
         js_files=tuple(f for f in _js_files(runtime / "js") if not is_left_out(f[0], chosen)),
         assets=tuple(name for name in ASSETS if name in chosen),
         packages=packages,
@@ -148,14 +154,16 @@ def _with_bytecode(
 
 def _stdlib_modules(
     core: PyodideCore | None, bytecode: RuntimeBytecode, app_stdlib: list[str],
-    cache_dir: Path | None, reporter: Reporter,
+    packages: bool, cache_dir: Path | None, reporter: Reporter,
 ) -> tuple[tuple[str, Path | bytes], ...]:  # fmt: skip
     if core is None or not bytecode.stdlib_loaded:
         return ()
     pycs = stdlib_bytecode(core, cache_dir, reporter)
     if pycs is None:
         return ()
-    found = site_stdlib(core.folder / "python_stdlib.zip", pycs, bytecode.stdlib_loaded, app_stdlib)
+    found = site_stdlib(
+        core.folder / "python_stdlib.zip", pycs, bytecode.stdlib_loaded, app_stdlib, packages
+    )
     reporter.info(f"standard library: {len(found) - 1} modules as bytecode (the rest on demand)")
     return found
 

@@ -6,7 +6,8 @@ start-up imports ~145 modules from it. The site's ``stc/stdlib.zip`` holds sourc
 pycs (compiled at build time, :mod:`compiler.resolve.pyc`) of:
 
 * what Pyodide's start-up and the runtime's import load, measured under Node;
-* what the app imports from the stdlib, with the modules those import at their top
+* what the app and the wheels the site carries import from the stdlib (a wheel's
+  imports: the top-level ones of its modules), with the modules those import at top
   level (a static scan of the zip's sources: module-level ``import``/``from``, also
   inside module-level ``try``/``if``; imports inside functions are not followed);
 * a few modules the stdlib imports lazily in common paths (``_strptime`` for
@@ -27,7 +28,14 @@ from pathlib import Path
 
 from runtime_wasm._stdlib_fallback import REST_LIST
 
-__all__ = ["LAZY_COMPANIONS", "PURE_FALLBACKS", "module_graph", "site_stdlib"]
+__all__ = [
+    "LAZY_COMPANIONS",
+    "PACKAGE_LOADER",
+    "PURE_FALLBACKS",
+    "module_graph",
+    "site_stdlib",
+    "wheel_imports",
+]
 
 # Imported inside stdlib functions on paths apps commonly take.
 LAZY_COMPANIONS = frozenset(
@@ -40,6 +48,11 @@ LAZY_COMPANIONS = frozenset(
     }
 )  # fmt: skip
 
+# Imported inside functions as Pyodide installs a wheel: tarfile by its package loader
+# (pyodide/_package_loader.py), importlib.metadata by importlib.invalidate_caches()
+# after it. Needed by every site that loads packages.
+PACKAGE_LOADER = frozenset({"tarfile", "importlib.metadata"})
+
 # Pure-Python twins of C modules Pyodide has ("try: from _datetime import *" falls back
 # to them): the static scan sees their import, the interpreter never runs it.
 PURE_FALLBACKS = frozenset({"_pydatetime", "_pydecimal", "_pyio", "_py_abc"})
@@ -51,14 +64,17 @@ _FUNCTION_OR_CLASS = re.compile(r"^(?:(?:async[ \t]+)?def|class)\b|^@")
 
 
 def site_stdlib(
-    stdlib_zip: Path, pycs: Path, loaded: Iterable[str], app_imports: Iterable[str]
-) -> tuple[tuple[str, Path | bytes], ...]:
+    stdlib_zip: Path, pycs: Path, loaded: Iterable[str], app_imports: Iterable[str],
+    packages: bool = False,
+) -> tuple[tuple[str, Path | bytes], ...]:  # fmt: skip
     """The members of the site's stdlib.zip: the pycs (from the folder *pycs*) of
     *loaded* (what start-up and the runtime load), of *app_imports* (dotted names) with
-    their top-level closure in the graph of *stdlib_zip*, and of :data:`LAZY_COMPANIONS`;
+    their top-level closure in the graph of *stdlib_zip*, and of :data:`LAZY_COMPANIONS`
+    (and :data:`PACKAGE_LOADER` when the site loads *packages*);
     last, the names left out, for ``runtime_wasm/_stdlib_fallback.py``."""
     graph = module_graph(stdlib_zip)
-    wanted = _closure(graph, [*app_imports, *LAZY_COMPANIONS])
+    extra = PACKAGE_LOADER if packages else frozenset()
+    wanted = _closure(graph, [*app_imports, *LAZY_COMPANIONS, *extra])
     wanted |= {name for name in loaded if name in graph}
     wanted |= {parent for name in wanted for parent in _parents(name) if parent in graph}
     members: list[tuple[str, Path | bytes]] = []
@@ -87,6 +103,20 @@ def module_graph(stdlib_zip: Path) -> dict[str, tuple[str, frozenset[str]]]:
         )
         for name, (member, text) in sources.items()
     }
+
+
+def wheel_imports(wheel: Path) -> set[str]:
+    """Dotted names the modules of *wheel* import at their top level (any package)."""
+    found: set[str] = set()
+    try:
+        with zipfile.ZipFile(wheel) as archive:
+            for member in archive.namelist():
+                if member.endswith(".py") and ".dist-info/" not in member:
+                    text = archive.read(member).decode("utf-8", "replace")
+                    found |= _imports(_module_name(member), member, text)
+    except (OSError, zipfile.BadZipFile):
+        return set()  # the resolve stage reports unreadable wheels
+    return found
 
 
 def _module_name(member: str) -> str:

@@ -2,8 +2,9 @@
 // app, hands control to runtime_wasm/_bridge.py, then feeds it page messages one
 // at a time. Python posts its own `render` messages through `send`.
 //
-// Boot: init -> (fetch runtime.zip + app.zip) || (import pyodide.mjs, loadPyodide
-//       [-> loadPackage(config.packages)]) -> unpack both zips -> bridge.boot(config, send)
+// Boot: init -> (fetch runtime.zip + app.zip) || (import pyodide.mjs, loadPyodide)
+//       -> runtime.zip on sys.path [-> loadPackage(config.packages)] -> unpack app.zip
+//       -> bridge.boot(config, send)
 // Standard library: a site built with Node has its own stdlib.zip (config.stdlib), the
 // bytecode of what its first run imports, in place of Pyodide's zip of sources;
 // runtime_wasm/_stdlib_fallback.py imports anything else from Pyodide's full zip.
@@ -234,20 +235,13 @@ async function boot(msg) {
     if (config.stdlib) options.stdLibURL = config.stdlib; // bytecode, made by the build
     const snapKey = snapshotKey(config);
     const [{ pyodide, restored }, runtimeBuf, appBuf] = await Promise.all([
-      Promise.all([import(config.pyodide + "pyodide.mjs"), readSnapshot(snapKey)])
-        .then(([{ loadPyodide }, stored]) => startPyodide(loadPyodide, options, snapKey, stored))
-        .then(async (started) => {
-          if (packages.length > 0) {
-            starting = true;
-            await loadPackages(started.pyodide, packages);
-          }
-          return started;
-        }),
+      Promise.all([import(config.pyodide + "pyodide.mjs"), readSnapshot(snapKey)]).then(
+        ([{ loadPyodide }, stored]) => startPyodide(loadPyodide, options, snapKey, stored),
+      ),
       fetchSiteFile(config.runtime, siteFileName(config.runtime, config.site), config.integrity?.runtime),
       fetchSiteFile(config.app, siteFileName(config.app, config.site), config.integrity?.app),
     ]);
     starting = true;
-    post({ type: MSG.PROGRESS, stage: STAGE.RUN, loaded: 0, total: 0, boot: restored ? "snapshot" : "fresh" });
     // The runtime is imported from its zip (zipimport reads only what is imported);
     // the app's files are unpacked, as the app opens them by path.
     pyodide.FS.mkdirTree(RUNTIME_ZIP.slice(0, RUNTIME_ZIP.lastIndexOf("/")));
@@ -262,13 +256,16 @@ async function boot(msg) {
         storeSnapshot(snapKey, pyodide.makeMemorySnapshot()); // stored while the app runs
       }
     }
-    pyodide.unpackArchive(appBuf, "zip", { extractDir: APP_DIR });
     if (config.stdlib) {
-      // Modules the site's stdlib.zip left out come from Pyodide's full zip, on demand.
+      // Modules the site's stdlib.zip left out come from Pyodide's full zip, on demand:
+      // installed before the packages, whose installation imports from the stdlib too.
       const fallback = pyodide.pyimport("runtime_wasm._stdlib_fallback");
       fallback.install(config.pyodide + "python_stdlib.zip", getBytesSync);
       fallback.destroy();
     }
+    if (packages.length > 0) await loadPackages(pyodide, packages);
+    post({ type: MSG.PROGRESS, stage: STAGE.RUN, loaded: 0, total: 0, boot: restored ? "snapshot" : "fresh" });
+    pyodide.unpackArchive(appBuf, "zip", { extractDir: APP_DIR });
 
     const mod = pyodide.pyimport("runtime_wasm._bridge");
     runtime = mod;

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from compiler.resolve._site_stdlib import module_graph, site_stdlib
+from compiler.resolve._site_stdlib import module_graph, site_stdlib, wheel_imports
 from runtime_wasm._stdlib_fallback import REST_LIST, install
 
 STDLIB = {
@@ -152,3 +152,34 @@ def test_pure_python_twins_of_c_modules_are_left_out(tmp_path: Path) -> None:
         (pycs / f"{name}.pyc").write_bytes(b"")
     members = dict(site_stdlib(stdlib, pycs, loaded=[], app_imports=["datetime"]))
     assert set(members) == {"datetime.pyc", REST_LIST}
+
+
+def test_a_wheels_top_level_imports_are_read(tmp_path: Path) -> None:
+    wheel = _zip(
+        tmp_path / "demo-1.0-py3-none-any.whl",
+        {
+            "demo/__init__.py": (
+                "import json\nfrom email import message\n\ndef f():\n    import csv\n"
+            ),
+            "demo/sub.py": "from . import helper\nimport http.client\n",
+            "demo-1.0.dist-info/METADATA": "Name: demo\n",
+        },
+    )
+    found = wheel_imports(wheel)
+    assert {"json", "email", "email.message", "http", "http.client", "demo.helper"} <= found
+    assert "csv" not in found  # inside a function
+
+
+def test_a_site_with_packages_carries_what_installing_a_wheel_imports(tmp_path: Path) -> None:
+    files = {"tarfile.py": "", "importlib/__init__.py": "", "importlib/metadata/__init__.py": ""}
+    stdlib = _zip(tmp_path / "python_stdlib.zip", files)
+    pycs = tmp_path / "pycs"
+    for name in files:
+        (pycs / name).with_suffix(".pyc").parent.mkdir(parents=True, exist_ok=True)
+        (pycs / name).with_suffix(".pyc").write_bytes(b"")
+    without = dict(site_stdlib(stdlib, pycs, loaded=[], app_imports=[]))
+    assert set(without) == {REST_LIST}
+    carried = dict(site_stdlib(stdlib, pycs, loaded=[], app_imports=[], packages=True))
+    assert set(carried) == {
+        "tarfile.pyc", "importlib/__init__.pyc", "importlib/metadata/__init__.pyc", REST_LIST,
+    }  # fmt: skip
