@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import sys
@@ -12,6 +13,21 @@ import pytest
 from runtime_wasm import _alias, _bridge, _cache_store, _caching
 from runtime_wasm._protocol import BUSY_SIGNAL
 from runtime_wasm.testing import AppTest
+
+
+@pytest.fixture(autouse=True)
+def no_browser_loop() -> Iterator[None]:
+    """Unit tests run event loops of their own (``asyncio.run``). Under xdist a worker
+    may have run browser tests first, and Playwright's sync API marks its loop as
+    running in this thread between its calls, for as long as its session lives
+    (playwright/_impl/_greenlets.py), so ``asyncio.run`` would refuse to start. The
+    mark is lifted for the test and put back after it."""
+    browser_loop = asyncio._get_running_loop()
+    asyncio._set_running_loop(None)
+    try:
+        yield
+    finally:
+        asyncio._set_running_loop(browser_loop)
 
 
 @pytest.fixture(autouse=True)
