@@ -32,6 +32,7 @@ import { dropSnapshot, readSnapshot, snapshotKey, storeSnapshot } from "./snapsh
 
 const APP_DIR = "/home/pyodide/app";
 const PROGRESS_INTERVAL_MS = 100;
+const SNAPSHOT_STORE_DELAY_MS = 1000;
 
 function post(message) {
   self.postMessage(JSON.stringify(message));
@@ -246,6 +247,7 @@ async function boot(msg) {
     // the app's files are unpacked, as the app opens them by path.
     pyodide.FS.mkdirTree(RUNTIME_ZIP.slice(0, RUNTIME_ZIP.lastIndexOf("/")));
     pyodide.FS.writeFile(RUNTIME_ZIP, runtimeBuf);
+    let snapshot = null; // this visit's, stored once the first run is drawn
     if (!restored) {
       const sys = pyodide.pyimport("sys");
       sys.path.insert(0, RUNTIME_ZIP);
@@ -253,7 +255,7 @@ async function boot(msg) {
       if (snapKey) {
         // Before any JS callback enters Python: what a snapshot may hold.
         pyodide.runPython("import runtime_wasm._bridge, runtime_wasm.streamlit");
-        storeSnapshot(snapKey, pyodide.makeMemorySnapshot()); // stored while the app runs
+        snapshot = pyodide.makeMemorySnapshot();
       }
     }
     if (config.stdlib) {
@@ -276,6 +278,10 @@ async function boot(msg) {
     busy = installBusySignal(pyodide);
     await inRun(() => mod.boot(JSON.stringify(config), send));
     bridge = mod;
+    if (snapshot) {
+      // Copying 31 MB into Cache Storage competes with the first render: wait for it.
+      setTimeout(() => storeSnapshot(snapKey, snapshot), SNAPSHOT_STORE_DELAY_MS);
+    }
   } catch (err) {
     fail(err);
     return;
