@@ -77,7 +77,10 @@ def build(options: BuildOptions, reporter: Reporter) -> BuildResult:
         _gate(diagnostics, force=options.force, reporter=reporter)
 
     reporter.stage("plan")
-    site = plan(parsed, analysis, resolved, stc_version(), baked=baked, snapshot=options.snapshot)
+    site = plan(
+        parsed, analysis, resolved, stc_version(), baked=baked, snapshot=options.snapshot,
+        service_worker=options.service_worker,
+    )  # fmt: skip
 
     reporter.stage("render")
     rendered = render(site)

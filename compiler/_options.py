@@ -31,6 +31,8 @@ class BuildOptions:
     ``$XDG_CACHE_HOME/stc`` or ``~/.cache/stc``; ``runtime_dir`` defaults to the
     installed ``runtime_wasm``. ``snapshot=False`` keeps visitors' browsers from storing a
     start-up snapshot for their next visit (``runtime_wasm/js/snapshot.mjs``).
+    ``service_worker=True`` ships ``sw.js``, which keeps the site working offline and
+    answers repeat visits from the browser (``templates/sw.js``).
     """
 
     app: Path
@@ -44,6 +46,7 @@ class BuildOptions:
     bake: bool = False
     secrets: Path | None = None
     snapshot: bool = True
+    service_worker: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)

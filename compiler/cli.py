@@ -74,6 +74,7 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> int:
         app=args.app, out_dir=args.out, pyodide_url=args.pyodide_url, force=args.force,
         include_assets=args.include_assets, proxy_url=args.proxy_url, bake=args.bake,
         secrets=args.secrets, snapshot=not args.no_snapshot,
+        service_worker=args.service_worker,
     )  # fmt: skip
     result = build(options, reporter)
     for diagnostic in result.diagnostics:
@@ -224,6 +225,11 @@ def _parser() -> argparse.ArgumentParser:
         "--include-assets", choices=("auto", "all"), default="auto",
         help="optional libraries (charts: vega, formulas: KaTeX): only those the app is seen "
         "to use (auto, the default) or all",
+    )  # fmt: skip
+    build_cmd.add_argument(
+        "--service-worker", action="store_true",
+        help="ship a service worker: the site keeps working offline once visited, and a "
+        "new build takes over once no page of the old one is open",
     )  # fmt: skip
     build_cmd.add_argument(
         "--no-snapshot", action="store_true",

@@ -140,6 +140,7 @@ class PageConfig(TypedDict):
     lock: NotRequired[str]  # the site's package lock, with packages
     stdlib: NotRequired[str]  # the site's stdlib.zip (absent: Pyodide's own stdlib)
     snapshot: NotRequired[bool]  # false: never keep a start-up snapshot (absent: keep one)
+    service_worker: NotRequired[bool]  # true: register the site's sw.js (templates/sw.js)
     data: NotRequired[DataConfig]  # st.connection and st.secrets (absent: none)
     pages: NotRequired[list[str]]  # a multipage app's url paths with an entry of their own
     root: NotRequired[str]  # the site's root, relative to a page's own entry ("../")

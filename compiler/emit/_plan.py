@@ -61,6 +61,7 @@ from runtime_wasm.http import RULES_PATH
 __all__ = ["Copy", "Data", "PlannedFile", "SitePlan", "Template", "Text", "Zip", "plan"]
 
 MANIFEST = "stc-build.json"
+SERVICE_WORKER_PATH = "sw.js"  # at the root: its scope is the whole site (templates/sw.js)
 STDLIB_PATH = "stc/stdlib.zip"  # the site's standard library (compiler/resolve/_site_stdlib.py)
 ORIGINALS = ".stc/original"  # in app.zip: the user's sources of the files stc rewrote
 
@@ -82,6 +83,7 @@ class Template:
     # config key -> site path: the render stage puts each file's size and sha256 in
     # ``context["config"]["integrity"][key]``
     integrity: Mapping[str, str] = field(default_factory=dict)
+    last: bool = False  # rendered after every other template (its integrity names them)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -140,10 +142,12 @@ def plan(
     *,
     baked: tuple[BakedAnswer, ...] = (),
     snapshot: bool = True,
+    service_worker: bool = False,
 ) -> SitePlan:
     """Lay out the site for this app, runtime and Pyodide (and the answers ``--bake``
     made, which go into app.zip beside the app's data files). Without *snapshot*
-    visitors' browsers keep no start-up snapshot (``js/snapshot.mjs``)."""
+    visitors' browsers keep no start-up snapshot (``js/snapshot.mjs``); with
+    *service_worker* the site carries ``sw.js`` (offline and repeat visits)."""
     config: PageConfig = {  # what each page reads (runtime_wasm/_protocol.py)
         "protocol": PROTOCOL_VERSION,
         "pyodide": resolved.pyodide_url,
@@ -159,6 +163,8 @@ def plan(
         config["stdlib"] = STDLIB_PATH
     if not snapshot:
         config["snapshot"] = False
+    if service_worker:
+        config["service_worker"] = True
     data = _data_config(analysis)
     if data:  # absent when the app has none
         config["data"] = data
@@ -240,6 +246,8 @@ def plan(
     if analysis.auth is not None:  # where stc proxy finds the users: names, no value
         auth = Text(text=analysis.auth.dump() + "\n")
         files.append(PlannedFile(path=AUTH_PATH, category="app", source=auth))
+    if service_worker:
+        files.append(_service_worker(files, config))
     _refuse_duplicates(files)
     manifest = {
         "stc": stc_version,
@@ -257,6 +265,22 @@ def plan(
         ],
     }
     return SitePlan(files=tuple(sorted(files, key=lambda f: f.path)), manifest=manifest)
+
+
+def _service_worker(files: list[PlannedFile], config: PageConfig) -> PlannedFile:
+    """``sw.js``, holding the digest of every file a first visit loads (and the
+    pages): everything but Pyodide's full stdlib when the site has its own, which
+    only a left-out import fetches (the service worker stores it then)."""
+    skipped = {".nojekyll"}
+    if "stdlib" in config:
+        skipped.add(str(config["pyodide"]) + "python_stdlib.zip")
+    if "://" in str(config["pyodide"]):
+        skipped |= {f.path for f in files if f.category == "pyodide"}
+    paths = sorted(f.path for f in files if f.path not in skipped)
+    source = Template(
+        name="sw.js", context={"config": {}}, integrity={p: p for p in paths}, last=True
+    )
+    return PlannedFile(path=SERVICE_WORKER_PATH, category="page", source=source)
 
 
 def _package_files(resolved: Resolved) -> list[PlannedFile]:

@@ -62,7 +62,7 @@ def render(site: SitePlan) -> tuple[RenderedFile, ...]:
     )
     environment.filters["script_json"] = script_json
     done: dict[str, RenderedFile] = {}
-    for file in sorted(site.files, key=lambda f: isinstance(f.source, Template)):
+    for file in sorted(site.files, key=_render_order):
         done[file.path] = _render_one(file, environment, done)
     files = [done[file.path] for file in site.files]
     manifest = dict(site.manifest)
@@ -73,6 +73,12 @@ def render(site: SitePlan) -> tuple[RenderedFile, ...]:
     text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
     files.append(_from_bytes(MANIFEST, "page", text.encode("utf-8")))
     return tuple(files)
+
+
+def _render_order(file: PlannedFile) -> tuple[bool, bool]:
+    """Files first, then templates (their integrity names files), ``last`` ones last."""
+    source = file.source
+    return isinstance(source, Template), isinstance(source, Template) and source.last
 
 
 def _render_one(

@@ -128,6 +128,14 @@ function showFatal(message, detail = "") {
 
 // ---- the worker -------------------------------------------------------------------
 
+/** The site's sw.js (templates/sw.js): offline and repeat visits; never required. */
+function registerServiceWorker(site) {
+  if (!navigator.serviceWorker) return;
+  navigator.serviceWorker.register(new URL("sw.js", site), { scope: site.href }).catch((err) => {
+    console.info(`stc: the service worker was not registered (${err?.message ?? err}).`);
+  });
+}
+
 /** The BootConfig this page's PageConfig makes (protocol.mjs): URLs made absolute. */
 function readConfig() {
   const raw = pageConfig();
@@ -135,6 +143,7 @@ function readConfig() {
   const abs = (u) => new URL(u, base).href;
   // A page's own entry (<root>/charts/index.html) says where the site's root is.
   const site = new URL(raw.root || "./", base);
+  if (raw.service_worker) registerServiceWorker(site);
   initRouter(site, followPage);
   askedPage = takeMissingPage();
   let pyodide = abs(raw.pyodide);

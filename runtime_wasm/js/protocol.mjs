@@ -61,6 +61,7 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @property {string} [lock]   the site's package lock, with packages
  * @property {string} [stdlib] the site's stdlib.zip (absent: Pyodide's own stdlib)
  * @property {boolean} [snapshot]  false: never keep a start-up snapshot (absent: keep one)
+ * @property {boolean} [service_worker]  true: register the site's sw.js (templates/sw.js)
  * @property {DataConfig} [data]  st.connection and st.secrets (absent: none)
  * @property {string[]} [pages]  a multipage app's url paths with an entry of their own
  * @property {string} [root]   the site's root, relative to a page's own entry ("../")
