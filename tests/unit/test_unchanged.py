@@ -104,3 +104,20 @@ def test_app_text_that_looks_like_a_placeholder_stays_text() -> None:
 def test_other_messages_are_plain_json() -> None:
     message = {"type": "query", "search": "?a=1"}
     assert RenderEncoder().encode(message) == json.dumps(message, separators=(",", ":"))
+
+
+def test_props_are_written_as_json_dumps_writes_them() -> None:
+    """The encoder's one reused C encoder (``_dumps``) writes what ``json.dumps`` would."""
+    import datetime
+    import json
+
+    from runtime_wasm._unchanged import _dumps
+
+    values = [
+        {"body": "héllo \u2028 <b>", "n": 1, "x": 0.1, "big": 10**30, "nan": float("nan")},
+        {"nested": [{"a": None, "b": True}, [1.5e-7, -0.0]], "when": datetime.date(2026, 12, 6)},
+        [],
+        "plain",
+    ]
+    for value in values:
+        assert _dumps(value) == json.dumps(value, separators=(",", ":"), default=str)
