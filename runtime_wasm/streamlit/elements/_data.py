@@ -100,9 +100,10 @@ def normalise_table(data: Any) -> Table:
         return ["value"], [str(k) for k in data], [[_cell(v)] for v in values]
     if isinstance(data, Sequence) and not isinstance(data, str):
         items = list(data)
-        if items and all(isinstance(r, Mapping) for r in items):
+        kinds = set(map(type, items))  # a handful of types: checked once each, not per row
+        if items and all(issubclass(k, Mapping) for k in kinds):
             return _records_table(items)
-        if items and all(isinstance(r, Sequence) and not isinstance(r, str) for r in items):
+        if items and all(issubclass(k, Sequence) and not issubclass(k, str) for k in kinds):
             width = max(len(r) for r in items)
             rows = [[_cell(r[i]) if i < len(r) else "None" for i in range(width)] for r in items]
             return [str(i) for i in range(width)], None, rows
@@ -117,9 +118,31 @@ def _records_table(records: list[Mapping[Any, Any]]) -> Table:
     Linear in the cells: a 100,000-row table is converted on every rerun."""
     keys = dict.fromkeys(itertools.chain.from_iterable(records))  # every key, in order
     names = list(dict.fromkeys(str(k) for k in keys))
-    if all(type(k) is str for k in keys):
-        return names, None, [[_cell(r.get(c)) for c in names] for r in records]
-    return names, None, [[_cell(v.get(c)) for c in names] for v in map(_by_text, records)]
+    if not all(type(k) is str for k in keys):
+        records = list(map(_by_text, records))
+    columns = [_cells([r.get(c) for r in records]) for c in names]
+    if not columns:
+        return names, None, [[] for _ in records]
+    return names, None, list(map(list, zip(*columns, strict=True)))
+
+
+def _cells(values: list[Any]) -> list[str]:
+    """``[_cell(v) for v in values]``, a column at a time: ``_cell`` is ``str`` for
+    everything but floats, so a column without floats is one ``map(str, ...)`` in C,
+    and a column of floats formats them inline (a 100,000-row table is converted on
+    every rerun: per-cell calls were most of it)."""
+    kinds = set(map(type, values))
+    if not any(issubclass(kind, float) for kind in kinds):
+        return list(map(str, values))
+    if kinds <= {float, type(None)}:
+        return [
+            "None" if v is None
+            else str(v) if v.is_integer()
+            else f"{v:.4f}".rstrip("0").rstrip(".") if abs(v) < 1e15
+            else repr(v)
+            for v in values
+        ]  # fmt: skip
+    return list(map(_cell, values))
 
 
 def _by_text(record: Mapping[Any, Any]) -> dict[str, Any]:
