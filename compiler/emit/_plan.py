@@ -274,8 +274,6 @@ def _service_worker(files: list[PlannedFile], config: PageConfig) -> PlannedFile
     skipped = {".nojekyll"}
     if "stdlib" in config:
         skipped.add(str(config["pyodide"]) + "python_stdlib.zip")
-    if "://" in str(config["pyodide"]):
-        skipped |= {f.path for f in files if f.category == "pyodide"}
     paths = sorted(f.path for f in files if f.path not in skipped)
     source = Template(
         name="sw.js", context={"config": {}}, integrity={p: p for p in paths}, last=True

@@ -120,16 +120,11 @@ def resolve(
         )
     bytecode = precompile(core, modules, cache_dir, reporter)
     app_stdlib = [r.module for r in imports if classify(r.top, local) == "stdlib"]
-    for package in packages:  # what the wheels in the site import from the stdlib
-        if package.wheel is not None:
-            app_stdlib += [n for n in wheel_imports(package.wheel) if is_stdlib(n.split(".")[0])]
     return Resolved(
         pyodide=core,
         pyodide_url=url,
         runtime_modules=_with_bytecode(modules, bytecode),
-        stdlib_modules=_stdlib_modules(
-            core, bytecode, app_stdlib, bool(packages), cache_dir, reporter
-        ),
+        stdlib_modules=_stdlib_modules(core, bytecode, app_stdlib, packages, cache_dir, reporter),
         js_files=tuple(f for f in _js_files(runtime / "js") if not is_left_out(f[0], chosen)),
         assets=tuple(name for name in ASSETS if name in chosen),
         packages=packages,
@@ -154,16 +149,21 @@ def _with_bytecode(
 
 def _stdlib_modules(
     core: PyodideCore | None, bytecode: RuntimeBytecode, app_stdlib: list[str],
-    packages: bool, cache_dir: Path | None, reporter: Reporter,
+    packages: tuple[Package, ...], cache_dir: Path | None, reporter: Reporter,
 ) -> tuple[tuple[str, Path | bytes], ...]:  # fmt: skip
     if core is None or not bytecode.stdlib_loaded:
         return ()
     pycs = stdlib_bytecode(core, cache_dir, reporter)
     if pycs is None:
         return ()
+    imported = list(app_stdlib)
+    for package in packages:  # what the wheels in the site import from the stdlib
+        if package.wheel is not None:
+            imported += [n for n in wheel_imports(package.wheel) if is_stdlib(n.split(".")[0])]
     found = site_stdlib(
-        core.folder / "python_stdlib.zip", pycs, bytecode.stdlib_loaded, app_stdlib, packages
-    )
+        core.folder / "python_stdlib.zip", pycs, bytecode.stdlib_loaded, imported,
+        bool(packages),
+    )  # fmt: skip
     reporter.info(f"standard library: {len(found) - 1} modules as bytecode (the rest on demand)")
     return found
 

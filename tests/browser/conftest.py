@@ -157,6 +157,18 @@ def guard(page: Page) -> Iterator[PageGuard]:
     page_guard.check()
 
 
+def poll(page: Page, script: str, arg: Any = None, seconds: float = 30) -> Any:
+    """Evaluate *script* (which may be async: ``wait_for_function`` does not await a
+    promise) every 0.1 s until it answers something truthy; that answer, else the last."""
+    answer = None
+    for _ in range(int(seconds * 10)):
+        answer = page.evaluate(script, arg)
+        if answer:
+            return answer
+        page.wait_for_timeout(100)
+    return answer
+
+
 def wait_idle(page: Page, timeout: float = 60_000) -> None:
     """Wait until the app finished its current run (the page contract's status)."""
     page.wait_for_function("window.stc && window.stc.status === 'idle'", timeout=timeout)

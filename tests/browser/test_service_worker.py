@@ -10,7 +10,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from compiler import BuildOptions, NullReporter, build, serving
 
-from .conftest import PageGuard, wait_idle, write_app
+from .conftest import PageGuard, poll, wait_idle, write_app
 
 APP = """
 import streamlit as st
@@ -57,20 +57,16 @@ def test_a_visited_site_works_with_its_server_gone(
     expect(again.get_by_text("Count: 1")).to_be_visible()
 
 
-STATE = """async (scope) => {
+REACHED = """async ([scope, want]) => {
   const registration = await navigator.serviceWorker.getRegistration(scope);
-  if (!registration) return null;
-  return { active: Boolean(registration.active), waiting: Boolean(registration.waiting) };
+  return Boolean(registration) && Boolean(registration.active) === want.active
+    && Boolean(registration.waiting) === want.waiting;
 }"""
 
 
 def _until(page: Page, scope: str, want: dict[str, bool]) -> None:
     """Poll the registration of *scope* from *page* until it is in the state *want*."""
-    for _ in range(300):
-        if page.evaluate(STATE, scope) == want:
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError(f"the service worker never reached {want}: {page.evaluate(STATE, scope)}")
+    assert poll(page, REACHED, [scope, want]), f"the service worker never reached {want}"
 
 
 def test_a_new_build_takes_over_once_the_old_one_is_closed(

@@ -13,7 +13,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from compiler import BuildOptions, NullReporter, build, serving
 
-from .conftest import PageGuard, wait_idle, write_app
+from .conftest import PageGuard, poll, wait_idle, write_app
 
 APP = """
 import streamlit as st
@@ -45,12 +45,9 @@ def _visit(context: BrowserContext, url: str) -> Page:
 
 def _stored(page: Page) -> list[str]:
     """The snapshot URLs in the cache, once the first visit's store has finished."""
-    for _ in range(300):
-        keys = list(page.evaluate(KEYS))
-        if keys:
-            return keys
-        page.wait_for_timeout(100)
-    raise AssertionError("no snapshot was stored within 30 s")
+    keys = poll(page, KEYS)
+    assert keys, "no snapshot was stored within 30 s"
+    return list(keys)
 
 
 def test_a_repeat_visit_restores_the_snapshot(
@@ -100,12 +97,8 @@ def test_a_snapshot_that_does_not_restore_is_replaced(
       const keys = await cache.keys();
       return Boolean(found) && (await found.arrayBuffer()).byteLength > 1e6 && keys.length === 1;
     }"""
-    for _ in range(300):  # stored afresh, and the older build's entry is gone
-        if again.evaluate(stored_afresh, key):
-            break
-        again.wait_for_timeout(100)
-    else:
-        raise AssertionError("the damaged snapshot was not replaced")
+    # stored afresh, and the older build's entry is gone
+    assert poll(again, stored_afresh, key), "the damaged snapshot was not replaced"
     third = _visit(page.context, url)
     expect(third.locator("#stc-root")).to_have_attribute("data-stc-boot", "snapshot")
 

@@ -11,11 +11,11 @@ with the ``npm`` that fetched the core (``_node.mjs``, running ``_inside.py``).
 
 Two caches under ``<cache>/pyc/``, each made once:
 
-* :func:`precompile`, per runtime and Pyodide version: the runtime's pycs, which go into
-  ``runtime.zip`` beside their sources (``x.pyc`` next to ``x.py``, as zipimport reads
-  them: the worker imports the runtime from that zip, at ``RUNTIME_ZIP``; tracebacks
-  keep their source lines), and the names of
-  the stdlib modules loaded once the runtime is imported;
+* :func:`precompile`, per runtime and Pyodide version: the runtime's pycs, which
+  ``runtime.zip`` carries in place of its sources (``x.pyc`` where ``x.py`` was, as
+  zipimport reads them: the worker imports the runtime from that zip, at
+  ``RUNTIME_ZIP``), and the names of the stdlib modules loaded once the runtime is
+  imported;
 * :func:`stdlib_bytecode`, per Pyodide version: every stdlib module as a sourceless pyc,
   from which ``compiler/resolve/_site_stdlib.py`` picks the site's ``stdlib.zip``.
 
@@ -91,10 +91,7 @@ def stdlib_bytecode(
     node = _node(core, reporter, "stdlib bytecode")
     if core is None or node is None:
         return None
-    digest = hashlib.sha256(core.version.encode())
-    for tool in (_SCRIPT, _INSIDE):
-        digest.update(hashlib.sha256(tool.read_bytes()).digest())
-    folder = (cache_dir or cache_root()) / "pyc" / f"stdlib-{digest.hexdigest()[:32]}"
+    folder = (cache_dir or cache_root()) / "pyc" / f"stdlib-{_tools_digest(core).hexdigest()[:32]}"
     try:
         _cached(folder, lambda tree: _run(node, core, "stdlib", tree))
     except (OSError, subprocess.SubprocessError) as error:
@@ -110,10 +107,16 @@ def _node(core: PyodideCore | None, reporter: Reporter, what: str) -> str | None
     return node
 
 
-def _key(core: PyodideCore, sources: tuple[tuple[str, Path], ...]) -> str:
-    digest = hashlib.sha256(core.version.encode() + RUNTIME_ZIP.encode())
+def _tools_digest(core: PyodideCore, salt: str = "") -> hashlib._Hash:
+    """What every cached compile depends on: the Pyodide version and the two tools."""
+    digest = hashlib.sha256(core.version.encode() + salt.encode())
     for tool in (_SCRIPT, _INSIDE):
         digest.update(hashlib.sha256(tool.read_bytes()).digest())
+    return digest
+
+
+def _key(core: PyodideCore, sources: tuple[tuple[str, Path], ...]) -> str:
+    digest = _tools_digest(core, RUNTIME_ZIP)
     for arc, path in sorted(sources):
         digest.update(arc.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:32]

@@ -128,20 +128,10 @@ def _records_table(records: list[Mapping[Any, Any]]) -> Table:
 
 def _cells(values: list[Any]) -> list[str]:
     """``[_cell(v) for v in values]``, a column at a time: ``_cell`` is ``str`` for
-    everything but floats, so a column without floats is one ``map(str, ...)`` in C,
-    and a column of floats formats them inline (a 100,000-row table is converted on
-    every rerun: per-cell calls were most of it)."""
-    kinds = set(map(type, values))
-    if not any(issubclass(kind, float) for kind in kinds):
+    everything but floats, so a column without floats is one ``map(str, ...)`` in C (a
+    100,000-row table is converted on every rerun: per-cell calls were most of it)."""
+    if not any(issubclass(kind, float) for kind in set(map(type, values))):
         return list(map(str, values))
-    if kinds <= {float, type(None)}:
-        return [
-            "None" if v is None
-            else str(v) if v.is_integer()
-            else f"{v:.4f}".rstrip("0").rstrip(".") if abs(v) < 1e15
-            else repr(v)
-            for v in values
-        ]  # fmt: skip
     return list(map(_cell, values))
 
 
