@@ -162,3 +162,49 @@ def test_cells_by_click_and_keyboard(
     page.keyboard.press("ArrowLeft")
     page.keyboard.press(" ")
     expect(page.get_by_text("cells: [(0, 'c')]")).to_be_visible()
+
+
+BIG = """
+import streamlit as st
+
+rows = [{"id": i, "name": f"row {i}"} for i in range(100_000)]
+event = st.dataframe(rows, key="big", on_select="rerun", selection_mode="multi-row")
+st.text(f"big: {event.selection.rows}")
+"""
+
+_DRAWN = "el => el.querySelectorAll('tbody tr[data-row]').length"
+
+
+def test_a_big_dataframe_draws_only_the_rows_in_view(
+    page: Page, guard: PageGuard, serve_app: Callable[[Path], str], tmp_path: Path
+) -> None:
+    page.goto(serve_app(write_app(tmp_path, BIG, "dataframe_big")))
+    wait_idle(page)
+    frame = _frame(page, "big")
+    expect(frame.get_by_role("grid", name="Dataframe")).to_have_attribute(
+        "aria-rowcount", "100001"
+    )
+    expect(frame.get_by_role("gridcell", name="row 0", exact=True)).to_be_visible()
+    assert 0 < frame.evaluate(_DRAWN) < 150  # a window of rows, not 100,000
+    box = frame.bounding_box()
+    assert box is not None and box["height"] < 500  # it scrolls in its own box
+
+    # Scrolled to the end, the last rows are drawn (and still only a window of them).
+    frame.evaluate("el => { el.scrollTop = el.scrollHeight; }")
+    expect(frame.get_by_role("gridcell", name="row 99999", exact=True)).to_be_in_viewport()
+    assert frame.evaluate(_DRAWN) < 150
+    frame.get_by_role("checkbox", name="Select row 100000").check()
+    expect(page.get_by_text("big: [99999]")).to_be_visible()
+    wait_idle(page)
+    expect(frame.locator('tr[data-row="99999"]')).to_have_attribute("aria-selected", "true")
+
+    # The arrow keys walk the row checkboxes past the drawn window.
+    frame.evaluate("el => { el.scrollTop = 0; }")
+    expect(frame.get_by_role("gridcell", name="row 0", exact=True)).to_be_in_viewport()
+    first = frame.get_by_role("checkbox", name="Select row 1", exact=True)
+    first.focus()
+    for _ in range(60):
+        page.keyboard.press("ArrowDown")
+    expect(frame.get_by_role("checkbox", name="Select row 61", exact=True)).to_be_focused()
+    page.keyboard.press("Space")
+    expect(page.get_by_text("big: [60, 99999]")).to_be_visible()

@@ -56,11 +56,96 @@ function toValue(sel, p) {
   };
 }
 
+// A dataframe of more than WINDOW_FROM rows keeps only the rows in view in the DOM
+// (and WINDOW_MARGIN more on each side), between two spacer rows that stand for the
+// others, as Streamlit's canvas grid draws only what shows: a 100,000-row table is
+// built in a few milliseconds and scrolls smoothly. Rows keep their `data-row`
+// position, so selection and keyboard code work on whichever rows are drawn.
+const WINDOW_FROM = 150;
+const WINDOW_MARGIN = 30;
+const ROW_GUESS = 29; // px, until a drawn row can be measured
+
+function rowEl(el, i) {
+  const { p, modes, columns, showIndex } = el._df.layout;
+  const tr = h("tr", { "data-row": i, "aria-rowindex": i + 2 });
+  if (modes.rows) {
+    const box = h("input", { type: "checkbox", class: "stc-df-check", "data-row": i, "aria-label": `Select row ${i + 1}` });
+    tr.append(h("td", { class: "stc-df-marker" }, box));
+  }
+  if (showIndex) tr.append(h("th", { scope: "row", class: "stc-index" }, String(p.index[i] ?? "")));
+  p.rows[i].forEach((cell, j) => {
+    const td = h("td", { "data-col": columns[j] }, cell === null ? "" : String(cell));
+    if (modes.cells) td.tabIndex = -1;
+    tr.append(td);
+  });
+  return tr;
+}
+
+function spacer(width) {
+  return h("tr", { class: "stc-df-spacer", "aria-hidden": "true" }, h("td", { colspan: width }));
+}
+
+/**
+ * Draw the rows now in view of a windowed table; false when they already are. Rows
+ * that stay in the window stay in the DOM (a focused checkbox or cell keeps focus);
+ * only those that left it are removed and those that entered it drawn.
+ */
+function fillWindow(el, force = false) {
+  const view = el._df.view;
+  const body = el.querySelector("tbody");
+  const top = Math.max(0, el.scrollTop - (el.querySelector("thead")?.offsetHeight ?? 0));
+  const first = Math.max(0, Math.floor(top / view.rowHeight) - WINDOW_MARGIN);
+  const last = Math.min(view.count, Math.ceil((top + el.clientHeight) / view.rowHeight) + WINDOW_MARGIN);
+  if (!force && first === view.first && last === view.last) return false;
+  if (!body.firstElementChild) {
+    const width = el.querySelector("thead tr").children.length;
+    body.append(spacer(width), spacer(width));
+  }
+  const [above, below] = [body.firstElementChild, body.lastElementChild];
+  for (const tr of Array.from(body.querySelectorAll("tr[data-row]"))) {
+    const i = Number(tr.dataset.row);
+    if (i < first || i >= last) tr.remove();
+  }
+  const kept = body.querySelectorAll("tr[data-row]");
+  const from = kept.length ? Number(kept[0].dataset.row) : last;
+  const to = kept.length ? Number(kept[kept.length - 1].dataset.row) + 1 : last;
+  const before = [];
+  for (let i = first; i < from; i += 1) before.push(rowEl(el, i));
+  above.after(...before);
+  const after = [];
+  for (let i = Math.max(to, first); i < last; i += 1) after.push(rowEl(el, i));
+  below.before(...after);
+  view.first = first;
+  view.last = last;
+  above.firstElementChild.style.height = `${first * view.rowHeight}px`;
+  below.firstElementChild.style.height = `${(view.count - last) * view.rowHeight}px`;
+  if (el._df.layout.modes.cells && !body.querySelector('td[tabindex="0"]')) {
+    const cell = body.querySelector("td[data-col]");
+    if (cell) cell.tabIndex = 0; // the grid stays reachable with Tab
+  }
+  const drawn = body.querySelector("tr[data-row]")?.getBoundingClientRect().height;
+  if (drawn && Math.abs(drawn - view.rowHeight) > 0.5) {
+    view.rowHeight = drawn; // measured once the table is on the page: fill again with it
+    return fillWindow(el, true);
+  }
+  return true;
+}
+
+/** Make row `i` of a windowed table drawn (scrolling it into view if needed). */
+function showRow(el, i) {
+  const view = el._df.view;
+  if (!view || i < 0 || i >= view.count || (i >= view.first && i < view.last)) return;
+  el.scrollTop = i * view.rowHeight;
+  if (fillWindow(el)) paint(el);
+}
+
 function draw(el, p) {
   const modes = modesOf(p);
   const showIndex = p.hide_index !== true && Array.isArray(p.index);
   const columns = (p.columns ?? []).map(String);
-  const head = h("tr");
+  const count = p.rows?.length ?? 0;
+  el._df.layout = { p, modes, columns, showIndex };
+  const head = h("tr", { "aria-rowindex": 1 });
   if (modes.rows) {
     const all = modes.rows === "multi" ? h("input", { type: "checkbox", class: "stc-df-all", "aria-label": "Select all rows" }) : h("span", { class: "stc-sr-only" }, "Selected");
     head.append(h("th", { scope: "col", class: "stc-df-marker" }, all));
@@ -71,23 +156,18 @@ function draw(el, p) {
     head.append(h("th", { scope: "col", "data-col": name }, text));
   }
   const body = h("tbody");
-  (p.rows ?? []).forEach((row, i) => {
-    const tr = h("tr", { "data-row": i });
-    if (modes.rows) {
-      const box = h("input", { type: "checkbox", class: "stc-df-check", "data-row": i, "aria-label": `Select row ${i + 1}` });
-      tr.append(h("td", { class: "stc-df-marker" }, box));
-    }
-    if (showIndex) tr.append(h("th", { scope: "row", class: "stc-index" }, String(p.index[i] ?? "")));
-    row.forEach((cell, j) => {
-      const td = h("td", { "data-col": columns[j] }, cell === null ? "" : String(cell));
-      if (modes.cells) td.tabIndex = -1;
-      tr.append(td);
-    });
-    body.append(tr);
-  });
+  const windowed = count > WINDOW_FROM;
+  el._df.view = windowed ? { count, first: -1, last: -1, rowHeight: el._df.view?.rowHeight ?? ROW_GUESS } : null;
+  el.classList.toggle("stc-df-windowed", windowed);
+  if (!windowed) for (let i = 0; i < count; i += 1) body.append(rowEl(el, i));
   const multi = [modes.rows, modes.columns, modes.cells].includes("multi");
-  const attrs = modes.any ? { role: "grid", "aria-label": "Dataframe", "aria-multiselectable": multi ? "true" : null } : {};
+  const attrs = modes.any || windowed ? { role: "grid", "aria-label": "Dataframe", "aria-rowcount": count + 1, "aria-multiselectable": multi ? "true" : null } : {};
   el.replaceChildren(h("table", attrs, h("thead", {}, head), body));
+  if (windowed) {
+    fillWindow(el, true);
+    // Drawn before it is on the page (no size yet): fill the real view once it is.
+    requestAnimationFrame(() => fillWindow(el) && paint(el));
+  }
   const first = body.querySelector("td[data-col]");
   if (modes.cells && first) first.tabIndex = 0;
 }
@@ -100,7 +180,7 @@ function paint(el) {
   const mark = (node, on) => {
     if (node.getAttribute("aria-selected") !== String(on)) node.setAttribute("aria-selected", String(on));
   };
-  for (const tr of el.querySelectorAll("tbody tr")) {
+  for (const tr of el.querySelectorAll("tbody tr[data-row]")) {
     const row = Number(tr.dataset.row);
     if (modes.rows) {
       mark(tr, sel.rows.has(row));
@@ -188,31 +268,42 @@ function pickCell(el, td, extend) {
 function moveFocus(el, target, key) {
   const step = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[key];
   if (!step) return false;
-  let list;
-  let at;
   if (target.matches("td[data-col]")) {
-    const rows = Array.from(el.querySelectorAll("tbody tr"));
-    const r = rows.indexOf(target.parentElement) + step[0];
     const cells = Array.from(target.parentElement.querySelectorAll("td[data-col]"));
-    const next = rows[r]?.querySelectorAll("td[data-col]")[cells.indexOf(target) + step[1]];
+    const column = cells.indexOf(target) + step[1];
+    const r = Number(target.parentElement.dataset.row) + step[0];
+    showRow(el, r);
+    const next = el.querySelector(`tbody tr[data-row="${r}"]`)?.querySelectorAll("td[data-col]")[column];
     if (!next) return true;
-    target.tabIndex = -1;
+    for (const cell of el.querySelectorAll('td[tabindex="0"]')) cell.tabIndex = -1;
     next.tabIndex = 0;
     next.focus();
     return true;
   }
   if (target.matches(".stc-df-check") && step[0]) {
-    list = Array.from(el.querySelectorAll(".stc-df-check"));
-    at = list.indexOf(target) + step[0];
-  } else if (target.matches(".stc-df-col") && step[1]) {
-    list = Array.from(el.querySelectorAll(".stc-df-col"));
-    at = list.indexOf(target) + step[1];
-  } else return false;
-  list[at]?.focus();
+    const r = Number(target.dataset.row) + step[0];
+    showRow(el, r);
+    el.querySelector(`.stc-df-check[data-row="${r}"]`)?.focus();
+    return true;
+  }
+  if (!target.matches(".stc-df-col") || !step[1]) return false;
+  const list = Array.from(el.querySelectorAll(".stc-df-col"));
+  list[list.indexOf(target) + step[1]]?.focus();
   return true;
 }
 
 function listen(el, ctx) {
+  el.addEventListener(
+    "scroll",
+    () => {
+      if (!el._df.view || el._df.frame) return;
+      el._df.frame = requestAnimationFrame(() => {
+        el._df.frame = 0;
+        if (el._df.view && fillWindow(el)) paint(el);
+      });
+    },
+    { passive: true },
+  );
   el.addEventListener("change", (e) => {
     const t = e.target;
     if (t.matches(".stc-df-check")) {
@@ -255,7 +346,7 @@ function listen(el, ctx) {
 const dataframe = {
   create(_p, ctx) {
     const el = h("div", { class: "stc-table stc-dataframe" });
-    el._df = { table: null, seen: null, sel: fromValue(null), anchorRow: null, anchorCell: null, shift: false };
+    el._df = { table: null, seen: null, view: null, layout: null, frame: 0, sel: fromValue(null), anchorRow: null, anchorCell: null, shift: false };
     listen(el, ctx);
     return el;
   },
