@@ -12,6 +12,10 @@ more than it saves.
 
 The page applies every render message in order, so "the previous message" is what it
 holds; a new worker starts with a new encoder, and so with full messages.
+
+Data an element may send again unchanged (a table's rows) can be an
+:class:`EncodedList`: its JSON and digest are computed once, however many render
+messages (progress renders, reruns) carry it.
 """
 
 from __future__ import annotations
@@ -26,9 +30,34 @@ from typing import Any
 
 from ._protocol import Node
 
-__all__ = ["LARGE_PROPS", "RenderEncoder"]
+__all__ = ["LARGE_PROPS", "EncodedList", "RenderEncoder"]
 
 LARGE_PROPS = 1024  # characters of JSON from which props are sent once
+
+
+class EncodedList(list[Any]):
+    """A list nobody changes once made, whose JSON is computed once: large data an
+    element can send again (a converted table kept by content), so neither the
+    progress renders of a run nor the next reruns encode and hash it again."""
+
+    __slots__ = ("_digest", "_json")
+
+    def __init__(self, items: Any = ()) -> None:
+        super().__init__(items)
+        self._json: str | None = None
+        self._digest: str | None = None
+
+    @property
+    def json(self) -> str:
+        if self._json is None:
+            self._json = _dumps(list(self))
+        return self._json
+
+    @property
+    def digest(self) -> str:
+        if self._digest is None:
+            self._digest = _digest(self.json)
+        return self._digest
 
 
 class RenderEncoder:
@@ -57,10 +86,16 @@ class RenderEncoder:
 
     def _node(self, node: Node, raw: list[str], sent: dict[str, str]) -> Node:
         out: Node = {"id": node["id"], "kind": node["kind"]}
-        text = _dumps(node.get("props", {}))
-        if len(text) >= LARGE_PROPS:
+        props = node.get("props", {})
+        digest: str | None
+        if EncodedList in map(type, props.values()):  # a scan in C: most props have none
+            encoded = [name for name, value in props.items() if type(value) is EncodedList]
+            text, digest = self._with_encoded(props, encoded)
+        else:
+            text = _dumps(props)
+            digest = _digest(text) if len(text) >= LARGE_PROPS else None
+        if digest is not None:
             key = f"{node['kind']}\x00{node['id']}"
-            digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
             sent[key] = digest
             if self._sent.get(key) == digest:
                 out["same"] = True
@@ -70,6 +105,19 @@ class RenderEncoder:
         if "children" in node:
             out["children"] = [self._node(child, raw, sent) for child in node["children"]]
         return out
+
+    def _with_encoded(self, props: Mapping[str, Any], names: list[str]) -> tuple[str, str]:
+        """*props* as JSON, and a digest, with its EncodedLists' JSON and digests used
+        as they are: the rest of the props is small."""
+        values = [props[name] for name in names]
+        placed = {**props, **{name: f"{self._token}{i}\x00" for i, name in enumerate(names)}}
+        text = _dumps(placed)
+        digest = _digest(text + "".join(value.digest for value in values))
+        return self._placeholder.sub(lambda found: values[int(found.group(1))].json, text), digest
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _json_default(value: Any) -> str:

@@ -181,9 +181,7 @@ def test_a_big_dataframe_draws_only_the_rows_in_view(
     page.goto(serve_app(write_app(tmp_path, BIG, "dataframe_big")))
     wait_idle(page)
     frame = _frame(page, "big")
-    expect(frame.get_by_role("grid", name="Dataframe")).to_have_attribute(
-        "aria-rowcount", "100001"
-    )
+    expect(frame.get_by_role("grid", name="Dataframe")).to_have_attribute("aria-rowcount", "100001")
     expect(frame.get_by_role("gridcell", name="row 0", exact=True)).to_be_visible()
     assert 0 < frame.evaluate(_DRAWN) < 150  # a window of rows, not 100,000
     box = frame.bounding_box()

@@ -1,13 +1,23 @@
 """st.dataframe's tables from plain Python data, converted a column at a time
-(``_records_table``): the same text, cell for cell, as converting each cell alone."""
+(``_records_table``): the same text, cell for cell, as converting each cell alone;
+and a big table shown again with the same data is not converted again
+(``lib/_table_memo``)."""
 
 from __future__ import annotations
 
+import copy
 import math
 import random
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
+
+from runtime_wasm._unchanged import EncodedList
+from runtime_wasm.streamlit.elements import _data
 from runtime_wasm.streamlit.elements._data import _cell, normalise_table
+from runtime_wasm.streamlit.elements.lib import _table_memo
+from runtime_wasm.streamlit.elements.lib._table_memo import MIN_ROWS
 
 
 class Float64(float):
@@ -42,3 +52,62 @@ def test_records_with_keys_that_are_not_text() -> None:
 
 def test_records_without_keys_keep_their_rows() -> None:
     assert normalise_table([{}, {}]) == ([], None, [[], []])
+
+
+@pytest.fixture
+def conversions(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
+    """Every conversion normalise_table makes, with an empty table memo."""
+    seen: list[Any] = []
+    convert = _data._normalise
+
+    def counting(data: Any) -> Any:
+        seen.append(data)
+        return convert(data)
+
+    monkeypatch.setattr(_data, "_normalise", counting)
+    _table_memo.clear()
+    yield seen
+    _table_memo.clear()
+
+
+def _records(count: int, flag: Any = 1) -> list[dict[str, Any]]:
+    return [{"id": i, "flag": flag, "name": f"row {i}"} for i in range(count)]
+
+
+def test_a_big_table_shown_again_is_not_converted_again(conversions: list[Any]) -> None:
+    first = normalise_table(_records(MIN_ROWS))
+    again = normalise_table(copy.deepcopy(_records(MIN_ROWS)))  # equal data, new objects
+    assert again is first and isinstance(first[2], EncodedList)
+    assert len(conversions) == 1
+    # Values that are equal but show apart are other data: 1, True and 1.0.
+    shown = {normalise_table(_records(MIN_ROWS, flag))[2][0][1] for flag in (1, True, 1.0)}
+    assert shown == {"1", "True", "1.0"}
+    assert len(conversions) == 3
+    changed = _records(MIN_ROWS)
+    changed[-1]["name"] = "edited"
+    assert normalise_table(changed)[2][-1] == [str(MIN_ROWS - 1), "1", "edited"]
+    assert len(conversions) == 4
+
+
+def test_small_and_unpicklable_tables_are_converted_every_time(conversions: list[Any]) -> None:
+    small = _records(MIN_ROWS - 1)
+    assert normalise_table(small) == normalise_table(small)
+    odd = [{"id": i, "f": lambda: None} for i in range(MIN_ROWS)]  # lambdas do not pickle
+    assert normalise_table(odd)[2][0][0] == "0"
+    normalise_table(odd)
+    assert len(conversions) == 4
+    assert not isinstance(normalise_table(small)[2], EncodedList)
+
+
+def test_the_memo_keeps_at_most_max_cells(
+    conversions: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_table_memo, "MAX_CELLS", 3 * MIN_ROWS * 2)  # two 3-column tables
+    tables = [_records(MIN_ROWS, flag) for flag in ("a", "b", "c")]
+    for table in tables:
+        normalise_table(table)
+    normalise_table(tables[2])
+    normalise_table(tables[1])
+    assert len(conversions) == 3
+    normalise_table(tables[0])  # dropped when the third came
+    assert len(conversions) == 4

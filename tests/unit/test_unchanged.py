@@ -7,7 +7,7 @@ import json
 import random
 from typing import Any
 
-from runtime_wasm._unchanged import LARGE_PROPS, RenderEncoder
+from runtime_wasm._unchanged import LARGE_PROPS, EncodedList, RenderEncoder
 
 
 def _tree(*main: dict[str, Any]) -> dict[str, Any]:
@@ -121,3 +121,39 @@ def test_props_are_written_as_json_dumps_writes_them() -> None:
     ]
     for value in values:
         assert _dumps(value) == json.dumps(value, separators=(",", ":"), default=str)
+
+
+def _encoded_table(id: str, rows: int, name: str = "big") -> dict[str, Any]:
+    data = EncodedList([[str(i), name] for i in range(rows)])
+    return {"id": id, "kind": "dataframe", "props": {"columns": ["a", "b"], "rows": data}}
+
+
+def test_encoded_lists_go_out_as_plain_json_and_are_encoded_once() -> None:
+    encoder, page = RenderEncoder(), _Page()
+    table = _encoded_table("main/0", 50)
+    rows = table["props"]["rows"]
+    plain = {**table, "props": {"columns": ["a", "b"], "rows": list(rows)}}
+    first = page.receive(encoder.encode({"type": "render", "tree": _tree(table)}))
+    assert _main(first) == [plain]
+    text = rows.json
+    second = json.loads(encoder.encode({"type": "render", "tree": _tree(table)}))
+    assert _main(second) == [{"id": "main/0", "kind": "dataframe", "same": True}]
+    assert rows.json is text  # not encoded again
+
+    # Other props of the element still count: a new height is a new props object.
+    resized = {**table, "props": {**table["props"], "height": 300}}
+    third = page.receive(encoder.encode({"type": "render", "tree": _tree(resized)}))
+    assert _main(third)[0]["props"] == {**plain["props"], "height": 300}
+    # So do the list's contents: equal-looking lists with other rows are sent.
+    other = _encoded_table("main/0", 50, name="other")
+    other["props"]["height"] = 300
+    fourth = page.receive(encoder.encode({"type": "render", "tree": _tree(other)}))
+    assert _main(fourth)[0]["props"]["rows"][0] == ["0", "other"]
+
+
+def test_an_encoded_list_carrying_a_token_lookalike_stays_text() -> None:
+    encoder = RenderEncoder()
+    sly = encoder._token + "0\x00"
+    table = {"id": "main/0", "kind": "dataframe", "props": {"rows": EncodedList([[sly]])}}
+    message = json.loads(encoder.encode({"type": "render", "tree": _tree(table)}))
+    assert _main(message)[0]["props"] == {"rows": [[sly]]}

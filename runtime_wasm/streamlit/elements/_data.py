@@ -40,6 +40,7 @@ from .lib._dataframe_selection import (
     normalize_selection_mode,
     selectable_dataframe,
 )
+from .lib._table_memo import remembered
 from .lib._to_pandas import as_pandas
 
 if TYPE_CHECKING:
@@ -78,7 +79,14 @@ def _cursor_table(cursor: Any) -> Table:
 
 
 def normalise_table(data: Any) -> Table:
-    """Return ``(columns, index, rows)``; ``index`` is None for a default range index."""
+    """Return ``(columns, index, rows)``; ``index`` is None for a default range index.
+
+    A big table whose data pickles as it did last time is not converted again
+    (``lib/_table_memo``)."""
+    return remembered(data, _normalise)
+
+
+def _normalise(data: Any) -> Table:
     if data is None:
         return [], None, []
     if is_dbapi_cursor(data):
