@@ -23,9 +23,11 @@ from .._tree import Element
 if TYPE_CHECKING:
     from ._dg import DeltaGenerator
 
-__all__ = ["DGBase"]
+__all__ = ["ContainerKind", "DGBase"]
 
 RootName = Literal["main", "sidebar"]
+# The blocks whose generator is a class of its own (``_dg``): what ``_make_container`` makes.
+ContainerKind = Literal["status", "tab", "expander", "popover"]
 
 
 class DGBase:
@@ -132,9 +134,12 @@ class DGBase:
             stack.pop()
         return False
 
-    def _make_container(self, kind: Literal["status", "popover"], handle: DGBase) -> DGBase:
-        """The block *handle* points at, as the container ``st.status`` or ``st.popover``
-        returns. ``DeltaGenerator`` knows those classes (they subclass it): a family asks
+    def _make_container(
+        self, kind: ContainerKind, handle: DGBase, *, open: bool | None = None
+    ) -> DGBase:
+        """The block *handle* points at, as the container ``st.status``, ``st.tabs``,
+        ``st.expander`` or ``st.popover`` returns, ``open`` being its ``.open`` (not for
+        status). ``DeltaGenerator`` knows those classes (they subclass it): a family asks
         ``self`` instead of importing ``_dg``, which imports every family."""
         raise NotImplementedError
 
