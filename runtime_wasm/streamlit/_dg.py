@@ -104,6 +104,9 @@ class DeltaGenerator(
             raise NotYetAvailable(f"`st.{name}` is not available in stc yet: {_NOT_YET_HINT}")
         raise StreamlitAPIException(f"`{name}()` is not a valid Streamlit command.")
 
+    def _handle(self, **where: Any) -> DeltaGenerator:
+        return DeltaGenerator(**where)
+
     def _make_container(
         self, kind: ContainerKind, handle: DGBase, *, open: bool | None = None
     ) -> DGBase:

@@ -176,12 +176,13 @@ def test_popover_open_state_is_widget_state() -> None:
     assert at.get("popover")[0].props["open"] is True
 
 
-def test_containers_are_their_own_classes() -> None:
+def test_containers_are_their_own_classes_and_what_they_draw_is_not() -> None:
     at = run(
-        "t = st.tabs(['A'])\ne = st.expander('E')\np = st.popover('P')\n"
-        "st.write(' '.join(type(x).__name__ for x in (t, t[0], e, p)))"
+        "t = st.tabs(['A'], on_change='rerun')\ne = st.expander('E')\np = st.popover('P')\n"
+        "inner = t[0].container()\n"
+        "st.write(' '.join(type(x).__name__ for x in (t, t[0], e, p, inner)))"
     )
-    assert texts(at) == ["tuple TabContainer ExpanderContainer PopoverContainer"]
+    assert texts(at) == ["tuple TabContainer ExpanderContainer PopoverContainer DeltaGenerator"]
 
 
 @pytest.mark.parametrize(
