@@ -35,6 +35,12 @@ if details.open:
     details.write("details body")
 st.write(f"details open: {details.open}")
 
+menu = st.popover("Menu", on_change="rerun")
+with menu:
+    if menu.open:
+        st.write("menu body")
+st.write(f"menu open: {menu.open}")
+
 def show_cat():
     st.session_state.animal = "Cat"
 
@@ -113,3 +119,12 @@ def test_open_tab_and_expander_are_widget_state(
     page.get_by_text("Details", exact=True).click()
     expect(page.get_by_text("details open: True")).to_be_visible()
     assert _runs_after_a_while(page) == 7
+
+    # A popover: opening it runs its lazy code; a click outside closes it, a run too.
+    page.get_by_role("button", name="Menu").click()
+    expect(page.get_by_text("menu open: True")).to_be_visible()
+    expect(page.get_by_text("menu body")).to_be_visible()
+    page.get_by_text("menu open: True").click()
+    expect(page.get_by_text("menu open: False")).to_be_visible()
+    expect(page.get_by_text("menu body")).to_have_count(0)
+    assert _runs_after_a_while(page) == 9
