@@ -9,6 +9,7 @@ in code written for Streamlit keep working.
      ├── StreamlitBadTimeStringError
      ├── StreamlitIncompatibleParametersError
      ├── StreamlitInvalidParameterTypeError
+     ├── StreamlitMissingRequiredParameterError
      ├── StreamlitQueryParamDictValueError
      ├── StreamlitValueError
      ├── UnhashableParamError
@@ -30,6 +31,7 @@ __all__ = [
     "StreamlitDuplicateElementKey",
     "StreamlitIncompatibleParametersError",
     "StreamlitInvalidParameterTypeError",
+    "StreamlitMissingRequiredParameterError",
     "StreamlitQueryParamDictValueError",
     "StreamlitValueAssignmentNotAllowedError",
     "StreamlitValueError",
@@ -123,6 +125,15 @@ class StreamlitInvalidParameterTypeError(StreamlitAPIException):
         super().__init__(
             f"Invalid `{parameter}` type. Expected one of: {', '.join(expected_types)}. "
             f"Provided type: {provided_type}." + (f" {detail}" if detail else "")
+        )
+
+
+class StreamlitMissingRequiredParameterError(StreamlitAPIException):
+    """A required parameter is missing, ``None`` or empty (``st.tabs([])``)."""
+
+    def __init__(self, parameter: str, *, detail: str | None = None) -> None:
+        super().__init__(
+            f"The `{parameter}` parameter is required." + (f" {detail}" if detail else "")
         )
 
 

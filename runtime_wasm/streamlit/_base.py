@@ -13,7 +13,7 @@ sidebar's, ``col.button`` of a column's. A generator points at one of:
 from __future__ import annotations
 
 from types import TracebackType
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .._context import RunContext, current
 from .._errors import FORM_DOCS_INFO, StreamlitAPIException
@@ -23,9 +23,11 @@ from .._tree import Element
 if TYPE_CHECKING:
     from ._dg import DeltaGenerator
 
-__all__ = ["DGBase"]
+__all__ = ["ContainerKind", "DGBase"]
 
 RootName = Literal["main", "sidebar"]
+# The blocks whose generator is a class of its own (``_dg``): what ``_make_container`` makes.
+ContainerKind = Literal["status", "tab", "expander", "popover"]
 
 
 class DGBase:
@@ -109,12 +111,14 @@ class DGBase:
                 frame.owned.add(id(element))
             if element.kind == "form":
                 form_id = element.props["form_id"]
-            return type(self)(  # type: ignore[return-value]
-                block=element, form_id=form_id, container=dg._container
-            )
-        return type(self)(  # type: ignore[return-value]
-            slot=new_slot, form_id=form_id, container=dg._container
-        )
+            return self._handle(block=element, form_id=form_id, container=dg._container)
+        return self._handle(slot=new_slot, form_id=form_id, container=dg._container)
+
+    def _handle(self, **where: Any) -> DeltaGenerator:
+        """A generator pointing at what was just placed. ``DeltaGenerator`` makes it one
+        of its own class, not a container's: what a tab draws is no tab, and has no
+        ``.open``, as in Streamlit."""
+        return type(self)(**where)  # type: ignore[return-value]
 
     # -- `with` ------------------------------------------------------------------------
     def __enter__(self) -> DeltaGenerator:
@@ -132,9 +136,12 @@ class DGBase:
             stack.pop()
         return False
 
-    def _make_container(self, kind: Literal["status", "popover"], handle: DGBase) -> DGBase:
-        """The block *handle* points at, as the container ``st.status`` or ``st.popover``
-        returns. ``DeltaGenerator`` knows those classes (they subclass it): a family asks
+    def _make_container(
+        self, kind: ContainerKind, handle: DGBase, *, open: bool | None = None
+    ) -> DGBase:
+        """The block *handle* points at, as the container ``st.status``, ``st.tabs``,
+        ``st.expander`` or ``st.popover`` returns, ``open`` being its ``.open`` (not for
+        status). ``DeltaGenerator`` knows those classes (they subclass it): a family asks
         ``self`` instead of importing ``_dg``, which imports every family."""
         raise NotImplementedError
 

@@ -1,7 +1,8 @@
 """What the containers some elements return add to a ``DeltaGenerator``: ``st.status``'s
-``.update`` and ``st.popover``'s ``.open``. ``_dg`` mixes them into its
-``StatusContainer`` and ``PopoverContainer``; the families that make them ask ``self``
-(``DGBase._make_container``), so nothing here or there imports ``_dg``."""
+``.update``, and ``.open`` of a tab of ``st.tabs``, of ``st.expander`` and of
+``st.popover``. ``_dg`` mixes them into its ``StatusContainer``, ``TabContainer``,
+``ExpanderContainer`` and ``PopoverContainer``; the families that make them ask
+``self`` (``DGBase._make_container``), so nothing here or there imports ``_dg``."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from .._errors import StreamlitAPIException
 from .._tree import Element
 from ._base import DGBase
 
-__all__ = ["STATUS_STATES", "PopoverContainerMixin", "StatusContainerMixin", "check_state"]
+__all__ = ["STATUS_STATES", "OpenStateMixin", "StatusContainerMixin", "check_state"]
 
 STATUS_STATES = ("running", "complete", "error")
 
@@ -66,10 +67,14 @@ class StatusContainerMixin(DGBase):
         return super().__exit__(exc_type, exc, tb)
 
 
-class PopoverContainerMixin(DGBase):
-    """What ``st.popover`` returns. ``open`` is ``None``: stc does not track the
-    popover's open state in Python (Streamlit does so only with ``on_change``)."""
+class OpenStateMixin(DGBase):
+    """What a tab of ``st.tabs``, ``st.expander`` and ``st.popover`` return: ``open`` is
+    whether it is open (the selected tab) when it tracks its state (``on_change`` set,
+    see ``elements/lib/_open_state``), else ``None``. Read once per run, as
+    Streamlit's: the state the run started with."""
+
+    _open: bool | None = None
 
     @property
     def open(self) -> bool | None:
-        return None
+        return self._open

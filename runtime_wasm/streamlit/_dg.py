@@ -2,18 +2,19 @@
 
 Each family of elements is a mixin over ``DGBase`` (targets and appending), as in
 Streamlit, so a new family is a new module under ``elements/`` and one line here.
-``StatusContainer`` and ``PopoverContainer``, what ``st.status`` and ``st.popover``
-return, are generators too, with what ``_containers`` adds.
+``StatusContainer``, ``TabContainer``, ``ExpanderContainer`` and ``PopoverContainer``,
+what ``st.status``, ``st.tabs``, ``st.expander`` and ``st.popover`` return, are
+generators too, with what ``_containers`` adds.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from .._errors import StreamlitAPIException
-from ._base import DGBase
+from ._base import ContainerKind, DGBase
 from ._compat import CompatMixin
-from ._containers import PopoverContainerMixin, StatusContainerMixin
+from ._containers import OpenStateMixin, StatusContainerMixin
 from ._not_yet import NOT_YET
 from .elements._charts import ChartsMixin
 from .elements._data import DataMixin
@@ -46,7 +47,14 @@ from .elements.widgets._slider import SliderMixin
 from .elements.widgets._text_widgets import TextWidgetsMixin
 from .elements.widgets._time_widgets import TimeWidgetsMixin
 
-__all__ = ["DeltaGenerator", "NotYetAvailable", "PopoverContainer", "StatusContainer"]
+__all__ = [
+    "DeltaGenerator",
+    "ExpanderContainer",
+    "NotYetAvailable",
+    "PopoverContainer",
+    "StatusContainer",
+    "TabContainer",
+]
 
 
 class DeltaGenerator(
@@ -96,18 +104,43 @@ class DeltaGenerator(
             raise NotYetAvailable(f"`st.{name}` is not available in stc yet: {_NOT_YET_HINT}")
         raise StreamlitAPIException(f"`{name}()` is not a valid Streamlit command.")
 
-    def _make_container(self, kind: Literal["status", "popover"], handle: DGBase) -> DGBase:
-        cls = StatusContainer if kind == "status" else PopoverContainer
+    def _handle(self, **where: Any) -> DeltaGenerator:
+        return DeltaGenerator(**where)
+
+    def _make_container(
+        self, kind: ContainerKind, handle: DGBase, *, open: bool | None = None
+    ) -> DGBase:
         assert handle._block is not None
-        return cls(block=handle._block, form_id=handle._form_id, container=handle._container)
+        made = _CONTAINERS[kind](
+            block=handle._block, form_id=handle._form_id, container=handle._container
+        )
+        if isinstance(made, OpenStateMixin):
+            made._open = open
+        return made
 
 
 class StatusContainer(StatusContainerMixin, DeltaGenerator):
     """What ``st.status`` returns (see ``_containers.StatusContainerMixin``)."""
 
 
-class PopoverContainer(PopoverContainerMixin, DeltaGenerator):
-    """What ``st.popover`` returns (see ``_containers.PopoverContainerMixin``)."""
+class TabContainer(OpenStateMixin, DeltaGenerator):
+    """What ``st.tabs`` returns, one per tab (see ``_containers.OpenStateMixin``)."""
+
+
+class ExpanderContainer(OpenStateMixin, DeltaGenerator):
+    """What ``st.expander`` returns (see ``_containers.OpenStateMixin``)."""
+
+
+class PopoverContainer(OpenStateMixin, DeltaGenerator):
+    """What ``st.popover`` returns (see ``_containers.OpenStateMixin``)."""
+
+
+_CONTAINERS: dict[ContainerKind, type[DeltaGenerator]] = {
+    "status": StatusContainer,
+    "tab": TabContainer,
+    "expander": ExpanderContainer,
+    "popover": PopoverContainer,
+}
 
 
 _NOT_YET_HINT = "stc implements part of Streamlit 1.67 (see its README, 'What works today')."

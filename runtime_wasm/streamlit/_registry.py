@@ -22,16 +22,16 @@ __all__ = ["NOT_YET", "element_methods", "implemented", "signature"]
 
 def element_methods() -> frozenset[str]:
     """The public methods of ``DeltaGenerator``: what ``col.x(...)`` may call; plus
-    what the containers some commands return add (``status.update``, ``popover.open``)."""
+    what the containers some commands return add (``status.update``, ``tab.open``…)."""
     # Imported here, on first use: the compiler imports this module, and the API package
     # only when it checks an app. Nothing in the API package imports this module.
-    from runtime_wasm.streamlit._containers import PopoverContainerMixin, StatusContainerMixin
+    from runtime_wasm.streamlit._containers import OpenStateMixin, StatusContainerMixin
     from runtime_wasm.streamlit._dg import DeltaGenerator
 
     methods = {
         name for name, _ in inspect.getmembers(DeltaGenerator, callable) if not name.startswith("_")
     }
-    for cls in (StatusContainerMixin, PopoverContainerMixin):
+    for cls in (StatusContainerMixin, OpenStateMixin):
         methods.update(name for name in vars(cls) if not name.startswith("_"))
     return frozenset(methods)
 

@@ -15,7 +15,7 @@ from .._state import WidgetMeta
 from .._tree import Element
 from ._base import DGBase
 
-__all__ = ["Key", "check_label_visibility", "to_key", "widget"]
+__all__ = ["Key", "check_label_visibility", "register_widget", "to_key", "widget"]
 
 Key = str | int
 
@@ -64,23 +64,68 @@ def widget(
 
     A ``read_only`` widget (a chart selection) refuses ``st.session_state[key]``
     assignments, as buttons do: only the page sets its value."""
-    ctx = current()
-    active = dg._active(ctx)
-    form_id = active._form_id
-    user_key = to_key(key)
+    form_id = dg._active(current())._form_id
     if trigger and kind != "form_submit_button" and form_id is not None:
         raise StreamlitAPIException(
             f"`st.{kind}()` can't be used in an `st.form()`. Use "
             f"`st.form_submit_button()` instead to submit the form.{FORM_DOCS_INFO}"
         )
+    widget_id, value = register_widget(
+        dg,
+        kind,
+        key=key,
+        default=default,
+        identity={**(shared or {}), **(identity or {})},
+        serialize=serialize,
+        deserialize=deserialize,
+        coerce=coerce,
+        on_change=on_change,
+        args=args,
+        kwargs=kwargs,
+        trigger=trigger,
+        read_only=read_only,
+    )
+    element_props = {**(shared or {}), **(props or {}), "form_id": form_id, "key": to_key(key)}
+    if not trigger:
+        element_props["value"] = serialize(value)
+    dg._enqueue(Element(kind, element_props, widget_id=widget_id))
+    return value
+
+
+def register_widget(
+    dg: DGBase,
+    kind: str,
+    *,
+    key: Key | None,
+    default: Any,
+    identity: Mapping[str, Any],
+    serialize: Callable[[Any], Any] = _identity,
+    deserialize: Callable[[Any], Any] = _identity,
+    coerce: Callable[[Any], Any] = _identity,
+    on_change: Any = None,
+    args: Any = None,
+    kwargs: Any = None,
+    trigger: bool = False,
+    read_only: bool = False,
+    in_form: bool = True,
+) -> tuple[str, Any]:
+    """Register a widget and return ``(widget_id, value)``, leaving its element to the
+    caller: a widget that is a block (``st.tabs(on_change=...)``) puts it itself.
+
+    *identity* is everything that defines the widget when it has no key. A widget
+    with ``in_form=False`` still counts its form in its id, but its changes are not
+    held for the form's submit button nor cleared by ``clear_on_submit``: Streamlit's
+    page sends a tab switch or an expander toggle at once, in a form or not."""
+    ctx = current()
+    form_id = dg._active(ctx)._form_id
+    user_key = to_key(key)
     widget_id = compute_widget_id(
         kind,
         user_key,
         page=ctx.active_page,
         form_id=form_id,
-        container=active._container,
-        **(shared or {}),
-        **(identity or {}),
+        container=dg._active(ctx)._container,
+        **identity,
     )
     callback = on_change if callable(on_change) else None
     meta = WidgetMeta(
@@ -94,13 +139,8 @@ def widget(
         kwargs=dict(kwargs or {}),
         trigger=trigger,
         writable=not (trigger or read_only),
-        form_id=form_id,
+        form_id=form_id if in_form else None,
         default=default,
         fragment_id=ctx.fragment_stack[-1].fragment.id if ctx.fragment_stack else None,
     )
-    value = ctx.state.register(meta, default, coerce)
-    element_props = {**(shared or {}), **(props or {}), "form_id": form_id, "key": user_key}
-    if not trigger:
-        element_props["value"] = serialize(value)
-    dg._enqueue(Element(kind, element_props, widget_id=widget_id))
-    return value
+    return widget_id, ctx.state.register(meta, default, coerce)

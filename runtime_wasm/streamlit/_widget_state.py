@@ -1,7 +1,8 @@
 """What selectable elements return (``st.dataframe``, ``st.altair_chart``,
 ``st.plotly_chart``, ``st.echarts_chart`` with ``on_select``): Streamlit's read-only
-attribute dictionaries, and its check of ``on_select``. One place, so every selection
-state reads and refuses changes the same way."""
+attribute dictionaries, and its check of ``on_select`` (which ``on_change`` of tabs,
+expanders and popovers shares). One place, so every selection state reads and refuses
+changes the same way."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any, cast
 
 from .._errors import StreamlitValueError
 
-__all__ = ["ReadOnlyAttributeDictionary", "check_on_select"]
+__all__ = ["ReadOnlyAttributeDictionary", "check_callback_mode", "check_on_select"]
 
 _READ_ONLY = (
     "Widget state is read-only because modifying nested values has no effect "
@@ -56,8 +57,14 @@ class ReadOnlyAttributeDictionary(dict[str, Any]):
 
 def check_on_select(on_select: Any) -> Callable[..., Any] | None:
     """Streamlit's ``validate_on_change_mode`` for ``on_select``: the callback, if any."""
-    if callable(on_select):
-        return cast("Callable[..., Any]", on_select)
-    if isinstance(on_select, str) and on_select in ("rerun", "ignore"):
+    return check_callback_mode(on_select, "on_select")
+
+
+def check_callback_mode(value: Any, param: str) -> Callable[..., Any] | None:
+    """Streamlit's ``validate_on_change_mode`` where ``"rerun"`` and ``"ignore"`` are the
+    modes and ``None`` is refused: the callback, if *value* is one."""
+    if callable(value):
+        return cast("Callable[..., Any]", value)
+    if isinstance(value, str) and value in ("rerun", "ignore"):
         return None
-    raise StreamlitValueError("on_select", ["'rerun'", "'ignore'", "a callback function"])
+    raise StreamlitValueError(param, ["'rerun'", "'ignore'", "a callback function"])

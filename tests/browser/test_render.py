@@ -486,7 +486,7 @@ def test_widgets_reachable_by_role_and_name(harness: Page) -> None:
                 node("main/11/0", "tab", markdown("main/11/0/0", "one body"), label="One"),
                 node("main/11/1", "tab", markdown("main/11/1/0", "two body"), label="Two"),
                 labels=["One", "Two"],
-                default=None,
+                index=0,
             ),
         ),
     )
@@ -581,7 +581,7 @@ def test_expander_and_tab_state_survive_rerender(harness: Page) -> None:
                 node("main/1/0", "tab", markdown("main/1/0/0", "a " + body), label="A"),
                 node("main/1/1", "tab", markdown("main/1/1/0", "b " + body), label="B"),
                 labels=["A", "B"],
-                default=None,
+                index=0,
             ),
         )
 

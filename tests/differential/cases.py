@@ -332,6 +332,36 @@ CASES = [
         "t1, t2 = st.tabs(['One', 'Two'])\nt1.write('first')\nwith t2:\n    st.write('second')",
     ),
     _c("expander", "with st.expander('More'):\n    st.write('hidden')\nst.write('after')"),
+    # Tabs and expanders that track their open state (on_change): only the open tab's
+    # code runs. Streamlit's AppTest cannot click a tab: the switch is made through
+    # st.session_state, which the page's switch also writes.
+    _c(
+        "tabs-open",
+        "ran = []\ncat, dog = st.tabs(['Cat', 'Dog'], on_change='rerun', key='animal')\n"
+        "if cat.open:\n    ran.append('cat')\n    cat.write('cat body')\n"
+        "if dog.open:\n    ran.append('dog')\n    dog.write('dog body')\n"
+        "st.write(ran, cat.open, dog.open, st.session_state.animal)",
+        lambda at: at.session_state.__setitem__("animal", "Dog"),
+        lambda at: None,  # a rerun keeps the open tab
+        lambda at: at.session_state.__setitem__("animal", "Bird"),  # not a tab: the default
+    ),
+    _c(
+        "tabs-default",
+        "a, b, c = st.tabs(['A', 'B', 'C'], default='C')\nst.write(a.open, c.open)\n"
+        "x, y = st.tabs(['X', 'Y'], default='Y', on_change=lambda: None, key='xy')\n"
+        "if y.open:\n    y.write('y body')\nst.write(x.open, y.open, st.session_state.xy)",
+        lambda at: at.session_state.__setitem__("xy", "X"),
+    ),
+    _c(
+        "expander-open",
+        "def toggled():\n    st.session_state.n = st.session_state.get('n', 0) + 1\n"
+        "more = st.expander('More', on_change=toggled, key='more')\n"
+        "if more.open:\n    more.write('expensive')\n"
+        "plain = st.expander('Plain', expanded=True)\n"
+        "st.write(more.open, plain.open, st.session_state.more)",
+        lambda at: at.session_state.__setitem__("more", True),
+        lambda at: None,
+    ),
     _c("sidebar", "st.sidebar.title('Side')\nst.sidebar.button('Side button')\nst.write('main')"),
     _c("sidebar-with", "with st.sidebar:\n    v = st.checkbox('x')\nst.write(f'v={v}')"),
     _c("empty", "slot = st.empty()\nslot.write('first')\nslot.write('second')"),

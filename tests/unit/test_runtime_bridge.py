@@ -321,6 +321,7 @@ def test_streamlit_errors_public_names() -> None:
         "StreamlitDuplicateElementId",
         "StreamlitDuplicateElementKey",
         "StreamlitIncompatibleParametersError",
+        "StreamlitMissingRequiredParameterError",
         "StreamlitQueryParamDictValueError",
         "StreamlitValueAssignmentNotAllowedError",
         "StreamlitValueError",

@@ -356,7 +356,7 @@ def test_expander_tabs_and_nesting(run_app: RunApp) -> None:
 def test_tabs_errors(run_app: RunApp) -> None:
     at = run_app("import streamlit as st\nst.tabs([])\n")
     assert at.exception[0].value == (
-        "The input argument to st.tabs must contain at least one tab label."
+        "The `tabs` parameter is required. Provide at least one tab label."
     )
 
 

@@ -104,7 +104,7 @@ def test_element_props(call: str, kind: str, expected: dict[str, Any]) -> None:
         ("st.toast('x', duration=0)", "Invalid `duration` value."),
         ("st.toast('')", "The `body` parameter is required."),
         ("st.status('x', state='done')", "Unknown state (done)."),
-        ("st.popover('x', type='big')", "The type argument to st.popover must be"),
+        ("st.popover('x', type='big')", "Invalid `type` value. Supported values: 'primary'"),
         ("st.image([b'a', b'b'], caption=['one'])", "Cannot pair 1 captions with 2 images."),
         ("st.image([b'a', b'b'], alt='x')", "A single `alt` string can only be used"),
         ("st.image([b'a', b'b'], link='https://e.org')", "The `link` parameter is only supported"),

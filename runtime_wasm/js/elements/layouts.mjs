@@ -3,6 +3,10 @@
 // popover, grid and bottom, and the leaf kinds space and skeleton (LAYOUTS). A block's
 // page-side state (an expander the user opened, the selected tab, an open popover)
 // lives in its DOM, which survives reruns because the block's id does not change.
+// With `tracks_state` (on_change set in Python, see elements/lib/_open_state.py) the
+// tabs, expander or popover is a widget instead: a switch or a toggle is sent as its
+// value (the tab's label, or a bool), which reruns the app, and every render shows
+// the state Python holds (`index`, `expanded`, `open`), which st.session_state can set.
 
 import { h, iconHtml, setHtml, uid } from "../dom.mjs";
 import { inlineMarkdownToHtml } from "../markdown.mjs";
@@ -64,10 +68,18 @@ export const LAYOUTS_BLOCKS = {
   },
 
   expander: {
-    create: (p) => {
+    create: (p, ctx) => {
       const summary = h("summary", { class: "stc-expander-label" });
       const el = h("details", { class: "stc-expander" }, summary, h("div", { class: "stc-block stc-expander-body" }));
       el.open = Boolean(p.expanded);
+      // `toggle` fires for the user's clicks and for `sync`'s own changes alike (after
+      // the fact); only a state that differs from the last one shown is the user's.
+      el._shown = el.open;
+      el.addEventListener("toggle", () => {
+        if (!el._stc?.props.tracks_state || el.open === el._shown) return;
+        el._shown = el.open;
+        ctx.emit(el, el.open);
+      });
       return el;
     },
     update(el, p, prev) {
@@ -75,25 +87,31 @@ export const LAYOUTS_BLOCKS = {
       // The user's open/closed choice wins over props, unless it is a new expander.
       if (prev && prev.label !== p.label) el.open = Boolean(p.expanded);
     },
+    sync(el, p) {
+      if (!p.tracks_state) return;
+      el._shown = Boolean(p.expanded);
+      if (el.open !== el._shown) el.open = el._shown;
+    },
     host: (el) => el.lastElementChild,
   },
 
   tabs: {
-    create: (p) => {
+    create: (p, ctx) => {
       const el = h("div", { class: "stc-tabs" }, h("div", { role: "tablist", class: "stc-tablist" }), h("div", { class: "stc-tab-panels" }));
-      // The selected tab is page-side state: set once from `default`, then the user's.
-      el._tabs = { selected: Math.max(0, (p.labels ?? []).indexOf(p.default)) };
+      // The selected tab: set once from `index` (the default), then the user's; or,
+      // with `tracks_state`, Python's at every render (`sync`).
+      el._tabs = { selected: p.index ?? 0 };
       const tablist = el.firstElementChild;
       tablist.addEventListener("click", (e) => {
         const tab = e.target.closest('[role="tab"]');
-        if (tab) selectTab(el, Number(tab.dataset.index), false);
+        if (tab) chooseTab(el, Number(tab.dataset.index), false, ctx);
       });
       tablist.addEventListener("keydown", (e) => {
         const n = tablist.children.length;
         const moves = { ArrowRight: 1, ArrowLeft: -1 };
         if (!(e.key in moves) || n === 0) return;
         e.preventDefault();
-        selectTab(el, (el._tabs.selected + moves[e.key] + n) % n, true);
+        chooseTab(el, (el._tabs.selected + moves[e.key] + n) % n, true, ctx);
       });
       return el;
     },
@@ -107,6 +125,9 @@ export const LAYOUTS_BLOCKS = {
           return tab;
         }),
       );
+    },
+    sync(el, p) {
+      if (p.tracks_state) el._tabs.selected = p.index ?? 0;
     },
     host: (el) => el.lastElementChild,
     after(el) {
@@ -139,14 +160,16 @@ export const LAYOUTS_BLOCKS = {
   },
 
   popover: {
-    create: () => {
+    create: (_p, ctx) => {
       const button = h("button", { type: "button", class: "stc-button stc-popover-button", "aria-expanded": "false", "aria-haspopup": "true" });
       const panel = h("div", { class: "stc-block stc-popover-panel", id: uid("stc-popover"), hidden: true });
       button.setAttribute("aria-controls", panel.id);
       const el = h("div", { class: "stc-popover" }, button, panel);
+      // The user opens or closes it: shown at once, and sent when it tracks its state.
       const toggle = (open) => {
-        panel.hidden = !open;
-        button.setAttribute("aria-expanded", String(open));
+        if (panel.hidden === !open) return;
+        showPopover(el, open);
+        if (el._stc?.props.tracks_state) ctx.emit(el, open);
       };
       button.addEventListener("click", () => toggle(panel.hidden));
       el.addEventListener("keydown", (e) => {
@@ -167,6 +190,9 @@ export const LAYOUTS_BLOCKS = {
       button.dataset.type = p.type ?? "secondary";
       if (p.help) button.title = p.help;
       el.classList.toggle("stc-stretch", p.width === "stretch");
+    },
+    sync(el, p) {
+      if (p.tracks_state) showPopover(el, Boolean(p.open));
     },
     host: (el) => el.lastElementChild,
   },
@@ -197,6 +223,20 @@ export const LAYOUTS_BLOCKS = {
     host: (el) => el.firstElementChild,
   },
 };
+
+/** The user picks tab `index`: shown at once, and its label sent when the tabs track state. */
+function chooseTab(el, index, focus, ctx) {
+  if (index === el._tabs.selected) return;
+  selectTab(el, index, focus);
+  const p = el._stc?.props;
+  if (p?.tracks_state) ctx.emit(el, p.labels[el._tabs.selected]);
+}
+
+function showPopover(el, open) {
+  const [button, panel] = el.children;
+  if (panel.hidden !== !open) panel.hidden = !open;
+  button.setAttribute("aria-expanded", String(open));
+}
 
 function selectTab(el, index, focus) {
   const tabs = Array.from(el.firstElementChild.children);

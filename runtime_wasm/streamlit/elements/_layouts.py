@@ -3,7 +3,8 @@ skeleton, and the page-level ``st.bottom``.
 
 Each returns generators that write into a block of this run's tree; the page
 draws the block and keeps its own view state (open expander, selected tab) across
-reruns because the block's id does not change.
+reruns because the block's id does not change. Tabs, expanders and popovers with
+``on_change`` are widgets instead, whose open state Python holds (``lib/_open_state``).
 
 * ``skeleton`` is an ``st.empty`` slot that shows a loading placeholder until
   something is written into it (Streamlit's ``SkeletonPlaceholder``).
@@ -20,6 +21,7 @@ from ..._context import current
 from ..._errors import (
     StreamlitAPIException,
     StreamlitInvalidParameterTypeError,
+    StreamlitMissingRequiredParameterError,
     StreamlitValueError,
     StreamlitValueOutOfRangeError,
 )
@@ -29,10 +31,11 @@ from .._base import DGBase
 from .._roots import new_dg
 from .._widget import Key
 from .lib._numbers import is_int
+from .lib._open_state import check_bind, check_on_change, register_open_state, tracks_state
 from .lib._root_blocks import root_child
 
 if TYPE_CHECKING:
-    from .._dg import DeltaGenerator, PopoverContainer
+    from .._dg import DeltaGenerator, ExpanderContainer, PopoverContainer, TabContainer
 
 __all__ = ["BottomProxy", "LayoutsMixin"]
 
@@ -45,10 +48,55 @@ _COLUMN_SPEC_ERROR = (
 _GRID_COLUMNS = (1, 24)
 SPACE_SIZES = ("stretch", "xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge")
 _GAPS = ("xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge", None)
+_EXPANDER_TYPES = ("default", "compact", "step")
 
 
 def _block(kind: str, **props: Any) -> Element:
     return Element(kind, props, children=[])
+
+
+def _tab_labels(tabs: Sequence[str], default: str | None) -> list[str]:
+    """``tabs`` and ``default`` checked as Streamlit 1.67 checks them, in its order."""
+    if not tabs:
+        raise StreamlitMissingRequiredParameterError(
+            "tabs", detail="Provide at least one tab label."
+        )
+    labels = list(tabs)
+    if default and default not in labels:
+        raise StreamlitValueError(
+            "default",
+            ["a tab label from `tabs`"],
+            detail=f"`{default}` is not in the list of tabs.",
+        )
+    for label in labels:
+        if not isinstance(label, str):
+            raise StreamlitInvalidParameterTypeError(
+                "tabs", type(label).__name__, ["a string for each tab label"]
+            )
+    return labels
+
+
+def _check_bound_labels(labels: list[str]) -> None:
+    """A label bound to the URL must name one tab: non-empty and unique."""
+    if not all(labels):
+        raise StreamlitValueError(
+            "tabs",
+            ["non-empty labels"],
+            detail="Tab labels must be non-empty when bind='query-params'.",
+        )
+    if len(set(labels)) != len(labels):
+        raise StreamlitValueError(
+            "tabs",
+            ["unique labels"],
+            detail="Tab labels must be unique when bind='query-params'.",
+        )
+
+
+def _known_label(label: Any, labels: list[str]) -> str:
+    """A stored open tab, if it is still one of the tabs (else the default wins)."""
+    if isinstance(label, str) and label in labels:
+        return label
+    raise ValueError(label)
 
 
 class LayoutsMixin(DGBase):
@@ -110,7 +158,7 @@ class LayoutsMixin(DGBase):
         label: str,
         expanded: bool = False,
         *,
-        key: Any = None,
+        key: Key | None = None,
         icon: str | None = None,
         type: str = "default",
         width: Any = "stretch",
@@ -118,10 +166,40 @@ class LayoutsMixin(DGBase):
         args: Any = None,
         kwargs: Any = None,
         bind: Any = None,
-    ) -> DeltaGenerator:
+    ) -> ExpanderContainer:
         if label is None:
-            raise StreamlitAPIException("A label is required for an expander")
-        return self._enqueue(_block("expander", label=label, expanded=expanded, icon=icon))
+            raise StreamlitMissingRequiredParameterError("label")
+        check_on_change(on_change)
+        if type not in _EXPANDER_TYPES:
+            raise StreamlitValueError("type", [repr(t) for t in _EXPANDER_TYPES])
+        check_bind(bind)
+        widget_id, is_open = None, None
+        if tracks_state(on_change, bind):
+            widget_id, is_open = register_open_state(
+                self,
+                "expander",
+                key=key,
+                default=bool(expanded),
+                identity={
+                    "label": label,
+                    "expanded": expanded,
+                    "icon": icon,
+                    "type": type,
+                    "width": width,
+                },
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+                bind=bind,
+            )
+        props = {
+            "label": label,
+            "expanded": bool(expanded) if is_open is None else is_open,
+            "icon": icon,
+            "tracks_state": is_open is not None,
+        }
+        block = Element("expander", props, widget_id=widget_id, children=[])
+        return self._make_container("expander", self._enqueue(block), open=is_open)  # type: ignore[return-value]
 
     def tabs(
         self,
@@ -130,21 +208,51 @@ class LayoutsMixin(DGBase):
         width: Any = "stretch",
         height: Any = "content",
         default: str | None = None,
-        key: Any = None,
+        key: Key | None = None,
         on_change: Any = "ignore",
         args: Any = None,
         kwargs: Any = None,
         bind: Any = None,
-    ) -> list[DeltaGenerator]:
-        labels = [str(t) for t in tabs]
-        if not labels:
-            raise StreamlitAPIException(
-                "The input argument to st.tabs must contain at least one tab label."
+    ) -> Sequence[TabContainer]:
+        labels = _tab_labels(tabs, default)
+        check_on_change(on_change)
+        check_bind(bind)
+        if bind == "query-params":
+            _check_bound_labels(labels)
+        default_label = default if default else labels[0]
+        widget_id, current = None, default_label
+        if tracks_state(on_change, bind):
+            widget_id, current = register_open_state(
+                self,
+                "tabs",
+                key=key,
+                default=default_label,
+                identity={
+                    "tabs": tuple(labels),
+                    "width": width,
+                    "height": height,
+                    "default": default,
+                },
+                coerce=lambda label: _known_label(label, labels),
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+                bind=bind,
             )
-        if default is not None and default not in labels:
-            raise StreamlitAPIException(f"The default tab '{default}' is not one of the tabs.")
-        bar = self._enqueue(_block("tabs", labels=labels, default=default))
-        return [bar._enqueue(_block("tab", label=label)) for label in labels]
+        props = {
+            "labels": labels,
+            "index": labels.index(current),
+            "tracks_state": widget_id is not None,
+        }
+        bar = self._enqueue(Element("tabs", props, widget_id=widget_id, children=[]))
+        return tuple(
+            self._make_container(  # type: ignore[misc]
+                "tab",
+                bar._enqueue(_block("tab", label=label)),
+                open=None if widget_id is None else label == current,
+            )
+            for label in labels
+        )
 
     def empty(self) -> DeltaGenerator:
         return self._enqueue(_block("empty"))
@@ -191,20 +299,37 @@ class LayoutsMixin(DGBase):
         use_container_width: bool | None = None,
         width: Any = "content",
         wrap: bool | None = None,
-        key: Any = None,
+        key: Key | None = None,
         on_change: Any = "ignore",
         args: Any = None,
         kwargs: Any = None,
     ) -> PopoverContainer:
         if label is None:
-            raise StreamlitAPIException("A label is required for a popover")
-        if type not in ("primary", "secondary", "tertiary"):
-            raise StreamlitAPIException(
-                'The type argument to st.popover must be "primary", "secondary", or '
-                f'"tertiary". \nThe argument passed was "{type}".'
-            )
+            raise StreamlitMissingRequiredParameterError("label")
         if use_container_width is not None:
             width = "stretch" if use_container_width else "content"
+        if type not in ("primary", "secondary", "tertiary"):
+            raise StreamlitValueError("type", ["'primary'", "'secondary'", "'tertiary'"])
+        check_on_change(on_change)
+        widget_id, is_open = None, None
+        if tracks_state(on_change):
+            widget_id, is_open = register_open_state(
+                self,
+                "popover",
+                key=key,
+                default=False,
+                identity={
+                    "label": label,
+                    "type": type,
+                    "help": help,
+                    "icon": icon,
+                    "disabled": disabled,
+                    "width": width,
+                },
+                on_change=on_change,
+                args=args,
+                kwargs=kwargs,
+            )
         props = {
             "label": str(label),
             "type": type,
@@ -212,9 +337,11 @@ class LayoutsMixin(DGBase):
             "icon": icon,
             "disabled": disabled,
             "width": width,
+            "open": bool(is_open),
+            "tracks_state": is_open is not None,
         }
-        popover = self._enqueue(Element("popover", props, children=[]))
-        return self._make_container("popover", popover)  # type: ignore[return-value]
+        popover = self._enqueue(Element("popover", props, widget_id=widget_id, children=[]))
+        return self._make_container("popover", popover, open=is_open)  # type: ignore[return-value]
 
     def space(self, size: Any = "small") -> DeltaGenerator:
         valid = (isinstance(size, str) and size in SPACE_SIZES) or (
