@@ -193,3 +193,29 @@ def test_plotly_point_and_box_selections(
     expect(only.get_by_role("button", name="Zoom", exact=True)).to_have_count(1)
     expect(only.get_by_role("button", name="Box Select")).to_have_count(0)
     expect(only.get_by_role("button", name="Lasso Select")).to_have_count(0)
+
+
+LINE = """
+import streamlit as st
+
+st.line_chart({"day": [1, 2, 3, 4], "sales": [3, 1, 4, 1]}, x="day", y="sales")
+st.text("drawn")
+"""
+
+
+def test_a_line_chart_draws_without_vega_warnings(
+    page: Page, guard: PageGuard, serve_app: Callable[[Path], str], tmp_path: Path
+) -> None:
+    warnings: list[str] = []
+    page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+    page.goto(serve_app(write_app(tmp_path, LINE, "line_chart")))
+    wait_idle(page)
+    chart = page.locator('[data-stc-kind="line_chart"] canvas')
+    expect(chart).to_be_visible()
+    # The hover layer shows the nearest point: moving over the chart draws it.
+    box = chart.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.move(box["x"] + box["width"] * 0.9, box["y"] + box["height"] / 2)
+    wait_idle(page)
+    assert not [w for w in warnings if "extent" in w], warnings

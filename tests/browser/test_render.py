@@ -717,3 +717,43 @@ def test_page_shows_fatal_error_instead_of_blank(page: Page, guard: PageGuard, s
     assert page.evaluate("window.stc.whenIdle().then(() => 'idle', e => 'rejected')") == (
         "rejected"
     )
+
+
+def test_looks_that_follow_streamlit(harness: Page) -> None:
+    page = harness
+    table = {
+        "columns": ["price", "name"],
+        "index": ["0", "1"],
+        "rows": [["12.2500", "tea"], ["3.0000", "None"]],
+    }
+    draw(
+        page,
+        root(
+            node("main/0", "table", **table, border=True, hide_index=None, hide_header=None),
+            node("main/1", "header", body="Main head", anchor=None, help=None, divider=False),
+            widget("selectbox", "s", "Choose", options=["x"], value=0, placeholder=None),
+            number_input("n", "Count", 3),
+            sidebar=(
+                node(
+                    "sidebar/0", "header", body="Side head", anchor=None, help=None, divider=False
+                ),
+            ),
+        ),
+    )
+    style = "(el, p) => getComputedStyle(el)[p]"
+    price = page.get_by_role("cell", name="12.2500")
+    assert price.evaluate(style, "textAlign") == "right"  # numbers align right
+    assert page.get_by_role("cell", name="tea").evaluate(style, "textAlign") == "left"
+    header = page.get_by_role("columnheader", name="price")
+    assert header.evaluate(style, "textAlign") == "right"
+    assert header.evaluate(style, "fontWeight") == "400"  # a plain header
+
+    def size(name: str) -> float:
+        return float(page.get_by_role("heading", name=name).evaluate(style, "fontSize")[:-2])
+
+    assert size("Side head") < size("Main head") * 0.75  # headings shrink in the sidebar
+    select = page.locator('[data-stc-id="s"] select')
+    assert select.evaluate(style, "backgroundImage").startswith('url("data:image/svg+xml')
+    assert select.evaluate(style, "appearance") == "none"
+    number = page.locator('[data-stc-id="n"] input[type="number"]')
+    assert number.evaluate(style, "appearance") == "textfield"  # no spin arrows

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 from runtime_wasm._unchanged import EncodedList
-from runtime_wasm.streamlit.elements import _data
-from runtime_wasm.streamlit.elements._data import _cell, normalise_table
-from runtime_wasm.streamlit.elements.lib import _table_memo
+from runtime_wasm.streamlit.elements.lib import _table_memo, _tables
 from runtime_wasm.streamlit.elements.lib._table_memo import MIN_ROWS
+from runtime_wasm.streamlit.elements.lib._tables import dataframe_cell as _cell
+from runtime_wasm.streamlit.elements.lib._tables import normalise_table, table_cell
 
 
 class Float64(float):
@@ -58,13 +58,13 @@ def test_records_without_keys_keep_their_rows() -> None:
 def conversions(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
     """Every conversion normalise_table makes, with an empty table memo."""
     seen: list[Any] = []
-    convert = _data._normalise
+    convert = _tables._normalise
 
-    def counting(data: Any) -> Any:
+    def counting(data: Any, cell: Any) -> Any:
         seen.append(data)
-        return convert(data)
+        return convert(data, cell)
 
-    monkeypatch.setattr(_data, "_normalise", counting)
+    monkeypatch.setattr(_tables, "_normalise", counting)
     _table_memo.clear()
     yield seen
     _table_memo.clear()
@@ -87,6 +87,16 @@ def test_a_big_table_shown_again_is_not_converted_again(conversions: list[Any]) 
     changed[-1]["name"] = "edited"
     assert normalise_table(changed)[2][-1] == [str(MIN_ROWS - 1), "1", "edited"]
     assert len(conversions) == 4
+    # st.table shows the same data with other text: a table of its own.
+    assert normalise_table(changed, table_cell)[2][0] == ["0", "1", "row 0"]
+    assert len(conversions) == 5
+
+
+def test_st_table_shows_floats_with_four_decimals() -> None:
+    _, _, rows = normalise_table({"x": [12.25, 3.0, math.nan, 7, None, "a"]}, table_cell)
+    assert [r[0] for r in rows] == ["12.2500", "3.0000", "nan", "7", "None", "a"]
+    _, _, rows = normalise_table({"x": [12.25, 3.0]})
+    assert [r[0] for r in rows] == ["12.25", "3.0"]  # st.dataframe's
 
 
 def test_small_and_unpicklable_tables_are_converted_every_time(conversions: list[Any]) -> None:

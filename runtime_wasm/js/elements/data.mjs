@@ -66,7 +66,7 @@ const WINDOW_MARGIN = 30;
 const ROW_GUESS = 29; // px, until a drawn row can be measured
 
 function rowEl(el, i) {
-  const { p, modes, columns, showIndex } = el._df.layout;
+  const { p, modes, columns, showIndex, numeric } = el._df.layout;
   const tr = h("tr", { "data-row": i, "aria-rowindex": i + 2 });
   if (modes.rows) {
     const box = h("input", { type: "checkbox", class: "stc-df-check", "data-row": i, "aria-label": `Select row ${i + 1}` });
@@ -74,7 +74,7 @@ function rowEl(el, i) {
   }
   if (showIndex) tr.append(h("th", { scope: "row", class: "stc-index" }, String(p.index[i] ?? "")));
   p.rows[i].forEach((cell, j) => {
-    const td = h("td", { "data-col": columns[j] }, cell === null ? "" : String(cell));
+    const td = h("td", { "data-col": columns[j], class: numeric[j] ? "stc-num" : null }, cell === null ? "" : String(cell));
     if (modes.cells) td.tabIndex = -1;
     tr.append(td);
   });
@@ -144,17 +144,18 @@ function draw(el, p) {
   const showIndex = p.hide_index !== true && Array.isArray(p.index);
   const columns = (p.columns ?? []).map(String);
   const count = p.rows?.length ?? 0;
-  el._df.layout = { p, modes, columns, showIndex };
+  const numeric = numericColumns(p);
+  el._df.layout = { p, modes, columns, showIndex, numeric };
   const head = h("tr", { "aria-rowindex": 1 });
   if (modes.rows) {
     const all = modes.rows === "multi" ? h("input", { type: "checkbox", class: "stc-df-all", "aria-label": "Select all rows" }) : h("span", { class: "stc-sr-only" }, "Selected");
     head.append(h("th", { scope: "col", class: "stc-df-marker" }, all));
   }
   if (showIndex) head.append(h("th", { class: "stc-index" }));
-  for (const name of columns) {
+  columns.forEach((name, j) => {
     const text = modes.columns ? h("button", { type: "button", class: "stc-df-col", "data-col": name, "aria-label": `Select column ${name}`, "aria-pressed": "false" }, name) : name;
-    head.append(h("th", { scope: "col", "data-col": name }, text));
-  }
+    head.append(h("th", { scope: "col", "data-col": name, class: numeric[j] ? "stc-num" : null }, text));
+  });
   const body = h("tbody");
   const windowed = count > WINDOW_FROM;
   el._df.view = windowed ? { count, first: -1, last: -1, rowHeight: el._df.view?.rowHeight ?? ROW_GUESS } : null;
@@ -372,16 +373,38 @@ const dataframe = {
   },
 };
 
+const NUMBER = /^[-+]?(\d[\d,]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+const NOT_A_NUMBER = new Set(["", "None", "nan", "NaN", "<NA>", "inf", "-inf"]);
+
+/**
+ * Which columns hold numbers (judged on their first 1,000 rows): those are aligned
+ * right, as Streamlit aligns its numeric columns. The rows come as text, so a
+ * column is numeric when each of its cells reads as a number or as a missing one.
+ */
+function numericColumns(p) {
+  const rows = (p.rows ?? []).slice(0, 1000);
+  return (p.columns ?? []).map((_, j) => {
+    let numbers = 0;
+    for (const row of rows) {
+      const cell = row[j] === null || row[j] === undefined ? "" : String(row[j]);
+      if (NUMBER.test(cell)) numbers += 1;
+      else if (!NOT_A_NUMBER.has(cell)) return false;
+    }
+    return numbers > 0;
+  });
+}
+
 function tableEl(p, showIndex) {
   const index = showIndex ? p.index : null;
+  const numeric = numericColumns(p);
   const head = h("tr");
   if (index) head.append(h("th", { class: "stc-index" }));
-  for (const col of p.columns ?? []) head.append(h("th", { scope: "col" }, String(col)));
+  (p.columns ?? []).forEach((col, j) => head.append(h("th", { scope: "col", class: numeric[j] ? "stc-num" : null }, String(col))));
   const body = h("tbody");
   (p.rows ?? []).forEach((row, i) => {
     const tr = h("tr");
     if (index) tr.append(h("th", { scope: "row", class: "stc-index" }, String(index[i] ?? "")));
-    for (const cell of row) tr.append(h("td", {}, cell === null ? "" : String(cell)));
+    row.forEach((cell, j) => tr.append(h("td", { class: numeric[j] ? "stc-num" : null }, cell === null ? "" : String(cell))));
     body.append(tr);
   });
   return h("table", {}, h("thead", {}, head), body);

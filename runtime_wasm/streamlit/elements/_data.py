@@ -1,23 +1,19 @@
 """Data: ``st.table``, ``st.dataframe``, ``st.json`` and ``st.metric``.
 
-Data is normalised in Python into columns, an index and rows of display strings, so
-the page only draws a table. Accepted: a dict of lists (columns), a list of dicts
-(records), a list of lists or tuples, a flat list (one column), a dict of scalars
-(one row each), and objects with pandas' ``to_dict`` interface (DataFrame, Series).
-With ``on_select`` a dataframe is a widget whose value is its selection
-(``lib/_dataframe_selection``). ``st.json`` sends the value as indented JSON text;
-``st.metric`` a value and a delta as text, as Streamlit does.
+Data is normalised in Python into columns, an index and rows of display strings
+(``lib/_tables``), so the page only draws a table. With ``on_select`` a dataframe is
+a widget whose value is its selection (``lib/_dataframe_selection``). ``st.json``
+sends the value as indented JSON text; ``st.metric`` a value and a delta as text, as
+Streamlit does.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import itertools
 import json as _json
 import textwrap
 from collections import ChainMap, UserDict
-from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +23,6 @@ from .._base import DGBase
 from .._types import (
     has_callable_attr,
     is_custom_dict,
-    is_dbapi_cursor,
     is_list_like,
     is_namedtuple,
     is_pydantic_model,
@@ -40,114 +35,12 @@ from .lib._dataframe_selection import (
     normalize_selection_mode,
     selectable_dataframe,
 )
-from .lib._table_memo import remembered
-from .lib._to_pandas import as_pandas
+from .lib._tables import normalise_table, table_cell
 
 if TYPE_CHECKING:
     from .._dg import DeltaGenerator
 
-__all__ = ["DataMixin", "normalise_table"]
-
-Table = tuple[list[str], list[str] | None, list[list[str]]]
-
-
-def _cell(value: Any) -> str:
-    if type(value) is str:
-        return value
-    if value is None:
-        return "None"
-    if isinstance(value, float) and value.is_integer() is False:
-        return f"{value:.4f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else repr(value)
-    return str(value)
-
-
-def _from_pandas(data: Any) -> Table:
-    if hasattr(data, "to_frame") and not hasattr(data, "columns"):  # a Series
-        data = data.to_frame()
-    columns = [str(c) for c in data.columns]
-    index = [str(i) for i in data.index]
-    rows = [[_cell(v) for v in row] for row in data.itertuples(index=False, name=None)]
-    return columns, index, rows
-
-
-def _cursor_table(cursor: Any) -> Table:
-    """A DB-API cursor's rows, at most Streamlit's 10,000."""
-    columns = [str(d[0]) for d in cursor.description] if cursor.description else None
-    rows = [[_cell(v) for v in row] for row in cursor.fetchmany(10_000)]
-    width = max((len(r) for r in rows), default=0)
-    return columns or [str(i) for i in range(width)], None, rows
-
-
-def normalise_table(data: Any) -> Table:
-    """Return ``(columns, index, rows)``; ``index`` is None for a default range index.
-
-    A big table whose data pickles as it did last time is not converted again
-    (``lib/_table_memo``)."""
-    return remembered(data, _normalise)
-
-
-def _normalise(data: Any) -> Table:
-    if data is None:
-        return [], None, []
-    if is_dbapi_cursor(data):
-        return _cursor_table(data)
-    data = as_pandas(data)
-    if (hasattr(data, "columns") and hasattr(data, "itertuples")) or hasattr(data, "to_frame"):
-        return _from_pandas(data)
-    if hasattr(data, "tolist") and hasattr(data, "shape"):  # numpy arrays
-        data = data.tolist()
-    if isinstance(data, Mapping):
-        values = list(data.values())
-        if values and all(isinstance(v, Sequence) and not isinstance(v, str) for v in values):
-            columns = [str(k) for k in data]
-            length = max(len(v) for v in values)
-            if any(len(v) != length for v in values):
-                raise StreamlitAPIException("All arrays must be of the same length.")
-            rows = [[_cell(v[i]) for v in values] for i in range(length)]
-            return columns, None, rows
-        return ["value"], [str(k) for k in data], [[_cell(v)] for v in values]
-    if isinstance(data, Sequence) and not isinstance(data, str):
-        items = list(data)
-        kinds = set(map(type, items))  # a handful of types: checked once each, not per row
-        if items and all(issubclass(k, Mapping) for k in kinds):
-            return _records_table(items)
-        if items and all(issubclass(k, Sequence) and not issubclass(k, str) for k in kinds):
-            width = max(len(r) for r in items)
-            rows = [[_cell(r[i]) if i < len(r) else "None" for i in range(width)] for r in items]
-            return [str(i) for i in range(width)], None, rows
-        return ["0"], None, [[_cell(v)] for v in items]
-    raise StreamlitAPIException(f"Unable to convert object of type `{type(data)}` to a table.")
-
-
-def _records_table(records: list[Mapping[Any, Any]]) -> Table:
-    """A list of dicts: one column per key (as text, in order of first appearance), the
-    first value whose key reads as that text, ``None`` where a record lacks it.
-
-    Linear in the cells: a 100,000-row table is converted on every rerun."""
-    keys = dict.fromkeys(itertools.chain.from_iterable(records))  # every key, in order
-    names = list(dict.fromkeys(str(k) for k in keys))
-    if not all(type(k) is str for k in keys):
-        records = list(map(_by_text, records))
-    columns = [_cells([r.get(c) for r in records]) for c in names]
-    if not columns:
-        return names, None, [[] for _ in records]
-    return names, None, list(map(list, zip(*columns, strict=True)))
-
-
-def _cells(values: list[Any]) -> list[str]:
-    """``[_cell(v) for v in values]``, a column at a time: ``_cell`` is ``str`` for
-    everything but floats, so a column without floats is one ``map(str, ...)`` in C (a
-    100,000-row table is converted on every rerun: per-cell calls were most of it)."""
-    if not any(issubclass(kind, float) for kind in set(map(type, values))):
-        return list(map(str, values))
-    return list(map(_cell, values))
-
-
-def _by_text(record: Mapping[Any, Any]) -> dict[str, Any]:
-    by_text: dict[str, Any] = {}
-    for key, value in record.items():
-        by_text.setdefault(str(key), value)
-    return by_text
+__all__ = ["DataMixin"]
 
 
 def _json_value(body: Any) -> Any:
@@ -208,7 +101,7 @@ class DataMixin(DGBase):
         hide_header: bool | None = None,
         alt: str | None = None,
     ) -> DeltaGenerator:
-        columns, index, rows = normalise_table(data)
+        columns, index, rows = normalise_table(data, table_cell)
         return self._enqueue(
             Element(
                 "table",

@@ -105,12 +105,15 @@ def chart_spec(
         hover = {"name": "stc_hover", "select": {
             "type": "point", "clear": "mouseleave", "fields": [x_col], "nearest": True,
             "on": "mousemove"}}  # fmt: skip
+        # The hovered point shows by a conditional opacity, not by a layer filtered to
+        # it: that layer's data is empty until a hover, and Vega warns "Infinite
+        # extent" for its scales on every draw.
+        shown = {"condition": {"param": "stc_hover", "empty": False, "value": 1}, "value": 0}
         spec["layer"] = [
             {**base, "name": "stc_line", "params": [{**zoom, "bind": "scales"}]},
-            {"mark": {"type": "point", "opacity": 0}, "encoding": encoding,
-             "name": "stc_detect", "params": [hover]},
-            {"mark": {"type": "point", "filled": True, "size": 65}, "encoding": encoding,
-             "transform": [{"filter": {"param": "stc_hover", "empty": False}}]},
+            {"mark": {"type": "point", "filled": True, "size": 65},
+             "encoding": {**encoding, "opacity": shown}, "name": "stc_detect",
+             "params": [hover]},
         ]  # fmt: skip
         spec["config"] = {"legend": {"symbolType": "stroke"}}
         return spec

@@ -25,7 +25,7 @@ from typing import Any
 
 from ...._unchanged import EncodedList
 
-__all__ = ["MAX_CELLS", "MIN_ROWS", "clear", "remembered"]
+__all__ = ["MAX_CELLS", "MIN_ROWS", "Table", "clear", "remembered"]
 
 Table = tuple[list[str], list[str] | None, list[list[str]]]
 
@@ -36,9 +36,10 @@ _LIBRARIES = ("pandas", "numpy", "pyarrow", "polars")
 _tables: OrderedDict[bytes, Table] = OrderedDict()
 
 
-def remembered(data: Any, convert: Callable[[Any], Table]) -> Table:
-    """``convert(data)``, or the table it gave for data that pickles the same."""
-    key = _fingerprint(data)
+def remembered(data: Any, convert: Callable[[Any], Table], variant: str = "") -> Table:
+    """``convert(data)``, or the table it gave for data that pickles the same (and the
+    same *variant*: what else than the data the conversion depends on)."""
+    key = _fingerprint(data, variant)
     if key is None:
         return convert(data)
     table = _tables.get(key)
@@ -53,14 +54,14 @@ def remembered(data: Any, convert: Callable[[Any], Table]) -> Table:
     return table
 
 
-def _fingerprint(data: Any) -> bytes | None:
+def _fingerprint(data: Any, variant: str) -> bytes | None:
     if _rows(data) < MIN_ROWS:
         return None
     try:
         pickled = pickle.dumps(data, protocol=5)
     except Exception:  # unpicklable data is converted every time
         return None
-    return hashlib.blake2b(pickled, digest_size=20).digest()
+    return hashlib.blake2b(pickled, digest_size=20, person=variant.encode()[:16]).digest()
 
 
 def _rows(data: Any) -> int:
