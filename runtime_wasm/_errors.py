@@ -187,6 +187,8 @@ class UnhashableParamError(StreamlitAPIException):
             "To address this, you can tell Streamlit not to hash this argument by adding a\n"
             "leading underscore to the argument's name in the function signature:\n\n"
             f"```\n@st.{decorator}\ndef {func_name}({replacement}, ...):\n    ...\n```"
+            # Streamlit's template strips newlines, not the indent of its closing quotes
+            "\n            "
         )
 
 

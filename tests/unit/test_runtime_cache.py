@@ -142,7 +142,7 @@ def test_unhashable_param_error_is_streamlits() -> None:
         "Cannot hash argument 'conn' (of type `_thread.lock`) in 'load'.\n\n"
         "To address this, you can tell Streamlit not to hash this argument by adding a\n"
         "leading underscore to the argument's name in the function signature:\n\n"
-        "```\n@st.cache_data\ndef load(_conn, ...):\n    ...\n```"
+        "```\n@st.cache_data\ndef load(_conn, ...):\n    ...\n```\n            "
     )
 
 
