@@ -31,7 +31,6 @@ import io
 import os
 import re
 import struct
-import tempfile
 from collections.abc import Callable, ItemsView, Mapping
 from datetime import datetime
 from enum import Enum
@@ -160,8 +159,10 @@ class _Hasher:
             # an uploaded file (a named BytesIO) or an in-memory buffer: its contents
             named = [obj.name] if hasattr(obj, "name") else []
             return self._digest(*named, obj.tell(), obj.getvalue())
-        if hasattr(obj, "name") and isinstance(obj, io.IOBase | tempfile._TemporaryFileWrapper):
-            # a file on disk: its name, when it last changed and where it is read
+        on_disk = isinstance(obj, io.IOBase) or name == "tempfile._TemporaryFileWrapper"
+        if on_disk and hasattr(obj, "name"):
+            # a file on disk (a temporary one known by its type's name: importing tempfile
+            # would cost the browser a module): its name, when it last changed, where it is
             path = getattr(obj, "name")  # noqa: B009 - IOBase declares no name
             return self._digest(path, os.path.getmtime(path), obj.tell())
         if inspect.ismodule(obj) or inspect.isclass(obj):

@@ -18,6 +18,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -216,6 +217,16 @@ def test_a_file_on_disk_by_name_modification_time_and_position(tmp_path: Path) -
         before = key(first)
         os.utime(path, (1_000_000, 1_000_000))
         assert key(first) != before
+
+
+def test_a_temporary_file_as_a_file_on_disk() -> None:
+    with tempfile.NamedTemporaryFile() as temp:
+        assert type(temp).__name__ == "_TemporaryFileWrapper"
+        assert key(temp) == key(temp)
+        assert real_key(temp) == real_key(temp)  # hashable there too
+        before = key(temp)
+        os.utime(temp.name, (1_000_000, 1_000_000))
+        assert key(temp) != before  # by when it last changed
 
 
 # -- large objects are hashed on a sample, as Streamlit's --------------------------
