@@ -393,6 +393,18 @@ CASES = [
         lambda at: at.slider[0].set_value(4),
     ),
     _c(
+        "cache-data-unhashable",
+        "import threading\n@st.cache_data\ndef locked_for_diff(lock, n):\n    return n\n"
+        "st.write('before')\nlocked_for_diff(threading.Lock(), 1)",
+    ),
+    _c(
+        "cache-data-hash-funcs-error",
+        "class Point:\n    def __repr__(self):\n        return 'a point'\n"
+        "def broken(point):\n    raise ValueError('no hash for points')\n"
+        "@st.cache_data(hash_funcs={Point: broken})\ndef area_for_diff(shape):\n    return 1\n"
+        "st.write(area_for_diff([1, Point()]))",
+    ),
+    _c(
         "cache-resource",
         "@st.cache_resource\ndef thing_for_diff():\n    return {'n': 1}\n"
         "st.write(thing_for_diff() is thing_for_diff())",
