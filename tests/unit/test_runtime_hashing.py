@@ -77,6 +77,11 @@ def _model(a: int) -> Any:
     return model(a=a)
 
 
+def _model_holding(value: Any) -> Any:
+    pydantic = pytest.importorskip("pydantic")
+    return pydantic.create_model("Holder", held=(Any, ...))(held=value)
+
+
 def _image(colour: str, size: tuple[int, int] = (3, 2), mode: str = "RGB") -> Any:
     image_module = pytest.importorskip("PIL.Image")
     return image_module.new(mode, size, colour)
@@ -360,6 +365,7 @@ UNHASHABLE = [
     pytest.param(lambda: {"k": Plain()}, id="object-in-a-dict"),
     pytest.param(lambda: {threading.Lock()}, id="lock-in-a-set"),
     pytest.param(lambda: pytest.importorskip("pyarrow").table({"a": [1]}), id="arrow-table"),
+    pytest.param(lambda: _model_holding(_function), id="pydantic-holding-a-function"),
 ]
 
 
