@@ -13,7 +13,8 @@ type, or its fully qualified name, to a function whose result is hashed instead.
 What none of these cover raises Streamlit's ``UnhashableParamError`` with its "add a
 leading underscore" guidance: Python functions and lambdas, locks, ``complex``,
 ``pandas.Index``, pyarrow tables and instances of most user classes, whose
-``__reduce__`` names a function.
+``__reduce__`` names a function. The last resort keeps Streamlit's blind spot: a
+``deque`` reduces to an iterator over itself, so its items are never seen.
 
 Unlike Python's ``hash``, the result does not change between processes, which
 matters here: keys outlive the page (the data cache is kept in IndexedDB). Sets are
