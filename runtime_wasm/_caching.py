@@ -35,7 +35,6 @@ from ._context import maybe_current
 from ._errors import (
     StreamlitBadTimeStringError,
     StreamlitValueError,
-    UnhashableParamError,
     UnserializableReturnValueError,
 )
 from ._hashing import HashFuncs, function_key, hash_args
@@ -210,10 +209,8 @@ class CachedFunc:
         return f"Running `{name}()`." if not args and not kwargs else f"Running `{name}(...)`."
 
     def _value_key(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
-        def unhashable(name: str | None, value: Any, exc: BaseException) -> Exception:
-            return UnhashableParamError(self._options.kind, self._func, name, value)
-
-        return hash_args(self._func, args, kwargs, self._options.hash_funcs, unhashable)
+        options = self._options
+        return hash_args(self._func, args, kwargs, options.hash_funcs, options.kind)
 
     def _read(self, value_key: str) -> tuple[bool, Any]:
         if self._options.kind == "cache_resource":

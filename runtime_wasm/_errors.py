@@ -14,6 +14,7 @@ in code written for Streamlit keep working.
      ├── StreamlitValueError
      ├── UnhashableParamError
      ├── UnserializableReturnValueError
+     ├── UserHashError
      ├── StreamlitValueOutOfRangeError
      ├── StreamlitValueAssignmentNotAllowedError
      └── StreamlitWidgetAlreadyInstantiatedError
@@ -39,6 +40,7 @@ __all__ = [
     "StreamlitWidgetAlreadyInstantiatedError",
     "UnhashableParamError",
     "UnserializableReturnValueError",
+    "UserHashError",
 ]
 
 # Streamlit appends this to its "used outside/inside a form" errors (it shows them stripped).
@@ -196,7 +198,54 @@ class UnhashableParamError(StreamlitAPIException):
             "To address this, you can tell Streamlit not to hash this argument by adding a\n"
             "leading underscore to the argument's name in the function signature:\n\n"
             f"```\n@st.{decorator}\ndef {func_name}({replacement}, ...):\n    ...\n```"
+            # Streamlit's template strips newlines, not the indent of its closing quotes
+            "\n            "
         )
+
+
+class UserHashError(StreamlitAPIException):
+    """A function of a cached function's ``hash_funcs`` raised (Streamlit's wording).
+
+    ``chain`` is what was being hashed, innermost first: the object the hash function
+    failed on, then what held it, up to the argument.
+    """
+
+    def __init__(
+        self,
+        orig_exc: BaseException,
+        decorator: str,
+        cached_func: object,
+        hash_func: object,
+        chain: list[object],
+    ) -> None:
+        self.alternate_name = type(orig_exc).__name__
+        func_name = f"`{hash_func.__name__}()`" if hasattr(hash_func, "__name__") else "a function"
+        cached = f"`{cached_func.__name__}()`" if hasattr(cached_func, "__name__") else "a function"
+        failed = type(chain[0]) if chain else type(None)
+        super().__init__(
+            f"{orig_exc}\n\n"
+            f"This error is likely due to a bug in {func_name}, which is a\n"
+            f"user-defined hash function that was passed into the `@st.{decorator}` "
+            f"decorator of\n{cached}.\n\n"
+            f"{func_name} failed when hashing an object of type\n"
+            f"`{failed.__module__}.{failed.__qualname__}`.  If you don't know where that "
+            "object is coming from,\ntry looking at the hash chain below for an object "
+            "that you do recognize, then\npass that to `hash_funcs` instead:\n\n"
+            f"```\n{_hash_chain(chain)}\n```\n\n"
+            "If you think this is actually a Streamlit bug, please\n"
+            "[file a bug report here](https://github.com/streamlit/streamlit/issues/new/choose)."
+        )
+
+
+def _hash_chain(chain: list[object]) -> str:
+    def line(obj: object) -> str:
+        try:
+            cls = type(obj)
+            return f"Object of type {cls.__module__}.{cls.__qualname__}: {obj}"
+        except Exception:
+            return "<Unable to convert item to string>"
+
+    return "\n".join(line(obj) for obj in chain)
 
 
 class UnserializableReturnValueError(StreamlitAPIException):

@@ -152,9 +152,11 @@ def describe_exception(exc: BaseException, app_dir: Path | None = None) -> Excep
             lines.append(f"    {exc.text.rstrip()}")
             if exc.offset:
                 lines.append("    " + " " * (exc.offset - 1) + "^")
-    message = str(exc.msg if isinstance(exc, SyntaxError) else exc)
+    # stripped as Streamlit strips it (its multi-line messages end in an indent)
+    message = str(exc.msg) if isinstance(exc, SyntaxError) else str(exc).strip()
     return ExceptionInfo(
-        type=type(exc).__name__,
+        # UserHashError shows as the hash function's exception, as in Streamlit
+        type=getattr(exc, "alternate_name", None) or type(exc).__name__,
         message=message,
         traceback=lines,
         is_api_error=isinstance(exc, StreamlitAPIException),

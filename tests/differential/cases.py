@@ -406,6 +406,35 @@ CASES = [
         "st.write(square_for_diff(4))\nst.write(square_for_diff(4))",
     ),
     _c(
+        # a DataFrame argument: a changed frame computes, the same frame again hits
+        "cache-data-dataframe",
+        "import pandas as pd\n"
+        "if 'computed' not in st.session_state:\n"
+        "    st.cache_data.clear()\n    st.session_state.computed = 0\n"
+        "@st.cache_data\ndef totals_for_diff(df):\n"
+        "    st.session_state.computed += 1\n"
+        "    return df.groupby('team', as_index=False)['points'].sum()\n"
+        "least = st.slider('least points', 0, 10, 0)\n"
+        "frame = pd.DataFrame({'team': ['a', 'b', 'a', 'c'], 'points': [3, 5, 7, 2]})\n"
+        "st.dataframe(totals_for_diff(frame[frame.points >= least]))\n"
+        "st.write(f'computed={st.session_state.computed}')",
+        lambda at: at.slider[0].set_value(4),
+        lambda at: at.slider[0].set_value(0),
+        lambda at: at.slider[0].set_value(4),
+    ),
+    _c(
+        "cache-data-unhashable",
+        "import threading\n@st.cache_data\ndef locked_for_diff(lock, n):\n    return n\n"
+        "st.write('before')\nlocked_for_diff(threading.Lock(), 1)",
+    ),
+    _c(
+        "cache-data-hash-funcs-error",
+        "class Point:\n    def __repr__(self):\n        return 'a point'\n"
+        "def broken(point):\n    raise ValueError('no hash for points')\n"
+        "@st.cache_data(hash_funcs={Point: broken})\ndef area_for_diff(shape):\n    return 1\n"
+        "st.write(area_for_diff([1, Point()]))",
+    ),
+    _c(
         "cache-resource",
         "@st.cache_resource\ndef thing_for_diff():\n    return {'n': 1}\n"
         "st.write(thing_for_diff() is thing_for_diff())",

@@ -113,6 +113,16 @@ def test_value_keys(first: Any, second: Any, same: bool) -> None:
     assert (len(calls) == 1) is same
 
 
+@pytest.mark.parametrize("kind", [cache_data, cache_resource])
+def test_a_dataframe_argument_hits_when_equal_and_misses_when_changed(kind: Any) -> None:
+    pd = pytest.importorskip("pandas")
+    f, calls = counting(kind)
+    f(pd.DataFrame({"a": [1, 2]}))
+    f(pd.DataFrame({"a": [1, 2]}))
+    f(pd.DataFrame({"a": [1, 3]}))
+    assert len(calls) == 2
+
+
 class Point:
     def __init__(self, x: int) -> None:
         self.x = x
@@ -142,7 +152,7 @@ def test_unhashable_param_error_is_streamlits() -> None:
         "Cannot hash argument 'conn' (of type `_thread.lock`) in 'load'.\n\n"
         "To address this, you can tell Streamlit not to hash this argument by adding a\n"
         "leading underscore to the argument's name in the function signature:\n\n"
-        "```\n@st.cache_data\ndef load(_conn, ...):\n    ...\n```"
+        "```\n@st.cache_data\ndef load(_conn, ...):\n    ...\n```\n            "
     )
 
 
