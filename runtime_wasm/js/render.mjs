@@ -17,6 +17,7 @@ const self = (el) => el;
 
 function applyPageConfig(el, config) {
   el.classList.toggle("stc-wide", config.layout === "wide");
+  el.dataset.stcSidebarInitial = String(config.initial_sidebar_state ?? "auto");
   if (config.page_title) document.title = String(config.page_title);
   const icon = config.page_icon ? String(config.page_icon) : "";
   if (icon && !icon.startsWith(":material/") && !/^(https?:|data:|\/|\.)/.test(icon)) {
@@ -31,6 +32,24 @@ function applyPageConfig(el, config) {
   }
 }
 
+/**
+ * Collapse or expand the sidebar, as Streamlit's button beside it does: the visitor's
+ * choice once made, else st.set_page_config's initial_sidebar_state ("auto" collapses
+ * it on a narrow screen). Contract: the button is named "Close sidebar" or "Open
+ * sidebar", and a collapsed sidebar has the class stc-collapsed.
+ */
+function showSidebar(el) {
+  const initial = el.parentElement?.dataset.stcSidebarInitial ?? "auto";
+  const narrow = window.matchMedia("(max-width: 720px)").matches;
+  const state = el._chosen ?? (initial === "auto" ? (narrow ? "collapsed" : "expanded") : initial);
+  const collapsed = state === "collapsed";
+  el.classList.toggle("stc-collapsed", collapsed);
+  const toggle = el.firstElementChild;
+  toggle.setAttribute("aria-label", collapsed ? "Open sidebar" : "Close sidebar");
+  toggle.setAttribute("aria-expanded", String(!collapsed));
+  toggle.textContent = collapsed ? "\u00bb" : "\u00ab";
+}
+
 const BLOCKS = {
   root: {
     create: () => h("div", { class: "stc-app" }),
@@ -38,6 +57,13 @@ const BLOCKS = {
       applyPageConfig(el, p.page_config ?? {});
     },
     host: self,
+    after(el) {
+      // Here, not in the sidebar's own `after`: on a first render the sidebar is not
+      // in the app yet when that runs.
+      const sidebar = el.querySelector(":scope > .stc-sidebar");
+      el.classList.toggle("stc-has-sidebar", Boolean(sidebar && !sidebar.hidden));
+      if (sidebar) showSidebar(sidebar);
+    },
   },
 
   main: {
@@ -47,12 +73,21 @@ const BLOCKS = {
   },
 
   sidebar: {
-    create: () => h("aside", { class: "stc-sidebar", "aria-label": "Sidebar" }, h("div", { class: "stc-block stc-sidebar-block" })),
+    create: () => {
+      const toggle = h("button", { type: "button", class: "stc-sidebar-toggle" });
+      const el = h("aside", { class: "stc-sidebar", "aria-label": "Sidebar" }, toggle, h("div", { class: "stc-block stc-sidebar-block" }));
+      el._chosen = null; // "expanded" | "collapsed" once the visitor used the button
+      toggle.addEventListener("click", () => {
+        el._chosen = el.classList.contains("stc-collapsed") ? "expanded" : "collapsed";
+        showSidebar(el);
+        el.firstElementChild.focus();
+      });
+      return el;
+    },
     update() {},
-    host: (el) => el.firstElementChild,
+    host: (el) => el.lastElementChild,
     after(el) {
-      el.hidden = el.firstElementChild.children.length === 0;
-      el.parentElement?.classList.toggle("stc-has-sidebar", !el.hidden);
+      el.hidden = el.lastElementChild.children.length === 0;
     },
   },
 

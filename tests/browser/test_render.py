@@ -757,3 +757,50 @@ def test_looks_that_follow_streamlit(harness: Page) -> None:
     assert select.evaluate(style, "appearance") == "none"
     number = page.locator('[data-stc-id="n"] input[type="number"]')
     assert number.evaluate(style, "appearance") == "textfield"  # no spin arrows
+
+
+def test_text_is_set_in_streamlits_fonts(harness: Page) -> None:
+    page = harness
+    draw(page, root(node("main/0", "markdown", body="Body *text* and `code`", help=None)))
+    page.get_by_text("Body").wait_for()
+    loaded = page.evaluate(
+        """async () => {
+            await document.fonts.ready;
+            return [...document.fonts].filter((f) => f.status === "loaded")
+                .map((f) => `${f.family.replaceAll('"', "")} ${f.style} ${f.weight}`);
+        }"""
+    )
+    assert "Source Sans 3 normal 200 900" in loaded
+    assert "Source Sans 3 italic 200 900" in loaded  # the *text*
+    assert "Source Code Pro normal 400" in loaded  # the `code`
+    family = page.get_by_text("Body").evaluate("el => getComputedStyle(el).fontFamily")
+    assert family.startswith('"Source Sans 3"')
+
+
+def test_the_sidebar_collapses_and_expands(harness: Page) -> None:
+    page = harness
+    side = widget("checkbox", "side", "In the sidebar", value=False)
+    draw(page, root(node("main/0", "text", body="main", help=None), sidebar=(side,)))
+    checkbox = page.get_by_role("checkbox", name="In the sidebar")
+    expect(checkbox).to_be_visible()
+    page.get_by_role("button", name="Close sidebar").click()
+    expect(checkbox).to_be_hidden()
+    expect(page.get_by_role("button", name="Open sidebar")).to_be_focused()
+    # A rerun keeps the visitor's choice.
+    draw(page, root(node("main/0", "text", body="main again", help=None), sidebar=(side,)))
+    expect(page.get_by_text("main again")).to_be_visible()
+    expect(checkbox).to_be_hidden()
+    page.get_by_role("button", name="Open sidebar").click()
+    expect(checkbox).to_be_visible()
+    expect(page.get_by_role("button", name="Close sidebar")).to_have_attribute(
+        "aria-expanded", "true"
+    )
+
+
+def test_initial_sidebar_state_collapsed(harness: Page) -> None:
+    page = harness
+    tree = root(sidebar=(widget("checkbox", "side", "In the sidebar", value=False),))
+    tree["props"]["page_config"] = {"initial_sidebar_state": "collapsed"}
+    draw(page, tree)
+    expect(page.get_by_role("button", name="Open sidebar")).to_be_visible()
+    expect(page.get_by_role("checkbox", name="In the sidebar")).to_be_hidden()

@@ -3,12 +3,13 @@ shows to comparable rows: ``(kind, text, value)`` in page order.
 
 Kinds are mapped where the two name a thing differently (``KIND_MAP``); values are
 normalised where only the representation differs (a table's cells are compared as
-text, JSON by its parsed value).
+text, decimals by their value; JSON by its parsed value).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -46,11 +47,20 @@ KIND_MAP = {
 SKIPPED_KINDS = {"event"}  # Streamlit's hidden block for toasts and such
 
 
+def _cell_text(kind: str, cell: Any) -> str:
+    text = str(cell)
+    # st.table shows floats with four decimals (12.2500): stc's AppTest reads the text
+    # the page shows, Streamlit's the float, which prints as 12.25.
+    if kind == "table" and re.fullmatch(r"-?\d+\.\d+", text):
+        return repr(float(text))
+    return text
+
+
 def _norm_value(kind: str, value: Any) -> Any:
     if hasattr(value, "to_dict") and hasattr(value, "columns"):  # a DataFrame
-        return {str(c): [str(x) for x in value[c]] for c in value.columns}
+        return {str(c): [_cell_text(kind, x) for x in value[c]] for c in value.columns}
     if isinstance(value, dict) and kind in ("table", "dataframe"):
-        return {str(c): [str(x) for x in v] for c, v in value.items()}
+        return {str(c): [_cell_text(kind, x) for x in v] for c, v in value.items()}
     if kind == "file_uploader":  # UploadedFile objects: their reprs differ, not their files
         files = value if isinstance(value, list) else [] if value is None else [value]
         return [[f.name, f.type, f.size] for f in files]
