@@ -121,7 +121,7 @@ def test_default_values(run_app: RunApp, call: str, expected: Any) -> None:
         pytest.param(
             "st.multiselect('m', ['a'], default=['z'])",
             "The default value 'z' is not part of the options. Please make sure that every "
-            "default values also exists in the options.",
+            "default value also exists in the options.",
             id="multiselect-unknown-default",
         ),
         pytest.param(
