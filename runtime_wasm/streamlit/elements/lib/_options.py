@@ -13,7 +13,7 @@ DataFrame does, so a widget over ``np.array([1, 2])`` returns ``1``, not ``np.in
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from enum import EnumMeta
+from enum import Enum, EnumMeta
 from typing import Any
 
 from ...._errors import StreamlitAPIException
@@ -43,7 +43,8 @@ def to_list(obj: Any) -> list[Any]:
     if isinstance(obj, str | int | float | bool):
         return [obj]
     if isinstance(obj, EnumMeta):
-        return [m.value if isinstance(m, str) else m for m in obj]
+        members: list[Enum] = list(obj)
+        return [m.value if isinstance(m, str) else m for m in members]
     if isinstance(obj, Mapping):
         return list(obj.keys())
     if is_list_like(obj):
