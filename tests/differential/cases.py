@@ -336,6 +336,17 @@ CASES = [
         lambda at: at.slider[0].set_range(datetime.date(2024, 1, 10), datetime.date(2024, 1, 20)),
     ),
     _c(
+        "slider-state-out-of-bounds",
+        "import datetime as dt\n"
+        "def jump():\n    st.session_state.level = 50\n"
+        "def fine():\n    st.session_state.day = dt.date(2024, 1, 20)\n"
+        "st.text(repr(st.slider('Day', dt.date(2024, 1, 1), dt.date(2024, 2, 1), key='day')))\n"
+        "st.button('Fine', on_click=fine)\n"
+        "st.slider('Level', 0, 10, key='level')\nst.button('Jump', on_click=jump)",
+        lambda at: at.button[0].click(),
+        lambda at: at.button[1].click(),
+    ),
+    _c(
         "slider-date-errors",
         "import datetime as dt\nfrom streamlit.errors import StreamlitAPIException\n"
         "d, t = dt.date(2024, 1, 1), dt.time(1)\n"

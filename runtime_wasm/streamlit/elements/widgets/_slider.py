@@ -70,6 +70,10 @@ def _timelike_defaults(data_type: str, first: Any) -> tuple[Any, Any, timedelta,
     return low, high, timedelta(days=1), "YYYY-MM-DD"
 
 
+class _OutOfBounds(ValueError):
+    """A stored value outside the slider's bounds, with Streamlit's message for it."""
+
+
 @dataclass(frozen=True)
 class _Serde:
     """A slider's values between Python and the page, and the check a value stored in
@@ -106,9 +110,19 @@ class _Serde:
             raise ValueError(v)
         for x in parts:
             kind = _kind(x)
-            fits = kind == self.data_type or {kind, self.data_type} in _INTERCHANGEABLE
-            if not fits or not self.lo <= self.one_to_page(x) <= self.hi:
+            if kind != self.data_type and {kind, self.data_type} not in _INTERCHANGEABLE:
                 raise ValueError(v)
+            page = self.one_to_page(x)
+            if page < self.lo:
+                raise _OutOfBounds(
+                    f"The `value` {self.one_from_page(page)} is less than the `min_value` "
+                    f"{self.one_from_page(self.lo)}."
+                )
+            if page > self.hi:
+                raise _OutOfBounds(
+                    f"The `value` {self.one_from_page(page)} is greater than the `max_value` "
+                    f"{self.one_from_page(self.hi)}."
+                )
         return self.from_page(self.to_page(v))
 
 
@@ -202,6 +216,17 @@ class SliderMixin(DGBase):
         else:
             default = serde.from_page(serde.to_page(values[0] if single else values))
         step_page = delta_micros(step) if timelike else serde.one_to_page(step)
+
+        def coerce(v: Any) -> Any:
+            # A value the app assigned out of bounds is an error, as in Streamlit; one
+            # the page sent (an older slider's) gives way to the default.
+            try:
+                return serde.coerce(v)
+            except _OutOfBounds as e:
+                if current().state.assigned_this_run(to_key(key)):
+                    raise StreamlitAPIException(str(e)) from None
+                raise
+
         return widget(
             self,
             "slider",
@@ -218,7 +243,7 @@ class SliderMixin(DGBase):
             default=default,
             serialize=serde.to_page,
             deserialize=serde.from_page,
-            coerce=serde.coerce,
+            coerce=coerce,
             on_change=on_change,
             args=args,
             kwargs=kwargs,
