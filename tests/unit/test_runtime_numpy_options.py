@@ -178,6 +178,16 @@ def test_numpy_bounds_reach_the_page_as_numbers(run_app: RunApp) -> None:
             id="incomparable-options",
         ),
         pytest.param(
+            "st.selectbox('s', ['a', 'b', 'c'], index=np.int64(2))",
+            "Invalid `index` type. Expected one of: int, None. Provided type: int64.",
+            id="numpy-index",  # Streamlit asks for an int, not a numbers.Integral
+        ),
+        pytest.param(
+            "st.number_input('n', value=np.float32(1.5))",
+            "All numerical arguments must be of the same type.\n`value` has float32 type.",
+            id="number-input-float32",  # Streamlit's floats are float (np.float64), only
+        ),
+        pytest.param(
             "st.multiselect('m', np.array([1, 2]), default=np.array([5]))",
             "The default value '5' is not part of the options. Please make sure that every "
             "default value also exists in the options.",
@@ -189,6 +199,16 @@ def test_numpy_argument_errors(run_app: RunApp, call: str, message: str) -> None
     at = run_app(f"import numpy as np\nimport streamlit as st\n{call}\n")
     (exc,) = at.exception
     assert exc.value == message
+
+
+@pytest.mark.parametrize(
+    "spec", ["np.int64(2)", "np.array([1, 2])", "[np.float64(0.5), np.int32(2)]"]
+)
+def test_columns_take_numpy_numbers(run_app: RunApp, spec: str) -> None:
+    at = run_app(f"import numpy as np\nimport streamlit as st\na, b = st.columns({spec})\n")
+    assert not at.exception, at.exception[0].value
+    weights = [c.props["weight"] for c in at.get("column")]
+    assert len(weights) == 2 and all(type(w) in (int, float) for w in weights)
 
 
 def test_column_config_sends_numpy_values_as_json_values() -> None:

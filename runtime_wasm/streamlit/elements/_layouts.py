@@ -28,7 +28,7 @@ from ..._tree import container as container_block
 from .._base import DGBase
 from .._roots import new_dg
 from .._widget import Key
-from .lib._numbers import is_int
+from .lib._numbers import is_int, is_integral, is_number
 from .lib._root_blocks import root_child
 
 if TYPE_CHECKING:
@@ -85,16 +85,18 @@ class LayoutsMixin(DGBase):
         width: Any = "stretch",
         wrap: bool = True,
     ) -> list[DeltaGenerator]:
-        if isinstance(spec, int) and not isinstance(spec, bool):
-            if spec < 1:
+        # NumPy numbers are numbers here too (numbers.Integral / Real), as in Streamlit;
+        # the page gets Python ones.
+        given: Any = spec
+        if is_integral(given):
+            if given < 1:
                 raise StreamlitAPIException(_COLUMN_SPEC_ERROR)
-            weights: list[float] = [1] * spec
+            weights: list[float] = [1] * int(given)
         else:
-            weights = list(spec) if not isinstance(spec, bool) else []
-            if not weights or any(
-                not isinstance(w, int | float) or isinstance(w, bool) or w <= 0 for w in weights
-            ):
+            weights = list(given) if not isinstance(given, bool) else []
+            if not weights or any(not is_number(w) or w <= 0 for w in weights):
                 raise StreamlitAPIException(_COLUMN_SPEC_ERROR)
+            weights = [int(w) if is_integral(w) else float(w) for w in weights]
         if gap not in _GAPS:
             raise StreamlitAPIException(
                 f'The gap argument to st.columns must be "small", "medium", or "large". '

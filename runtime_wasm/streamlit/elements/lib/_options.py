@@ -16,7 +16,11 @@ from collections.abc import Callable, Mapping
 from enum import Enum, EnumMeta
 from typing import Any
 
-from ...._errors import StreamlitAPIException
+from ...._errors import (
+    StreamlitAPIException,
+    StreamlitInvalidParameterTypeError,
+    StreamlitValueOutOfRangeError,
+)
 from ..._base import DGBase
 from ..._types import has_callable_attr, is_list_like
 from ..._widget import Key, check_label_visibility, widget
@@ -157,14 +161,11 @@ def single_choice(
 ) -> Any:
     check_label_visibility(label_visibility)
     opts = to_options(options)
-    if index is not None:
-        if not isinstance(index, int) or isinstance(index, bool):
-            raise StreamlitAPIException(f"Selectbox Value has invalid type: {type(index).__name__}")
-        if opts and not 0 <= index < len(opts):
-            raise StreamlitAPIException(
-                "Selectbox index must be greater than or equal to 0 "
-                "and less than the length of options."
-            )
+    # As Streamlit: an int (a bool too, but not np.int64) within the options
+    if index is not None and not isinstance(index, int):
+        raise StreamlitInvalidParameterTypeError("index", type(index).__name__, ["int", "None"])
+    if index is not None and opts and not 0 <= index < len(opts):
+        raise StreamlitValueOutOfRangeError("index", index, 0, len(opts) - 1)
     default = opts[index] if (opts and index is not None) else None
     labels = [str(format_func(o)) for o in opts]
 

@@ -45,15 +45,11 @@ class NumberInputMixin(DGBase):
         persist_state: Any = None,
     ) -> Number | None:
         check_label_visibility(label_visibility)
-        given = [x for x in (min_value, max_value, step) if x is not None]
-        if value not in ("min", None):
-            given.append(value)
-        if not all(is_number(x) for x in given):
-            raise StreamlitAPIException(
-                "All numerical arguments must be of the same type (int or float)."
-            )
-        kinds = {not is_integral(x) for x in given}
-        if len(kinds) > 1:
+        given = [x for x in (min_value, max_value, step, value) if not isinstance(x, str | None)]
+        # As Streamlit: ints are any numbers.Integral (np.int64 too), floats only float
+        # (np.float64 is one, np.float32 is not).
+        all_int = all(is_integral(x) for x in given)
+        if not all_int and not all(isinstance(x, float) for x in given):
             message = "All numerical arguments must be of the same type."
             for name, x in (
                 ("value", value),
@@ -64,6 +60,9 @@ class NumberInputMixin(DGBase):
                 if x is not None:
                     message += f"\n`{name}` has {type(x).__name__} type."
             raise StreamlitAPIException(message)
+        if isinstance(value, str) and value != "min":
+            raise StreamlitAPIException(f"`value` ({value}) is not a float")
+        kinds = {not is_integral(x) for x in given}
         # With no number given at all, Streamlit makes a float widget.
         data_type = "int" if kinds == {False} else "float"
         if isinstance(value, str) and value == "min":
