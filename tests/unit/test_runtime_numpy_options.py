@@ -52,6 +52,11 @@ class Size(enum.Enum):
         pytest.param(pd.DataFrame({"c": ["x", "y"], "d": [1, 2]}), ["x", "y"], id="dataframe"),
         pytest.param(pd.DataFrame(), [], id="empty-dataframe"),
         pytest.param((c for c in "ab"), ["a", "b"], id="generator"),
+        pytest.param(
+            np.array(["2024-01-01"], dtype="datetime64[D]"),
+            [pd.Timestamp("2024-01-01")],
+            id="datetime64-as-timestamps",  # as Streamlit's DataFrame makes them
+        ),
     ],
 )
 def test_to_list_is_streamlits_convert_anything_to_list(given: Any, expected: list[Any]) -> None:
@@ -209,6 +214,16 @@ def test_columns_take_numpy_numbers(run_app: RunApp, spec: str) -> None:
     assert not at.exception, at.exception[0].value
     weights = [c.props["weight"] for c in at.get("column")]
     assert len(weights) == 2 and all(type(w) in (int, float) for w in weights)
+
+
+def test_grid_takes_numpy_ints(run_app: RunApp) -> None:
+    at = run_app(
+        "import numpy as np\nimport streamlit as st\n"
+        "st.grid(np.int64(3), min_column_width=np.int32(100), height=np.int64(200))\n"
+    )
+    assert not at.exception, at.exception[0].value
+    props = at.get("grid")[0].props
+    assert [type(props[k]) for k in ("columns", "min_column_width", "height")] == [int] * 3
 
 
 def test_column_config_sends_numpy_values_as_json_values() -> None:

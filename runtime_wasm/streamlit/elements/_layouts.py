@@ -28,7 +28,7 @@ from ..._tree import container as container_block
 from .._base import DGBase
 from .._roots import new_dg
 from .._widget import Key
-from .lib._numbers import is_int, is_integral, is_number
+from .lib._numbers import is_integral, is_number
 from .lib._root_blocks import root_child
 
 if TYPE_CHECKING:
@@ -250,7 +250,7 @@ class LayoutsMixin(DGBase):
                 "columns", ['"auto"', "an integer from 1 to 24"], detail=f"Got {columns!r}."
             )
         if columns != "auto":
-            if not is_int(columns):
+            if not is_integral(columns):
                 raise StreamlitInvalidParameterTypeError(
                     "columns", type(columns).__name__, ["int", '"auto"']
                 )
@@ -262,7 +262,9 @@ class LayoutsMixin(DGBase):
                 "`wrap=False` requires an explicit column count. "
                 "Pass an integer, such as `st.grid(3, wrap=False)`."
             )
-        if min_column_width != "auto" and (not is_int(min_column_width) or min_column_width < 1):
+        if min_column_width != "auto" and (
+            not is_integral(min_column_width) or min_column_width < 1
+        ):
             raise StreamlitValueError(
                 "min_column_width",
                 ['"auto"', "a positive integer"],
@@ -275,16 +277,19 @@ class LayoutsMixin(DGBase):
                 detail=f"Got {vertical_alignment!r}.",
             )
         row_gap, col_gap = gap if isinstance(gap, tuple | list) and len(gap) == 2 else (gap, gap)
+        # Streamlit's layout ints are any numbers.Integral (np.int64 too); the page's, int
         props = {
-            "columns": columns,
-            "min_column_width": min_column_width,
+            "columns": columns if columns == "auto" else int(columns),
+            "min_column_width": (
+                min_column_width if min_column_width == "auto" else int(min_column_width)
+            ),
             "wrap": wrap,
             "row_gap": row_gap,
             "column_gap": col_gap,
             "vertical_alignment": vertical_alignment,
             "border": border,
             "row_height": row_height,
-            "height": height if is_int(height) else None,
+            "height": int(height) if is_integral(height) else None,
             "dense": dense,
             "key": None if key is None else str(key),
         }

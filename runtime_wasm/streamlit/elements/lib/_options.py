@@ -12,6 +12,7 @@ DataFrame does, so a widget over ``np.array([1, 2])`` returns ``1``, not ``np.in
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping
 from enum import Enum, EnumMeta
 from typing import Any
@@ -65,6 +66,10 @@ def _first_column(obj: Any) -> list[Any]:
         if obj.ndim == 0:
             return [obj.item()]
         column = obj[:, 0] if obj.ndim > 1 else obj
+        pandas = sys.modules.get("pandas")
+        if pandas is not None and column.dtype.kind in "mM":
+            # Streamlit's DataFrame makes datetime64 values Timestamps, not dates
+            return list(pandas.Series(column).to_list())
         return list(column.tolist())
     try:
         return list(obj)
