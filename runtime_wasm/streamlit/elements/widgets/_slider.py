@@ -70,6 +70,13 @@ def _timelike_defaults(data_type: str, first: Any) -> tuple[Any, Any, timedelta,
     return low, high, timedelta(days=1), "YYYY-MM-DD"
 
 
+def _to_page(data_type: str, v: Any) -> Any:
+    """One value as the page holds it: a Python number, or microseconds."""
+    if data_type in TIMELIKE:
+        return to_micros(v, data_type)
+    return int(v) if data_type == "int" else float(v)
+
+
 class _OutOfBounds(ValueError):
     """A stored value outside the slider's bounds, with Streamlit's message for it."""
 
@@ -87,9 +94,7 @@ class _Serde:
     hi: float
 
     def one_to_page(self, v: Any) -> Any:
-        if self.data_type in TIMELIKE:
-            return to_micros(v, self.data_type)
-        return int(v) if self.data_type == "int" else float(v)
+        return _to_page(self.data_type, v)
 
     def one_from_page(self, raw: Any) -> Any:
         if self.data_type in TIMELIKE:
@@ -194,28 +199,20 @@ class SliderMixin(DGBase):
             lo, hi = min(lo, values[0]), max(hi, values[-1])
         else:
             values = [lo, hi]
-        orig_tz = getattr(values[0], "tzinfo", None) if data_type in ("datetime", "time") else None
-        serde = _Serde(data_type, not single, len(values), orig_tz, 0, 0)
-        lo_page, hi_page = serde.one_to_page(lo), serde.one_to_page(hi)
         if lo == hi:
-            shown = lo  # as Streamlit shows it: a date or time as the datetime it sends
-            if data_type == "time":
-                shown = datetime.combine(date(2000, 1, 1), lo)
-            elif data_type == "date":
-                shown = datetime.combine(lo, time())
-            raise StreamlitAPIException(
-                f"The `min_value` and `max_value` parameters are both set to {shown}. "
-                "They must not be equal."
-            )
+            _raise_equal_bounds(data_type, lo)
+        lo_page, hi_page = _to_page(data_type, lo), _to_page(data_type, hi)
         if timelike:
             check_safe("`min_value`", lo_page)
             check_safe("`max_value`", hi_page)
+        # Times and datetimes come back in the zone of the (first) value given.
+        orig_tz = getattr(values[0], "tzinfo", None) if data_type in ("datetime", "time") else None
         serde = _Serde(data_type, not single, len(values), orig_tz, lo_page, hi_page)
         if data_type == "float":
             default: Any = values[0] if single else tuple(values)  # as given, as Streamlit
         else:
             default = serde.from_page(serde.to_page(values[0] if single else values))
-        step_page = delta_micros(step) if timelike else serde.one_to_page(step)
+        step_page = delta_micros(step) if timelike else _to_page(data_type, step)
 
         def coerce(v: Any) -> Any:
             # A value the app assigned out of bounds is an error, as in Streamlit; one
@@ -329,6 +326,18 @@ def _value_from_bounds(key: Key | None, min_value: Any, max_value: Any) -> Any:
             max_value if max_value is not None else 100,
         ]
     return min_value if min_value is not None else 0
+
+
+def _raise_equal_bounds(data_type: str, bound: Any) -> None:
+    shown = bound  # as Streamlit shows it: a date or time as the datetime it sends
+    if data_type == "time":
+        shown = datetime.combine(date(2000, 1, 1), bound)
+    elif data_type == "date":
+        shown = datetime.combine(bound, time())
+    raise StreamlitAPIException(
+        f"The `min_value` and `max_value` parameters are both set to {shown}. "
+        "They must not be equal."
+    )
 
 
 def _span(lo: Any, hi: Any) -> timedelta:
