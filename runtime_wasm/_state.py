@@ -142,6 +142,11 @@ class SessionState(MutableMapping[str, Any]):
         return {k: self._values[k] for k in self}
 
     # -- the runtime's side -------------------------------------------------------
+    def assigned_this_run(self, key: str | None) -> bool:
+        """Whether the app (its script or a callback) assigned ``st.session_state[key]``
+        in this run: a widget checks such a value, where it takes the page's as sent."""
+        return key is not None and key in self._new_keys
+
     def apply_updates(self, updates: list[tuple[str, Any]]) -> None:
         """Take the page's new widget values; queue callbacks of changed widgets."""
         changed: set[str] = set()

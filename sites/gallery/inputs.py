@@ -48,6 +48,11 @@ st.write(f"range: {low:.2f}-{high:.2f}")
 size = st.select_slider("Size", options=["S", "M", "L", "XL"], value="M")
 st.text(f"select_slider: {size}")
 
+delivery = st.slider(
+    "Delivery", dt.date(2024, 5, 1), dt.date(2024, 5, 31), dt.date(2024, 5, 6), format="ddd D MMM"
+)
+st.text(f"date_slider: {delivery}")
+
 qty = st.number_input("Quantity", min_value=0, max_value=5, value=1)
 st.write("number_input:", qty)
 

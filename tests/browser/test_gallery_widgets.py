@@ -60,6 +60,13 @@ def test_every_input_echoes_its_value(
     echo(main, "select_slider: M")
     page.get_by_role("slider", name="Size").fill("3")
     echo(main, "select_slider: XL")
+    delivery = page.locator('[data-stc-kind="slider"]').filter(has_text="Delivery")
+    expect(delivery.locator(".stc-slider-value")).to_have_text("Mon 6 May")  # its format
+    echo(main, "date_slider: 2024-05-06")
+    page.get_by_role("slider", name="Delivery").focus()
+    page.keyboard.press("ArrowRight")  # a day
+    echo(main, "date_slider: 2024-05-07")
+    expect(delivery.locator(".stc-slider-value")).to_have_text("Tue 7 May")
     echo(main, "date_input: 2024-05-01")
     page.get_by_label("Day").fill("2024-06-15")
     echo(main, "date_input: 2024-06-15")

@@ -7,6 +7,7 @@ No Python runtime and no Pyodide are involved.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from collections.abc import Iterator
@@ -19,6 +20,8 @@ from playwright.sync_api import Page, expect
 from compiler import serving
 from runtime_wasm._protocol import PROTOCOL_VERSION
 from runtime_wasm._unchanged import RenderEncoder
+from runtime_wasm.streamlit.elements.lib._epoch_micros import to_micros
+from runtime_wasm.testing import AppTest
 
 from .conftest import PageGuard
 
@@ -112,6 +115,14 @@ def markdown(id: str, body: str, unsafe: bool = False) -> dict[str, Any]:
 def slider(id: str, label: str, value: Any, **props: Any) -> dict[str, Any]:
     defaults = {"min": 0, "max": 10, "step": 1, "format": None, "data_type": "int"}
     return widget("slider", id, label, value=value, **{**defaults, **props})
+
+
+def runtime_slider(id: str, call: str) -> dict[str, Any]:
+    """The ``st.slider`` of *call* with the props stc's Python runtime gives it, so the
+    page is checked against what Python sends (microseconds, a moment.js format)."""
+    at = AppTest.from_string(f"import datetime as dt\nimport streamlit as st\n{call}\n").run()
+    assert not at.exception, at.exception[0].value
+    return node(id, "slider", **at.slider[0].props)
 
 
 def number_input(id: str, label: str, value: Any, **props: Any) -> dict[str, Any]:
@@ -375,6 +386,53 @@ def test_float_number_input_and_range_slider(harness: Page) -> None:
     page.get_by_role("slider", name="Range end").focus()
     page.keyboard.press("ArrowRight")
     assert sent(page)[-1] == [{"id": "rg", "value": [1, 9]}]
+
+
+def test_date_and_time_sliders_show_their_values_formatted(harness: Page) -> None:
+    page = harness
+    draw(
+        page,
+        root(
+            runtime_slider(
+                "d",
+                "st.slider('Day', dt.date(2024, 1, 1), dt.date(2024, 12, 31), dt.date(2024, 6, 1))",
+            ),
+            runtime_slider("t", "st.slider('Alarm', value=dt.time(9, 30), format='h:mm A')"),
+            runtime_slider(
+                "r",
+                "st.slider('Trip', value=(dt.datetime(2024, 3, 1, 12), dt.datetime(2024, 3, 5)), "
+                "step=dt.timedelta(hours=6), format='MMM D, HH:mm')",
+            ),
+        ),
+    )
+    day = page.locator('[data-stc-id="d"]')
+    expect(day.locator(".stc-slider-value")).to_have_text("2024-06-01")
+    expect(day.locator(".stc-slider-min")).to_have_text("2024-01-01")
+    expect(day.locator(".stc-slider-max")).to_have_text("2024-12-31")
+    page.get_by_role("slider", name="Day").focus()
+    page.keyboard.press("ArrowRight")
+    assert sent(page)[-1] == [{"id": "d", "value": to_micros(dt.date(2024, 6, 2), "date")}]
+    expect(day.locator(".stc-slider-value")).to_have_text("2024-06-02")
+    expect(page.get_by_role("slider", name="Day")).to_have_attribute("aria-valuetext", "2024-06-02")
+
+    alarm = page.locator('[data-stc-id="t"]')
+    expect(alarm.locator(".stc-slider-value")).to_have_text("9:30 AM")
+    expect(alarm.locator(".stc-slider-min")).to_have_text("12:00 AM")
+    expect(alarm.locator(".stc-slider-max")).to_have_text("11:59 PM")
+    page.get_by_role("slider", name="Alarm").focus()
+    page.keyboard.press("ArrowRight")  # a quarter hour
+    assert sent(page)[-1] == [{"id": "t", "value": to_micros(dt.time(9, 45), "time")}]
+    expect(alarm.locator(".stc-slider-value")).to_have_text("9:45 AM")
+
+    trip = page.locator('[data-stc-id="r"]')
+    expect(trip.locator(".stc-slider-value")).to_have_text("Mar 1, 12:00 \u2013 Mar 5, 00:00")
+    page.get_by_role("slider", name="Trip end").focus()
+    page.keyboard.press("ArrowLeft")  # six hours
+    start, end = dt.datetime(2024, 3, 1, 12), dt.datetime(2024, 3, 4, 18)
+    assert sent(page)[-1] == [
+        {"id": "r", "value": [to_micros(start, "datetime"), to_micros(end, "datetime")]}
+    ]
+    expect(trip.locator(".stc-slider-value")).to_have_text("Mar 1, 12:00 \u2013 Mar 4, 18:00")
 
 
 def test_form_sends_pending_values_with_submit(harness: Page) -> None:

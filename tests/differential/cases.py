@@ -3,6 +3,7 @@ with the interactions to replay (the same calls work on both ``AppTest`` classes
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,19 @@ class Case:
 
 def _c(id: str, script: str, *actions: Callable[[Any], Any]) -> Case:
     return Case(id, "import streamlit as st\n" + script.strip() + "\n", list(actions))
+
+
+_TOKYO = datetime.timezone(datetime.timedelta(hours=9))
+
+
+def _first(at: Any, *kinds: str) -> Any:
+    """The first widget of the first of *kinds* the AppTest has: Streamlit's calls
+    st.pills a ``button_group``, stc's a ``pills``."""
+    for kind in kinds:
+        found = at.get(kind)
+        if len(found):
+            return found[0]
+    raise LookupError(kinds)
 
 
 CASES = [
@@ -279,6 +293,96 @@ CASES = [
         "slider-range",
         "v = st.slider('Range', 0.0, 1.0, (0.2, 0.8))\nst.write(f'v={v}')",
         lambda at: at.slider[0].set_range(0.1, 0.5),
+    ),
+    # sliders over dates and times: the value's type, bounds, zone, key and callback
+    _c(
+        "slider-date",
+        "import datetime as dt\n"
+        "v = st.slider('Day', dt.date(2024, 1, 1), dt.date(2024, 12, 31), dt.date(2024, 6, 1))\n"
+        "st.text(repr(v))\nst.text(repr(st.slider('Around', value=dt.date(2024, 3, 10))))",
+        lambda at: at.slider[0].set_value(datetime.date(2024, 7, 4)),
+        lambda at: at.slider[1].set_value(datetime.date(2024, 3, 20)),
+    ),
+    _c(
+        "slider-datetime-range",
+        "import datetime as dt\ntz = dt.timezone(dt.timedelta(hours=9))\n"
+        "v = st.slider('When', value=(dt.datetime(2024, 3, 5, tzinfo=tz),\n"
+        "    dt.datetime(2024, 3, 1, 12, tzinfo=tz)), step=dt.timedelta(hours=6),\n"
+        "    format='MMM D HH:mm')\n"
+        "st.text(repr(v))",
+        lambda at: at.slider[0].set_range(
+            datetime.datetime(
+                2024, 2, 25, 6, tzinfo=datetime.timezone(datetime.timedelta(hours=9))
+            ),
+            datetime.datetime(2024, 3, 2, tzinfo=datetime.timezone(datetime.timedelta(hours=9))),
+        ),
+    ),
+    _c(
+        "slider-time",
+        "import datetime as dt\n"
+        "def changed():\n    st.session_state.log = repr(st.session_state.alarm)\n"
+        "v = st.slider('Alarm', value=dt.time(8, 30), key='alarm', on_change=changed)\n"
+        "r = st.slider('Hours', value=(dt.time(9), dt.time(17)), format='h:mm A')\n"
+        "st.text(repr((v, r, st.session_state.get('log'))))",
+        lambda at: at.slider[0].set_value(datetime.time(10, 15)),
+        lambda at: at.slider[1].set_range(datetime.time(8), datetime.time(12, 45)),
+        lambda at: None,
+    ),
+    _c(
+        "slider-date-state",
+        "import datetime as dt\nif 'd' not in st.session_state:\n"
+        "    st.session_state.d = (dt.date(2024, 1, 3), dt.date(2024, 1, 9))\n"
+        "st.text(repr(st.slider('Span', dt.date(2024, 1, 1), dt.date(2024, 2, 1), key='d')))",
+        lambda at: at.slider[0].set_range(datetime.date(2024, 1, 10), datetime.date(2024, 1, 20)),
+    ),
+    _c(
+        "slider-state-out-of-bounds",
+        "import datetime as dt\n"
+        "def jump():\n    st.session_state.level = 50\n"
+        "def fine():\n    st.session_state.day = dt.date(2024, 1, 20)\n"
+        "st.text(repr(st.slider('Day', dt.date(2024, 1, 1), dt.date(2024, 2, 1), key='day')))\n"
+        "st.button('Fine', on_click=fine)\n"
+        "st.slider('Level', 0, 10, key='level')\nst.button('Jump', on_click=jump)",
+        lambda at: at.button[0].click(),
+        lambda at: at.button[1].click(),
+    ),
+    _c(
+        "slider-date-errors",
+        "import datetime as dt\nfrom streamlit.errors import StreamlitAPIException\n"
+        "d, t = dt.date(2024, 1, 1), dt.time(1)\n"
+        "for kw in [dict(min_value=d, max_value=d), dict(min_value=t, max_value=t),\n"
+        "           dict(value=d, step=1), dict(value=d, step=dt.timedelta(0)),\n"
+        "           dict(value=(d, t)), dict(value=(d, d, d)), dict(value='x'),\n"
+        "           dict(min_value=dt.date(1, 1, 1), max_value=d)]:\n"
+        "    try:\n        st.slider('s', **kw)\n"
+        "    except StreamlitAPIException as e:\n        st.text(str(e))",
+    ),
+    # NumPy and pandas values as options, defaults and numbers
+    _c(
+        "pills-numpy-default",
+        "import numpy as np\n"
+        "p = st.pills('Tags', ['a', 'b', 'c'], selection_mode='multi',\n"
+        "             default=np.array(['a', 'c']))\n"
+        "s = st.segmented_control('Size', np.array([1, 2, 3]), default=np.int64(2))\n"
+        "st.text(repr((p, s, type(s).__name__)))",
+        lambda at: _first(at, "button_group", "pills").set_value(["b"]),
+    ),
+    _c(
+        "multiselect-numpy",
+        "import numpy as np\nimport pandas as pd\n"
+        "m = st.multiselect('Ids', np.array([1, 2, 3]), default=np.array([3, 1]))\n"
+        "n = st.multiselect('Names', pd.Series(['x', 'y']), default=pd.Index(['y']))\n"
+        "st.text(repr((m, [type(x).__name__ for x in m], n)))",
+        lambda at: at.multiselect[0].select(2),
+    ),
+    _c(
+        "numpy-numbers",
+        "import numpy as np\n"
+        "a = st.slider('A', np.int64(0), np.int64(10), np.int64(4))\n"
+        "b = st.select_slider('B', np.array([1, 2, 3]), value=(np.int64(3), np.int64(1)))\n"
+        "c = st.number_input('C', value=np.int32(5))\n"
+        "st.text(repr((a, b, c, type(a).__name__, type(c).__name__)))",
+        lambda at: at.slider[0].set_value(7),
     ),
     _c(
         "text-input",

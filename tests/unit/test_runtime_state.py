@@ -226,7 +226,6 @@ def test_get_and_setdefault_work(run_app: RunApp) -> None:
         pytest.param("st.radio('r', ['a', 'b'], key='w')", "b", "b", id="radio"),
         pytest.param("st.multiselect('m', ['a', 'b'], key='w')", ["b"], ["b"], id="multiselect"),
         pytest.param("st.selectbox('s', ['a', 'b'], key='w')", "zzz", "a", id="invalid-option"),
-        pytest.param("st.slider('s', 0, 10, key='w')", 99, 0, id="out-of-range"),
     ],
 )
 def test_value_set_through_key_before_the_widget_is_what_it_shows(
@@ -238,6 +237,59 @@ def test_value_set_through_key_before_the_widget_is_what_it_shows(
     assert not at.exception
     assert at.markdown[0].value == repr(shown)
     assert at.session_state["w"] == shown
+
+
+@pytest.mark.parametrize(
+    ("assigned", "widget", "message"),
+    [
+        pytest.param(
+            "99",
+            "st.slider('s', 0, 10, key='w')",
+            "The `value` 99 is greater than the `max_value` 10.",
+        ),
+        pytest.param(
+            "-0.5",
+            "st.slider('s', 0.0, 1.0, key='w')",
+            "The `value` -0.5 is less than the `min_value` 0.0.",
+        ),
+        pytest.param(
+            "dt.date(2020, 1, 1)",
+            "st.slider('s', dt.date(2024, 1, 1), dt.date(2024, 2, 1), key='w')",
+            "The `value` 2020-01-01 is less than the `min_value` 2024-01-01.",
+            id="date",
+        ),
+        pytest.param(
+            "(dt.time(1), dt.time(3))",
+            "st.slider('s', dt.time(2), dt.time(23), (dt.time(3), dt.time(4)), key='w')",
+            "The `value` 01:00:00 is less than the `min_value` 02:00:00.",
+            id="time-range",
+        ),
+    ],
+)
+def test_a_slider_value_assigned_out_of_bounds_is_streamlits_error(
+    run_app: RunApp, assigned: str, widget: str, message: str
+) -> None:
+    at = run_app(
+        "import datetime as dt\nimport streamlit as st\n"
+        f"st.session_state.w = {assigned}\n{widget}\n"
+    )
+    (exc,) = at.exception
+    assert exc.value == message
+
+
+def test_a_slider_value_assigned_out_of_bounds_in_a_callback_is_an_error_too() -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        def jump():
+            st.session_state.level = 50
+        st.slider("level", 0, 10, key="level")
+        st.button("jump", on_click=jump)
+        """
+    ).run()
+    at.button[0].click().run()
+    (exc,) = at.exception
+    assert exc.value == "The `value` 50 is greater than the `max_value` 10."
 
 
 def test_value_set_from_a_callback_is_what_the_widget_shows() -> None:

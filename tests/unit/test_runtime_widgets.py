@@ -121,14 +121,18 @@ def test_default_values(run_app: RunApp, call: str, expected: Any) -> None:
         pytest.param(
             "st.multiselect('m', ['a'], default=['z'])",
             "The default value 'z' is not part of the options. Please make sure that every "
-            "default values also exists in the options.",
+            "default value also exists in the options.",
             id="multiselect-unknown-default",
         ),
         pytest.param(
             "st.selectbox('s', ['a'], index=3)",
-            "Selectbox index must be greater than or equal to 0 and less than the length of "
-            "options.",
+            "The `index` parameter, set to 3, is outside the required range [0, 0].",
             id="selectbox-index",
+        ),
+        pytest.param(
+            "st.radio('r', ['a', 'b'], index=-1)",
+            "The `index` parameter, set to -1, is outside the required range [0, 1].",
+            id="radio-negative-index",
         ),
         pytest.param(
             "st.form_submit_button('go')",

@@ -18,7 +18,14 @@ def _plain(value: Any) -> Any:
     if isinstance(value, timedelta):
         return value.total_seconds()
     if isinstance(value, tuple | set | frozenset):
-        return list(value)
+        return [_plain(v) for v in value]
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if type(value).__module__.split(".")[0] in ("numpy", "pandas") and hasattr(value, "tolist"):
+        # A NumPy scalar or array, a pandas Series or Index: JSON would have its text
+        return _plain(value.tolist())
     return value
 
 
@@ -26,7 +33,8 @@ def column_config(
     label: str | None, common: dict[str, Any], kind: str | None, **type_config: Any
 ) -> ColumnConfig:
     """The config of a column of type *kind* (``None``: any type): dates and times as
-    ISO text, durations as seconds and tuples as lists, so that it is JSON."""
+    ISO text, durations as seconds, tuples and NumPy arrays as lists, NumPy numbers as
+    Python's, so that it is JSON."""
     config: ColumnConfig = {"label": label, **{k: _plain(v) for k, v in common.items()}}
     if kind is not None:
         config["type_config"] = {"type": kind, **{k: _plain(v) for k, v in type_config.items()}}

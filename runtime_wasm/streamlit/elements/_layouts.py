@@ -30,7 +30,7 @@ from ..._tree import container as container_block
 from .._base import DGBase
 from .._roots import new_dg
 from .._widget import Key
-from .lib._numbers import is_int
+from .lib._numbers import is_integral, is_number
 from .lib._open_state import check_bind, check_on_change, register_open_state, tracks_state
 from .lib._root_blocks import root_child
 
@@ -133,16 +133,18 @@ class LayoutsMixin(DGBase):
         width: Any = "stretch",
         wrap: bool = True,
     ) -> list[DeltaGenerator]:
-        if isinstance(spec, int) and not isinstance(spec, bool):
-            if spec < 1:
+        # NumPy numbers are numbers here too (numbers.Integral / Real), as in Streamlit;
+        # the page gets Python ones.
+        given: Any = spec
+        if is_integral(given):
+            if given < 1:
                 raise StreamlitAPIException(_COLUMN_SPEC_ERROR)
-            weights: list[float] = [1] * spec
+            weights: list[float] = [1] * int(given)
         else:
-            weights = list(spec) if not isinstance(spec, bool) else []
-            if not weights or any(
-                not isinstance(w, int | float) or isinstance(w, bool) or w <= 0 for w in weights
-            ):
+            weights = list(given) if not isinstance(given, bool) else []
+            if not weights or any(not is_number(w) or w <= 0 for w in weights):
                 raise StreamlitAPIException(_COLUMN_SPEC_ERROR)
+            weights = [int(w) if is_integral(w) else float(w) for w in weights]
         if gap not in _GAPS:
             raise StreamlitAPIException(
                 f'The gap argument to st.columns must be "small", "medium", or "large". '
@@ -375,7 +377,7 @@ class LayoutsMixin(DGBase):
                 "columns", ['"auto"', "an integer from 1 to 24"], detail=f"Got {columns!r}."
             )
         if columns != "auto":
-            if not is_int(columns):
+            if not is_integral(columns):
                 raise StreamlitInvalidParameterTypeError(
                     "columns", type(columns).__name__, ["int", '"auto"']
                 )
@@ -387,7 +389,9 @@ class LayoutsMixin(DGBase):
                 "`wrap=False` requires an explicit column count. "
                 "Pass an integer, such as `st.grid(3, wrap=False)`."
             )
-        if min_column_width != "auto" and (not is_int(min_column_width) or min_column_width < 1):
+        if min_column_width != "auto" and (
+            not is_integral(min_column_width) or min_column_width < 1
+        ):
             raise StreamlitValueError(
                 "min_column_width",
                 ['"auto"', "a positive integer"],
@@ -400,16 +404,19 @@ class LayoutsMixin(DGBase):
                 detail=f"Got {vertical_alignment!r}.",
             )
         row_gap, col_gap = gap if isinstance(gap, tuple | list) and len(gap) == 2 else (gap, gap)
+        # Streamlit's layout ints are any numbers.Integral (np.int64 too); the page's, int
         props = {
-            "columns": columns,
-            "min_column_width": min_column_width,
+            "columns": columns if columns == "auto" else int(columns),
+            "min_column_width": (
+                min_column_width if min_column_width == "auto" else int(min_column_width)
+            ),
             "wrap": wrap,
             "row_gap": row_gap,
             "column_gap": col_gap,
             "vertical_alignment": vertical_alignment,
             "border": border,
             "row_height": row_height,
-            "height": height if is_int(height) else None,
+            "height": int(height) if is_integral(height) else None,
             "dense": dense,
             "key": None if key is None else str(key),
         }

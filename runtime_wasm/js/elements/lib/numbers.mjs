@@ -1,12 +1,15 @@
 // Numbers typed or dragged by a visitor, as slider and number_input send them: an int
-// widget sends integers, a float one drops binary noise, and limits clamp.
+// widget (and a date or time slider, whose numbers are microseconds) sends integers, a
+// float one drops binary noise, and limits clamp.
+
+const WHOLE_NUMBERS = new Set(["int", "date", "datetime", "time"]);
 
 /** `raw` (an input's text) as the widget's number, or null when it is not one. */
 export function toNumber(raw, p) {
   if (raw === null || raw === undefined || raw === "") return null;
   const n = Number(raw);
   if (!Number.isFinite(n)) return null;
-  if (p.data_type === "int") return Math.round(n);
+  if (WHOLE_NUMBERS.has(p.data_type)) return Math.round(n);
   // Drop binary noise such as 0.1 + 0.2 = 0.30000000000000004.
   return Number(n.toPrecision(15));
 }

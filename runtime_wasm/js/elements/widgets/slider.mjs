@@ -1,11 +1,13 @@
 // st.slider and st.select_slider (runtime_wasm/streamlit/elements/widgets/_slider.py):
 // one native range input, or two for a range value. The value shows while dragging and
-// is sent on release (`change`), as in Streamlit. slider sends numbers; select_slider
-// sends option indices and shows the options' text.
+// is sent on release (`change`), as in Streamlit. slider sends numbers (a date or time
+// slider: microseconds since the epoch, shown through its moment.js format);
+// select_slider sends option indices and shows the options' text.
 
 import { h, uid } from "../../dom.mjs";
 import { formatNumber } from "../../markdown.mjs";
 import { makeLabel, updateLabel } from "../lib/labels.mjs";
+import { formatMicros } from "../lib/moment_format.mjs";
 import { toNumber } from "../lib/numbers.mjs";
 import { pendingInForm, userOwnsValue } from "../lib/widget_value.mjs";
 
@@ -57,8 +59,8 @@ const slider = {
       input.disabled = Boolean(p.disabled);
       if (w.isRange) input.setAttribute("aria-label", `${w.labelEl.textContent} ${i === 0 ? "start" : "end"}`);
     });
-    w.minEl.textContent = formatNumber(p.min, p.format);
-    w.maxEl.textContent = formatNumber(p.max, p.format);
+    w.minEl.textContent = formatSliderValue(p.min, p);
+    w.maxEl.textContent = formatSliderValue(p.max, p);
   },
   sync(el, p, ctx) {
     if (userOwnsValue(el, ctx)) return;
@@ -72,9 +74,17 @@ const slider = {
   },
 };
 
+const TIMELIKE = new Set(["date", "datetime", "time"]);
+
+/** One slider value as the page shows it: a number through its printf-style format,
+ * a date or time (microseconds) through its moment.js one. */
+function formatSliderValue(v, p) {
+  return TIMELIKE.has(p.data_type) ? formatMicros(v, p.format ?? "YYYY-MM-DD") : formatNumber(v, p.format);
+}
+
 function showSliderValue(el, value) {
   const p = el._stc.props;
-  const fmt = (v) => formatNumber(v, p.format);
+  const fmt = (v) => formatSliderValue(v, p);
   el._w.display.textContent = Array.isArray(value) ? `${fmt(value[0])} \u2013 ${fmt(value[1])}` : fmt(value);
   el._w.inputs.forEach((input, i) => input.setAttribute("aria-valuetext", fmt(Array.isArray(value) ? value[i] : value)));
 }

@@ -15,7 +15,7 @@ from ...._errors import (
 )
 from ..._base import DGBase
 from ..._widget import Key, check_label_visibility, widget
-from ..lib._options import index_of, locate, to_options
+from ..lib._options import default_indices, locate, to_options
 
 __all__ = ["ButtonGroupMixin"]
 
@@ -56,20 +56,7 @@ class ButtonGroupMixin(DGBase):
         opts = to_options(options)
         fmt = format_func if format_func is not None else str
         labels = [str(fmt(o)) for o in opts]
-        if default is None:
-            given: list[Any] = []
-        elif isinstance(default, list | tuple | set):
-            given = list(default)
-        else:
-            given = [default]
-        for d in given:
-            try:
-                index_of(opts, d)
-            except ValueError:
-                raise StreamlitAPIException(
-                    f"The default value '{d}' is not part of the options. "
-                    "Please make sure that every default value also exists in the options."
-                ) from None
+        given = [opts[i] for i in default_indices(opts, default)]
         if not multi and len(given) > 1:
             raise StreamlitAPIException(
                 f"The default argument to `st.{style}` must be a single value when "

@@ -47,8 +47,26 @@ def _table(data: Any) -> _Table:
     raise StreamlitAPIException(f"The data type ({type(data).__name__}) is not supported.")
 
 
+def _is_array(value: Any) -> bool:
+    """A NumPy array, as pandas holds a list cell read from Parquet or Arrow."""
+    return type(value).__module__.split(".")[0] == "numpy" and getattr(value, "ndim", 0) > 0
+
+
+def _present(value: Any) -> bool:
+    """Not None nor NaN (nor NaT, nor pd.NA); an array is a value, whatever ``==``
+    says of it."""
+    if value is None:
+        return False
+    if _is_array(value):
+        return True
+    try:
+        return bool(value == value)
+    except (TypeError, ValueError):  # pd.NA == pd.NA is NA, which has no truth value
+        return False
+
+
 def _kind(values: list[Any]) -> str:
-    present = [v for v in values if v is not None and v == v]  # drop None and NaN
+    present = [v for v in values if _present(v)]
     if present and all(isinstance(v, bool) for v in present):
         return "checkbox"
     if present and all(isinstance(v, int | float) and not isinstance(v, bool) for v in present):
@@ -57,7 +75,7 @@ def _kind(values: list[Any]) -> str:
         return "datetime"
     if present and all(isinstance(v, date) for v in present):
         return "date"
-    if present and all(isinstance(v, list | tuple) for v in present):
+    if present and all(isinstance(v, list | tuple) or _is_array(v) for v in present):
         return "list"
     return "text"
 
@@ -76,8 +94,8 @@ def _cell(value: Any) -> Any:
         return value
     if isinstance(value, list | tuple):
         return [_cell(v) for v in value]
-    if hasattr(value, "item"):  # numpy scalars
-        return _cell(value.item())
+    if hasattr(value, "tolist"):  # a NumPy scalar or array: Python values
+        return _cell(value.tolist())
     return str(value)
 
 

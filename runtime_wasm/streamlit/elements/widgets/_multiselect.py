@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from ...._errors import (
-    StreamlitAPIException,
-)
 from ..._base import DGBase
 from ..._widget import Key, check_label_visibility, widget
-from ..lib._options import check_max_selections, index_of, locate, to_options
+from ..lib._options import (
+    check_max_selections,
+    default_indices,
+    index_of,
+    locate,
+    to_options,
+)
 
 __all__ = ["MultiselectMixin"]
 
@@ -42,20 +45,7 @@ class MultiselectMixin(DGBase):
     ) -> list[Any]:
         check_label_visibility(label_visibility)
         opts = to_options(options)
-        if default is None:
-            defaults: list[Any] = []
-        elif isinstance(default, str) or not isinstance(default, Iterable):
-            defaults = [default]
-        else:
-            defaults = list(default)
-        for d in defaults:
-            try:
-                index_of(opts, d)
-            except ValueError:
-                raise StreamlitAPIException(
-                    f"The default value '{d}' is not part of the options. "
-                    "Please make sure that every default values also exists in the options."
-                ) from None
+        defaults = [opts[i] for i in default_indices(opts, default)]
         check_max_selections(defaults, max_selections)
         labels = [str(format_func(o)) for o in opts]
 

@@ -12,7 +12,7 @@ from ...._errors import (
 )
 from ..._base import DGBase
 from ..._widget import Key, check_label_visibility, widget
-from ..lib._numbers import Number, as_number, is_number
+from ..lib._numbers import Number, as_number, is_integral, is_number
 
 __all__ = ["NumberInputMixin"]
 
@@ -45,15 +45,11 @@ class NumberInputMixin(DGBase):
         persist_state: Any = None,
     ) -> Number | None:
         check_label_visibility(label_visibility)
-        given = [x for x in (min_value, max_value, step) if x is not None]
-        if value not in ("min", None):
-            given.append(value)
-        if not all(is_number(x) for x in given):
-            raise StreamlitAPIException(
-                "All numerical arguments must be of the same type (int or float)."
-            )
-        kinds = {isinstance(x, float) for x in given}
-        if len(kinds) > 1:
+        given = [x for x in (min_value, max_value, step, value) if not isinstance(x, str | None)]
+        # As Streamlit: ints are any numbers.Integral (np.int64 too), floats only float
+        # (np.float64 is one, np.float32 is not).
+        all_int = all(is_integral(x) for x in given)
+        if not all_int and not all(isinstance(x, float) for x in given):
             message = "All numerical arguments must be of the same type."
             for name, x in (
                 ("value", value),
@@ -64,12 +60,19 @@ class NumberInputMixin(DGBase):
                 if x is not None:
                     message += f"\n`{name}` has {type(x).__name__} type."
             raise StreamlitAPIException(message)
+        if isinstance(value, str) and value != "min":
+            raise StreamlitAPIException(f"`value` ({value}) is not a float")
+        kinds = {not is_integral(x) for x in given}
         # With no number given at all, Streamlit makes a float widget.
         data_type = "int" if kinds == {False} else "float"
-        if value == "min":
+        if isinstance(value, str) and value == "min":
             default: Number | None = min_value if min_value is not None else as_number(data_type, 0)
         else:
             default = value
+        # As Streamlit's: an int widget returns a Python int (an np.int64 value too), a
+        # float widget the float it was given until the page sends another.
+        if data_type == "int" and default is not None:
+            default = as_number("int", default)
         if min_value is not None and max_value is not None and min_value > max_value:
             raise StreamlitAPIException(
                 f"The `min_value`, set to {min_value}, cannot be greater than the "
@@ -88,6 +91,9 @@ class NumberInputMixin(DGBase):
         def number(raw: Any) -> Number | None:
             return None if raw is None else as_number(data_type, raw)
 
+        def plain(x: Any) -> Number | None:  # for the page, where np.int64 would be text
+            return None if x is None else as_number(data_type, x)
+
         def coerce(v: Any) -> Number | None:
             if v is None:
                 return None
@@ -101,13 +107,14 @@ class NumberInputMixin(DGBase):
             key=key,
             shared={
                 "label": label,
-                "min": min_value,
-                "max": max_value,
-                "step": st_step,
+                "min": plain(min_value),
+                "max": plain(max_value),
+                "step": plain(st_step),
                 "help": help,
             },
             identity={"value": default, "format": format},
             default=default,
+            serialize=plain,
             deserialize=number,
             coerce=coerce,
             on_change=on_change,

@@ -1,30 +1,134 @@
 """``st.slider`` and ``st.select_slider``.
 
-Numbers keep Streamlit's typing rules: a slider is an int slider when every number
-given is an int, a float slider when any is a float; mixing is an API error. A
-``select_slider``'s wire value is an option index, or ``[start, end]`` for a range.
+A slider's type is its value's, as in Streamlit: int (any ``numbers.Integral``, NumPy's
+too), float (``numbers.Real``), date, datetime or time; the bounds and step must match
+it, and the errors for mixing are Streamlit's. A number slider's wire value is the
+number; a date or time slider's is microseconds since the epoch (``_epoch_micros``),
+shown on the page through its moment.js ``format``. A ``select_slider``'s wire value
+is an option index, or ``[start, end]`` for a range.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from numbers import Integral, Real
 from typing import Any
 
+from ...._context import current
 from ...._errors import (
     StreamlitAPIException,
+    StreamlitInvalidParameterTypeError,
+    StreamlitValueError,
 )
 from ..._base import DGBase
-from ..._widget import Key, check_label_visibility, widget
-from ..lib._numbers import as_number, is_number
+from ..._widget import Key, check_label_visibility, to_key, widget
+from ..lib._epoch_micros import (
+    TIMELIKE,
+    check_safe,
+    delta_micros,
+    from_micros,
+    to_micros,
+    window_around,
+)
 from ..lib._options import index_of, locate, to_options
 
 __all__ = ["SliderMixin"]
 
+_VALUE_KINDS = ["int", "float", "date", "time", "datetime"]
+_QUARTER_HOUR = timedelta(minutes=15)
+# Types a value stored in session state may have for a slider of the other type.
+_INTERCHANGEABLE = ({"int", "float"}, {"date", "datetime"})
+# Streamlit's defaults per type: min, max, step and format (dates and times: moment.js)
+_NUMBER_DEFAULTS: dict[str, tuple[Any, Any, Any, str]] = {
+    "int": (0, 100, 1, "%d"),
+    "float": (0.0, 1.0, 0.01, "%0.2f"),
+}
 
-def _invalid_type(provided: str, expected: str) -> StreamlitAPIException:
-    return StreamlitAPIException(
-        f"Invalid `value` type. Expected one of: {expected}. Provided type: {provided}."
-    )
+
+def _kind(value: Any) -> str | None:
+    """The slider type a value makes (Streamlit's ``value_to_generic_type``)."""
+    if isinstance(value, Integral):
+        return "int"
+    if isinstance(value, Real):
+        return "float"
+    if isinstance(value, datetime):
+        return "datetime"
+    if isinstance(value, date):
+        return "date"
+    if isinstance(value, time):
+        return "time"
+    return None
+
+
+def _timelike_defaults(data_type: str, first: Any) -> tuple[Any, Any, timedelta, str]:
+    if data_type == "time":
+        tz = first.tzinfo
+        return time.min.replace(tzinfo=tz), time.max.replace(tzinfo=tz), _QUARTER_HOUR, "HH:mm"
+    low, high = window_around(first, timedelta(days=14))
+    return low, high, timedelta(days=1), "YYYY-MM-DD"
+
+
+def _to_page(data_type: str, v: Any) -> Any:
+    """One value as the page holds it: a Python number, or microseconds."""
+    if data_type in TIMELIKE:
+        return to_micros(v, data_type)
+    return int(v) if data_type == "int" else float(v)
+
+
+class _OutOfBounds(ValueError):
+    """A stored value outside the slider's bounds, with Streamlit's message for it."""
+
+
+@dataclass(frozen=True)
+class _Serde:
+    """A slider's values between Python and the page, and the check a value stored in
+    session state must pass (within the bounds, of the slider's type and shape)."""
+
+    data_type: str
+    is_range: bool
+    size: int
+    tz: tzinfo | None
+    lo: float
+    hi: float
+
+    def one_to_page(self, v: Any) -> Any:
+        return _to_page(self.data_type, v)
+
+    def one_from_page(self, raw: Any) -> Any:
+        if self.data_type in TIMELIKE:
+            return from_micros(int(raw), self.data_type, self.tz)
+        return int(raw) if self.data_type == "int" else float(raw)
+
+    def to_page(self, v: Any) -> Any:
+        return [self.one_to_page(x) for x in v] if self.is_range else self.one_to_page(v)
+
+    def from_page(self, raw: Any) -> Any:
+        if self.is_range:
+            return tuple(self.one_from_page(x) for x in raw)
+        return self.one_from_page(raw)
+
+    def coerce(self, v: Any) -> Any:
+        parts = list(v) if self.is_range and isinstance(v, list | tuple) else [v]
+        if self.is_range != isinstance(v, list | tuple) or len(parts) != self.size:
+            raise ValueError(v)
+        for x in parts:
+            kind = _kind(x)
+            if kind != self.data_type and {kind, self.data_type} not in _INTERCHANGEABLE:
+                raise ValueError(v)
+            page = self.one_to_page(x)
+            if page < self.lo:
+                raise _OutOfBounds(
+                    f"The `value` {self.one_from_page(page)} is less than the `min_value` "
+                    f"{self.one_from_page(self.lo)}."
+                )
+            if page > self.hi:
+                raise _OutOfBounds(
+                    f"The `value` {self.one_from_page(page)} is greater than the `max_value` "
+                    f"{self.one_from_page(self.hi)}."
+                )
+        return self.from_page(self.to_page(v))
 
 
 class SliderMixin(DGBase):
@@ -49,73 +153,76 @@ class SliderMixin(DGBase):
         persist_state: Any = None,
     ) -> Any:
         check_label_visibility(label_visibility)
-        is_range = isinstance(value, list | tuple)
         if value is None:
-            value = min_value if min_value is not None else 0
-        values = list(value) if is_range else [value]
-        if is_range and len(values) > 2:
-            raise StreamlitAPIException(
-                "Invalid `value` value. Expected one of: int, float, date, time, datetime, "
-                "a list containing up to two such values, a tuple containing up to two such "
-                "values."
+            value = _value_from_bounds(key, min_value, max_value)
+        single = _kind(value) is not None
+        if not single and not (isinstance(value, list | tuple) and len(value) <= 2):
+            if isinstance(value, list | tuple):
+                raise StreamlitValueError(
+                    "value",
+                    [
+                        *_VALUE_KINDS,
+                        "a list containing up to two such values",
+                        "a tuple containing up to two such values",
+                    ],
+                )
+            raise StreamlitInvalidParameterTypeError(
+                "value", type(value).__name__, [*_VALUE_KINDS, "list", "tuple"]
             )
-        if not all(is_number(x) for x in (min_value, max_value, step, *values) if x is not None):
-            raise StreamlitAPIException(
-                "stc supports sliders over int and float values; date and time sliders "
-                "are not available yet."
+        values: list[Any] = [value] if single else list(value)
+        kinds = {_kind(v) for v in values}
+        if len(kinds) > 1 or None in kinds:
+            raise StreamlitInvalidParameterTypeError(
+                "value",
+                ", ".join(type(v).__name__ for v in values),
+                ["list or tuple containing values of the same type"],
             )
-        if len({isinstance(x, float) for x in values}) > 1:
-            raise _invalid_type(
-                ", ".join(type(x).__name__ for x in values),
-                "list or tuple containing values of the same type",
-            )
-        # As in Streamlit: the value decides the type, the bounds must match it.
-        data_type = "float" if values and isinstance(values[0], float) else "int"
-        lo = min_value if min_value is not None else (0 if data_type == "int" else 0.0)
-        hi = max_value if max_value is not None else (100 if data_type == "int" else 1.0)
-        st_step = step if step is not None else (1 if data_type == "int" else 0.01)
-        bounds = (lo, hi, st_step)
-        int_args = all(isinstance(x, int) for x in bounds)
-        float_args = all(isinstance(x, float) for x in bounds)
-        if not int_args and not float_args:
-            raise _invalid_type(
-                f"min_value={type(lo).__name__}, max_value={type(hi).__name__}, "
-                f"step={type(st_step).__name__}",
-                "matching numeric types, matching date/time types",
-            )
-        if (data_type == "int") != int_args:
-            raise _invalid_type(
-                f"value={type(value).__name__}, min_value={type(min_value).__name__}, "
-                f"max_value={type(max_value).__name__}",
-                "value and arguments with matching types",
-            )
+        data_type = (_kind(values[0]) if values else None) or "int"
+        timelike = data_type in TIMELIKE
+        if timelike:
+            d_lo, d_hi, d_step, d_format = _timelike_defaults(data_type, values[0])
+        else:
+            d_lo, d_hi, d_step, d_format = _NUMBER_DEFAULTS[data_type]
+        lo = min_value if min_value is not None else d_lo
+        hi = max_value if max_value is not None else d_hi
+        if step is None:
+            step = d_step
+            # A date range shorter than a day moves in quarter hours, as in Streamlit.
+            if data_type in ("date", "datetime") and _span(lo, hi) < timedelta(days=1):
+                step = _QUARTER_HOUR
+        _check_types(data_type, value, lo, hi, step)
         # Streamlit swaps reversed bounds and widens them to include the value.
-        lo, hi = min(lo, hi), max(lo, hi)
-        if not values:
+        if lo > hi:
+            lo, hi = hi, lo
+        if values:
+            values = sorted(values)
+            lo, hi = min(lo, values[0]), max(hi, values[-1])
+        else:
             values = [lo, hi]
-        values = sorted(values)
-        lo, hi = min(lo, values[0]), max(hi, values[-1])
         if lo == hi:
-            raise StreamlitAPIException(
-                f"The `min_value` and `max_value` parameters are both set to {lo}. "
-                "They must not be equal."
-            )
-        defaults = [as_number(data_type, v) for v in values]
-        default: Any = tuple(defaults) if is_range else defaults[0]
-
-        def serialize(v: Any) -> Any:
-            return list(v) if is_range else v
-
-        def deserialize(raw: Any) -> Any:
-            if is_range:
-                return tuple(as_number(data_type, x) for x in raw)
-            return as_number(data_type, raw)
+            _raise_equal_bounds(data_type, lo)
+        lo_page, hi_page = _to_page(data_type, lo), _to_page(data_type, hi)
+        if timelike:
+            check_safe("`min_value`", lo_page)
+            check_safe("`max_value`", hi_page)
+        # Times and datetimes come back in the zone of the (first) value given.
+        orig_tz = getattr(values[0], "tzinfo", None) if data_type in ("datetime", "time") else None
+        serde = _Serde(data_type, not single, len(values), orig_tz, lo_page, hi_page)
+        if data_type == "float":
+            default: Any = values[0] if single else tuple(values)  # as given, as Streamlit
+        else:
+            default = serde.from_page(serde.to_page(values[0] if single else values))
+        step_page = delta_micros(step) if timelike else _to_page(data_type, step)
 
         def coerce(v: Any) -> Any:
-            parts = list(v) if is_range else [v]
-            if not all(is_number(x) and lo <= x <= hi for x in parts):
-                raise ValueError(v)
-            return deserialize(parts if is_range else v)
+            # A value the app assigned out of bounds is an error, as in Streamlit; one
+            # the page sent (an older slider's) gives way to the default.
+            try:
+                return serde.coerce(v)
+            except _OutOfBounds as e:
+                if current().state.assigned_this_run(to_key(key)):
+                    raise StreamlitAPIException(str(e)) from None
+                raise
 
         return widget(
             self,
@@ -123,16 +230,16 @@ class SliderMixin(DGBase):
             key=key,
             shared={
                 "label": label,
-                "min": lo,
-                "max": hi,
-                "step": st_step,
-                "format": format,
+                "min": lo_page,
+                "max": hi_page,
+                "step": step_page,
+                "format": format if format is not None or not timelike else d_format,
                 "help": help,
             },
-            identity={"value": default},
+            identity={"value": serde.to_page(default)},
             default=default,
-            serialize=serialize,
-            deserialize=deserialize,
+            serialize=serde.to_page,
+            deserialize=serde.from_page,
             coerce=coerce,
             on_change=on_change,
             args=args,
@@ -205,4 +312,68 @@ class SliderMixin(DGBase):
             args=args,
             kwargs=kwargs,
             props={"disabled": disabled, "label_visibility": label_visibility},
+        )
+
+
+def _value_from_bounds(key: Key | None, min_value: Any, max_value: Any) -> Any:
+    """The value of a slider given none: its ``min_value``, or the whole range when
+    the value session state holds under its key is a range (as in Streamlit)."""
+    state = current().state
+    user_key = to_key(key)
+    if user_key is not None and user_key in state and _kind(state[user_key]) is None:
+        return [
+            min_value if min_value is not None else 0,
+            max_value if max_value is not None else 100,
+        ]
+    return min_value if min_value is not None else 0
+
+
+def _raise_equal_bounds(data_type: str, bound: Any) -> None:
+    shown = bound  # as Streamlit shows it: a date or time as the datetime it sends
+    if data_type == "time":
+        shown = datetime.combine(date(2000, 1, 1), bound)
+    elif data_type == "date":
+        shown = datetime.combine(bound, time())
+    raise StreamlitAPIException(
+        f"The `min_value` and `max_value` parameters are both set to {shown}. "
+        "They must not be equal."
+    )
+
+
+def _span(lo: Any, hi: Any) -> timedelta:
+    try:
+        return abs(hi - lo)  # type: ignore[no-any-return]
+    except TypeError:  # bounds of other types: _check_types says so
+        return timedelta.max
+
+
+def _check_types(data_type: str, value: Any, lo: Any, hi: Any, step: Any) -> None:
+    """Streamlit's checks, in its order: no zero step, bounds and step of one type, and
+    that type the value's."""
+    if isinstance(step, timedelta):
+        if step == timedelta(0):
+            raise StreamlitValueError("step", ["a timedelta"], detail="Zero is not allowed.")
+    elif step == 0:
+        raise StreamlitValueError("step", ["a number"], detail="Zero is not allowed.")
+    bounds = (lo, hi, step)
+    int_args = all(isinstance(a, Integral) for a in bounds)
+    float_args = all(isinstance(a, Real) and not isinstance(a, Integral) for a in bounds)
+    timelike_args = data_type in TIMELIKE and isinstance(step, timedelta) and type(lo) is type(hi)
+    if not int_args and not float_args and not timelike_args:
+        raise StreamlitInvalidParameterTypeError(
+            "value",
+            f"min_value={type(lo).__name__}, max_value={type(hi).__name__}, "
+            f"step={type(step).__name__}",
+            ["matching numeric types", "matching date/time types"],
+        )
+    if not (
+        (data_type == "int" and int_args)
+        or (data_type == "float" and float_args)
+        or (data_type in TIMELIKE and timelike_args)
+    ):
+        raise StreamlitInvalidParameterTypeError(
+            "value",
+            f"value={type(value).__name__}, min_value={type(lo).__name__}, "
+            f"max_value={type(hi).__name__}",
+            ["value and arguments with matching types"],
         )
