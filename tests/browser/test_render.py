@@ -862,3 +862,32 @@ def test_initial_sidebar_state_collapsed(harness: Page) -> None:
     draw(page, tree)
     expect(page.get_by_role("button", name="Open sidebar")).to_be_visible()
     expect(page.get_by_role("checkbox", name="In the sidebar")).to_be_hidden()
+
+
+def test_sliders_look_as_in_streamlit(harness: Page) -> None:
+    page = harness
+    draw(page, root(slider("one", "One", 6), slider("two", "Two", [2, 8])))
+    one, two = page.locator('[data-stc-id="one"]'), page.locator('[data-stc-id="two"]')
+    track = one.locator(".stc-slider-track")
+    assert track.evaluate("el => el.style.getPropertyValue('--stc-hi')") == "60%"
+    range_track = two.locator(".stc-slider-track")
+    assert range_track.evaluate("el => el.style.getPropertyValue('--stc-lo')") == "20%"
+    assert range_track.evaluate("el => el.style.getPropertyValue('--stc-hi')") == "80%"
+    # One track for both thumbs of a range: the two inputs lie on top of each other.
+    boxes = [
+        two.get_by_role("slider", name=f"Two {end}").bounding_box() for end in ("start", "end")
+    ]
+    assert boxes[0] == boxes[1]
+    # The limits show while the pointer is over the slider.
+    limits = one.locator(".stc-slider-limits")
+    assert limits.evaluate("el => getComputedStyle(el).opacity") == "0"
+    one.hover()
+    expect(limits).to_have_css("opacity", "1")
+    # The value sits above the thumb: right of the track's middle at 60%.
+    value, box = one.locator(".stc-slider-value").bounding_box(), track.bounding_box()
+    assert value is not None and box is not None
+    assert value["x"] + value["width"] / 2 > box["x"] + box["width"] / 2
+    page.get_by_role("slider", name="One").focus()
+    page.keyboard.press("End")
+    assert sent(page)[-1] == [{"id": "one", "value": 10}]
+    assert track.evaluate("el => el.style.getPropertyValue('--stc-hi')") == "100%"

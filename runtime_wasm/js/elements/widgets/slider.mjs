@@ -61,6 +61,7 @@ const slider = {
     });
     w.minEl.textContent = formatSliderValue(p.min, p);
     w.maxEl.textContent = formatSliderValue(p.max, p);
+    paintTrack(el);
   },
   sync(el, p, ctx) {
     if (userOwnsValue(el, ctx)) return;
@@ -87,6 +88,28 @@ function showSliderValue(el, value) {
   const fmt = (v) => formatSliderValue(v, p);
   el._w.display.textContent = Array.isArray(value) ? `${fmt(value[0])} \u2013 ${fmt(value[1])}` : fmt(value);
   el._w.inputs.forEach((input, i) => input.setAttribute("aria-valuetext", fmt(Array.isArray(value) ? value[i] : value)));
+  paintTrack(el);
+}
+
+/**
+ * Streamlit's look: a thin light track, filled in the primary colour up to the thumb
+ * (between the thumbs of a range), and the value above the thumb(s). The inputs stay
+ * native range inputs (keyboard, accessibility); stc.css draws them from these.
+ */
+function paintTrack(el) {
+  const { inputs, display } = el._w;
+  const at = inputs.map((input) => {
+    const min = Number(input.min);
+    const span = Number(input.max) - min;
+    return span > 0 ? ((Number(input.value) - min) / span) * 100 : 0;
+  });
+  const [lo, hi] = at.length === 2 ? [Math.min(...at), Math.max(...at)] : [0, at[0]];
+  const track = inputs[0].parentElement;
+  track.style.setProperty("--stc-lo", `${lo}%`);
+  track.style.setProperty("--stc-hi", `${hi}%`);
+  const mid = at.length === 2 ? (lo + hi) / 2 : hi;
+  display.style.left = `${mid}%`;
+  display.style.transform = `translateX(-${mid}%)`; // stays inside the track at both ends
 }
 
 // ---- select_slider: a range input over option indices ---------------------------
@@ -100,7 +123,8 @@ const selectSlider = {
     const header = makeLabel(w, isRange ? null : ids[0]);
     w.inputs = ids.map((id) => h("input", { type: "range", id, min: 0, step: 1 }));
     w.display = h("div", { class: "stc-slider-value" });
-    const el = h("div", { class: "stc-slider stc-select-slider" }, header, w.display, h("div", { class: "stc-slider-track" }, ...w.inputs));
+    const track = h("div", { class: isRange ? "stc-slider-track stc-range" : "stc-slider-track" }, ...w.inputs);
+    const el = h("div", { class: "stc-slider stc-select-slider" }, header, w.display, track);
     if (isRange) el.setAttribute("role", "group");
     el._w = w;
     const current = () => {
@@ -137,6 +161,7 @@ function showOption(el, value) {
   const text = (i) => String(opts[i] ?? "");
   el._w.display.textContent = Array.isArray(value) ? `${text(value[0])} \u2013 ${text(value[1])}` : text(value);
   el._w.inputs.forEach((input, i) => input.setAttribute("aria-valuetext", text(Array.isArray(value) ? value[i] : value)));
+  paintTrack(el);
 }
 
 export const SLIDER = {
