@@ -136,6 +136,25 @@ function registerServiceWorker(site) {
   });
 }
 
+/** stc run's page (PageConfig.dev): follow the dev server's rebuilds (dev_events.mjs). */
+function followDev(site) {
+  import("./dev_events.mjs").then(({ followDevEvents }) =>
+    followDevEvents(site, { appDigest: () => siteConfig?.integrity?.app, reloadApp }),
+  );
+}
+
+/** stc run rebuilt the app alone: the worker reruns the new code, keeping the session. */
+function reloadApp(digest) {
+  if (!worker || fatalError) {
+    location.reload(); // nothing running to keep: start the new build
+    return;
+  }
+  // A worker started later (after Stop) checks the app.zip the server now has.
+  siteConfig = { ...siteConfig, integrity: { ...siteConfig.integrity, app: digest } };
+  runStarted();
+  worker.postMessage(JSON.stringify({ type: MSG.RELOAD, integrity: digest }));
+}
+
 /** The BootConfig this page's PageConfig makes (protocol.mjs): URLs made absolute. */
 function readConfig() {
   const raw = pageConfig();
@@ -144,6 +163,7 @@ function readConfig() {
   // A page's own entry (<root>/charts/index.html) says where the site's root is.
   const site = new URL(raw.root || "./", base);
   if (raw.service_worker) registerServiceWorker(site);
+  if (raw.dev) followDev(site);
   initRouter(site, followPage);
   askedPage = takeMissingPage();
   let pyodide = abs(raw.pyodide);
