@@ -48,8 +48,12 @@ class _Handler(SimpleHTTPRequestHandler):
         events = getattr(self.server, "events", None)
         if events is not None and self.path.split("?", 1)[0] == "/" + DEV_EVENTS:
             self._stream(events)
-        else:
-            super().do_GET()
+            return
+        if events is not None:
+            # Last-Modified has whole seconds: a file stc run rewrote within the second
+            # would be "not modified" and the page would run the build before it.
+            del self.headers["If-Modified-Since"]
+        super().do_GET()
 
     def _stream(self, events: EventHub) -> None:
         self.send_response(200)
