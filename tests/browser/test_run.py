@@ -105,6 +105,11 @@ def stc_run(tmp_path: Path, page: Page) -> Iterator[StcRun]:
             assert stopped < 3, f"stc run took {stopped:.1f} s to stop"
 
 
+def shows(text: str) -> str:
+    """A script for ``poll``: does the app show *text*?"""
+    return f"() => document.getElementById('stc-root').innerText.includes({text!r})"
+
+
 def main_text(page: Page) -> str:
     return page.locator("#stc-root").inner_text()
 
@@ -126,7 +131,7 @@ def test_a_save_reruns_the_new_code_keeping_session_state(
 
     started = time.monotonic()
     stc_run.edit("app.py", "version one", "version two")
-    assert poll(page, "() => document.getElementById('stc-root').innerText.includes('version two')")
+    assert poll(page, shows("version two"))
     elapsed = time.monotonic() - started
     print(f"save to page: {elapsed * 1000:.0f} ms")  # shown with -s; the README's figure
     wait_idle(page)
@@ -138,7 +143,7 @@ def test_a_save_reruns_the_new_code_keeping_session_state(
 
     # The app's own module is imported afresh; the session still holds n.
     stc_run.edit("helpers.py", '"first"', '"second"')
-    assert poll(page, "() => document.getElementById('stc-root').innerText.includes('label: second')")
+    assert poll(page, shows("label: second"))
     wait_idle(page)
     page.get_by_role("button", name="Add").click()
     expect(page.locator("#stc-root")).to_contain_text("count: 3")
