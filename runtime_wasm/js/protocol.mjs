@@ -166,7 +166,8 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @typedef {{type: "query", search: string}} QueryMessage  "?a=1&b=2" or ""; sent before the idle render
  * @typedef {{type: "stop"}} StopMessage
  * @typedef {{type: "stopping", running: boolean}} StoppingMessage
- * @typedef {InitMessage|WidgetMessage|UrlMessage|StopMessage} PageMessage
+ * @typedef {{type: "reload", integrity: FileDigest}} ReloadMessage  only from a page stc run serves
+ * @typedef {InitMessage|WidgetMessage|UrlMessage|StopMessage|ReloadMessage} PageMessage
  * @typedef {{type: "navigate", page: string, search: string, replace: boolean, not_found?: string}} NavigateMessage  sent instead of query; not_found: the address named no page
  * @typedef {{type: "media", id: string, mime: string, data: string}} MediaMessage  base64 data, once per id
  * @typedef {ProgressMessage|RenderMessage|FatalMessage|QueryMessage|NavigateMessage|StoppingMessage|MediaMessage} WorkerMessage
