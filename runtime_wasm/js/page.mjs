@@ -96,6 +96,10 @@ function showProgress({ stage, loaded = 0, total = 0 }) {
 }
 
 function showFatal(message, detail = "") {
+  if (followingDev && siteConfig?.integrity?.app?.sha256 !== bootedApp) {
+    location.reload(); // stc run rebuilt the app while this worker booted the one before
+    return;
+  }
   const error = new Error(message);
   fatalError = error;
   const waiters = idleWaiters;
@@ -136,8 +140,12 @@ function registerServiceWorker(site) {
   });
 }
 
+let followingDev = false; // stc run's page
+let bootedApp = null; // the sha256 of the app.zip the current worker booted with
+
 /** stc run's page (PageConfig.dev): follow the dev server's rebuilds (dev_events.mjs). */
 function followDev(site) {
+  followingDev = true;
   import("./dev_events.mjs").then(({ followDevEvents }) =>
     followDevEvents(site, { appDigest: () => siteConfig?.integrity?.app, reloadApp }),
   );
@@ -188,6 +196,7 @@ function readConfig() {
 function bootConfig() {
   const page = askedPage ?? pageFromUrl(location.href);
   askedPage = null; // said once: a worker started after Stop runs where the visitor is
+  bootedApp = siteConfig.integrity?.app?.sha256;
   return { ...siteConfig, url: location.href, page, context: clientSnapshot() };
 }
 

@@ -172,3 +172,21 @@ def test_a_broken_save_shows_a_banner_and_the_last_build_keeps_working(
     wait_idle(page)
     assert "count: 3" in main_text(page)
     assert page.evaluate("window.__sameDocument") is True
+
+
+def test_a_change_of_the_page_config_reloads_the_page(
+    page: Page, guard: PageGuard, stc_run: StcRun
+) -> None:
+    """A theme is the page's own config, not the worker's: the page reloads with it."""
+    page.goto(stc_run.url)
+    wait_idle(page)
+    page.evaluate("window.__sameDocument = true")
+    assert page.locator("#stc-theme").count() == 0
+    config = stc_run.app.parent / ".streamlit" / "config.toml"
+    config.parent.mkdir()
+    config.write_text('[theme]\nprimaryColor = "#ff0000"\n', encoding="utf-8")
+    expect(page.locator("#stc-theme")).to_have_count(1, timeout=30_000)
+    assert "#ff0000" in page.locator("#stc-theme").inner_text()
+    wait_idle(page)
+    assert page.evaluate("window.__sameDocument") is None  # a new document
+    stc_run.printed(r"changed: rebuilt in \d+ ms, the page reloads")
