@@ -117,9 +117,11 @@ def _change(changed: tuple[str, ...], old: PlannedSite, new: PlannedSite) -> Cha
 
 def _soft(old: PlannedFile | None, new: PlannedFile | None, path: str) -> bool:
     """Whether a running worker can take in the change of the file at *path*."""
-    if path in _SOFT_PATHS or (old is not None and new is not None and old.category == "app"):
-        return old is None or new is None or old.category == new.category
+    if path in _SOFT_PATHS:
+        return True
     if old is None or new is None:
-        return False
+        return False  # a file the site gained or lost: the runtime or the config did
+    if old.category == "app" == new.category:
+        return True
     # A page whose plan is the same differs only by the digests it carries.
     return isinstance(new.source, Template) and old == new

@@ -75,7 +75,7 @@ def run(
         hub = EventHub()
         # Listen first: a port in use is said before a build of several seconds.
         with serving(site, options.host, options.port, events=hub) as url:
-            _say(out, f"  Building {options.app}…")
+            _say(out, f"  Building {options.app}...")
             first = _first_build(dev, watcher, stopped, out, err)
             if first is None:
                 return
@@ -130,6 +130,11 @@ def _rebuild(
         error.show(err)
         hub.failed(error.format_message())
         _say(out, f"  {what} changed: not rebuilt; the page keeps the last good build.")
+        return shown
+    except Exception as error:  # a bug of stc's: the loop and the last good build go on
+        message = f"stc run: the rebuild failed unexpectedly: {type(error).__name__}: {error}"
+        print(message, file=err, flush=True)
+        hub.failed(message)
         return shown
     elapsed = (time.monotonic() - started) * 1000
     hub.build(rebuilt.change, rebuilt.app)
