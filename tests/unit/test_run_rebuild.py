@@ -12,6 +12,8 @@ import pytest
 
 from compiler import BuildOptions, CompileError, NullReporter, build
 from compiler.devtools._rebuild import DevBuild
+from compiler.emit._plan import Copy, PlannedFile, SitePlan, Template, Zip
+from compiler.emit._render import RenderCache, render
 
 APP = """\
 import streamlit as st
@@ -143,3 +145,24 @@ def test_only_stc_run_marks_the_page(dev: DevBuild, tmp_path: Path) -> None:
     built = tmp_path / "built"
     build(BuildOptions(app=dev.options.app, out_dir=built), NullReporter())
     assert "dev" not in _site_config(built / "index.html")
+
+
+def test_the_render_cache_reuses_only_what_cannot_have_changed(tmp_path: Path) -> None:
+    source = tmp_path / "module.py"
+    source.write_text("x = 1\n")
+    files = (
+        PlannedFile(path="a.zip", category="runtime", source=Zip(members=(("m.py", source),))),
+        PlannedFile(path="b.py", category="app", source=Copy(source=source)),
+        PlannedFile(path="404.html", category="page",
+                    source=Template(name="404.html", context={"title": "t", "root": ""})),
+    )  # fmt: skip
+    site = SitePlan(files=files, manifest={})
+    cache = RenderCache()
+    first = {f.path: f.sha256 for f in render(site, cache)}
+    assert cache.reused == 0
+    render(site, cache)
+    assert cache.reused == 2  # the zip and the copy; the template is made again
+    source.write_text("x = 22\n")  # another size: the stamps differ
+    again = {f.path: f.sha256 for f in render(site, cache)}
+    assert cache.reused == 0
+    assert again["a.zip"] != first["a.zip"] and again["b.py"] != first["b.py"]
