@@ -5,7 +5,8 @@ and works the same on every system and file system (inotify misses changes on so
 network and container mounts). A scan of a small app folder takes well under a
 millisecond, so a few scans a second cost nothing. What the build never ships is not
 watched: ``__pycache__``, dot-folders (``.git``, ``.venv``…) other than
-``.streamlit``, virtual environments and caches, and the site ``stc run`` writes.
+``.streamlit``, virtual environments and caches, sites ``stc build`` wrote, and the
+site ``stc run`` writes.
 
 An editor's save is often several writes (truncate, write; or write a temporary file,
 rename it over the old one): :meth:`Watcher.wait` returns once two scans a short
@@ -26,6 +27,8 @@ Stamps = Mapping[str, tuple[int, int]]
 
 _KEPT_DOT_FOLDERS = frozenset({".streamlit"})
 _SKIPPED_FOLDERS = frozenset({"__pycache__", "node_modules", "venv"})
+# A site stc built (``stc build -o site`` inside the app) or a virtual environment.
+_MARKERS = ("stc-build.json", "pyvenv.cfg")
 
 
 def scan(folder: Path, skip: tuple[Path, ...] = ()) -> dict[str, tuple[int, int]]:
@@ -37,7 +40,9 @@ def scan(folder: Path, skip: tuple[Path, ...] = ()) -> dict[str, tuple[int, int]
         dirnames[:] = [
             d
             for d in dirnames
-            if _watched_folder(d) and os.path.realpath(os.path.join(here, d)) not in skipped
+            if _watched_folder(d)
+            and os.path.realpath(os.path.join(here, d)) not in skipped
+            and not any(os.path.exists(os.path.join(here, d, m)) for m in _MARKERS)
         ]
         for name in filenames:
             path = os.path.join(here, name)

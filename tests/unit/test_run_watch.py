@@ -25,6 +25,8 @@ from compiler.devtools._watch import Watcher, changed_paths, scan
         pytest.param(".mypy_cache/x.json", False, id="a tool's cache"),
         pytest.param("node_modules/x/index.js", False, id="node modules"),
         pytest.param("site/index.html", False, id="the site being written"),
+        pytest.param("built/stc-build.json", False, id="a site stc build wrote"),
+        pytest.param("env/pyvenv.cfg", False, id="a virtual environment by another name"),
     ],
 )
 def test_what_is_watched(tmp_path: Path, rel: str, watched: bool) -> None:
