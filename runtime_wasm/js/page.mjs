@@ -11,6 +11,10 @@
 // the page terminates it and starts a new one in the same page: what the run drew
 // stays, dimmed, until the new worker's first render, and the bar says the session
 // state was lost.
+//
+// A page `stc run` serves (PageConfig.dev) also follows its rebuilds (dev_events.mjs):
+// an app-only change goes to the worker as `reload`, which reruns the new code in the
+// same session; anything else reloads the page.
 
 import { h } from "./dom.mjs";
 import { dialogFrame } from "./elements/dialog.mjs";
