@@ -23,11 +23,12 @@ from typing import Literal, TypedDict
 
 from runtime_wasm._protocol import FileDigest
 
-__all__ = ["BuildEvent", "EventHub", "FailedEvent"]
+__all__ = ["BuildEvent", "Change", "EventHub", "FailedEvent"]
 
 KEEPALIVE_SECONDS = 15.0  # a comment line: a page that went is noticed when it fails
 RETRY_MS = 1000  # how soon a page reconnects when the stream ends (stc run restarted)
 
+# What an open page must do about a rebuild (compiler/devtools/_rebuild.py decides).
 Change = Literal["app", "reload", "none"]
 
 

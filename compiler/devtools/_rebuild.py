@@ -7,7 +7,7 @@ come from stc's cache), then renders only the files whose sources changed
 (:class:`~compiler.emit._render_cache.RenderCache`) and writes only the files whose
 bytes did (:func:`~compiler.emit._write.write_changed`).
 
-What changed decides what an open page must do (:data:`Change`):
+What changed decides what an open page must do (``Change``, the ``build`` event's):
 
 - ``"app"``: only what a running worker can take in: ``app.zip`` and the app's other
   files (the proxy's allowlists), the site's ``stdlib.zip`` (a module it now lacks is
@@ -25,22 +25,20 @@ leaves the site as it was: the last good build keeps running.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from compiler._build import PlannedSite, plan_site
 from compiler._diagnostics import Diagnostic
 from compiler._options import BuildOptions, WrittenFile
 from compiler._progress import NullReporter, Reporter
+from compiler.devtools._events import Change
 from compiler.emit._plan import MANIFEST, STDLIB_PATH, PlannedFile, Template
 from compiler.emit._render import RenderCache, render
 from compiler.emit._write import ensure_replaceable, write, write_changed
 from runtime_wasm._protocol import FileDigest
 
-__all__ = ["APP_ZIP", "Change", "DevBuild", "Rebuilt"]
+__all__ = ["APP_ZIP", "DevBuild", "Rebuilt"]
 
 APP_ZIP = "stc/app.zip"
-
-Change = Literal["app", "reload", "none"]
 
 # Files a running worker can take in without a reload (besides the "app" category).
 _SOFT_PATHS = frozenset({STDLIB_PATH, MANIFEST})
