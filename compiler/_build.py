@@ -3,13 +3,15 @@
 parse → analyse → (bake) → resolve → plan → render → write. Each stage takes and
 returns typed values; only ``write`` touches the output folder. ``bake`` runs only
 with ``--bake``: the one stage that reaches outside (the app's databases).
+``plan_site`` is the spine up to the plan, which ``stc run`` shares
+(:mod:`compiler.devtools._rebuild`) to render and write only what changed.
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import get_args
 
@@ -22,13 +24,13 @@ from compiler.analyse._analyse import analyse
 from compiler.analyse._parse import parse
 from compiler.analyse._project import SECRETS
 from compiler.emit._bake import BakedAnswer, bake
-from compiler.emit._plan import plan
+from compiler.emit._plan import SitePlan, plan
 from compiler.emit._render import render
 from compiler.emit._write import ensure_replaceable, write
-from compiler.resolve._resolve import resolve
+from compiler.resolve._resolve import Resolved, resolve
 from compiler.resolve._sitelock import LOCK_PATH
 
-__all__ = ["build"]
+__all__ = ["PlannedSite", "build", "build_result", "plan_site"]
 
 
 def build(options: BuildOptions, reporter: Reporter) -> BuildResult:
@@ -41,7 +43,32 @@ def build(options: BuildOptions, reporter: Reporter) -> BuildResult:
     ensure_replaceable(
         options.out_dir, Path(os.path.abspath(options.app)).parent
     )  # fail before slow work
+    planned = plan_site(options, reporter)
 
+    reporter.stage("render")
+    rendered = render(planned.site)
+
+    reporter.stage("write")
+    written = write(rendered, options.out_dir)
+    reporter.info(f"{len(written)} files in {options.out_dir}")
+    return build_result(options, planned, written)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlannedSite:
+    """What the stages before ``render`` made: the plan and what it was made from.
+    ``stc run`` keeps the previous one to tell an app change from a runtime change."""
+
+    site: SitePlan
+    resolved: Resolved
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def plan_site(options: BuildOptions, reporter: Reporter) -> PlannedSite:
+    """parse → analyse → (bake) → resolve → plan: everything but the bytes.
+
+    Raises :class:`CompileError` as :func:`build` does; writes nothing.
+    """
     reporter.stage("parse")
     parsed = parse(options.app, options.out_dir)
     reporter.info(f"{len(parsed.files)} app files, {len(parsed.modules)} Python modules")
@@ -79,20 +106,19 @@ def build(options: BuildOptions, reporter: Reporter) -> BuildResult:
     reporter.stage("plan")
     site = plan(
         parsed, analysis, resolved, stc_version(), baked=baked, snapshot=options.snapshot,
-        service_worker=options.service_worker,
+        service_worker=options.service_worker, dev=options.dev,
     )  # fmt: skip
+    return PlannedSite(site=site, resolved=resolved, diagnostics=ordered(diagnostics))
 
-    reporter.stage("render")
-    rendered = render(site)
 
-    reporter.stage("write")
-    written = write(rendered, options.out_dir)
-    reporter.info(f"{len(written)} files in {options.out_dir}")
-
+def build_result(
+    options: BuildOptions, planned: PlannedSite, written: tuple[WrittenFile, ...]
+) -> BuildResult:
+    """The :class:`BuildResult` of a site planned as *planned* and written as *written*."""
     return BuildResult(
         out_dir=options.out_dir,
         files=written,
-        diagnostics=ordered(diagnostics),
+        diagnostics=planned.diagnostics,
         totals=_totals(written),
         packages=tuple(
             BundledPackage(
@@ -102,7 +128,7 @@ def build(options: BuildOptions, reporter: Reporter) -> BuildResult:
                 location=f"{LOCK_PATH.rsplit('/', 1)[0]}/{p.file_name}" if p.wheel else p.url or "",
                 origin=p.origin,
             )
-            for p in resolved.packages
+            for p in planned.resolved.packages
         ),
     )
 

@@ -32,7 +32,9 @@ class BuildOptions:
     installed ``runtime_wasm``. ``snapshot=False`` keeps visitors' browsers from storing a
     start-up snapshot for their next visit (``runtime_wasm/js/snapshot.mjs``).
     ``service_worker=True`` ships ``sw.js``, which keeps the site working offline and
-    answers repeat visits from the browser (``templates/sw.js``).
+    answers repeat visits from the browser (``templates/sw.js``). ``dev=True`` (only
+    ``stc run`` sets it) makes the page follow the development server's events
+    (``runtime_wasm/js/dev_events.mjs``): never for a site that is published.
     """
 
     app: Path
@@ -47,6 +49,7 @@ class BuildOptions:
     secrets: Path | None = None
     snapshot: bool = True
     service_worker: bool = False
+    dev: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)

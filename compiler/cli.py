@@ -1,5 +1,6 @@
 """``stc``: a thin shell over :func:`compiler.build`, :func:`compiler.check`,
-:func:`compiler.serve`, the browser check of ``stc test`` and :mod:`proxy`.
+:func:`compiler.serve`, the development loop of ``stc run``, the browser check of
+``stc test`` and :mod:`proxy`.
 
 It parses arguments, calls the library, and turns :class:`StcError` into one
 message on stderr and its exit code (2 is argparse's usage error).
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import time
 from collections import Counter
@@ -46,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args.app, args.format, args.proxy_url, bake=args.bake)
         if args.command == "test":
             return _test(args, reporter)
+        if args.command == "run":
+            return _run(args)
         if args.command == "proxy":
             return _proxy(args, reporter)
         if args.command == "init-pages":
@@ -129,6 +133,23 @@ def _test(args: argparse.Namespace, reporter: Reporter) -> int:
         args.target, port=args.port, timeout=args.timeout, reporter=reporter, on_page=show
     )
     return 0 if all(r.ok for r in results) else 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    from compiler.devtools._run import RunOptions, run
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # SIGTERM stops as Ctrl-C does: server, folder cleaned
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        options = RunOptions(app=args.app, host=args.host, port=args.port)
+        run(options, out=sys.stdout, err=sys.stderr)
+    except KeyboardInterrupt:
+        print("  Stopping...", flush=True)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    return 0
 
 
 def _proxy(args: argparse.Namespace, reporter: Reporter) -> int:
@@ -253,6 +274,15 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument(
         "--bake", action="store_true", help="check as stc build --bake would build"
     )
+
+    run_cmd = commands.add_parser(
+        "run",
+        help="build the app, serve it and rebuild on every save: the open page reruns "
+        "the new code, keeping its session state (like streamlit run)",
+    )
+    run_cmd.add_argument("app", type=Path, metavar="APP", help="the app's entry script")
+    run_cmd.add_argument("--port", type=int, default=8501, help="port (default: 8501)")
+    run_cmd.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
 
     serve_cmd = commands.add_parser("serve", help="serve a built site locally")
     serve_cmd.add_argument("directory", type=Path, metavar="DIR", help="the built site")

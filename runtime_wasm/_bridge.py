@@ -21,9 +21,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import _alias, _busy, _cache_store, _media_store, _packages
+from . import _alias, _app_reload, _busy, _cache_store, _media_store, _packages
 from . import http as _http
-from ._protocol import PROTOCOL_VERSION, BootConfig, NavigateMessage, Node, WidgetUpdate
+from ._protocol import (
+    PROTOCOL_VERSION,
+    RELOAD_ZIP,
+    BootConfig,
+    NavigateMessage,
+    Node,
+    WidgetUpdate,
+)
 from ._script import Script
 from ._session import AppSession
 from ._tree import to_node
@@ -31,7 +38,7 @@ from ._unchanged import RenderEncoder
 from .auth import _session as auth_session
 from .connections import _transport
 
-__all__ = ["APP_DIR", "ProtocolError", "attach_cache", "boot", "handle", "stop"]
+__all__ = ["APP_DIR", "ProtocolError", "attach_cache", "boot", "handle", "reload_app", "stop"]
 
 APP_DIR = "/home/pyodide/app"
 
@@ -252,6 +259,16 @@ def stop() -> bool:
     return _bridge is not None and _bridge.stop()
 
 
+def reload_app(archive: str) -> None:
+    """``stc run`` rebuilt the app (``reload``): its files from *archive* in place of
+    the old ones, its own modules and scripts forgotten, the session kept."""
+    assert _bridge is not None
+    session = _bridge.session
+    _app_reload.replace_app_files(archive, session.app_dir)
+    _app_reload.forget_app_modules(session.app_dir)
+    session.reload_script()
+
+
 async def handle(message_json: str) -> None:
     """Handle one message from the page."""
     if _bridge is None:
@@ -264,6 +281,9 @@ async def handle(message_json: str) -> None:
     elif kind == "url":
         _bridge.take_url(message["url"], message.get("page"))
         _bridge.session.client.update({"url": message["url"]})
+        await _bridge.run(None)
+    elif kind == "reload":
+        reload_app(RELOAD_ZIP)
         await _bridge.run(None)
     else:
         raise ProtocolError(f"Unknown message type {message.get('type')!r}")

@@ -202,6 +202,12 @@ class Navigation:
             self._scripts[path] = Script(path)
         return self._scripts[path]
 
+    def forget_scripts(self) -> None:
+        """The app's files were replaced (``stc run``): compile pages again, and look
+        again whether a ``pages/`` folder exists."""
+        self._scripts.clear()
+        self.uses_pages_directory = (self.main_dir / "pages").is_dir()
+
     # -- running --------------------------------------------------------------------
     async def execute(self, main: Script, ctx: RunContext) -> None:
         """One run: the main script, or in v1 mode the selected page instead."""

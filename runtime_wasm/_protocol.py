@@ -28,6 +28,13 @@ Page -> worker
         element or ``await`` as with ``st.stop()``, keeping the session, and the
         worker answers ``stopping``. A run that never yields cannot read it; the page
         then replaces the worker (see ``js/page.mjs``).
+    ``{"type": "reload", "integrity": FileDigest}``
+        Only from a page ``stc run`` serves (``PageConfig.dev``): the app was rebuilt
+        and only its files changed. Queued like ``widget``: between runs the worker
+        fetches ``app.zip`` again, checks it against ``integrity``, writes it to
+        ``RELOAD_ZIP``; the runtime makes the app folder the zip's files, forgets
+        the app's own modules and reruns the new script, keeping the session
+        (``st.session_state``, widget values), as ``streamlit run`` does on save.
 
 Worker -> page
     ``{"type": "progress", "stage": Stage, "loaded": int, "total": int}``
@@ -63,6 +70,16 @@ Signal (``BUSY_SIGNAL``)
     script never yields (``js/busy_signal.mjs``); the runtime's handler posts the
     partial ``render`` (see ``_busy``).
 
+Development events (``DEV_EVENTS``)
+    Not messages of the worker: the Server-Sent Events ``stc run``'s server sends a
+    page whose config says ``dev`` (``js/dev_events.mjs``; written by
+    ``compiler/devtools/_events.py``). ``build``: ``{"change": "app" | "reload" |
+    "none", "app": FileDigest}``: a rebuild succeeded; ``app``: only the app changed
+    (the page sends ``reload``), ``reload``: the runtime or the page config did (the
+    page reloads), ``none``: nothing the page has. ``failed``: ``{"diagnostics": str}``:
+    a rebuild failed, rendered as ``stc build`` prints them; the last good build
+    keeps running and the page shows them in a banner until the next ``build``.
+
 Page config (``PageConfig``)
     Not a message: what the build writes into every page's ``<script
     id="stc-config">`` (``compiler/emit/_plan.py``), paths relative to that page. The page
@@ -88,8 +105,10 @@ from typing import Any, Literal, NotRequired, TypedDict
 
 __all__ = [
     "BUSY_SIGNAL",
+    "DEV_EVENTS",
     "MESSAGES",
     "PROTOCOL_VERSION",
+    "RELOAD_ZIP",
     "RUNTIME_ZIP",
     "BootConfig",
     "ClientSnapshot",
@@ -104,6 +123,7 @@ __all__ = [
     "PageConfig",
     "ProgressMessage",
     "QueryMessage",
+    "ReloadMessage",
     "RenderMessage",
     "Stage",
     "StopMessage",
@@ -113,11 +133,17 @@ __all__ = [
     "WidgetUpdate",
 ]
 
-PROTOCOL_VERSION = 7
+PROTOCOL_VERSION = 8
 
 # Where the worker writes runtime.zip in Pyodide's file system: it is imported from
 # there (zipimport), not unpacked, and the build compiles its bytecode for that path.
 RUNTIME_ZIP = "/stc/runtime.zip"
+
+# Where the worker writes a rebuilt app.zip (``reload``), for the runtime to unpack.
+RELOAD_ZIP = "/stc/app.zip"
+
+# Where stc run's server streams its development events, relative to the site's root.
+DEV_EVENTS = "__stc/events"
 
 # SIGUSR1 in Emscripten's (musl's) numbering; Pyodide's Python has no other use for it.
 BUSY_SIGNAL = 10
@@ -145,6 +171,7 @@ class PageConfig(TypedDict):
     pages: NotRequired[list[str]]  # a multipage app's url paths with an entry of their own
     root: NotRequired[str]  # the site's root, relative to a page's own entry ("../")
     integrity: NotRequired[dict[str, FileDigest]]  # of "runtime", "app" and "stdlib"
+    dev: NotRequired[bool]  # true: stc run's server; follow its DEV_EVENTS (absent: never)
 
 
 class BootConfig(TypedDict):
@@ -247,6 +274,11 @@ class StopMessage(TypedDict):
     type: Literal["stop"]
 
 
+class ReloadMessage(TypedDict):
+    type: Literal["reload"]
+    integrity: FileDigest  # of the rebuilt app.zip
+
+
 # -- messages: worker -> page ---------------------------------------------------------
 
 
@@ -305,6 +337,7 @@ MESSAGES: dict[str, type] = {
     "widget": WidgetMessage,
     "url": UrlMessage,
     "stop": StopMessage,
+    "reload": ReloadMessage,
     "progress": ProgressMessage,
     "render": RenderMessage,
     "fatal": FatalMessage,

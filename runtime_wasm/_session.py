@@ -54,6 +54,12 @@ class AppSession:
         self.stop_requested = self.running.stop_requested = True
         return True
 
+    def reload_script(self) -> None:
+        """The app's files changed under the session (``stc run``): compile the main
+        script and the pages again on their next run; the state stays."""
+        self.script = Script(self.script.path)
+        self.navigation.forget_scripts()
+
     @property
     def tree(self) -> Node:
         assert self.last_context is not None, "the app has not run yet"

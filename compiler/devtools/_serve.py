@@ -4,6 +4,10 @@ Python's default MIME table is platform-dependent; browsers refuse module script
 served as anything but JavaScript and ``WebAssembly.instantiateStreaming`` needs
 ``application/wasm``, so the types that matter are fixed here. ``no-cache`` makes
 the browser revalidate, so a rebuilt site is picked up on reload.
+
+``stc run``'s server is the same one given an :class:`EventHub`: it then answers
+``/__stc/events`` (``DEV_EVENTS``) with the hub's event stream. ``stc serve`` has no
+hub, so a built site never has that address.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from typing import Any
 
 from compiler._exceptions import StcError
 from compiler._progress import Reporter
+from compiler.devtools._events import EventHub
+from runtime_wasm._protocol import DEV_EVENTS
 
 __all__ = ["serve", "serving"]
 
@@ -38,6 +44,25 @@ MIME_TYPES = {
 
 
 class _Handler(SimpleHTTPRequestHandler):
+    def do_GET(self) -> None:
+        events = getattr(self.server, "events", None)
+        if events is not None and self.path.split("?", 1)[0] == "/" + DEV_EVENTS:
+            self._stream(events)
+            return
+        if events is not None:
+            # Last-Modified has whole seconds: a file stc run rewrote within the second
+            # would be "not modified" and the page would run the build before it.
+            del self.headers["If-Modified-Since"]
+        super().do_GET()
+
+    def _stream(self, events: EventHub) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Connection", "close")
+        self.end_headers()  # adds no-cache
+        self.close_connection = True
+        events.stream(self.wfile)
+
     def guess_type(self, path: str | PathLike[str]) -> str:
         return MIME_TYPES.get(Path(path).suffix.lower()) or super().guess_type(path)
 
@@ -75,6 +100,8 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 class _Server(ThreadingHTTPServer):
+    events: EventHub | None = None  # stc run's: answer DEV_EVENTS
+
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A browser that leaves a page (or a test that closes it) while a large file
         is still being sent resets the connection: normal, not worth a traceback."""
@@ -83,7 +110,9 @@ class _Server(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-def _server(directory: Path, host: str, port: int) -> ThreadingHTTPServer:
+def _server(
+    directory: Path, host: str, port: int, events: EventHub | None = None
+) -> ThreadingHTTPServer:
     if not directory.is_dir():
         raise StcError(f"cannot serve {directory}: not a folder")
     handler = partial(_Handler, directory=str(directory))
@@ -92,6 +121,7 @@ def _server(directory: Path, host: str, port: int) -> ThreadingHTTPServer:
     except OSError as error:
         raise StcError(f"cannot listen on {host}:{port}: {error.strerror or error}") from error
     server.daemon_threads = True
+    server.events = events
     return server
 
 
@@ -112,14 +142,19 @@ def serve(
 
 
 @contextmanager
-def serving(directory: Path, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
-    """Serve *directory* from a daemon thread; yields the base URL (ending in ``/``)."""
-    with _server(directory, host, port) as server:
+def serving(
+    directory: Path, host: str = "127.0.0.1", port: int = 0, events: EventHub | None = None
+) -> Iterator[str]:
+    """Serve *directory* from a daemon thread; yields the base URL (ending in ``/``).
+    With *events* (``stc run``), ``DEV_EVENTS`` streams them; they end on the way out."""
+    with _server(directory, host, port, events) as server:
         # A short poll interval makes shutdown quick (tests start many servers).
         thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
         thread.start()
         try:
             yield _base_url(server)
         finally:
+            if events is not None:
+                events.close()  # the streams' threads end
             server.shutdown()
             thread.join()

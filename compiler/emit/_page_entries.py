@@ -31,7 +31,9 @@ __all__ = ["URL_KEYS", "entry_config", "page_routes"]
 # boot config keys holding URLs relative to the site's root
 URL_KEYS = ("pyodide", "runtime", "app", "lock", "stdlib")
 PAGES_TOML = ".streamlit/pages.toml"
-_RESERVED = frozenset({"", ".", "..", "stc", "pyodide", "packages", "index.html", "404.html"})
+_RESERVED = frozenset(
+    {"", ".", "..", "stc", "pyodide", "packages", "index.html", "404.html", "__stc"}
+)  # __stc: stc run's server answers there (runtime_wasm._protocol.DEV_EVENTS)
 
 
 def page_routes(parsed: ParsedApp, analysis: Analysis) -> tuple[str, ...]:

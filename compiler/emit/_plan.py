@@ -143,11 +143,13 @@ def plan(
     baked: tuple[BakedAnswer, ...] = (),
     snapshot: bool = True,
     service_worker: bool = False,
+    dev: bool = False,
 ) -> SitePlan:
     """Lay out the site for this app, runtime and Pyodide (and the answers ``--bake``
     made, which go into app.zip beside the app's data files). Without *snapshot*
     visitors' browsers keep no start-up snapshot (``js/snapshot.mjs``); with
-    *service_worker* the site carries ``sw.js`` (offline and repeat visits)."""
+    *service_worker* the site carries ``sw.js`` (offline and repeat visits); with *dev*
+    (``stc run``) the page follows the development server's events."""
     config: PageConfig = {  # what each page reads (runtime_wasm/_protocol.py)
         "protocol": PROTOCOL_VERSION,
         "pyodide": resolved.pyodide_url,
@@ -165,6 +167,8 @@ def plan(
         config["snapshot"] = False
     if service_worker:
         config["service_worker"] = True
+    if dev:  # only stc run's site: its server answers DEV_EVENTS
+        config["dev"] = True
     data = _data_config(analysis)
     if data:  # absent when the app has none
         config["data"] = data

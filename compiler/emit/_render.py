@@ -19,9 +19,10 @@ from markupsafe import Markup
 
 from compiler._options import Category
 from compiler.emit._plan import MANIFEST, Copy, Data, PlannedFile, SitePlan, Template, Text, Zip
+from compiler.emit._render_cache import RenderCache
 from compiler.emit._zip import deterministic_zip
 
-__all__ = ["RenderedFile", "render", "script_json", "templates_dir"]
+__all__ = ["RenderCache", "RenderedFile", "render", "script_json", "templates_dir"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -52,8 +53,10 @@ def script_json(value: object) -> Markup:
     return Markup(text)
 
 
-def render(site: SitePlan) -> tuple[RenderedFile, ...]:
-    """Produce every file of *site*, then ``stc-build.json`` describing them."""
+def render(site: SitePlan, cache: RenderCache | None = None) -> tuple[RenderedFile, ...]:
+    """Produce every file of *site*, then ``stc-build.json`` describing them; with
+    *cache* (``stc run``), files that cannot have changed since its last use are not
+    made again."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir()),
         autoescape=True,
@@ -63,7 +66,12 @@ def render(site: SitePlan) -> tuple[RenderedFile, ...]:
     environment.filters["script_json"] = script_json
     done: dict[str, RenderedFile] = {}
     for file in sorted(site.files, key=_render_order):
-        done[file.path] = _render_one(file, environment, done)
+        kept = cache.get(file) if cache is not None else None
+        done[file.path] = kept or _render_one(file, environment, done)
+        if cache is not None and kept is None:
+            cache.put(file, done[file.path])
+    if cache is not None:
+        cache.next_round()
     files = [done[file.path] for file in site.files]
     manifest = dict(site.manifest)
     manifest["files"] = [

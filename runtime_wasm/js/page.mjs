@@ -11,6 +11,10 @@
 // the page terminates it and starts a new one in the same page: what the run drew
 // stays, dimmed, until the new worker's first render, and the bar says the session
 // state was lost.
+//
+// A page `stc run` serves (PageConfig.dev) also follows its rebuilds (dev_events.mjs):
+// an app-only change goes to the worker as `reload`, which reruns the new code in the
+// same session; anything else reloads the page.
 
 import { h } from "./dom.mjs";
 import { dialogFrame } from "./elements/dialog.mjs";
@@ -96,6 +100,10 @@ function showProgress({ stage, loaded = 0, total = 0 }) {
 }
 
 function showFatal(message, detail = "") {
+  if (followingDev && siteConfig?.integrity?.app?.sha256 !== bootedApp) {
+    location.reload(); // stc run rebuilt the app while this worker booted the one before
+    return;
+  }
   const error = new Error(message);
   fatalError = error;
   const waiters = idleWaiters;
@@ -136,6 +144,29 @@ function registerServiceWorker(site) {
   });
 }
 
+let followingDev = false; // stc run's page
+let bootedApp = null; // the sha256 of the app.zip the current worker booted with
+
+/** stc run's page (PageConfig.dev): follow the dev server's rebuilds (dev_events.mjs). */
+function followDev(site) {
+  followingDev = true;
+  import("./dev_events.mjs").then(({ followDevEvents }) =>
+    followDevEvents(site, { appDigest: () => siteConfig?.integrity?.app, reloadApp }),
+  );
+}
+
+/** stc run rebuilt the app alone: the worker reruns the new code, keeping the session. */
+function reloadApp(digest) {
+  if (!worker || fatalError) {
+    location.reload(); // nothing running to keep: start the new build
+    return;
+  }
+  // A worker started later (after Stop) checks the app.zip the server now has.
+  siteConfig = { ...siteConfig, integrity: { ...siteConfig.integrity, app: digest } };
+  runStarted();
+  worker.postMessage(JSON.stringify({ type: MSG.RELOAD, integrity: digest }));
+}
+
 /** The BootConfig this page's PageConfig makes (protocol.mjs): URLs made absolute. */
 function readConfig() {
   const raw = pageConfig();
@@ -144,6 +175,7 @@ function readConfig() {
   // A page's own entry (<root>/charts/index.html) says where the site's root is.
   const site = new URL(raw.root || "./", base);
   if (raw.service_worker) registerServiceWorker(site);
+  if (raw.dev) followDev(site);
   initRouter(site, followPage);
   askedPage = takeMissingPage();
   let pyodide = abs(raw.pyodide);
@@ -168,6 +200,7 @@ function readConfig() {
 function bootConfig() {
   const page = askedPage ?? pageFromUrl(location.href);
   askedPage = null; // said once: a worker started after Stop runs where the visitor is
+  bootedApp = siteConfig.integrity?.app?.sha256;
   return { ...siteConfig, url: location.href, page, context: clientSnapshot() };
 }
 

@@ -4,13 +4,22 @@
 // both together and bump PROTOCOL_VERSION. Messages travel as JSON strings.
 
 /** Checked by the worker against the version the page sends in `init`. */
-export const PROTOCOL_VERSION = 7;
+export const PROTOCOL_VERSION = 8;
 
 /**
  * Not a message: where the worker writes runtime.zip in Pyodide's file system, first
  * on sys.path (imported from, not unpacked; its bytecode was compiled for this path).
  */
 export const RUNTIME_ZIP = "/stc/runtime.zip";
+
+/** Not a message: where the worker writes a rebuilt app.zip (`reload`) for the runtime. */
+export const RELOAD_ZIP = "/stc/app.zip";
+
+/**
+ * Not a message: where stc run's server streams its development events (Server-Sent
+ * Events: `build`, `failed`; see dev_events.mjs), relative to the site's root.
+ */
+export const DEV_EVENTS = "__stc/events";
 
 /**
  * Not a message: the signal number the worker's busy clock delivers to Python while a
@@ -26,6 +35,7 @@ export const MSG = Object.freeze({
   WIDGET: "widget",
   URL: "url", // the address changed (back/forward, a page link): new page and query params, rerun
   STOP: "stop", // the visitor pressed Stop: handled at once when the worker is not busy
+  RELOAD: "reload", // stc run rebuilt the app: fetch app.zip again, rerun keeping the session
   // worker -> page
   PROGRESS: "progress",
   RENDER: "render",
@@ -66,6 +76,7 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @property {string[]} [pages]  a multipage app's url paths with an entry of their own
  * @property {string} [root]   the site's root, relative to a page's own entry ("../")
  * @property {Object<string, FileDigest>} [integrity]  of "runtime", "app" and "stdlib"
+ * @property {boolean} [dev]  true: stc run's server; follow its DEV_EVENTS (absent: never)
  */
 
 /**
@@ -155,7 +166,8 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @typedef {{type: "query", search: string}} QueryMessage  "?a=1&b=2" or ""; sent before the idle render
  * @typedef {{type: "stop"}} StopMessage
  * @typedef {{type: "stopping", running: boolean}} StoppingMessage
- * @typedef {InitMessage|WidgetMessage|UrlMessage|StopMessage} PageMessage
+ * @typedef {{type: "reload", integrity: FileDigest}} ReloadMessage  only from a page stc run serves
+ * @typedef {InitMessage|WidgetMessage|UrlMessage|StopMessage|ReloadMessage} PageMessage
  * @typedef {{type: "navigate", page: string, search: string, replace: boolean, not_found?: string}} NavigateMessage  sent instead of query; not_found: the address named no page
  * @typedef {{type: "media", id: string, mime: string, data: string}} MediaMessage  base64 data, once per id
  * @typedef {ProgressMessage|RenderMessage|FatalMessage|QueryMessage|NavigateMessage|StoppingMessage|MediaMessage} WorkerMessage

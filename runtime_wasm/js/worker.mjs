@@ -26,7 +26,7 @@
 
 import { installBusySignal } from "./busy_signal.mjs";
 import { cacheNamespace, openCacheStore } from "./cache_store.mjs";
-import { MSG, PROTOCOL_VERSION, RUNTIME_ZIP, STAGE } from "./protocol.mjs";
+import { MSG, PROTOCOL_VERSION, RELOAD_ZIP, RUNTIME_ZIP, STAGE } from "./protocol.mjs";
 import { downloadError, fetchSiteFile, siteFileName } from "./site_files.mjs";
 import { dropSnapshot, readSnapshot, snapshotKey, storeSnapshot } from "./snapshot.mjs";
 
@@ -191,6 +191,7 @@ async function attachCacheStore(mod, cacheStore) {
 // ---- boot -------------------------------------------------------------------------
 
 let bridge = null; // runtime_wasm._bridge once its first run is done
+let booted = null; // {pyodide, config} once booted: `reload` fetches the app again
 let runtime = null; // the same module from its import on, for stop during the first run
 let busy = null; // the busy clock, started around each call into the app's Python
 let booting = false;
@@ -277,6 +278,7 @@ async function boot(msg) {
     mod.attach_packages((name) => loadDuringRun(pyodide, name));
     busy = installBusySignal(pyodide);
     await inRun(() => mod.boot(JSON.stringify(config), send));
+    booted = { pyodide, config };
     bridge = mod;
     if (snapshot) {
       // Copying 31 MB into Cache Storage competes with the first render: wait for it.
@@ -345,6 +347,23 @@ async function inRun(call) {
   }
 }
 
+/**
+ * stc run rebuilt the app (`reload`): its new app.zip, checked against the digest the
+ * dev server announced, where the runtime unpacks it (runtime_wasm/_app_reload.py).
+ * False when it did not come as announced.
+ */
+async function fetchRebuiltApp(digest) {
+  const { pyodide, config } = booted;
+  try {
+    const bytes = await fetchSiteFile(config.app, siteFileName(config.app, config.site), digest);
+    pyodide.FS.writeFile(RELOAD_ZIP, bytes);
+    return true;
+  } catch (err) {
+    console.warn(`stc: the rebuilt app did not load (${err?.message ?? err}).`);
+    return false;
+  }
+}
+
 // ---- page messages, one at a time -------------------------------------------------
 
 async function pump() {
@@ -366,6 +385,11 @@ async function pump() {
         raw = JSON.stringify(msg);
       }
       try {
+        if (msg.type === MSG.RELOAD) {
+          if (queue.some((q) => q.msg.type === MSG.RELOAD)) continue; // a newer build waits
+          // A build replaced by a newer one as it downloaded: rerun as is, the next comes.
+          if (!(await fetchRebuiltApp(msg.integrity))) raw = JSON.stringify({ type: MSG.WIDGET, updates: [] });
+        }
         await inRun(() => bridge.handle(raw));
       } catch (err) {
         const { message, detail } = describeError(err);

@@ -74,6 +74,8 @@ def test_the_constants_are_the_same() -> None:
     assert int(_js_constant("PROTOCOL_VERSION")) == protocol.PROTOCOL_VERSION
     assert int(_js_constant("BUSY_SIGNAL")) == protocol.BUSY_SIGNAL
     assert _js_constant("RUNTIME_ZIP") == f'"{protocol.RUNTIME_ZIP}"'
+    assert _js_constant("RELOAD_ZIP") == f'"{protocol.RELOAD_ZIP}"'
+    assert _js_constant("DEV_EVENTS") == f'"{protocol.DEV_EVENTS}"'
     assert set(_js_frozen("STAGE").values()) == set(get_args(protocol.Stage))
     assert set(_js_frozen("RUN_STATUS").values()) == set(get_args(protocol.RunStatus))
 
