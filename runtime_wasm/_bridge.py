@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import _alias, _app_reload, _busy, _cache_store, _media_store, _packages
+from . import _alias, _app_reload, _busy, _cache_store, _caching, _media_store, _packages
 from . import http as _http
 from ._protocol import (
     PROTOCOL_VERSION,
@@ -108,6 +108,10 @@ class _Bridge:
             self.post(message)
         elif search is not None:
             self.post({"type": "query", "search": f"?{search}" if search else ""})
+        self.persist_cache()
+
+    def persist_cache(self) -> None:
+        """Send the cache's changes since the last call to IndexedDB, if any."""
         store = _cache_store.default_store()
         if self.persist is not None and store.journaled:
             journal = store.take_journal()
@@ -285,5 +289,8 @@ async def handle(message_json: str) -> None:
     elif kind == "reload":
         reload_app(RELOAD_ZIP)
         await _bridge.run(None)
+    elif kind == "clear_cache":
+        _caching.clear_all()
+        _bridge.persist_cache()
     else:
         raise ProtocolError(f"Unknown message type {message.get('type')!r}")

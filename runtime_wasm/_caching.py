@@ -44,6 +44,7 @@ __all__ = [
     "CacheResourceAPI",
     "CachedFunc",
     "Spinner",
+    "clear_all",
     "clock",
     "set_spinner",
     "ttl_seconds",
@@ -395,3 +396,9 @@ class CacheResourceAPI:
             for key in list(cache.entries):
                 cache.release(key)
         _resource_caches.clear()
+
+
+def clear_all() -> None:
+    """Empty every cache of both kinds: the app menu's "Clear cache" (as Streamlit's)."""
+    CacheDataAPI().clear()
+    CacheResourceAPI().clear()

@@ -35,6 +35,11 @@ Page -> worker
         ``RELOAD_ZIP``; the runtime makes the app folder the zip's files, forgets
         the app's own modules and reruns the new script, keeping the session
         (``st.session_state``, widget values), as ``streamlit run`` does on save.
+    ``{"type": "clear_cache"}``
+        The visitor chose "Clear cache" in the app menu (``js/app_menu.mjs``).
+        Queued like ``widget``: between runs the worker empties ``st.cache_data``
+        (IndexedDB included) and ``st.cache_resource``, as Streamlit's menu does,
+        without a rerun.
 
 Worker -> page
     ``{"type": "progress", "stage": Stage, "loaded": int, "total": int}``
@@ -111,6 +116,7 @@ __all__ = [
     "RELOAD_ZIP",
     "RUNTIME_ZIP",
     "BootConfig",
+    "ClearCacheMessage",
     "ClientSnapshot",
     "DataConfig",
     "FatalMessage",
@@ -133,7 +139,7 @@ __all__ = [
     "WidgetUpdate",
 ]
 
-PROTOCOL_VERSION = 8
+PROTOCOL_VERSION = 9
 
 # Where the worker writes runtime.zip in Pyodide's file system: it is imported from
 # there (zipimport), not unpacked, and the build compiles its bytecode for that path.
@@ -279,6 +285,10 @@ class ReloadMessage(TypedDict):
     integrity: FileDigest  # of the rebuilt app.zip
 
 
+class ClearCacheMessage(TypedDict):
+    type: Literal["clear_cache"]
+
+
 # -- messages: worker -> page ---------------------------------------------------------
 
 
@@ -338,6 +348,7 @@ MESSAGES: dict[str, type] = {
     "url": UrlMessage,
     "stop": StopMessage,
     "reload": ReloadMessage,
+    "clear_cache": ClearCacheMessage,
     "progress": ProgressMessage,
     "render": RenderMessage,
     "fatal": FatalMessage,

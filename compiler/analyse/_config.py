@@ -37,13 +37,14 @@ _COLOURS = {
     "secondaryBackgroundColor": "--stc-bg-2",
     "textColor": "--stc-text",
 }
-_DARK = {  # Streamlit's dark theme
-    "--stc-primary": "#ff4b4b",
-    "--stc-bg": "#0e1117",
-    "--stc-bg-2": "#262730",
-    "--stc-text": "#fafafa",
-    "--stc-muted": "rgba(250, 250, 250, 0.6)",
-    "--stc-border": "rgba(250, 250, 250, 0.2)",
+_DARK = {  # Streamlit 1.67's dark theme (its frontend's palette)
+    "--stc-primary": "#cf4250",
+    "--stc-bg": "#171614",
+    "--stc-bg-2": "#2d2b27",
+    "--stc-code-bg": "#2d2b27",
+    "--stc-text": "#edebe8",
+    "--stc-muted": "rgba(237, 235, 232, 0.6)",
+    "--stc-border": "#4a4742",
 }
 
 
@@ -103,7 +104,7 @@ def _theme(theme: dict[str, object], shown: str) -> tuple[AppConfig, tuple[Diagn
                 severity="warning",
                 message=f"[theme] {key} = {value!r} is ignored: not a colour or font stc accepts",
                 span=Span(path=shown, line=0, col=0, end_line=0, end_col=0),
-                hint='colours like "#ff4b4b" or "rgb(255, 75, 75)"; fonts "sans serif", '
+                hint='colours like "#c53948" or "rgb(197, 57, 72)"; fonts "sans serif", '
                 '"serif", "monospace" or a font name',
             )
         )

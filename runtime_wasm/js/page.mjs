@@ -16,6 +16,7 @@
 // an app-only change goes to the worker as `reload`, which reruns the new code in the
 // same session; anything else reloads the page.
 
+import { createAppMenu } from "./app_menu.mjs";
 import { h } from "./dom.mjs";
 import { dialogFrame } from "./elements/dialog.mjs";
 import { MSG, PROTOCOL_VERSION, STAGE } from "./protocol.mjs";
@@ -315,6 +316,17 @@ function runStarted() {
   runControl.started();
 }
 
+/** The app menu's Rerun (or R): a run with no new widget values. */
+function rerunApp() {
+  if (!worker || fatalError) return;
+  runStarted();
+  worker.postMessage(JSON.stringify({ type: MSG.WIDGET, updates: [], context: clientSnapshot() }));
+}
+
+function clearCache() {
+  if (worker && !fatalError) worker.postMessage(JSON.stringify({ type: MSG.CLEAR_CACHE }));
+}
+
 function sendUpdates(updates) {
   if (!worker || fatalError || updates.length === 0) return;
   runStarted();
@@ -459,6 +471,7 @@ function start() {
     return;
   }
   runControl = createRunControl(stopRun);
+  createAppMenu({ rerun: rerunApp, clearCache });
   if (!startWorker()) return;
   window.addEventListener("popstate", onPopState);
 }

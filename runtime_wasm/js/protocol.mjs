@@ -4,7 +4,7 @@
 // both together and bump PROTOCOL_VERSION. Messages travel as JSON strings.
 
 /** Checked by the worker against the version the page sends in `init`. */
-export const PROTOCOL_VERSION = 8;
+export const PROTOCOL_VERSION = 9;
 
 /**
  * Not a message: where the worker writes runtime.zip in Pyodide's file system, first
@@ -36,6 +36,7 @@ export const MSG = Object.freeze({
   URL: "url", // the address changed (back/forward, a page link): new page and query params, rerun
   STOP: "stop", // the visitor pressed Stop: handled at once when the worker is not busy
   RELOAD: "reload", // stc run rebuilt the app: fetch app.zip again, rerun keeping the session
+  CLEAR_CACHE: "clear_cache", // the app menu's Clear cache: empty st.cache_data and st.cache_resource
   // worker -> page
   PROGRESS: "progress",
   RENDER: "render",
@@ -167,7 +168,8 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @typedef {{type: "stop"}} StopMessage
  * @typedef {{type: "stopping", running: boolean}} StoppingMessage
  * @typedef {{type: "reload", integrity: FileDigest}} ReloadMessage  only from a page stc run serves
- * @typedef {InitMessage|WidgetMessage|UrlMessage|StopMessage|ReloadMessage} PageMessage
+ * @typedef {{type: "clear_cache"}} ClearCacheMessage  the app menu's Clear cache; no rerun
+ * @typedef {InitMessage|WidgetMessage|UrlMessage|StopMessage|ReloadMessage|ClearCacheMessage} PageMessage
  * @typedef {{type: "navigate", page: string, search: string, replace: boolean, not_found?: string}} NavigateMessage  sent instead of query; not_found: the address named no page
  * @typedef {{type: "media", id: string, mime: string, data: string}} MediaMessage  base64 data, once per id
  * @typedef {ProgressMessage|RenderMessage|FatalMessage|QueryMessage|NavigateMessage|StoppingMessage|MediaMessage} WorkerMessage

@@ -38,7 +38,7 @@ def test_no_config_no_css() -> None:
             '[theme]\nfont = "Inter"\n', '--stc-font: "Inter", sans-serif;', id="font-name"
         ),
         pytest.param('[theme]\nbase = "dark"\n', "color-scheme: dark;", id="dark"),
-        pytest.param('[theme]\nbase = "dark"\n', "--stc-bg: #0e1117;", id="dark-bg"),
+        pytest.param('[theme]\nbase = "dark"\n', "--stc-bg: #171614;", id="dark-bg"),
     ],
 )
 def test_theme_css(toml: str, expected: str) -> None:

@@ -309,6 +309,17 @@ def test_bridge_persists_the_cache_journal_after_each_run(fake_page: Page) -> No
     assert len(page.persisted) == 1  # a hit writes nothing
 
 
+def test_clear_cache_empties_both_caches_and_indexeddb_without_a_rerun(fake_page: Page) -> None:
+    page = fake_page
+    page.boot("http://127.0.0.1:8000/site/")
+    renders = len(page.messages)
+    page.handle({"type": "clear_cache"})
+    assert len(page.messages) == renders  # the menu's Clear cache does not rerun
+    assert [op["op"] for op in page.persisted[-1]] == ["clear"]
+    page.handle({"type": "url", "url": "http://127.0.0.1:8000/site/"})
+    assert [op["op"] for op in page.persisted[-1]] == ["put"]  # computed again
+
+
 def test_bridge_without_persist_keeps_the_cache_in_memory(fake_page: Page) -> None:
     page = fake_page
     page.boot("http://127.0.0.1:8000/site/", persist=False)
