@@ -47,6 +47,8 @@ SKIPPED_KINDS = {"event"}  # Streamlit's hidden block for toasts and such
 
 
 def _norm_value(kind: str, value: Any) -> Any:
+    if isinstance(value, dict):  # a component's state answers every attribute: a plain dict
+        value = dict(value)
     if hasattr(value, "to_dict") and hasattr(value, "columns"):  # a DataFrame
         return {str(c): [str(x) for x in value[c]] for c in value.columns}
     if isinstance(value, dict) and kind in ("table", "dataframe"):
