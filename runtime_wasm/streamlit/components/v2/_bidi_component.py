@@ -114,9 +114,11 @@ def bidi_component(
         changed = {k for k in seen.keys() | now.keys() if seen.get(k) != now.get(k)}
         _run_all([callback for name, callback in names.items() if name in changed])
 
-    def on_events() -> None:
-        sent_events = _events(state._values.get(ids["events"]))
-        _run_all([callback for name, callback in names.items() if name in sent_events])
+    def on_events() -> None:  # one call per payload, in order, as Streamlit's dispatch
+        stored = state._values.get(ids["events"])
+        sent_events = [p.get("event") for p in stored if isinstance(p, dict)] if isinstance(
+            stored, list) else []  # fmt: skip
+        _run_all([names[e] for e in sent_events if isinstance(e, str) and e in names])
 
     def mounted() -> bool:
         return user_key is not None and user_key in state._run_keys
