@@ -1,0 +1,128 @@
+"""``st.components.v2`` in Chromium (issue 18): the app's inline module runs in a
+shadow root with its CSS, its button sends a trigger value and a state value in one
+update, the app shows both after that one rerun, the trigger lasts one run, and the
+module's cleanup runs when the element leaves the page. Styles do not cross the
+shadow root either way; ``isolate_styles=False`` mounts in the page's own DOM.
+
+The Python half (callbacks, session state, errors) is tests/unit/test_components_v2.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from .conftest import PageGuard, poll, wait_idle, write_app
+
+APP = '''
+import streamlit as st
+
+st.session_state.runs = st.session_state.get("runs", 0) + 1
+st.write(f"runs: {st.session_state.runs}")
+
+HTML = '<button class="press">…</button><p class="info"></p><span class="leaky">inside</span>'
+CSS = ".press { color: rgb(1, 2, 3); } p { color: rgb(1, 2, 3); }"
+JS = """
+export default function({ name, data, key, parentElement, setStateValue, setTriggerValue }) {
+  const button = parentElement.querySelector(".press");
+  button.textContent = data.label;
+  const shadow = parentElement instanceof ShadowRoot;
+  parentElement.querySelector(".info").textContent = `${name} shadow=${shadow} ${key}`;
+  button.onclick = () => {
+    setTriggerValue("clicked", "yes");
+    setStateValue("count", data.count + 1);
+  };
+  window.__mounts = (window.__mounts ?? 0) + 1;
+  return () => { window.__cleanups = (window.__cleanups ?? 0) + 1; };
+}
+"""
+counter = st.components.v2.component("counter", html=HTML, css=CSS, js=JS)
+plain = st.components.v2.component(
+    "plain",
+    html='<span class="leaky">plain</span>',
+    css=".leaky { color: rgb(4, 5, 6); }",
+    js="export default ({ parentElement }) => { parentElement.dataset.light = String(parentElement instanceof HTMLElement); }",
+    isolate_styles=False,
+)
+
+if not st.toggle("Hide the counter"):
+    count = st.session_state.get("c", {}).get("count", 0)
+    r = counter(key="c", data={"label": "Press me", "count": count}, default={"count": 0},
+                on_count_change=lambda: None, on_clicked_change=lambda: None)
+    st.write(f"clicked: {r.clicked}, count: {r.count}")
+plain()
+st.markdown("outside paragraph")
+st.button("Rerun")
+'''
+
+
+def _runs(page: Page) -> int:
+    text = page.get_by_text("runs: ").inner_text()
+    return int(text.removeprefix("runs: "))
+
+
+def test_a_component_sends_trigger_and_state_in_one_rerun_and_cleans_up(
+    page: Page, guard: PageGuard, serve_app: Callable[[Path], str], tmp_path: Path
+) -> None:
+    page.goto(serve_app(write_app(tmp_path, APP, "components_v2")))
+    wait_idle(page)
+    # Playwright's CSS locators pierce open shadow roots.
+    button = page.locator(".press")
+    expect(button).to_have_text("Press me")
+    expect(page.locator(".info")).to_have_text(
+        "counter shadow=true st-bidi-component-1"
+    )
+    expect(page.get_by_text("clicked: None, count: 0")).to_be_visible()
+    before = _runs(page)
+
+    button.click()
+    expect(page.get_by_text("clicked: yes, count: 1")).to_be_visible()
+    wait_idle(page)
+    assert _runs(page) == before + 1  # both values in one update: one rerun
+
+    page.get_by_role("button", name="Rerun").click()
+    expect(page.get_by_text("clicked: None, count: 1")).to_be_visible()  # a trigger: one run
+    button.click()
+    expect(page.get_by_text("clicked: yes, count: 2")).to_be_visible()
+    # new data calls the module again, in the same root; its cleanup waits for the end
+    assert poll(page, "() => window.__mounts") >= 2
+    assert page.evaluate("() => window.__cleanups ?? 0") == 0
+
+    page.get_by_text("Hide the counter").click()
+    expect(button).to_have_count(0)
+    assert poll(page, "() => window.__cleanups") == 1
+
+
+def test_styles_do_not_cross_the_shadow_root(
+    page: Page, guard: PageGuard, serve_app: Callable[[Path], str], tmp_path: Path
+) -> None:
+    page.goto(serve_app(write_app(tmp_path, APP, "components_v2")))
+    wait_idle(page)
+    expect(page.locator(".press")).to_have_text("Press me")
+    colors = page.evaluate(
+        """() => {
+        const color = (el) => getComputedStyle(el).color;
+        const host = document.querySelector('[data-stc-kind="bidi_component"] .stc-bidi-host');
+        const root = host.shadowRoot;
+        const light = [...document.querySelectorAll('[data-stc-kind="bidi_component"]')]
+            .map((el) => el.querySelector('.stc-bidi-host')).find((el) => !el.shadowRoot);
+        const outside = [...document.querySelectorAll('[data-stc-kind="markdown"] p')]
+            .find((p) => p.textContent === 'outside paragraph');
+        return {
+            inButton: color(root.querySelector('.press')),
+            inLeaky: color(root.querySelector('.leaky')),
+            outsideP: color(outside),
+            plainLeaky: color(light.querySelector('.leaky')),
+            plainLight: light.dataset.light,
+            primary: getComputedStyle(host).getPropertyValue('--st-primary-color').trim(),
+        };
+    }"""
+    )
+    assert colors["inButton"] == "rgb(1, 2, 3)"  # its own CSS applies inside
+    assert colors["outsideP"] != "rgb(1, 2, 3)"  # and not to the app's paragraphs
+    assert colors["plainLeaky"] == "rgb(4, 5, 6)"  # a plain component's CSS is the page's
+    assert colors["inLeaky"] != "rgb(4, 5, 6)"  # which does not reach into the shadow root
+    assert colors["plainLight"] == "true"  # isolate_styles=False: parentElement is the div
+    assert colors["primary"]  # the theme as --st-* properties, inherited inside
