@@ -43,7 +43,9 @@ plain = st.components.v2.component(
     "plain",
     html='<span class="leaky">plain</span>',
     css=".leaky { color: rgb(4, 5, 6); }",
-    js="export default ({ parentElement }) => { parentElement.dataset.light = String(parentElement instanceof HTMLElement); }",
+    js="""export default ({ parentElement }) => {
+  parentElement.dataset.light = String(parentElement instanceof HTMLElement);
+}""",
     isolate_styles=False,
 )
 
@@ -71,9 +73,7 @@ def test_a_component_sends_trigger_and_state_in_one_rerun_and_cleans_up(
     # Playwright's CSS locators pierce open shadow roots.
     button = page.locator(".press")
     expect(button).to_have_text("Press me")
-    expect(page.locator(".info")).to_have_text(
-        "counter shadow=true st-bidi-component-1"
-    )
+    expect(page.locator(".info")).to_have_text("counter shadow=true st-bidi-component-1")
     expect(page.get_by_text("clicked: None, count: 0")).to_be_visible()
     before = _runs(page)
 

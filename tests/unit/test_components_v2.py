@@ -332,3 +332,22 @@ def test_inline_text_and_paths_are_told_apart_as_streamlit_does(value: str, inli
 
     assert looks_like_inline_content(value) is inline
     assert ComponentPathUtils.looks_like_inline_content(value) is inline
+
+
+def test_a_file_backed_css_or_js_is_stc106_at_build(tmp_path: Path) -> None:
+    """A path or glob (Streamlit's rule for telling them from inline text) names a
+    file of an ``asset_dir``; inline text, and values the source does not show, pass."""
+    from tests.unit._analysis import analyse_app
+
+    source = (
+        "import streamlit as st\nfrom streamlit.components.v2 import component\n"
+        "import streamlit.components.v2 as v2\n"
+        "a = st.components.v2.component('a', js='index-*.js')\n"
+        "b = component('b', css='styles.css', js='export default () => {}')\n"
+        "c = v2.component('c', html='main.js', css='p { color: red }', js=JS_FILE)\n"
+        "d = st.components.v1.html('main.js')\n"
+    )
+    analysis = analyse_app(tmp_path, {"app.py": source})
+    found = [(d.code, d.span.line, d.message) for d in analysis.diagnostics if d.code == "STC106"]
+    assert [(code, line) for code, line, _ in found] == [("STC106", 4), ("STC106", 5)]
+    assert found[1][2].startswith("css='styles.css' names a file of the component's asset_dir")
