@@ -4,13 +4,13 @@ A component of a package is named ``"<project>.<component>"``; the package ships
 ``pyproject.toml`` with ``[[tool.streamlit.component.components]]`` entries, each a
 ``name`` and optionally an ``asset_dir`` whose files ``css=`` / ``js=`` may name.
 Only the question "is it declared?" is answered here: it decides which of two
-messages a file-backed entry gets (see ``_definitions``).
+messages a file-backed entry gets (see ``_definitions``). ``importlib.metadata`` and
+``tomllib`` load on that first question: every site imports this module at start-up,
+and few ever ask it.
 """
 
 from __future__ import annotations
 
-import importlib.metadata
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,8 @@ __all__ = ["declares_asset_dir"]
 
 
 def _pyprojects(project: str) -> list[Path]:
+    import importlib.metadata
+
     try:
         dist = importlib.metadata.distribution(project)
     except (importlib.metadata.PackageNotFoundError, ValueError):
@@ -30,6 +32,8 @@ def _pyprojects(project: str) -> list[Path]:
 
 
 def _entries(path: Path) -> list[Any]:
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
