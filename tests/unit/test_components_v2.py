@@ -48,10 +48,19 @@ def _texts(at: AppTest) -> list[str]:
 
 
 def test_the_public_names() -> None:
-    assert v2.__all__ == ["component"]
-    import runtime_wasm.streamlit as st
+    """Streamlit's, so packages written for it import the same names."""
+    import streamlit.components.v2 as real
+    import streamlit.components.v2.bidi_component as real_bidi
+    import streamlit.components.v2.types as real_types
 
+    import runtime_wasm.streamlit as st
+    from runtime_wasm.streamlit.components.v2 import bidi_component, types
+
+    assert v2.__all__ == real.__all__ == ["component"]
     assert st.components.v2.component is v2.component
+    assert types.__all__ == real_types.__all__
+    assert set(bidi_component.__all__) == set(real_bidi.__all__) - {"BidiComponentMixin"}
+    assert bidi_component.ComponentResult({"a": 1}, {"b": 2}) == {"b": 2, "a": 1}
 
 
 def test_a_mount_sends_the_page_its_code_and_returns_its_state() -> None:

@@ -14,9 +14,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..._roots import main_dg
-from ._bidi_component import bidi_component
+from ._bidi_component import mount
 from ._definitions import define, definition, ensure
 from ._result import ComponentResult
+from .types import ComponentRenderer
 
 __all__ = ["component"]
 
@@ -28,7 +29,7 @@ def component(
     css: str | None = None,
     js: str | None = None,
     isolate_styles: bool = True,
-) -> Any:
+) -> ComponentRenderer:
     """Register the component *name* and return the command that mounts it.
 
     The command takes ``key``, ``data``, ``default``, ``width``, ``height`` and
@@ -39,16 +40,16 @@ def component(
     def _mount_component(
         *,
         key: str | int | None = None,
-        data: Any | None = None,
+        data: object | None = None,
         default: dict[str, Any] | None = None,
-        width: Any = "stretch",
-        height: Any = "content",
-        **on_callbacks: Any,
+        width: object = "stretch",
+        height: object = "content",
+        **on_callbacks: object,
     ) -> ComponentResult:
         # Streamlit moved isolate_styles to component() and ignores it here.
         on_callbacks.pop("isolate_styles", None)
         ensure(found)
-        return bidi_component(
+        return mount(
             main_dg(),
             definition(name),  # the name's latest registration wins, as in Streamlit
             key=key,

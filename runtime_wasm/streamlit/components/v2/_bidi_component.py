@@ -28,7 +28,7 @@ from ._data import UnserializableData, digest, payload
 from ._definitions import ComponentDefinition
 from ._result import ComponentResult, ComponentStateView
 
-__all__ = ["EVENT_DELIM", "KIND", "bidi_component"]
+__all__ = ["EVENT_DELIM", "KIND", "mount"]
 
 KIND = "bidi_component"
 EVENT_DELIM = "__"
@@ -75,7 +75,7 @@ def _run_all(callbacks: list[Callable[..., Any]]) -> None:
         callback()
 
 
-def bidi_component(
+def mount(
     dg: DGBase,
     found: ComponentDefinition,
     *,
