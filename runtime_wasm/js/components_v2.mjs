@@ -14,10 +14,13 @@
 // name; setTriggerValue adds {event, value} to the events widget's list (ignored in
 // a form, as in Streamlit). Calls of one task go to the worker as one update, so
 // one rerun sees them all. `data` arrives as Streamlit gives it: JSON as is, bytes
-// and Arrow tables as Uint8Arrays (see _data.py for the mixed form).
+// and Arrow tables as Uint8Arrays (see _data.py for the mixed form). CSS and JS
+// files of a package's asset_dir (props css_src, js_src) load from the site, which
+// carries the folder, so a module's relative imports resolve as in Streamlit.
 
 import { h } from "./dom.mjs";
 import { base64ToBytes } from "./elements/lib/files.mjs";
+import { siteUrl } from "./router.mjs";
 
 const ARROW_REF_KEY = "__streamlit_arrow_ref__";
 const moduleUrls = new Map(); // module text -> Blob URL
@@ -108,7 +111,7 @@ function api(el) {
 
 async function invoke(el, p, token) {
   const c = el._v2;
-  const mod = await import(moduleUrl(p.js, p.name));
+  const mod = await import(p.js_src ? siteUrl(p.js_src).href : moduleUrl(p.js, p.name));
   if (token !== c.token) return;
   if (typeof mod.default !== "function") throw new Error("JS module does not have a default export function.");
   const cleanup = await mod.default({ name: p.name, data: dataOf(p.data), key: c.key, parentElement: c.root, ...api(el) });
@@ -152,7 +155,7 @@ if (typeof customElements !== "undefined" && !customElements.get("stc-bidi-compo
 /** The HTML and CSS, in a fresh root when isolation changed or after an error. */
 function mountMarkup(el, p) {
   const c = el._v2;
-  const look = JSON.stringify([p.html ?? "", p.css ?? "", Boolean(p.isolate_styles)]);
+  const look = JSON.stringify([p.html ?? "", p.css ?? "", p.css_src ?? "", Boolean(p.isolate_styles)]);
   if (c.root && c.look === look) return false;
   const host = h("div", { class: "stc-bidi-host" });
   c.host.replaceChildren(host);
@@ -164,6 +167,7 @@ function mountMarkup(el, p) {
     box.append(inner);
   }
   if (p.css?.trim()) box.append(h("style", {}, p.css));
+  else if (p.css_src) box.append(h("link", { rel: "stylesheet", href: siteUrl(p.css_src).href }));
   c.root.append(box);
   c.look = look;
   return true;
@@ -187,8 +191,8 @@ export const COMPONENTS_V2 = {
       el.style.overflow = typeof p.height === "number" ? "auto" : "";
       if (JSON.stringify(p.value) !== JSON.stringify(prev?.value)) c.lastSent = null; // Python's state is newer
       const fresh = mountMarkup(el, p);
-      const call = JSON.stringify([p.js ?? "", p.data ?? null, p.name, p.form_id ?? null]);
-      if (!p.js?.trim() || (!fresh && call === c.call)) return;
+      const call = JSON.stringify([p.js ?? "", p.js_src ?? "", p.data ?? null, p.name, p.form_id ?? null]);
+      if ((!p.js?.trim() && !p.js_src) || (!fresh && call === c.call)) return;
       c.call = call;
       const token = ++c.token;
       invoke(el, p, token).catch((err) => {

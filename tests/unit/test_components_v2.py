@@ -301,25 +301,58 @@ def test_errors_say_what_streamlit_says(body: str, message: str) -> None:
     assert at.exception[0].value.startswith(message)
 
 
-def test_a_file_of_a_declared_asset_dir_is_refused_as_not_served(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A package that declares the component's ``asset_dir`` (Streamlit serves it):
-    the message says a static site does not, rather than "declare it"."""
+@pytest.fixture
+def widgetpack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An installed package whose pyproject.toml declares the ``asset_dir`` of its
+    component ``dial`` (and one without), as a wheel installs it in site-packages."""
     info = tmp_path / "widgetpack-1.0.dist-info"
     info.mkdir()
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: widgetpack\nVersion: 1.0\n")
-    (info / "RECORD").write_text("widgetpack/pyproject.toml,,\n")
-    (tmp_path / "widgetpack").mkdir()
-    (tmp_path / "widgetpack" / "pyproject.toml").write_text(
+    (info / "RECORD").write_text("widgetpack/__init__.py,,\nwidgetpack/pyproject.toml,,\n")
+    package = tmp_path / "widgetpack"
+    (package / "build" / "chunks").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "pyproject.toml").write_text(
         '[project]\nname = "widgetpack"\n'
         '[[tool.streamlit.component.components]]\nname = "dial"\nasset_dir = "build"\n'
+        '[[tool.streamlit.component.components]]\nname = "bare"\n'
     )
+    for name in ("index-3f2a.js", "chunks/a.js", "chunks/b.js", "style.css"):
+        (package / "build" / name).write_text("/* built */")
     monkeypatch.syspath_prepend(str(tmp_path))
-    at = _app("st.components.v2.component('widgetpack.dial', js='index-*.js')\n")
-    assert "which a static site does not serve" in at.exception[0].value
-    at = _app("st.components.v2.component('widgetpack.other', js='index-*.js')\n")
-    assert at.exception[0].value.startswith("Component 'widgetpack.other' must be declared")
+    return package
+
+
+def test_a_file_of_a_declared_asset_dir_loads_from_the_site(widgetpack: Path) -> None:
+    at = _app(
+        "dial = st.components.v2.component('widgetpack.dial', html='<div></div>',\n"
+        "                                  css='style.css', js='index-*.js')\n"
+        "dial()\n"
+    )
+    assert not at.exception
+    props = _component(at).props
+    assert (props["js"], props["css"]) == (None, None)
+    assert props["js_src"] == "stc/components/site-packages/widgetpack/build/index-3f2a.js"
+    assert props["css_src"] == "stc/components/site-packages/widgetpack/build/style.css"
+
+
+@pytest.mark.parametrize(
+    ("name", "js", "message"),
+    [
+        ("widgetpack.dial", "chunks/*.js", "Multiple files found matching pattern 'chunks/*.js'"),
+        ("widgetpack.dial", "missing-*.js", "No files found matching pattern 'missing-*.js'"),
+        ("widgetpack.dial", "../pyproject.js",
+         "Path traversal attempts are not allowed in component paths: ../pyproject.js"),
+        ("widgetpack.dial", "/etc/x.js", "Unsafe paths are not allowed in component paths"),
+        ("widgetpack.bare", "index.js",
+         "Component 'widgetpack.bare' must be declared in pyproject.toml with asset_dir"),
+    ],
+)  # fmt: skip
+def test_asset_paths_are_checked_as_streamlit_checks_them(
+    widgetpack: Path, name: str, js: str, message: str
+) -> None:
+    at = _app(f"st.components.v2.component({name!r}, js={js!r})\n")
+    assert at.exception[0].value.startswith(message)
 
 
 @pytest.mark.parametrize(
@@ -345,18 +378,51 @@ def test_inline_text_and_paths_are_told_apart_as_streamlit_does(value: str, inli
 
 def test_a_file_backed_css_or_js_is_stc106_at_build(tmp_path: Path) -> None:
     """A path or glob (Streamlit's rule for telling them from inline text) names a
-    file of an ``asset_dir``; inline text, and values the source does not show, pass."""
+    file of an ``asset_dir``, which a name without a dot cannot have; inline text,
+    values the source does not show, and a package's ``<project>.<name>`` pass."""
     from tests.unit._analysis import analyse_app
 
     source = (
         "import streamlit as st\nfrom streamlit.components.v2 import component\n"
         "import streamlit.components.v2 as v2\n"
         "a = st.components.v2.component('a', js='index-*.js')\n"
-        "b = component('b', css='styles.css', js='export default () => {}')\n"
+        "b = component(name='b', css='styles.css', js='export default () => {}')\n"
         "c = v2.component('c', html='main.js', css='p { color: red }', js=JS_FILE)\n"
         "d = st.components.v1.html('main.js')\n"
+        "e = v2.component('pack.dial', js='index-*.js')  # a package's: checked at run time\n"
     )
     analysis = analyse_app(tmp_path, {"app.py": source})
     found = [(d.code, d.span.line, d.message) for d in analysis.diagnostics if d.code == "STC106"]
     assert [(code, line) for code, line, _ in found] == [("STC106", 4), ("STC106", 5)]
-    assert found[1][2].startswith("css='styles.css' names a file of the component's asset_dir")
+    assert found[1][2].startswith("css='styles.css' names a file of an asset_dir, which only")
+
+
+def test_the_site_carries_the_asset_dirs_its_wheels_declare(tmp_path: Path) -> None:
+    """Where ``_assets`` looks for them: at their path as installed, source maps left
+    out; what is outside the declared folder stays out."""
+    import zipfile
+
+    from compiler.resolve._components import component_files
+    from compiler.resolve._sitelock import Package
+
+    wheel = tmp_path / "widget_pack-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.writestr("widget_pack/__init__.py", "")
+        archive.writestr(
+            "widget_pack/pyproject.toml",
+            '[project]\nname = "widget-pack"\n'
+            '[[tool.streamlit.component.components]]\nname = "dial"\nasset_dir = "build"\n'
+            '[[tool.streamlit.component.components]]\nname = "up"\nasset_dir = "../escape"\n',
+        )
+        archive.writestr("widget_pack/build/index-3f2a.js", "export default () => {}")
+        archive.writestr("widget_pack/build/chunks/a.js", "export const a = 1")
+        archive.writestr("widget_pack/build/index-3f2a.js.map", "{}")
+        archive.writestr("widget_pack/src/index.ts", "source, not built")
+        archive.writestr("escape/secret.js", "not declared by a safe path")
+    package = Package(name="widget-pack", version="1.0", file_name=wheel.name, sha256="",
+                      imports=(), depends=(), origin="pypi", wheel=wheel)  # fmt: skip
+    found = dict(component_files([package], []))
+    assert sorted(found) == [
+        "stc/components/site-packages/widget_pack/build/chunks/a.js",
+        "stc/components/site-packages/widget_pack/build/index-3f2a.js",
+    ]

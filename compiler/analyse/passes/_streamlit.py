@@ -161,9 +161,17 @@ class StreamlitVisitor(ModuleVisitor):
             self.report(DEV_SERVER_COMPONENT, url)
 
     def _check_file_backed(self, node: cst.Call) -> None:
-        """``components.v2.component(js="index.js")``: a file of an ``asset_dir``."""
+        """``components.v2.component("dial", js="index.js")``: a file of an ``asset_dir``,
+        which a name without a dot (not ``"<project>.<component>"``) never has."""
         if "streamlit.components.v2.component" not in qualified_names(self, node.func):
             return
+        name = next((a.value for a in node.args if a.keyword is None or a.keyword.value == "name"),
+                    None)  # fmt: skip
+        if not isinstance(name, cst.SimpleString | cst.ConcatenatedString):
+            return
+        named = name.evaluated_value
+        if not isinstance(named, str) or "." in named:
+            return  # a package's component, maybe: checked at run time, as in Streamlit
         for arg in node.args:
             if arg.keyword is None or arg.keyword.value not in ("css", "js"):
                 continue

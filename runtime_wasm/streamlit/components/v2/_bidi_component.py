@@ -164,6 +164,8 @@ def mount(
         "html": found.html,
         "css": found.css,
         "js": found.js,
+        "css_src": found.css_src,
+        "js_src": found.js_src,
         "isolate_styles": isolate_styles,
         "data": sent,
         "width": width,

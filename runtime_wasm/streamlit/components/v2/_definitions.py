@@ -8,9 +8,9 @@ definition when the name is missing (``component()`` may have run at import in a
 earlier process state, as Streamlit's ``_ensure_component_on_active_runtime``).
 
 ``css`` and ``js`` are inline text, or a path or glob into the ``asset_dir`` that an
-installed package declares in its ``pyproject.toml``. Streamlit's server serves that
-folder; a static site has no server, so a file-backed entry is refused with a message
-saying so (Streamlit's own message when the component declares no ``asset_dir``).
+installed package declares in its ``pyproject.toml`` (``_manifests``): that file then
+loads from the site, which carries the folder (``_assets``). Without a declared
+``asset_dir``, a path is Streamlit's error.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...._errors import StreamlitAPIException, StreamlitInvalidParameterTypeError
-from ._manifests import declares_asset_dir
+from ._assets import asset_src
+from ._manifests import asset_root
 
 __all__ = ["ComponentDefinition", "define", "definition", "ensure", "looks_like_inline_content"]
 
@@ -27,12 +28,15 @@ _GLOB = ("*", "?", "[", "]")
 
 @dataclass(frozen=True, slots=True)
 class ComponentDefinition:
-    """One registered component: its inline HTML, CSS and JavaScript (each optional)."""
+    """One registered component: its inline HTML, CSS and JavaScript (each optional),
+    or the site paths of its CSS and JavaScript files (``css_src``, ``js_src``)."""
 
     name: str
     html: str | None = None
     css: str | None = None
     js: str | None = None
+    css_src: str | None = None
+    js_src: str | None = None
 
 
 _registry: dict[str, ComponentDefinition] = {}
@@ -52,19 +56,17 @@ def looks_like_inline_content(value: str) -> bool:
     return not s.lower().endswith((".js", ".css", ".mjs", ".cjs"))
 
 
-def _check_entry(name: str, kind: str, value: str | None) -> None:
+def _entry(name: str, kind: str, value: str | None) -> tuple[str | None, str | None]:
+    """``(inline text, site path)`` of a ``css`` or ``js`` value, one of them ``None``."""
     if value is None or looks_like_inline_content(value):
-        return
-    if declares_asset_dir(name):
+        return value, None
+    root = asset_root(name)
+    if root is None:
         raise StreamlitAPIException(
-            f"Component '{name}' reads its {kind} from the file {value!r} of its package's "
-            "asset_dir, which a static site does not serve: stc runs components whose "
-            "CSS and JavaScript are passed inline (the files' contents as strings)."
+            f"Component '{name}' must be declared in pyproject.toml with asset_dir "
+            f"to use file-backed {kind}."
         )
-    raise StreamlitAPIException(
-        f"Component '{name}' must be declared in pyproject.toml with asset_dir "
-        f"to use file-backed {kind}."
-    )
+    return None, asset_src(value, root, kind)
 
 
 def define(name: str, html: str | None, css: str | None, js: str | None) -> ComponentDefinition:
@@ -74,9 +76,11 @@ def define(name: str, html: str | None, css: str | None, js: str | None) -> Comp
             raise StreamlitInvalidParameterTypeError(
                 param, type(value).__name__, ["str", "None"], detail="Pass a string path or glob."
             )
-    _check_entry(name, "css", css)
-    _check_entry(name, "js", js)
-    found = _registry[name] = ComponentDefinition(name=name, html=html, css=css, js=js)
+    css, css_src = _entry(name, "css", css)
+    js, js_src = _entry(name, "js", js)
+    found = _registry[name] = ComponentDefinition(
+        name=name, html=html, css=css, js=js, css_src=css_src, js_src=js_src
+    )
     return found
 
 
