@@ -212,6 +212,15 @@ class SessionState(MutableMapping[str, Any]):
         self._values[key] = value
         return value
 
+    def raw_widget_value(self, state_key: str) -> Any:
+        """A widget's value as stored, not as ``st.session_state`` presents it;
+        ``None`` when there is none."""
+        return self._values.get(state_key)
+
+    def key_registered_this_run(self, user_key: str) -> bool:
+        """Whether a widget with this ``key`` was created in the run in progress."""
+        return user_key in self._run_keys
+
     def fragment_of(self, widget_ids: list[str]) -> str | None:
         """The one fragment that drew all of these widgets of the last run, or None
         (a widget outside any fragment, widgets of several, or an unknown widget)."""

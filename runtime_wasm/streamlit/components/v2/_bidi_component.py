@@ -106,33 +106,33 @@ def mount(
     defaults = dict(default or {})
     state = ctx.state
     seen: dict[str, Any] = {}  # the state this run's script sees: what callbacks diff
-    ids: dict[str, str] = {}  # "state" and "events": the two widgets' ids, once known
+    ids: dict[str, str] = {}  # "state_key" and "events" (a widget id), once registered
 
     def on_state_change() -> None:
-        now = state._values.get(ids["state_key"])
+        now = state.raw_widget_value(ids["state_key"])
         now = now if isinstance(now, dict) else {}
         changed = {k for k in seen.keys() | now.keys() if seen.get(k) != now.get(k)}
         _run_all([callback for name, callback in names.items() if name in changed])
 
     def on_events() -> None:  # one call per payload, in order, as Streamlit's dispatch
-        stored = state._values.get(ids["events"])
+        stored = state.raw_widget_value(ids["events"])
         sent_events = [p.get("event") for p in stored if isinstance(p, dict)] if isinstance(
             stored, list) else []  # fmt: skip
         _run_all([names[e] for e in sent_events if isinstance(e, str) and e in names])
 
     def mounted() -> bool:
-        return user_key is not None and user_key in state._run_keys
+        return user_key is not None and state.key_registered_this_run(user_key)
 
     def present(base: Any) -> Any:
         if not isinstance(base, dict) or "events" not in ids:
             return base
-        flat = {**_events(state._values.get(ids["events"])), **base}
+        flat = {**_events(state.raw_widget_value(ids["events"])), **base}
         allowed = frozenset(names) if names else None
         return ComponentStateView(flat, base=base, key=str(user_key), allowed=allowed,
                                   mounted=mounted)  # fmt: skip
 
     def coerce(stored: Any) -> dict[str, Any]:
-        value = stored if isinstance(stored, dict) else {}
+        value = dict(stored) if isinstance(stored, dict) else {}  # not the app's own dict
         for name, fallback in defaults.items():
             value.setdefault(name, fallback)
         return value
@@ -170,7 +170,7 @@ def mount(
         "data": sent,
         "width": width,
         "height": height,
-        "value": value,
+        "value": dict(value),
         "events_id": events_id,
         "form_id": form_id,
         "key": user_key,
