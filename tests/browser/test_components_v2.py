@@ -4,7 +4,8 @@ update, the app shows both after that one rerun, the trigger lasts one run, and 
 module's cleanup runs when the element leaves the page. Styles do not cross the
 shadow root either way; ``isolate_styles=False`` mounts in the page's own DOM.
 
-The Python half (callbacks, session state, errors) is tests/unit/test_components_v2.py.
+The app is sites/components_v2; the Python half (callbacks, session state, errors) is
+tests/unit/test_components_v2.py.
 """
 
 from __future__ import annotations
@@ -14,50 +15,9 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from .conftest import PageGuard, poll, wait_idle, write_app
+from .conftest import ROOT, PageGuard, poll, wait_idle
 
-APP = '''
-import streamlit as st
-
-st.session_state.runs = st.session_state.get("runs", 0) + 1
-st.write(f"runs: {st.session_state.runs}")
-
-HTML = '<button class="press">…</button><p class="info"></p><span class="leaky">inside</span>'
-CSS = ".press { color: rgb(1, 2, 3); } p { color: rgb(1, 2, 3); }"
-JS = """
-export default function({ name, data, key, parentElement, setStateValue, setTriggerValue }) {
-  const button = parentElement.querySelector(".press");
-  button.textContent = data.label;
-  const shadow = parentElement instanceof ShadowRoot;
-  parentElement.querySelector(".info").textContent = `${name} shadow=${shadow} ${key}`;
-  button.onclick = () => {
-    setTriggerValue("clicked", "yes");
-    setStateValue("count", data.count + 1);
-  };
-  window.__mounts = (window.__mounts ?? 0) + 1;
-  return () => { window.__cleanups = (window.__cleanups ?? 0) + 1; };
-}
-"""
-counter = st.components.v2.component("counter", html=HTML, css=CSS, js=JS)
-plain = st.components.v2.component(
-    "plain",
-    html='<span class="leaky">plain</span>',
-    css=".leaky { color: rgb(4, 5, 6); }",
-    js="""export default ({ parentElement }) => {
-  parentElement.dataset.light = String(parentElement instanceof HTMLElement);
-}""",
-    isolate_styles=False,
-)
-
-if not st.toggle("Hide the counter"):
-    count = st.session_state.get("c", {}).get("count", 0)
-    r = counter(key="c", data={"label": "Press me", "count": count}, default={"count": 0},
-                on_count_change=lambda: None, on_clicked_change=lambda: None)
-    st.write(f"clicked: {r.clicked}, count: {r.count}")
-plain()
-st.markdown("outside paragraph")
-st.button("Rerun")
-'''
+APP = ROOT / "sites" / "components_v2" / "app.py"
 
 
 def _runs(page: Page) -> int:
@@ -66,9 +26,9 @@ def _runs(page: Page) -> int:
 
 
 def test_a_component_sends_trigger_and_state_in_one_rerun_and_cleans_up(
-    page: Page, guard: PageGuard, serve_app: Callable[[Path], str], tmp_path: Path
+    page: Page, guard: PageGuard, serve_app: Callable[[Path], str]
 ) -> None:
-    page.goto(serve_app(write_app(tmp_path, APP, "components_v2")))
+    page.goto(serve_app(APP))
     wait_idle(page)
     # Playwright's CSS locators pierce open shadow roots.
     button = page.locator(".press")
@@ -96,9 +56,9 @@ def test_a_component_sends_trigger_and_state_in_one_rerun_and_cleans_up(
 
 
 def test_styles_do_not_cross_the_shadow_root(
-    page: Page, guard: PageGuard, serve_app: Callable[[Path], str], tmp_path: Path
+    page: Page, guard: PageGuard, serve_app: Callable[[Path], str]
 ) -> None:
-    page.goto(serve_app(write_app(tmp_path, APP, "components_v2")))
+    page.goto(serve_app(APP))
     wait_idle(page)
     expect(page.locator(".press")).to_have_text("Press me")
     colors = page.evaluate(
