@@ -90,12 +90,19 @@ function schedule(el) {
   setTimeout(() => flush(el), 0);
 }
 
+/** What Streamlit's widget manager keeps of a value: its JSON (so `undefined` and
+ * functions drop out, typed arrays become objects), not the live object. */
+function asJson(value) {
+  const text = JSON.stringify(value);
+  return text === undefined ? undefined : JSON.parse(text);
+}
+
 function api(el) {
   const c = el._v2;
   return {
     setStateValue(name, value) {
       const base = c.pendingState ?? c.lastSent ?? el._stc.props.value ?? {};
-      c.pendingState = { ...base, [name]: value };
+      c.pendingState = asJson({ ...base, [name]: value });
       schedule(el);
     },
     setTriggerValue(name, value) {
@@ -103,7 +110,7 @@ function api(el) {
         console.warn("BidiComponent: setTriggerValue ignored inside st.form. Triggers are not allowed in forms; use setStateValue and form submit instead.");
         return;
       }
-      c.pendingEvents.push({ event: name, value });
+      c.pendingEvents.push(asJson({ event: name, value }));
       schedule(el);
     },
   };

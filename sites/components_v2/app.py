@@ -3,7 +3,7 @@
 The counter's button sends a trigger value (``clicked``, for one run) and a state
 value (``count``, kept in ``st.session_state["counter"]``) together: one rerun shows
 both. Its CSS stays in its shadow root; the second component mounts in the page's DOM
-(``isolate_styles=False``), so its CSS is the page's. The module's returned function
+(``isolate_styles=False``), so its CSS is the page's, and gets bytes. The module's returned function
 runs when the counter leaves the page (the toggle hides it).
 tests/browser/test_components_v2.py drives this app in Chromium.
 """
@@ -41,8 +41,9 @@ export default function({ name, data, key, parentElement, setStateValue, setTrig
 counter = st.components.v2.component("counter", html=HTML, css=CSS, js=JS)
 
 PLAIN_JS = """
-export default ({ parentElement }) => {
+export default ({ parentElement, data }) => {
   parentElement.dataset.light = String(parentElement instanceof HTMLElement);
+  parentElement.dataset.bytes = `${data.constructor.name} ${Array.from(data)}`;
 };
 """
 plain = st.components.v2.component(
@@ -63,6 +64,6 @@ if not st.toggle("Hide the counter"):
         on_clicked_change=lambda: None,
     )
     st.write(f"clicked: {result.clicked}, count: {result.count}")
-plain()
+plain(data=b"\x01\x02\xff")  # bytes arrive as a Uint8Array
 st.markdown("outside paragraph")
 st.button("Rerun")

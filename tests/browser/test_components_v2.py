@@ -76,6 +76,7 @@ def test_styles_do_not_cross_the_shadow_root(
             outsideP: color(outside),
             plainLeaky: color(light.querySelector('.leaky')),
             plainLight: light.dataset.light,
+            plainBytes: light.dataset.bytes,
             primary: getComputedStyle(host).getPropertyValue('--st-primary-color').trim(),
         };
     }"""
@@ -85,4 +86,5 @@ def test_styles_do_not_cross_the_shadow_root(
     assert colors["plainLeaky"] == "rgb(4, 5, 6)"  # a plain component's CSS is the page's
     assert colors["inLeaky"] != "rgb(4, 5, 6)"  # which does not reach into the shadow root
     assert colors["plainLight"] == "true"  # isolate_styles=False: parentElement is the div
+    assert colors["plainBytes"] == "Uint8Array 1,2,255"  # data=bytes
     assert colors["primary"]  # the theme as --st-* properties, inherited inside
