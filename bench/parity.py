@@ -32,6 +32,7 @@ from pathlib import Path
 from _browser import streamlit_server
 from _parity_compare import Sample, compare, pixel_difference
 from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -106,9 +107,12 @@ def _samples(page: Page, selector: str) -> list[Sample]:
     return [Sample(**s) for s in page.evaluate(SAMPLE_SCRIPT, selector)]
 
 
-def _shot(page: Page, selector: str, index: int) -> bytes:
-    locator = page.locator(selector).nth(index)
-    return locator.screenshot(animations="disabled")
+def _shot(page: Page, selector: str, index: int) -> bytes | None:
+    """The element's screenshot; None when it cannot be taken (hidden since sampled)."""
+    try:
+        return page.locator(selector).nth(index).screenshot(animations="disabled", timeout=5_000)
+    except PlaywrightTimeout:
+        return None
 
 
 def _pairs(ours: list[Sample], theirs: list[Sample]) -> list[tuple[Sample, Sample]]:
@@ -140,15 +144,22 @@ def run(pages: list[str], show_pairs: bool) -> dict[str, KindRow]:
         for name in pages:
             ours_page.goto(f"{stc_url}{name}/")
             theirs_page.goto(f"{st_url}{name}")
-            _settle(ours_page, STC_IDLE, STC_ELEMENTS)
-            _settle(theirs_page, ST_IDLE, ST_ELEMENTS)
+            try:
+                _settle(ours_page, STC_IDLE, STC_ELEMENTS)
+                _settle(theirs_page, ST_IDLE, ST_ELEMENTS)
+            except PlaywrightTimeout as err:
+                print(f"{name}: skipped, a page did not settle ({err.message.splitlines()[0]})")
+                continue
             ours, theirs = _samples(ours_page, STC_ELEMENTS), _samples(theirs_page, ST_ELEMENTS)
             for mine, other in _pairs(ours, theirs):
                 faults = compare(mine, other)
-                pixels = pixel_difference(
+                shots = (
                     _shot(ours_page, STC_ELEMENTS, mine.index),
                     _shot(theirs_page, ST_ELEMENTS, other.index),
                 )
+                if shots[0] is None or shots[1] is None:
+                    continue
+                pixels = pixel_difference(*shots)
                 row = rows.setdefault(mine.kind, KindRow(mine.kind))
                 row.pairs += 1
                 if len(faults) > len(row.worst) or (faults == row.worst and pixels > row.pixels):

@@ -61,11 +61,14 @@ class WidgetMeta:
     callback: Callable[..., Any] | None = None
     args: tuple[Any, ...] = ()
     kwargs: dict[str, Any] = field(default_factory=dict)
-    trigger: bool = False  # buttons: True for one run after a click, else False
+    trigger: bool = False  # one run: the page's value (a button's True), then the default
     writable: bool = True  # buttons and submit buttons refuse st.session_state writes
     form_id: str | None = None
     default: Any = None
     fragment_id: str | None = None  # the fragment that drew it (its changes rerun only that)
+    # What ``st.session_state[key]`` shows of the stored value, when that differs (a
+    # component's state with its triggers of this run: components.v2).
+    present: Callable[[Any], Any] | None = None
 
     @property
     def state_key(self) -> str:
@@ -83,6 +86,7 @@ class SessionState(MutableMapping[str, Any]):
         object.__setattr__(self, "_triggers", set())  # widget ids clicked for this run
         object.__setattr__(self, "_pending_callbacks", [])
         object.__setattr__(self, "_new_keys", set())  # keys the app assigned this run
+        object.__setattr__(self, "_presenters", {})  # state key -> WidgetMeta.present
 
     _values: dict[str, Any]
     _widgets: dict[str, WidgetMeta]
@@ -91,12 +95,14 @@ class SessionState(MutableMapping[str, Any]):
     _triggers: set[str]
     _pending_callbacks: list[WidgetMeta]
     _new_keys: set[str]
+    _presenters: dict[str, Callable[[Any], Any]]
 
     # -- the mapping the app sees -------------------------------------------------
     def __getitem__(self, key: str) -> Any:
-        if key in self._values:
-            return self._values[key]
-        raise KeyError(missing_key_message(key))
+        if key not in self._values:
+            raise KeyError(missing_key_message(key))
+        present = self._presenters.get(key)
+        return self._values[key] if present is None else present(self._values[key])
 
     def __setitem__(self, key: str, value: Any) -> None:
         # As in Streamlit, a read-only key (a button's) is refused when its widget
@@ -110,6 +116,7 @@ class SessionState(MutableMapping[str, Any]):
         if key not in self._values:
             raise KeyError(missing_key_message(key))
         del self._values[key]
+        self._presenters.pop(key, None)
 
     def __iter__(self) -> Iterator[str]:
         return (k for k in list(self._values) if not k.startswith(WIDGET_ID_PREFIX))
@@ -139,7 +146,7 @@ class SessionState(MutableMapping[str, Any]):
         return repr(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: self._values[k] for k in self}
+        return {k: self[k] for k in self}
 
     # -- the runtime's side -------------------------------------------------------
     def assigned_this_run(self, key: str | None) -> bool:
@@ -157,7 +164,8 @@ class SessionState(MutableMapping[str, Any]):
             if meta.trigger:
                 if raw:
                     self._triggers.add(widget_id)
-                    self._values[meta.state_key] = True  # on_click sees the click
+                    # on_click sees the click (True); a component's callbacks its events
+                    self._values[meta.state_key] = meta.deserialize(raw)
                     changed.add(widget_id)
                 continue
             value = meta.deserialize(raw)
@@ -189,8 +197,13 @@ class SessionState(MutableMapping[str, Any]):
         self._run_widgets[meta.widget_id] = meta
         if meta.user_key is not None:
             self._run_keys.add(meta.user_key)
+        if meta.present is not None:
+            self._presenters[meta.state_key] = meta.present
+        else:
+            self._presenters.pop(meta.state_key, None)
         if meta.trigger:
-            value = meta.widget_id in self._triggers
+            triggered = meta.widget_id in self._triggers
+            value = self._values.get(meta.state_key) if triggered else default
             self._values[meta.state_key] = value
             return value
         key = meta.state_key
@@ -203,6 +216,15 @@ class SessionState(MutableMapping[str, Any]):
             value = default
         self._values[key] = value
         return value
+
+    def raw_widget_value(self, state_key: str) -> Any:
+        """A widget's value as stored, not as ``st.session_state`` presents it;
+        ``None`` when there is none."""
+        return self._values.get(state_key)
+
+    def key_registered_this_run(self, user_key: str) -> bool:
+        """Whether a widget with this ``key`` was created in the run in progress."""
+        return user_key in self._run_keys
 
     def fragment_of(self, widget_ids: list[str]) -> str | None:
         """The one fragment that drew all of these widgets of the last run, or None
@@ -243,12 +265,14 @@ class SessionState(MutableMapping[str, Any]):
                 meta = self._widgets.pop(widget_id)
                 if meta.state_key not in self._run_keys:
                     self._values.pop(meta.state_key, None)
+                    self._presenters.pop(meta.state_key, None)
             if fragments is None:
                 self._widgets.clear()
         self._widgets.update(self._run_widgets)
         for widget_id in self._triggers:
             if widget_id in self._widgets:
-                self._values[self._widgets[widget_id].state_key] = False
+                meta = self._widgets[widget_id]
+                self._values[meta.state_key] = meta.default
         self._triggers.clear()
         self._run_widgets.clear()
         self._run_keys.clear()

@@ -8,11 +8,15 @@ ships, or of the app, that holds an ``index.html`` is copied to
 ``stc/components/site-packages/<its path as installed>/`` or
 ``stc/components/app/<its path in the app>/``, the rule by which the runtime turns a
 declared path into a URL (``runtime_wasm.streamlit.components.v1.custom_component``).
+Components v2 of a package declare an ``asset_dir`` in the ``pyproject.toml`` the
+wheel ships (``[[tool.streamlit.component.components]]``); the folder is copied the
+same way, and ``runtime_wasm.streamlit.components.v2._assets`` finds its files there.
 Source maps are left out: only a browser's developer tools ask for them.
 """
 
 from __future__ import annotations
 
+import tomllib
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
@@ -43,10 +47,40 @@ def component_files(
 def _from_wheel(wheel: Path) -> list[tuple[str, Path | bytes]]:
     with zipfile.ZipFile(wheel) as archive:
         names = {info.filename: info for info in archive.infolist() if not info.is_dir()}
+        wanted = _frontend_files(names) | _asset_dir_files(archive, wheel.name, list(names))
         return [
             (f"{COMPONENTS_PATH}/site-packages/{name}", archive.read(names[name]))
-            for name in sorted(_frontend_files(names))
+            for name in sorted(wanted)
         ]
+
+
+def _asset_dir_files(archive: zipfile.ZipFile, wheel_name: str, names: list[str]) -> set[str]:
+    """The files under every ``asset_dir`` the wheel's ``pyproject.toml`` files declare,
+    relative to the package's import folder as Streamlit resolves it (that folder when
+    the wheel has it, else the ``pyproject.toml``'s)."""
+    package = wheel_name.split("-")[0].replace("-", "_").replace(".", "_")
+    roots: set[str] = set()
+    for name in names:
+        if PurePosixPath(name).name != "pyproject.toml":
+            continue
+        try:
+            data = tomllib.loads(archive.read(name).decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+        entries = data.get("tool", {}).get("streamlit", {}).get("component", {})
+        root = package if f"{package}/__init__.py" in names else str(PurePosixPath(name).parent)
+        for entry in entries.get("components", []) if isinstance(entries, dict) else []:
+            declared = entry.get("asset_dir") if isinstance(entry, dict) else None
+            if not isinstance(declared, str):
+                continue
+            folder = PurePosixPath(declared)
+            if not folder.is_absolute() and ".." not in folder.parts:
+                roots.add(str(PurePosixPath(root, folder)).removeprefix("./"))
+    return {
+        name
+        for name in names
+        if not name.endswith(_LEFT_OUT) and any(name.startswith(r + "/") for r in roots)
+    }
 
 
 def _frontend_files(names: Iterable[str]) -> set[str]:

@@ -12,6 +12,7 @@
 // `host(el)` (where its children go) and may add `after(el, props, ctx)`.
 
 import { COMPONENTS } from "./components.mjs";
+import { COMPONENTS_V2 } from "./components_v2.mjs";
 import { CHARTS } from "./elements/charts.mjs";
 import { DATA } from "./elements/data.mjs";
 import { DIAGRAMS } from "./elements/diagrams.mjs";
@@ -80,6 +81,7 @@ export const KINDS = {
   // not element families: the fragment timer and custom components
   ...FRAGMENT,
   ...COMPONENTS,
+  ...COMPONENTS_V2,
 };
 
 export const BLOCKS = {

@@ -47,10 +47,10 @@ def implemented() -> frozenset[str]:
     return frozenset(api.__all__) | element_methods() | submodules
 
 
-# The callables of the API under ``st``: ``st.X`` and ``st.column_config.X`` (their
-# ``__all__``) and Streamlit's functions of ``st.components.v1`` (ours exports more,
-# for the component packages that import them): what tests/unit/test_conformance.py
-# compares with Streamlit 1.67.
+# The callables of the API under ``st``: ``st.X``, ``st.column_config.X`` and
+# ``st.components.v2.X`` (their ``__all__``) and Streamlit's functions of
+# ``st.components.v1`` (ours exports more, for the component packages that import
+# them): what tests/unit/test_conformance.py compares with Streamlit 1.67.
 _COMPONENTS_V1 = ("declare_component", "html", "iframe")
 
 
@@ -85,6 +85,7 @@ def _command(command: str) -> object | None:
         "": (api, api.__all__),
         "column_config": (api.column_config, api.column_config.__all__),
         "components.v1": (api.components.v1, _COMPONENTS_V1),
+        "components.v2": (api.components.v2, api.components.v2.__all__),
     }
     module, exported = names.get(where, (api, ()))
     if name not in exported or name == "DeltaGenerator":  # a class of the runtime

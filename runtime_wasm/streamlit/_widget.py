@@ -108,6 +108,7 @@ def register_widget(
     trigger: bool = False,
     read_only: bool = False,
     in_form: bool = True,
+    present: Callable[[Any], Any] | None = None,
 ) -> tuple[str, Any]:
     """Register a widget and return ``(widget_id, value)``, leaving its element to the
     caller: a widget that is a block (``st.tabs(on_change=...)``) puts it itself.
@@ -115,7 +116,8 @@ def register_widget(
     *identity* is everything that defines the widget when it has no key. A widget
     with ``in_form=False`` still counts its form in its id, but its changes are not
     held for the form's submit button nor cleared by ``clear_on_submit``: Streamlit's
-    page sends a tab switch or an expander toggle at once, in a form or not."""
+    page sends a tab switch or an expander toggle at once, in a form or not. *present*
+    is what ``st.session_state[key]`` shows of the stored value (``WidgetMeta``)."""
     ctx = current()
     form_id = dg._active(ctx)._form_id
     user_key = to_key(key)
@@ -142,5 +144,6 @@ def register_widget(
         form_id=form_id if in_form else None,
         default=default,
         fragment_id=ctx.fragment_stack[-1].fragment.id if ctx.fragment_stack else None,
+        present=present,
     )
     return widget_id, ctx.state.register(meta, default, coerce)

@@ -18,7 +18,16 @@ from .._state import WIDGET_ID_PREFIX
 if TYPE_CHECKING:
     from . import AppTest
 
-__all__ = ["Block", "Element", "ElementList", "FileUploader", "Widget", "WidgetList", "wrap"]
+__all__ = [
+    "BidiComponent",
+    "Block",
+    "Element",
+    "ElementList",
+    "FileUploader",
+    "Widget",
+    "WidgetList",
+    "wrap",
+]
 
 T = TypeVar("T", bound="Node")
 
@@ -277,6 +286,27 @@ class ElementList(Generic[T]):
         return f"ElementList({self._nodes!r})"
 
 
+class BidiComponent(Widget):
+    """A ``st.components.v2`` mount: ``set_state`` and ``trigger`` send what the
+    component's ``setStateValue`` and ``setTriggerValue`` send from the page
+    (runtime_wasm/js/components_v2.mjs), calls before one ``run()`` in one update."""
+
+    def set_state(self, name: str, value: Any) -> BidiComponent:
+        pending = self._app._pending_python.get(self.id)
+        base = pending if isinstance(pending, dict) else dict(self.props.get("value") or {})
+        state = {**base, name: value}
+        self._app._set_widget(self.id, state, state)
+        return self
+
+    def trigger(self, event: str, value: Any = None) -> BidiComponent:
+        if self.props.get("form_id") is not None:
+            return self  # the page ignores triggers in a form, as Streamlit's does
+        events_id = self.props["events_id"]
+        queued = self._app._pending.get(events_id) or []
+        self._app._pending[events_id] = [*queued, {"event": event, "value": value}]
+        return self
+
+
 class WidgetList(ElementList[T]):
     def __call__(self, key: str) -> T:
         for node in self._nodes:
@@ -389,6 +419,8 @@ def wrap(data: dict[str, Any], app: AppTest) -> Node:
         return Element(data, app)
     if kind == "file_uploader":
         return FileUploader(data, app)
+    if kind == "bidi_component":
+        return BidiComponent(data, app)
     if kind in WIDGET_KINDS or data["id"].startswith(WIDGET_ID_PREFIX):  # or a chart with on_select
         return Widget(data, app)
     return Element(data, app)

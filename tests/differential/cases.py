@@ -551,6 +551,19 @@ CASES = [
         "progress-spinner",
         "st.progress(40, text='Loading')\nwith st.spinner('wait'):\n    st.write('done')",
     ),
+    # Components v2: Streamlit's AppTest cannot click inside one, but sets its state
+    # through session state, whole or one name at a time (the write-through view).
+    _c(
+        "components-v2-state",
+        "c = st.components.v2.component('counter', html='<button>+</button>', "
+        "js='export default function(c) {}')\n"
+        "r = c(key='k', data={'label': 'x'}, default={'count': 0}, "
+        "on_count_change=lambda: None, on_clicked_change=lambda: None)\n"
+        "st.write('count', r.count, 'clicked', r.clicked)\nst.write(r)\n"
+        "st.write(dict(st.session_state))\nst.write(c(data=[1, 2], width='content'))",
+        lambda at: at.session_state.__setitem__("k", {"count": 5}),
+        lambda at: at.session_state["k"].__setitem__("count", 9),
+    ),
 ]
 
 _MENU = (

@@ -57,6 +57,8 @@ def _cell_text(kind: str, cell: Any) -> str:
 
 
 def _norm_value(kind: str, value: Any) -> Any:
+    if isinstance(value, dict):  # a component's state answers every attribute: a plain dict
+        value = dict(value)
     if hasattr(value, "to_dict") and hasattr(value, "columns"):  # a DataFrame
         return {str(c): [_cell_text(kind, x) for x in value[c]] for c in value.columns}
     if isinstance(value, dict) and kind in ("table", "dataframe"):

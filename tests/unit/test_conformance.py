@@ -2,8 +2,8 @@
 
 Every public callable of Streamlit is an entry: ``st.X``, the public methods of
 ``DeltaGenerator`` (what ``st.sidebar``, columns and containers offer),
-``st.column_config.X`` and ``st.components.v1.X``, plus the API objects that are not
-callables (``st.session_state``…), checked for presence only. Each entry is
+``st.column_config.X``, ``st.components.v1.X`` and ``st.components.v2.X``, plus the
+API objects that are not callables (``st.session_state``…), checked for presence only. Each entry is
 *compatible* (present, parameters with the same names, order, kinds and defaults),
 *different* (present, signature differs) or *missing*. Missing entries must be in
 ``_registry.NOT_YET``, and everything there must really be missing, so the one
@@ -25,6 +25,7 @@ import pytest
 st = pytest.importorskip("streamlit")
 
 import streamlit.components.v1 as real_components  # noqa: E402
+import streamlit.components.v2 as real_components_v2  # noqa: E402
 from streamlit.delta_generator import DeltaGenerator as RealDG  # noqa: E402
 
 import runtime_wasm.streamlit as ours  # noqa: E402
@@ -33,7 +34,7 @@ from runtime_wasm.streamlit import _registry  # noqa: E402
 
 # Compatible entries may only grow; raise this when more of the API lands.
 # 83 before issue 5 (37.1%); 213 with secrets, auth, grid…; 219/224 = 97.8% with diagrams
-FLOOR = 220
+FLOOR = 222  # 222/225 with st.components.v2.component
 
 # Public modules of ``streamlit`` that are Streamlit's implementation, not its API:
 # ``dir(streamlit)`` shows them because the package imports them.
@@ -99,6 +100,11 @@ def entries() -> Iterator[Entry]:
         value = getattr(real_components, name)
         theirs = _MISSING if our_v1 is _MISSING else _get(our_v1, name)
         yield Entry(f"components.v1.{name}", f"components.v1.{name}", value, theirs, True)
+    our_v2 = _MISSING if our_components is _MISSING else _get(our_components, "v2")
+    for name in real_components_v2.__all__:
+        value = getattr(real_components_v2, name)
+        theirs = _MISSING if our_v2 is _MISSING else _get(our_v2, name)
+        yield Entry(f"components.v2.{name}", f"components.v2.{name}", value, theirs, True)
 
 
 # -- signatures ----------------------------------------------------------------------

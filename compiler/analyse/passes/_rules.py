@@ -7,6 +7,7 @@ Visitors decide *where* a rule applies; these tables decide *what* is said. Code
     STC103 warning  the streamlit alias or a container variable is ambiguous
     STC104 error    a call of st.X that does not match st.X's parameters
     STC105 error    a custom component declared with url= (a development server)
+    STC106 error    a components v2 css= / js= naming a file, for a name no package can declare
     STC201 error    import of a module that cannot work in a browser
     STC202 warning  a call that blocks or fails in the browser
     STC203 warning  import of a network client on raw sockets (aiohttp, websockets…)
@@ -35,6 +36,7 @@ __all__ = [
     "BLOCKING_METHODS",
     "DEV_SERVER_COMPONENT",
     "FETCH_CLIENTS",
+    "FILE_BACKED_COMPONENT",
     "FILE_READERS",
     "INTERNAL_MODULE",
     "NEEDS_URLLIB3",
@@ -113,6 +115,15 @@ DEV_SERVER_COMPONENT = Rule(
     "which a published site cannot reach",
     hint="build the component's frontend (npm run build) and declare it with "
     "path=<its build folder>; under `if`/`try`, keep url= for development only",
+)
+
+FILE_BACKED_COMPONENT = Rule(
+    code="STC106",
+    severity="error",
+    message="{param}={value} names a file of an asset_dir, which only a component of an "
+    "installed package has (named '<project>.<component>' and declared in its "
+    "pyproject.toml), in Streamlit as in stc",
+    hint="pass the file's contents instead (e.g. {param}=Path(...).read_text())",
 )
 
 # -- modules and calls that cannot work in a browser --------------------------------

@@ -8,6 +8,9 @@ Attribute uses on those are checked against :mod:`runtime_wasm.streamlit._regist
 bound both ways (rebound in an ``if``, shadowed in a function, deleted) is
 ambiguous: ``STC103`` at the binding, and its uses go unchecked.
 
+``declare_component(url=...)`` (STC105) and a components v2 ``css=`` / ``js=`` that
+names a file (STC106) are reported at the call.
+
 Calls of the commands the runtime has a signature for (``st.title(...)``,
 ``col.write(...)``, ``st.column_config.TextColumn(...)``, an imported ``slider(...)``)
 are checked against it (:mod:`compiler.analyse.passes._signatures`): ``STC104``.
@@ -41,12 +44,14 @@ from compiler.analyse.passes._rules import (
     AMBIGUOUS,
     BAD_CALL,
     DEV_SERVER_COMPONENT,
+    FILE_BACKED_COMPONENT,
     INTERNAL_MODULE,
     NOT_A_COMMAND,
     NOT_YET,
 )
 from compiler.analyse.passes._signatures import mismatch, parameters, shown
 from runtime_wasm.streamlit import _registry
+from runtime_wasm.streamlit.components.v2._definitions import looks_like_inline_content
 
 __all__ = ["StreamlitVisitor"]
 
@@ -134,6 +139,7 @@ class StreamlitVisitor(ModuleVisitor):
 
     def _check_call(self, node: cst.Call) -> None:
         self._check_component(node)
+        self._check_file_backed(node)
         command = self._command(node.func)
         params = parameters(command) if command else None
         if command is None or params is None:
@@ -153,6 +159,28 @@ class StreamlitVisitor(ModuleVisitor):
             return
         if not is_optional(self, node):  # the _RELEASE switch of the component template
             self.report(DEV_SERVER_COMPONENT, url)
+
+    def _check_file_backed(self, node: cst.Call) -> None:
+        """``components.v2.component("dial", js="index.js")``: a file of an ``asset_dir``,
+        which a name without a dot (not ``"<project>.<component>"``) never has."""
+        if "streamlit.components.v2.component" not in qualified_names(self, node.func):
+            return
+        name = next((a.value for a in node.args if a.keyword is None or a.keyword.value == "name"),
+                    None)  # fmt: skip
+        if not isinstance(name, cst.SimpleString | cst.ConcatenatedString):
+            return
+        named = name.evaluated_value
+        if not isinstance(named, str) or "." in named:
+            return  # a package's component, maybe: checked at run time, as in Streamlit
+        for arg in node.args:
+            if arg.keyword is None or arg.keyword.value not in ("css", "js"):
+                continue
+            if not isinstance(arg.value, cst.SimpleString | cst.ConcatenatedString):
+                continue
+            text = arg.value.evaluated_value
+            if isinstance(text, str) and not looks_like_inline_content(text):
+                self.report(FILE_BACKED_COMPONENT, arg, param=arg.keyword.value,
+                            value=repr(text))  # fmt: skip
 
     def _command(self, func: cst.BaseExpression) -> str | None:
         """What *func* is in :func:`_registry.signature`: ``"DeltaGenerator.write"`` for

@@ -12,7 +12,7 @@ from typing import Any, TypedDict
 from ...._packages import require
 from ...elements.lib._to_pandas import as_pandas
 
-__all__ = ["ArrowTable", "arrow_to_dataframe", "marshall"]
+__all__ = ["ArrowTable", "arrow_to_dataframe", "ipc_stream", "marshall"]
 
 
 class ArrowTable(TypedDict):
@@ -67,6 +67,12 @@ def _standard(pa: Any, kind: Any) -> Any:
     if isinstance(kind, pa.LargeListType | pa.ListType):
         return pa.list_(_standard(pa, kind.value_type))
     return kind
+
+
+def ipc_stream(data: Any) -> bytes:
+    """*data* (anything ``st.dataframe`` takes) as one Arrow IPC stream, its index in
+    the table: what Streamlit sends a components v2 frontend."""
+    return _ipc(_as_frame(data))
 
 
 def _labels(values: Any) -> Any:

@@ -26,19 +26,18 @@ from ..._types import is_dataframe_like
 from ..._widget import widget
 from .component_arrow import ArrowTable, arrow_to_dataframe, marshall
 
-__all__ = ["CustomComponent", "MarshallComponentException", "frontend_src"]
+__all__ = ["CustomComponent", "MarshallComponentException", "frontend_src", "site_path"]
 
 
 class MarshallComponentException(StreamlitAPIException):
     """A custom component was called with arguments it cannot send."""
 
 
-def frontend_src(path: str) -> str | None:
-    """The site path of the ``index.html`` of the component folder *path*, by the
-    compiler's rule: a folder of the app (the working directory) is under ``app/``;
-    one of an installed package (under another entry of ``sys.path``: site-packages in
-    the browser) is under ``site-packages/`` at its path as installed. ``None`` when
-    it is neither."""
+def site_path(path: str) -> str | None:
+    """Where the file or folder *path* is in the site, by the compiler's rule: one of
+    the app (the working directory) is under ``app/``; one of an installed package
+    (under another entry of ``sys.path``: site-packages in the browser) is under
+    ``site-packages/`` at its path as installed. ``None`` when it is neither."""
     real = os.path.realpath(path)
     app = os.path.realpath(os.getcwd())
     roots = {os.path.realpath(entry): "site-packages" for entry in sys.path if entry}
@@ -46,8 +45,15 @@ def frontend_src(path: str) -> str | None:
     for root, where in sorted(roots.items(), key=lambda r: -len(r[0])):
         if real.startswith(root + os.sep):
             rel = os.path.relpath(real, root).replace(os.sep, "/")
-            return f"{COMPONENTS_PATH}/{where}/{rel}/index.html"
+            return f"{COMPONENTS_PATH}/{where}/{rel}"
     return None
+
+
+def frontend_src(path: str) -> str | None:
+    """The site path of the ``index.html`` of the component folder *path* (see
+    :func:`site_path`), or ``None``."""
+    folder = site_path(path)
+    return None if folder is None else f"{folder}/index.html"
 
 
 def _b64(data: bytes) -> str:
