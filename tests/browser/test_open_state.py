@@ -121,7 +121,7 @@ def test_open_tab_and_expander_are_widget_state(
     assert _runs_after_a_while(page) == 7
 
     # A popover: opening it runs its lazy code; a click outside closes it, a run too.
-    page.get_by_role("button", name="Menu").click()
+    page.get_by_role("button", name="Menu", exact=True).click()
     expect(page.get_by_text("menu open: True")).to_be_visible()
     expect(page.get_by_text("menu body")).to_be_visible()
     page.get_by_text("menu open: True").click()

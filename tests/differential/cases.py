@@ -593,9 +593,6 @@ KNOWN_DIFFERENCES: dict[str, str] = {
     "Streamlit sends as a page-level message its AppTest does not show",
     "page:st_pages/tools/numbers.py": _ST_PAGES,
     "page:st_pages/tools/words.py": _ST_PAGES,
-    "page:gallery/chat.py": "Streamlit's AppTest shows a main-area st.chat_input inside the "
-    "bottom container, after the sidebar; stc's tree keeps it in the main area, where it was "
-    "called (the page pins it to the bottom)",
     "page:gallery/data.py": "Streamlit's AppTest shows st.data_editor as a 'dataframe' whose "
     "value is the data; stc's shows a 'data_editor' whose value is the editing state "
     "(edited/added/deleted rows), the widget value the page sends",

@@ -51,10 +51,12 @@ def run_app() -> Callable[[str], AppTest]:
 
 
 @pytest.fixture
-def clean_process() -> Iterator[None]:
+def clean_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Put back what ``boot`` changes: cwd, sys.path, the alias, the bridge, the busy
-    signal's handler."""
+    signal's handler; and forget the app's own modules (a ``helpers.py`` in a
+    temporary app folder), so the next test's app imports its own."""
     cwd, path = os.getcwd(), list(sys.path)
+    before = set(sys.modules)
     handler = signal.getsignal(BUSY_SIGNAL)
     modules = {
         n: m for n, m in sys.modules.items() if n == "streamlit" or n.startswith("streamlit.")
@@ -68,6 +70,11 @@ def clean_process() -> Iterator[None]:
         sys.meta_path[:] = meta_path
         _alias.uninstall()
         sys.modules.update(modules)
+        temporary = str(tmp_path_factory.getbasetemp())
+        for name in set(sys.modules) - before:
+            where = getattr(sys.modules[name], "__file__", None) or ""
+            if where.startswith(temporary):
+                del sys.modules[name]
         _bridge._bridge = None
         _bridge._persist = None
         signal.signal(BUSY_SIGNAL, signal.SIG_DFL if handler is None else handler)

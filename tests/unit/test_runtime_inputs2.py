@@ -188,7 +188,10 @@ def test_chat_input_returns_a_submission_once() -> None:
         "import streamlit as st\nv = st.chat_input('Say')\nst.text(repr(v))\n"
         "with st.chat_message('user'):\n    st.text('in message')\n"
     )
-    assert at.chat_input[0].props["pinned"] is True
+    # Called at the top of the main area: in the bottom container, as in Streamlit.
+    bottom = at._tree.children[-1]
+    assert bottom.type == "bottom" and bottom.chat_input[0].placeholder == "Say"
+    assert not at.main.chat_input
     at.chat_input[0].set_value("hi").run()
     assert at.text.values[0] == "'hi'"
     at.run()

@@ -51,6 +51,9 @@ def booted(tmp_path: Path, clean_process: None) -> Iterator[tuple[Path, list[dic
     (app_dir / "app.py").write_text(APP, encoding="utf-8")
     (app_dir / "helpers.py").write_text('LABEL = "one"\n', encoding="utf-8")
     messages: list[dict[str, Any]] = []
+    # Another app of the suite (sites/packages) has a helpers module of its own, which
+    # an AppTest in this process may have imported: this app's must be the one found.
+    sys.modules.pop("helpers", None)
     config = {"protocol": PROTOCOL_VERSION, "entry": "app.py", "pyodide": "", "runtime": "",
               "app": ""}  # fmt: skip
     send = lambda m: messages.append(json.loads(m))  # noqa: E731

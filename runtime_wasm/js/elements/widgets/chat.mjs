@@ -1,6 +1,7 @@
 // Chat (runtime_wasm/streamlit/elements/widgets/_chat.py): chat_input, a text box that
-// sends its text on Enter (Shift+Enter for a new line) and empties itself, pinned to
-// the bottom of the main area when the app calls it at top level; chat_message, a
+// sends its text on Enter (Shift+Enter for a new line) and empties itself (called at
+// the top of the main area, Python puts it in the bottom container, pinned to the
+// bottom of the page, as Streamlit does); chat_message, a
 // block with an avatar (user/assistant icons, an emoji, or an image URL).
 
 import { h } from "../../dom.mjs";
@@ -47,9 +48,6 @@ const chatInput = {
     attach.hidden = !p.accept_file;
     attach.multiple = p.accept_file === "multiple" || p.accept_file === "directory";
     if (p.file_type) attach.accept = p.file_type.map((t) => (t.includes("/") || t.startsWith(".") ? t : `.${t}`)).join(",");
-    el.classList.toggle("stc-chat-pinned", Boolean(p.pinned));
-    // Pinned: stays in view at the bottom of the main area while the page scrolls.
-    Object.assign(el.style, p.pinned ? { position: "sticky", bottom: "0", zIndex: "2", background: "var(--stc-bg, #fff)" } : { position: "", bottom: "", zIndex: "", background: "" });
   },
 };
 

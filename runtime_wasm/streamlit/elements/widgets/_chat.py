@@ -16,8 +16,10 @@ from ...._context import current
 from ...._errors import FORM_DOCS_INFO, StreamlitAPIException, StreamlitValueError
 from ...._tree import Element
 from ..._base import DGBase
+from ..._roots import new_dg
 from ..._widget import Key, widget
 from ..lib._one_run_value import Fresh
+from ..lib._root_blocks import root_child
 from ..lib._uploaded_file import FileEntries, UploadedFile
 
 if TYPE_CHECKING:
@@ -100,9 +102,12 @@ class ChatMixin(DGBase):
                 return {"text": v.text, "files": files.serialize(v.files)}
             return None if v is None else str(v)
 
-        ctx_main = self._active_is_main_body()
+        # As Streamlit: called in the main body outside any block, the box goes into
+        # the bottom container (the tree shows it there, after the sidebar); in a
+        # block, or in st.bottom, it stays where it was called.
+        at_bottom = self._active_is_main_body()
         value = widget(
-            self,
+            new_dg(block=root_child("bottom", {}), container="bottom") if at_bottom else self,
             "chat_input",
             key=key,
             shared={"placeholder": placeholder, "max_chars": max_chars},
@@ -117,7 +122,6 @@ class ChatMixin(DGBase):
                 "disabled": disabled,
                 "accept_file": accept_file,
                 "file_type": file_type if not isinstance(file_type, str) else [file_type],
-                "pinned": ctx_main,
             },
         )
         return value
