@@ -15,7 +15,14 @@ from typing import get_args
 
 from compiler._diagnostics import Diagnostic, ordered
 from compiler._exceptions import CompileError
-from compiler._options import BuildOptions, BuildResult, BundledPackage, Category, WrittenFile
+from compiler._options import (
+    BuildOptions,
+    BuildResult,
+    BundledPackage,
+    Category,
+    RemoteFetch,
+    WrittenFile,
+)
 from compiler._progress import Reporter
 from compiler._version import stc_version
 from compiler.analyse._analyse import analyse
@@ -27,6 +34,7 @@ from compiler.emit._render import render
 from compiler.emit._write import ensure_replaceable, write
 from compiler.resolve._resolve import resolve
 from compiler.resolve._sitelock import LOCK_PATH
+from runtime_wasm.http import host_of
 
 __all__ = ["build"]
 
@@ -103,6 +111,10 @@ def build(options: BuildOptions, reporter: Reporter) -> BuildResult:
                 origin=p.origin,
             )
             for p in resolved.packages
+        ),
+        remote=tuple(
+            RemoteFetch(url=r.url, host=host_of(r.url), command=r.command, where=r.where)
+            for r in analysis.remote
         ),
     )
 

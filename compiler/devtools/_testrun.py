@@ -5,10 +5,12 @@ A page passes when it reaches ``idle`` through the page contract (``#stc-root``'
 ``data-stc-status``, ``window.stc.whenIdle()``, see ``runtime_wasm/js/page.mjs``)
 within the timeout, and shows no ``[data-stc-kind="exception"]`` element, logs no
 console error, has no failed request and makes no request that leaves the local
-server. The browser is Playwright's sync API driving the Chromium of
-:func:`compiler.devtools._chromium.chromium_path` with the same offline flags as stc's own
-browser tests. Playwright is imported only when a browser is needed, so the
-compiler (and the pytest plugin, which shares :func:`wait_idle`) works without it.
+server, except to the hosts ``--allow-host`` names, which get a placeholder answer
+(:mod:`compiler.devtools._hosts` says why). The browser is Playwright's sync API
+driving the Chromium of :func:`compiler.devtools._chromium.chromium_path` with the same
+offline flags as stc's own browser tests. Playwright is imported only when a browser
+is needed, so the compiler (and the pytest plugin, which shares :func:`wait_idle`)
+works without it.
 """
 
 from __future__ import annotations
@@ -22,13 +24,13 @@ from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlparse
 
 from compiler._build import build
 from compiler._exceptions import StcError, ToolError
 from compiler._options import BuildOptions
 from compiler._progress import NullReporter, Reporter
 from compiler.devtools._chromium import LAUNCH_ARGS, chromium_path
+from compiler.devtools._hosts import HostPolicy, placeholder
 from compiler.devtools._serve import serving
 from compiler.emit._plan import MANIFEST
 
@@ -37,7 +39,6 @@ if TYPE_CHECKING:
 
 __all__ = ["PageNotIdle", "PageResult", "prepare_site", "run_in_browser", "site_pages", "wait_idle"]
 
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
 # Folders of a site that hold assets, never pages.
 _ASSET_DIRS = ("pyodide/", "stc/", "packages/")
 
@@ -152,14 +153,17 @@ def run_in_browser(
     timeout: float = 60.0,
     reporter: Reporter | None = None,
     on_page: Callable[[PageResult], None] | None = None,
+    hosts: HostPolicy | None = None,
 ) -> tuple[PageResult, ...]:
     """Build *target* if it is an app, serve it on 127.0.0.1 and check every page.
 
-    *timeout* (seconds) bounds each page's load to idle. *on_page* sees each result
+    *timeout* (seconds) bounds each page's load to idle. *hosts* are the hosts beside
+    127.0.0.1 a page may reach (default: none). *on_page* sees each result
     as soon as it is known. Raises :class:`ToolError` when Playwright or Chromium
     is missing, :class:`StcError` (and the build's errors) otherwise.
     """
     reporter = reporter or NullReporter()
+    hosts = hosts or HostPolicy()
     results: list[PageResult] = []
     with ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="stc-test-")))
@@ -170,7 +174,7 @@ def run_in_browser(
         url = stack.enter_context(serving(site, port=port))
         reporter.info(f"{len(pages)} page(s) at {url} in Chromium {browser.version}")
         for path in pages:
-            result = _check_page(browser, url, path, timeout)
+            result = _check_page(browser, url, path, timeout, hosts)
             results.append(result)
             if on_page is not None:
                 on_page(result)
@@ -202,15 +206,20 @@ def _chromium() -> Iterator[Browser]:
 class _Watch:
     """What must never happen on a page: outside requests, failures, console errors."""
 
-    def __init__(self) -> None:
+    def __init__(self, hosts: HostPolicy) -> None:
+        self.hosts = hosts
         self.outside: list[str] = []
         self.failed: list[str] = []
         self.console: list[str] = []
 
     def route(self, route: Any) -> None:
         url = route.request.url
-        if urlparse(url).hostname in LOCAL_HOSTS or url.startswith(("data:", "blob:")):
+        verdict = self.hosts.verdict(url)
+        if verdict == "local":
             route.continue_()
+        elif verdict == "allowed":
+            answer = placeholder(route.request.resource_type)
+            route.fulfill(status=answer.status, headers=answer.headers, body=answer.body)
         else:
             self.outside.append(url)
             route.abort()
@@ -229,16 +238,18 @@ class _Watch:
 
     def problems(self) -> list[str]:
         return [
-            *(f"request left 127.0.0.1: {u}" for u in self.outside),
+            *(self.hosts.refusal(u) for u in self.outside),
             *(f"request failed: {f}" for f in self.failed),
             *(f"console error: {c}" for c in self.console),
         ]
 
 
-def _check_page(browser: Browser, base_url: str, path: str, timeout: float) -> PageResult:
+def _check_page(
+    browser: Browser, base_url: str, path: str, timeout: float, hosts: HostPolicy
+) -> PageResult:
     from playwright.sync_api import Error
 
-    watch = _Watch()
+    watch = _Watch(hosts)
     context = browser.new_context()
     try:
         context.route("**/*", watch.route)

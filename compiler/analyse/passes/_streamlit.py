@@ -12,6 +12,9 @@ Calls of the commands the runtime has a signature for (``st.title(...)``,
 ``col.write(...)``, ``st.column_config.TextColumn(...)``, an imported ``slider(...)``)
 are checked against it (:mod:`compiler.analyse.passes._signatures`): ``STC104``.
 
+Literal URLs given to media elements (``st.image("https://…")``) are recorded as
+remote resources (:mod:`compiler.analyse.passes._remote`).
+
 Every name used is also recorded (``Findings.streamlit_names``, for the optional
 assets of :mod:`compiler.resolve._assets`), with what makes that list incomplete: an
 ambiguous binding, a star import, ``st`` passed to a call (``getattr(st, name)``).
@@ -34,9 +37,11 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
+from compiler.analyse._facts import RemoteResource
 from compiler.analyse.passes._context import AppModule, Findings, ModuleVisitor
 from compiler.analyse.passes._imports import is_optional
 from compiler.analyse.passes._names import dotted, qualified, qualified_names
+from compiler.analyse.passes._remote import media_urls
 from compiler.analyse.passes._rules import (
     AMBIGUOUS,
     BAD_CALL,
@@ -139,6 +144,10 @@ class StreamlitVisitor(ModuleVisitor):
         if command is None or params is None:
             return
         name = f"st.{command.removeprefix('DeltaGenerator.')}"
+        for url, literal in media_urls(command, node):
+            self.findings.remote.append(
+                RemoteResource(url=url, command=name, span=self.span(literal))
+            )
         found = mismatch(name, params, node)
         if found is not None:
             signature = shown(params.signature)

@@ -1,0 +1,42 @@
+"""Remote media: the URLs ``st.image``, ``st.audio``, ``st.video``, ``st.pdf`` and
+``st.logo`` hand to the page, which the visitor's browser then fetches from their host.
+
+Streamlit passes an ``http(s)://`` string on as the element's ``src``, and so does
+stc: the site depends on that host at run time, which the build report says
+("remote resources the page will fetch") and ``stc test`` refuses unless the host is
+allowed (``--allow-host``). Only literals are seen (a string, or a list or tuple of
+them for ``st.image``'s several images); a URL built at run time is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+import libcst as cst
+
+from compiler.analyse.passes._names import argument, string_value
+
+__all__ = ["MEDIA_URL_PARAMETERS", "media_urls"]
+
+# command → the parameters that may hold a URL: (name, position; None: keyword-only)
+MEDIA_URL_PARAMETERS: Mapping[str, tuple[tuple[str, int | None], ...]] = {
+    "image": (("image", 0),),
+    "audio": (("data", 0),),
+    "video": (("data", 0), ("subtitles", None)),
+    "pdf": (("data", 0),),
+    "logo": (("image", 0), ("icon_image", None)),
+}
+_REMOTE = ("http://", "https://", "//")
+
+
+def media_urls(command: str, call: cst.Call) -> Iterator[tuple[str, cst.BaseExpression]]:
+    """The remote URLs *call* of *command* (``"image"``, ``"DeltaGenerator.image"``)
+    gives the page, each with the literal that holds it."""
+    for name, position in MEDIA_URL_PARAMETERS.get(command.removeprefix("DeltaGenerator."), ()):
+        value = argument(call, position, name)
+        items = value.elements if isinstance(value, cst.List | cst.Tuple) else [value]
+        for item in items:
+            node = item.value if isinstance(item, cst.BaseElement) else item
+            url = string_value(node) if node is not None else None
+            if node is not None and url is not None and url.strip().startswith(_REMOTE):
+                yield url.strip(), node
