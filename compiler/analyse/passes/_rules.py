@@ -7,6 +7,8 @@ Visitors decide *where* a rule applies; these tables decide *what* is said. Code
     STC103 warning  the streamlit alias or a container variable is ambiguous
     STC104 error    a call of st.X that does not match st.X's parameters
     STC105 error    a custom component declared with url= (a development server)
+    STC106 error    an API the runtime refuses (runtime_wasm._unsupported), reached
+                    unconditionally; a warning under an if / try
     STC201 error    import of a module that cannot work in a browser
     STC202 warning  a call that blocks or fails in the browser
     STC203 warning  import of a network client on raw sockets (aiohttp, websockets…)
@@ -44,6 +46,8 @@ __all__ = [
     "PAGE_MISSING",
     "PATH_ABSOLUTE",
     "PATH_MISSING",
+    "REFUSED",
+    "REFUSED_GUARDED",
     "RELATIVE_BEYOND",
     "REWRITTEN",
     "SOCKET_CLIENTS",
@@ -113,6 +117,19 @@ DEV_SERVER_COMPONENT = Rule(
     "which a published site cannot reach",
     hint="build the component's frontend (npm run build) and declare it with "
     "path=<its build folder>; under `if`/`try`, keep url= for development only",
+)
+
+REFUSED = Rule(
+    code="STC106",
+    severity="error",
+    message="{message}",
+    hint="{hint}; the page would stop here with this error",
+)
+REFUSED_GUARDED = Rule(
+    code="STC106",
+    severity="warning",
+    message="{message}",
+    hint="{hint}; under an `if` or `try` here, so the app may never reach it",
 )
 
 # -- modules and calls that cannot work in a browser --------------------------------

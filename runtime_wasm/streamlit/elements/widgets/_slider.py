@@ -13,6 +13,7 @@ from typing import Any
 from ...._errors import (
     StreamlitAPIException,
 )
+from ...._unsupported import refused
 from ..._base import DGBase
 from ..._widget import Key, check_label_visibility, widget
 from ..lib._numbers import as_number, is_number
@@ -60,10 +61,7 @@ class SliderMixin(DGBase):
                 "values."
             )
         if not all(is_number(x) for x in (min_value, max_value, step, *values) if x is not None):
-            raise StreamlitAPIException(
-                "stc supports sliders over int and float values; date and time sliders "
-                "are not available yet."
-            )
+            raise StreamlitAPIException(refused("streamlit.slider").message)
         if len({isinstance(x, float) for x in values}) > 1:
             raise _invalid_type(
                 ", ".join(type(x).__name__ for x in values),
