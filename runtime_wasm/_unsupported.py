@@ -29,7 +29,9 @@ class Refusal:
     With ``arguments`` only a call that gives that parameter (by keyword, or at
     ``position``) one of ``values`` is refused: ``"True"`` for the literal, else the
     qualified name of a callable whose call makes the value (``datetime.date``; its
-    class methods, ``datetime.date.today``, count too)."""
+    class methods, ``datetime.date.today``, count too). With ``accepted`` only a call
+    that gives its ``**kwargs`` a keyword not listed there is refused, and ``{names}``
+    in the message are those keywords (:meth:`text`)."""
 
     api: str
     message: str
@@ -37,6 +39,13 @@ class Refusal:
     arguments: tuple[tuple[str, int | None], ...] = ()
     values: tuple[str, ...] = ()
     instance: bool = False  # api is Class.method, reached through an instance the app makes
+    accepted: tuple[str, ...] | None = None
+
+    def text(self, names: list[str] | None = None) -> str:
+        """The message; for ``accepted``, naming the keywords it does not accept."""
+        if self.accepted is None:
+            return self.message
+        return self.message.format(names=", ".join(names or ()))
 
     @property
     def shown(self) -> str:
@@ -143,6 +152,15 @@ REFUSALS: tuple[Refusal, ...] = (
         "sends its codes through its cloud service with an API key, which a static site "
         "would hand to every visitor.",
         hint="call register_user without two_factor_auth",
+    ),
+    Refusal(
+        api="streamlit.connections.SQLConnection.query",
+        instance=True,
+        accepted=("dtype", "parse_dates"),
+        message="query() does not take {names} in stc: the proxy runs the statement, and "
+        "the page builds the DataFrame with the read_sql options dtype and parse_dates "
+        "only.",
+        hint="leave the option out, or convert the DataFrame query() returns",
     ),
     _connection("SQLConnection", "connect", "SQLConnection.connect()"),
     _connection("SQLConnection", "engine", "SQLConnection.engine"),

@@ -34,7 +34,8 @@ from runtime_wasm.connections._wire import (
 __all__ = ["ProxyClient", "SQLConnection", "SnowflakeConnection"]
 
 _cache_data = CacheDataAPI()
-_PANDAS_OPTIONS = frozenset({"dtype", "parse_dates"})
+_QUERY = refused("streamlit.connections.SQLConnection.query")  # Snowflake's too
+_PANDAS_OPTIONS = frozenset(_QUERY.accepted or ())
 
 
 @dataclass(frozen=True)
@@ -96,10 +97,7 @@ class _ProxiedConnection(BaseConnection[ProxyClient]):
         """Run the allowlisted statement *sql* with *params*; a pandas DataFrame."""
         unknown = sorted(set(kwargs) - _PANDAS_OPTIONS)
         if unknown:
-            raise StreamlitAPIException(
-                f"query() got unexpected keyword arguments {unknown}: stc supports the "
-                f"read_sql options {sorted(_PANDAS_OPTIONS)}"
-            )
+            raise StreamlitAPIException(_QUERY.text(unknown))
         client = self._instance
         seconds = ttl.total_seconds() if isinstance(ttl, timedelta) else ttl  # for a CDN
 

@@ -27,6 +27,7 @@ LOGIN = refused("streamlit.login").message
 SLIDER = refused("streamlit.slider").message
 FORGOT = refused("streamlit_authenticator.Authenticate.forgot_password").message
 TWO_FACTOR = refused("streamlit_authenticator.Authenticate.register_user").message
+QUERY = refused("streamlit.connections.SQLConnection.query")
 
 
 @pytest.mark.parametrize(
@@ -153,6 +154,18 @@ TWO_FACTOR = refused("streamlit_authenticator.Authenticate.register_user").messa
             [("error", 4, 1, TWO_FACTOR)],
             id="two-factor-positional",
         ),
+        # -- connections' query() options, through ConnectionVisitor --------------------------
+        pytest.param(
+            ST + "conn = st.connection('db', type='sql')\n"
+            "conn.query('select 1', coerce_float=False, ttl=60, parse_dates=['d'])\n",
+            [("error", 3, 24, QUERY.text(["coerce_float"]))],
+            id="query-option",
+        ),
+        pytest.param(
+            ST + "st.connection('sf', type='snowflake').query('select 1', dtype_backend='x')\n",
+            [("error", 2, 57, QUERY.text(["dtype_backend"]))],
+            id="query-option-snowflake",
+        ),
         # -- must not trigger ----------------------------------------------------------------
         pytest.param(ST + "st.write(st.user.is_logged_in)\n", [], id="st-user"),
         pytest.param(ST + "st.slider('n', 0, 10, 5)\n", [], id="slider-numbers"),
@@ -175,6 +188,17 @@ TWO_FACTOR = refused("streamlit_authenticator.Authenticate.register_user").messa
             id="same-method-other-class",
         ),
         pytest.param("def login(): ...\nlogin()\n", [], id="a-local-login"),
+        pytest.param(
+            ST + "conn = st.connection('db', type='sql')\n"
+            "conn.query(sql='select 1', params={}, ttl=1, index_col='a', chunksize=2, dtype={})\n",
+            [],
+            id="query-own-parameters",
+        ),
+        pytest.param(
+            "import pandas as pd\npd.read_sql('select 1', None, coerce_float=False)\n",
+            [],
+            id="pandas-itself",
+        ),
         pytest.param("import other as st\nst.login()\n", [], id="not-streamlit"),
     ],
 )

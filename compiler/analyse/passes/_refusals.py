@@ -11,8 +11,9 @@ The table says *what*; this module says *where*:
   ``streamlit.runtime.get_instance``), by :class:`RefusalVisitor`;
 - methods of instances (``Authenticate(...).forgot_password()``), by
   :class:`RefusalVisitor`, when the receiver is a call of the class or a name bound
-  once to one; connections' methods are STC704's, since
-  :mod:`compiler.analyse.passes._connections` follows ``st.connection``.
+  once to one; connections' are found by :mod:`compiler.analyse.passes._connections`,
+  which follows ``st.connection``: ``.session``, ``.engine``… as STC704, options
+  ``query()`` does not take as STC106.
 
 A refusal that depends on a parameter (``two_factor_auth=True``, a slider over dates)
 is reported only when the call shows that value: a literal, a call of the type that
@@ -91,10 +92,13 @@ def refused_call(
     return None
 
 
-def report_refusal(visitor: ModuleVisitor, refusal: Refusal, node: cst.CSTNode) -> None:
-    """STC106 at *node*: an error, or a warning where the app may never reach it."""
+def report_refusal(
+    visitor: ModuleVisitor, refusal: Refusal, node: cst.CSTNode, names: list[str] | None = None
+) -> None:
+    """STC106 at *node*: an error, or a warning where the app may never reach it.
+    *names*: the keywords an ``accepted`` refusal does not accept."""
     rule = REFUSED_GUARDED if _guarded(visitor, node) else REFUSED
-    visitor.report(rule, node, message=refusal.message, hint=refusal.hint)
+    visitor.report(rule, node, message=refusal.text(names), hint=refusal.hint)
 
 
 class RefusalVisitor(ModuleVisitor):
