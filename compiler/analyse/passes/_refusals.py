@@ -29,8 +29,8 @@ from collections.abc import Iterator, Mapping
 import libcst as cst
 from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
 
-from compiler.analyse.passes._context import ModuleVisitor
-from compiler.analyse.passes._names import argument, bound_value, qualified_names
+from compiler.analyse.passes._context import AppModule, Findings, ModuleVisitor
+from compiler.analyse.passes._names import argument, bound_value, dotted, qualified_names
 from compiler.analyse.passes._rules import REFUSED, REFUSED_GUARDED
 from runtime_wasm._unsupported import REFUSALS, Refusal
 
@@ -72,6 +72,11 @@ _METHODS = _group(
 )
 
 
+# The last names of those APIs: a node is looked up by qualified name (slow: a scope
+# query) only when it ends in one of these, or in a name an import bound one to.
+_LAST_NAMES = frozenset(api.rpartition(".")[2] for api in _QUALIFIED)
+
+
 def refused_reference(refusals: tuple[Refusal, ...]) -> Refusal | None:
     """The refusal of any use of the API (one without a parameter condition)."""
     return next((r for r in refusals if not r.arguments), None)
@@ -106,20 +111,35 @@ class RefusalVisitor(ModuleVisitor):
 
     METADATA_DEPENDENCIES = (PositionProvider, ParentNodeProvider, ScopeProvider)
 
+    def __init__(self, module: AppModule, findings: Findings) -> None:
+        super().__init__(module, findings)
+        self._names = set(_LAST_NAMES)  # and what imports bind them to
+
+    def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
+        alias = node.asname.name if node.asname is not None else None
+        if isinstance(alias, cst.Name) and dotted(node.name).rpartition(".")[2] in _LAST_NAMES:
+            self._names.add(alias.value)
+
     def visit_Name(self, node: cst.Name) -> None:
-        self._reference(node)
+        if node.value in self._names:
+            self._reference(node)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        self._reference(node)
+        if node.attr.value in self._names:
+            self._reference(node)
         refusals = self._methods(node)
         refusal = refused_reference(refusals) if refusals else None
         if refusal is not None:
             report_refusal(self, refusal, node)
 
     def visit_Call(self, node: cst.Call) -> None:
-        refusals = [r for n in qualified_names(self, node.func) for r in _QUALIFIED.get(n, ())]
-        if isinstance(node.func, cst.Attribute):
-            refusals += self._methods(node.func)
+        func = node.func
+        last = func.value if isinstance(func, cst.Name) else dotted(func).rpartition(".")[2]
+        refusals: list[Refusal] = []
+        if last in self._names:
+            refusals += [r for n in qualified_names(self, func) for r in _QUALIFIED.get(n, ())]
+        if isinstance(func, cst.Attribute):
+            refusals += self._methods(func)
         refusal = refused_call(self, tuple(refusals), node) if refusals else None
         if refusal is not None:
             report_refusal(self, refusal, node)
