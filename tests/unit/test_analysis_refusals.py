@@ -99,6 +99,11 @@ QUERY = refused("streamlit.connections.SQLConnection.query")
             id="get-instance",
         ),
         pytest.param(
+            "from streamlit.runtime import get_instance as server\nserver()\n",
+            [("error", 2, 1, refused("streamlit.runtime.get_instance").message)],
+            id="get-instance-aliased",
+        ),
+        pytest.param(
             "import streamlit.runtime as rt\nif rt.exists():\n    rt.get_instance()\n",
             [("warning", 3, 5, refused("streamlit.runtime.get_instance").message)],
             id="get-instance-guarded",

@@ -129,7 +129,7 @@ REFUSED_GUARDED = Rule(
     code="STC106",
     severity="warning",
     message="{message}",
-    hint="{hint}; under an `if` or `try` here, so the app may never reach it",
+    hint="{hint}; under an `if`, a loop or a `try` here, so the app may not reach it",
 )
 
 # -- modules and calls that cannot work in a browser --------------------------------
