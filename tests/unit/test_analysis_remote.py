@@ -79,7 +79,45 @@ I = "import streamlit as st\n"  # noqa: E741
             [("https://example.com/cat.png", "st.image", 2, 10)],
             id="concatenated-literal",
         ),
+        pytest.param(
+            I + "st.markdown('A cat: ![cat](https://example.com/cat.png)')\n",
+            [("https://example.com/cat.png", "st.markdown", 2, 13)],
+            id="markdown-image",
+        ),
+        pytest.param(
+            I + "st.write('# Hi', '![a](//cdn.example.org/a.png) ![b](https://b.example/b.gif)')\n",
+            [
+                ("//cdn.example.org/a.png", "st.write", 2, 18),
+                ("https://b.example/b.gif", "st.write", 2, 18),
+            ],
+            id="write-images",
+        ),
+        pytest.param(
+            I + 'st.html(body=\'<p><img alt="x" src="https://example.com/x.png"></p>\')\n',
+            [("https://example.com/x.png", "st.html", 2, 14)],
+            id="html-img",
+        ),
+        pytest.param(
+            I + "st.markdown('<img src=\"https://example.com/x.png\">', unsafe_allow_html=True)\n",
+            [("https://example.com/x.png", "st.markdown", 2, 13)],
+            id="markdown-html-allowed",
+        ),
         # must not trigger
+        pytest.param(
+            I + "st.markdown('<img src=\"https://example.com/x.png\">')\n",
+            [],
+            id="markdown-html-escaped",
+        ),
+        pytest.param(I + "st.markdown('[a link](https://example.com)')\n", [], id="markdown-link"),
+        pytest.param(I + "st.markdown('![local](cat.png)')\n", [], id="markdown-local-image"),
+        pytest.param(
+            I + "st.text('![cat](https://example.com/cat.png)')\n", [], id="text-is-not-markdown"
+        ),
+        pytest.param(
+            I + "st.markdown('x', help='![cat](https://example.com/cat.png)')\n",
+            [],
+            id="markdown-help-tooltip",
+        ),
         pytest.param(I + "st.image('cat.png')\n", [], id="local-file"),
         pytest.param(I + "st.image('data:image/png;base64,AAAA')\n", [], id="data-url"),
         pytest.param(
