@@ -4,7 +4,7 @@ raises from and the compiler reports from, so the two cannot drift.
 Each :class:`Refusal` names an API as an app reaches it (``streamlit.login``, a method
 of a class the app constructs: ``streamlit_authenticator.Authenticate.forgot_password``,
 or a parameter value: ``streamlit.slider`` given a date). The runtime raises
-``message`` word for word (``refused(api).message``); ``stc check`` reports the same
+``message`` word for word (``refused(api).text()``); ``stc check`` reports the same
 text at the call (``STC106``, :mod:`compiler.analyse.passes._refusals`), so an app
 that would stop in the browser fails at build time instead. Connections' ``.session``,
 ``.engine``… are here for their message; the compiler reports them as ``STC704``,
@@ -46,11 +46,6 @@ class Refusal:
         if self.accepted is None:
             return self.message
         return self.message.format(names=", ".join(names or ()))
-
-    @property
-    def shown(self) -> str:
-        """How messages name it: ``st.login``, ``Authenticate.forgot_password``."""
-        return self.api.replace("streamlit_authenticator.", "").replace("streamlit.", "st.")
 
 
 _NO_AUTH = (
