@@ -3,10 +3,13 @@ browser fetches from another host (the build report's "remote resources")."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+import libcst as cst
 import pytest
 
+from compiler.analyse.passes._remote import media_urls
 from tests.unit._analysis import analyse_app
 
 I = "import streamlit as st\n"  # noqa: E741
@@ -140,3 +143,17 @@ def test_remote_media(
     analysis = analyse_app(tmp_path, {"app.py": source})
     assert [(r.url, r.command, r.span.line, r.span.col) for r in analysis.remote] == expected
     assert all(r.where == f"app.py:{r.span.line}:{r.span.col}" for r in analysis.remote)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<img " * 200_000, "![" * 250_000, "![a](" * 200_000, "<img " + "a b " * 250_000],
+    ids=["img-tags", "brackets", "open-links", "one-long-tag"],
+)
+def test_a_hostile_markdown_literal_is_read_in_linear_time(text: str) -> None:
+    # Unbounded runs took 36 s for a tenth of the first text, and grew with its square.
+    call = cst.parse_expression(f"st.markdown({text!r}, unsafe_allow_html=True)")
+    assert isinstance(call, cst.Call)
+    started = time.monotonic()
+    assert list(media_urls("markdown", call)) == []
+    assert time.monotonic() - started < 10

@@ -34,9 +34,11 @@ MARKDOWN_COMMANDS = frozenset(
     {"markdown", "write", "caption", "title", "header", "subheader", "info", "success",
      "warning", "error", "html"}
 )  # fmt: skip
+# Bounded runs: an unbounded one rescans the rest of the text at every "<img" or "!["
+# that does not close, which on a hostile 1 MB literal would take hours.
 _IMAGES = re.compile(
-    r"!\[[^\]]*\]\(\s*<?(?P<md>(?:https?:)?//[^\s)>]+)"  # ![alt](url)
-    r"|<img\b[^>]*?\bsrc\s*=\s*[\"'](?P<html>(?:https?:)?//[^\"']+)",  # <img src="url">
+    r"!\[[^\[\]]{0,500}\]\(\s{0,50}<?(?P<md>(?:https?:)?//[^\s)>]{1,2000})"  # ![alt](url)
+    r"|<img\b[^<>]{0,500}?\bsrc\s{0,50}=\s{0,50}[\"'](?P<html>(?:https?:)?//[^\"']{1,2000})",
     re.IGNORECASE,
 )
 
