@@ -2,8 +2,9 @@
 
 ``stc serve`` (``_serve``: a static server with the MIME types browsers insist on,
 :func:`compiler.serve` and :func:`compiler.serving`), ``stc test`` (``_testrun``: every
-page in headless Chromium, shared with :mod:`compiler.pytest_plugin`), the Chromium
-they drive (``_chromium``), and ``stc init-pages`` (``_pages_workflow``: a GitHub
+page in headless Chromium, shared with :mod:`compiler.pytest_plugin`; ``_hosts``: which
+other hosts a page may reach, ``--allow-host``), the Chromium they drive
+(``_chromium``), and ``stc init-pages`` (``_pages_workflow``: a GitHub
 Actions workflow that builds the app and deploys it to GitHub Pages).
 
 These sit on top: they may call :func:`compiler.build`; no stage imports them.
