@@ -3,7 +3,8 @@ would, and fail on what a visitor would see go wrong.
 
 A page passes when it reaches ``idle`` through the page contract (``#stc-root``'s
 ``data-stc-status``, ``window.stc.whenIdle()``, see ``runtime_wasm/js/page.mjs``)
-within the timeout, and shows no ``[data-stc-kind="exception"]`` element, logs no
+within the timeout (then settles: requests an element starts after the run count
+too), and shows no ``[data-stc-kind="exception"]`` element, logs no
 console error, has no failed request and makes no request that leaves the local
 server, except to the hosts ``--allow-host`` names, which get a placeholder answer
 (:mod:`compiler.devtools._hosts` says why). The browser is Playwright's sync API
@@ -204,13 +205,24 @@ def _chromium() -> Iterator[Browser]:
 
 
 class _Watch:
-    """What must never happen on a page: outside requests, failures, console errors."""
+    """What must never happen on a page: outside requests, failures, console errors;
+    and when the page last started or ended a request, to let it settle."""
 
     def __init__(self, hosts: HostPolicy) -> None:
         self.hosts = hosts
         self.outside: list[str] = []
         self.failed: list[str] = []
-        self.console: list[str] = []
+        self.console: list[tuple[str, str]] = []  # (text, the resource it is about)
+        self.in_flight = 0
+        self.last_activity = time.monotonic()
+
+    def on_request(self, request: Any) -> None:
+        self.in_flight += 1
+        self.last_activity = time.monotonic()
+
+    def on_done(self, request: Any) -> None:
+        self.in_flight = max(self.in_flight - 1, 0)
+        self.last_activity = time.monotonic()
 
     def route(self, route: Any) -> None:
         url = route.request.url
@@ -225,6 +237,7 @@ class _Watch:
             route.abort()
 
     def on_failed(self, request: Any) -> None:
+        self.on_done(request)
         if request.url not in self.outside:
             self.failed.append(f"{request.url} ({request.failure})")
 
@@ -234,14 +247,26 @@ class _Watch:
 
     def on_console(self, message: Any) -> None:
         if message.type == "error":
-            self.console.append(message.text)
+            self.console.append((message.text, str(message.location.get("url", ""))))
 
     def problems(self) -> list[str]:
+        # Chromium logs each aborted request ("Failed to load resource"): said above.
         return [
-            *(self.hosts.refusal(u) for u in self.outside),
+            *(self.hosts.refusal(u) for u in dict.fromkeys(self.outside)),
             *(f"request failed: {f}" for f in self.failed),
-            *(f"console error: {c}" for c in self.console),
+            *(f"console error: {text}" for text, url in self.console if url not in self.outside),
         ]
+
+    def settle(self, page: Page, quiet: float = 0.5, limit: float = 3.0) -> None:
+        """Wait until no request has started or ended for *quiet* seconds, counted from
+        now at the earliest (at most *limit*): images and media a run drew start
+        loading after it is idle."""
+        started = time.monotonic()
+        while time.monotonic() < started + limit:
+            since = max(self.last_activity, started)
+            if self.in_flight == 0 and time.monotonic() - since >= quiet:
+                return
+            page.wait_for_timeout(50)
 
 
 def _check_page(
@@ -253,11 +278,13 @@ def _check_page(
     context = browser.new_context()
     try:
         context.route("**/*", watch.route)
+        context.on("request", watch.on_request)
+        context.on("requestfinished", watch.on_done)
         context.on("requestfailed", watch.on_failed)
         context.on("response", watch.on_response)
         context.on("console", watch.on_console)
         page = context.new_page()
-        page.on("pageerror", lambda error: watch.console.append(str(error)))
+        page.on("pageerror", lambda error: watch.console.append((str(error), "")))
         started = time.monotonic()
         problems: list[str] = []
         try:
@@ -268,6 +295,9 @@ def _check_page(
         except Error as error:
             problems.append(str(error.message).strip().splitlines()[0])
         seconds = time.monotonic() - started
+        if not problems:
+            with suppress(Error):  # closed meanwhile: the checks below say why
+                watch.settle(page)
         with suppress(Error):  # the page is gone; a problem above says why
             problems[:0] = page.evaluate(_EXCEPTIONS_JS)
         problems += watch.problems()

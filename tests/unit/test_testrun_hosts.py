@@ -4,9 +4,11 @@ back, and how the option reaches the browser check, all without a browser."""
 from __future__ import annotations
 
 import struct
+import time
 import zlib
 from argparse import ArgumentTypeError
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -171,3 +173,61 @@ def test_the_cli_refuses_a_url_as_a_host(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["test", "app.py", "--allow-host", "https://example.com/cat.png"]) == 2
     err = capsys.readouterr().err
     assert "--allow-host: 'https://example.com/cat.png' is a URL, not a host name" in err
+
+
+def test_chromiums_echo_of_an_aborted_request_is_not_a_second_problem() -> None:
+    watch = _Watch(HostPolicy())
+    for _ in range(2):  # asked twice, said once
+        watch.route(_Route("https://example.com/cat.png"))
+    for text, url in (
+        ("Failed to load resource: net::ERR_FAILED", "https://example.com/cat.png"),
+        ("Uncaught TypeError: x is undefined", "http://127.0.0.1:9/stc/page.mjs"),
+    ):
+        watch.on_console(SimpleNamespace(type="error", text=text, location={"url": url}))
+    watch.on_console(SimpleNamespace(type="warning", text="slow", location={}))
+    assert watch.problems() == [
+        HostPolicy().refusal("https://example.com/cat.png"),
+        "console error: Uncaught TypeError: x is undefined",
+    ]
+
+
+class _Page:
+    """A page whose requests start and end on the given ticks of wait_for_timeout."""
+
+    def __init__(self, watch: _Watch, events: dict[int, str]) -> None:
+        self.watch, self.events, self.ticks = watch, events, 0
+
+    def wait_for_timeout(self, ms: float) -> None:
+        time.sleep(ms / 1000)
+        self.ticks += 1
+        event = self.events.get(self.ticks)
+        if event == "start":
+            self.watch.on_request(None)
+        elif event == "end":
+            self.watch.on_done(None)
+
+
+def test_settle_waits_for_a_request_the_page_starts_after_idle() -> None:
+    watch = _Watch(HostPolicy())
+    watch.last_activity -= 10  # quiet since long before idle: the wait starts anyway
+    page = _Page(watch, {2: "start", 6: "end"})
+    watch.settle(page, quiet=0.2, limit=5)  # type: ignore[arg-type]
+    assert page.ticks >= 6 + 3  # the end, then 0.2 s of quiet at 50 ms a tick
+    assert watch.in_flight == 0
+
+
+def test_settle_waits_quiet_even_when_nothing_comes() -> None:
+    watch = _Watch(HostPolicy())
+    watch.last_activity -= 10
+    started = time.monotonic()
+    watch.settle(_Page(watch, {}), quiet=0.2, limit=5)  # type: ignore[arg-type]
+    assert 0.2 <= time.monotonic() - started < 1.5
+
+
+def test_settle_gives_up_on_a_request_that_never_ends() -> None:
+    watch = _Watch(HostPolicy())
+    page = _Page(watch, {1: "start"})
+    started = time.monotonic()
+    watch.settle(page, quiet=0.1, limit=0.5)  # type: ignore[arg-type]
+    assert 0.5 <= time.monotonic() - started < 1.5
+    assert watch.in_flight == 1
