@@ -17,10 +17,18 @@ from typing import get_args
 
 from compiler._diagnostics import Diagnostic, ordered
 from compiler._exceptions import CompileError
-from compiler._options import BuildOptions, BuildResult, BundledPackage, Category, WrittenFile
+from compiler._options import (
+    BuildOptions,
+    BuildResult,
+    BundledPackage,
+    Category,
+    RemoteFetch,
+    WrittenFile,
+)
 from compiler._progress import Reporter
 from compiler._version import stc_version
 from compiler.analyse._analyse import analyse
+from compiler.analyse._facts import RemoteResource
 from compiler.analyse._parse import parse
 from compiler.analyse._project import SECRETS
 from compiler.emit._bake import BakedAnswer, bake
@@ -29,6 +37,7 @@ from compiler.emit._render import render
 from compiler.emit._write import ensure_replaceable, write
 from compiler.resolve._resolve import Resolved, resolve
 from compiler.resolve._sitelock import LOCK_PATH
+from runtime_wasm.http import host_of
 
 __all__ = ["PlannedSite", "build", "build_result", "plan_site"]
 
@@ -62,6 +71,7 @@ class PlannedSite:
     site: SitePlan
     resolved: Resolved
     diagnostics: tuple[Diagnostic, ...]
+    remote: tuple[RemoteResource, ...] = ()  # what the analysis saw the page fetch elsewhere
 
 
 def plan_site(options: BuildOptions, reporter: Reporter) -> PlannedSite:
@@ -108,7 +118,9 @@ def plan_site(options: BuildOptions, reporter: Reporter) -> PlannedSite:
         parsed, analysis, resolved, stc_version(), baked=baked, snapshot=options.snapshot,
         service_worker=options.service_worker, dev=options.dev,
     )  # fmt: skip
-    return PlannedSite(site=site, resolved=resolved, diagnostics=ordered(diagnostics))
+    return PlannedSite(
+        site=site, resolved=resolved, diagnostics=ordered(diagnostics), remote=analysis.remote
+    )
 
 
 def build_result(
@@ -129,6 +141,10 @@ def build_result(
                 origin=p.origin,
             )
             for p in planned.resolved.packages
+        ),
+        remote=tuple(
+            RemoteFetch(url=r.url, host=host_of(r.url), command=r.command, where=r.where)
+            for r in planned.remote
         ),
     )
 

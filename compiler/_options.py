@@ -9,7 +9,14 @@ from typing import Literal
 
 from compiler._diagnostics import Diagnostic
 
-__all__ = ["BuildOptions", "BuildResult", "BundledPackage", "Category", "WrittenFile"]
+__all__ = [
+    "BuildOptions",
+    "BuildResult",
+    "BundledPackage",
+    "Category",
+    "RemoteFetch",
+    "WrittenFile",
+]
 
 Category = Literal["page", "runtime", "app", "pyodide", "packages"]
 
@@ -77,6 +84,17 @@ class BundledPackage:
 
 
 @dataclass(frozen=True, kw_only=True)
+class RemoteFetch:
+    """A URL on another host the page will fetch, seen in the app's code: ``command``
+    (``"st.image"``) at ``where`` (``"app.py:12:5"``) gives it to the page."""
+
+    url: str
+    host: str
+    command: str
+    where: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class BuildResult:
     """What :func:`compiler.build` wrote, and what it found along the way."""
 
@@ -85,3 +103,4 @@ class BuildResult:
     diagnostics: tuple[Diagnostic, ...] = ()
     totals: Mapping[Category, int] = field(default_factory=dict)
     packages: tuple[BundledPackage, ...] = ()
+    remote: tuple[RemoteFetch, ...] = ()

@@ -23,6 +23,7 @@ from compiler._exceptions import StcError
 from compiler._options import BuildOptions
 from compiler._progress import Reporter, StreamReporter
 from compiler._version import DISTRIBUTION, stc_version
+from compiler.devtools._hosts import allow_host_argument
 from compiler.devtools._pages_workflow import InitPagesOptions, init_pages
 from compiler.devtools._serve import serve
 
@@ -124,14 +125,16 @@ def _plural(count: int, word: str) -> str:
 
 
 def _test(args: argparse.Namespace, reporter: Reporter) -> int:
+    from compiler.devtools._hosts import HostPolicy
     from compiler.devtools._testrun import run_in_browser
 
     def show(result: PageResult) -> None:
         print(result.line(), flush=True)
 
     results = run_in_browser(
-        args.target, port=args.port, timeout=args.timeout, reporter=reporter, on_page=show
-    )
+        args.target, port=args.port, timeout=args.timeout, reporter=reporter, on_page=show,
+        hosts=HostPolicy(allowed=tuple(args.allow_host)),
+    )  # fmt: skip
     return 0 if all(r.ok for r in results) else 1
 
 
@@ -371,5 +374,11 @@ def _parser() -> argparse.ArgumentParser:
     test_cmd.add_argument(
         "--timeout", type=float, default=60.0, metavar="S",
         help="seconds each page may take to become idle (default: 60)",
+    )  # fmt: skip
+    test_cmd.add_argument(
+        "--allow-host", action="append", default=[], metavar="HOST", type=allow_host_argument,
+        help="a host the pages may fetch from (st.image('https://...')): example.com, "
+        "*.example.com for its subdomains (repeatable); answered with a placeholder, "
+        "never reached. Any other host fails the page",
     )  # fmt: skip
     return parser

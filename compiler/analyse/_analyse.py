@@ -28,7 +28,7 @@ from typing import Any
 from libcst.metadata import MetadataWrapper
 
 from compiler._diagnostics import Diagnostic, Span
-from compiler.analyse._facts import ConnectionUse, ImportRef, LoginUse, PageRef
+from compiler.analyse._facts import ConnectionUse, ImportRef, LoginUse, PageRef, RemoteResource
 from compiler.analyse._logins import plan_logins
 from compiler.analyse._parse import ParsedApp, display_path
 from compiler.analyse._project import PYPROJECT, Project, choose_proxy_url, file_span, read_project
@@ -87,6 +87,7 @@ class Analysis:
     redacted: Mapping[str, bytes | None] = field(default_factory=dict)
     # users in st.secrets: the redacted view the page's st.secrets gets of them
     login_secrets: Mapping[str, Any] = field(default_factory=dict)
+    remote: tuple[RemoteResource, ...] = ()  # URLs on other hosts the page will fetch
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -177,6 +178,7 @@ def analyse(
         auth=logins.config,
         redacted=logins.redacted,
         login_secrets=logins.public_secrets,
+        remote=tuple(findings.remote),
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from compiler._diagnostics import Span
 from runtime_wasm.auth import CredentialsSource, RegisterRules
 
-__all__ = ["ConnectionUse", "ImportRef", "LoginUse", "PageRef", "RegisterUse"]
+__all__ = ["ConnectionUse", "ImportRef", "LoginUse", "PageRef", "RegisterUse", "RemoteResource"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,3 +88,19 @@ class LoginUse:
     file: str  # the file it is in, relative to the app folder
     where: str  # "app.py:12:5", as AuthConfig.where gives it
     accounted: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class RemoteResource:
+    """A URL on another host that an element hands to the page (``st.image("https://…")``):
+    the visitor's browser fetches it from there, so the site depends on that host.
+
+    ``command`` is how the app calls it (``"st.image"``); ``where`` is ``"app.py:12:5"``."""
+
+    url: str
+    command: str
+    span: Span
+
+    @property
+    def where(self) -> str:
+        return f"{self.span.path}:{self.span.line}:{self.span.col}"

@@ -52,6 +52,7 @@ __all__ = [
     "Project",
     "choose_proxy_url",
     "file_span",
+    "host_problem",
     "read_project",
     "toml_key",
 ]
@@ -230,7 +231,7 @@ def _hosts(
         return ()
     found: list[str] = []
     for host in value:
-        problem = _host_problem(host)
+        problem = host_problem(host)
         if problem is not None:
             message = f"{what}: {_cut(host)!r} {problem}; write {_HOST_EXAMPLES}"
             diagnostics.append(_bad(display, PYPROJECT, message))
@@ -239,7 +240,7 @@ def _hosts(
     return tuple(dict.fromkeys(found))
 
 
-def _host_problem(host: str) -> str | None:
+def host_problem(host: str) -> str | None:
     """Why *host* is not a host name as ``runtime_wasm.http.host_allowed`` reads them."""
     if "://" in host or host.partition("/")[1]:
         return "is a URL, not a host name (no scheme, no path)"

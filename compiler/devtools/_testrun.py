@@ -3,12 +3,15 @@ would, and fail on what a visitor would see go wrong.
 
 A page passes when it reaches ``idle`` through the page contract (``#stc-root``'s
 ``data-stc-status``, ``window.stc.whenIdle()``, see ``runtime_wasm/js/page.mjs``)
-within the timeout, and shows no ``[data-stc-kind="exception"]`` element, logs no
+within the timeout (then settles: requests an element starts after the run count
+too), and shows no ``[data-stc-kind="exception"]`` element, logs no
 console error, has no failed request and makes no request that leaves the local
-server. The browser is Playwright's sync API driving the Chromium of
-:func:`compiler.devtools._chromium.chromium_path` with the same offline flags as stc's own
-browser tests. Playwright is imported only when a browser is needed, so the
-compiler (and the pytest plugin, which shares :func:`wait_idle`) works without it.
+server, except to the hosts ``--allow-host`` names, which get a placeholder answer
+(:mod:`compiler.devtools._hosts` says why). The browser is Playwright's sync API
+driving the Chromium of :func:`compiler.devtools._chromium.chromium_path` with the same
+offline flags as stc's own browser tests. Playwright is imported only when a browser
+is needed, so the compiler (and the pytest plugin, which shares :func:`wait_idle`)
+works without it.
 """
 
 from __future__ import annotations
@@ -22,13 +25,13 @@ from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlparse
 
 from compiler._build import build
 from compiler._exceptions import StcError, ToolError
 from compiler._options import BuildOptions
 from compiler._progress import NullReporter, Reporter
 from compiler.devtools._chromium import LAUNCH_ARGS, chromium_path
+from compiler.devtools._hosts import HostPolicy, placeholder
 from compiler.devtools._serve import serving
 from compiler.emit._plan import MANIFEST
 
@@ -37,7 +40,6 @@ if TYPE_CHECKING:
 
 __all__ = ["PageNotIdle", "PageResult", "prepare_site", "run_in_browser", "site_pages", "wait_idle"]
 
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
 # Folders of a site that hold assets, never pages.
 _ASSET_DIRS = ("pyodide/", "stc/", "packages/")
 
@@ -152,14 +154,17 @@ def run_in_browser(
     timeout: float = 60.0,
     reporter: Reporter | None = None,
     on_page: Callable[[PageResult], None] | None = None,
+    hosts: HostPolicy | None = None,
 ) -> tuple[PageResult, ...]:
     """Build *target* if it is an app, serve it on 127.0.0.1 and check every page.
 
-    *timeout* (seconds) bounds each page's load to idle. *on_page* sees each result
+    *timeout* (seconds) bounds each page's load to idle. *hosts* are the hosts beside
+    127.0.0.1 a page may reach (default: none). *on_page* sees each result
     as soon as it is known. Raises :class:`ToolError` when Playwright or Chromium
     is missing, :class:`StcError` (and the build's errors) otherwise.
     """
     reporter = reporter or NullReporter()
+    hosts = hosts or HostPolicy()
     results: list[PageResult] = []
     with ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="stc-test-")))
@@ -170,7 +175,7 @@ def run_in_browser(
         url = stack.enter_context(serving(site, port=port))
         reporter.info(f"{len(pages)} page(s) at {url} in Chromium {browser.version}")
         for path in pages:
-            result = _check_page(browser, url, path, timeout)
+            result = _check_page(browser, url, path, timeout, hosts)
             results.append(result)
             if on_page is not None:
                 on_page(result)
@@ -200,22 +205,39 @@ def _chromium() -> Iterator[Browser]:
 
 
 class _Watch:
-    """What must never happen on a page: outside requests, failures, console errors."""
+    """What must never happen on a page: outside requests, failures, console errors;
+    and when the page last started or ended a request, to let it settle."""
 
-    def __init__(self) -> None:
+    def __init__(self, hosts: HostPolicy) -> None:
+        self.hosts = hosts
         self.outside: list[str] = []
         self.failed: list[str] = []
-        self.console: list[str] = []
+        self.console: list[tuple[str, str]] = []  # (text, the resource it is about)
+        self.in_flight = 0
+        self.last_activity = time.monotonic()
+
+    def on_request(self, request: Any) -> None:
+        self.in_flight += 1
+        self.last_activity = time.monotonic()
+
+    def on_done(self, request: Any) -> None:
+        self.in_flight = max(self.in_flight - 1, 0)
+        self.last_activity = time.monotonic()
 
     def route(self, route: Any) -> None:
         url = route.request.url
-        if urlparse(url).hostname in LOCAL_HOSTS or url.startswith(("data:", "blob:")):
+        verdict = self.hosts.verdict(url)
+        if verdict == "local":
             route.continue_()
+        elif verdict == "allowed":
+            answer = placeholder(route.request.resource_type)
+            route.fulfill(status=answer.status, headers=answer.headers, body=answer.body)
         else:
             self.outside.append(url)
             route.abort()
 
     def on_failed(self, request: Any) -> None:
+        self.on_done(request)
         if request.url not in self.outside:
             self.failed.append(f"{request.url} ({request.failure})")
 
@@ -225,28 +247,44 @@ class _Watch:
 
     def on_console(self, message: Any) -> None:
         if message.type == "error":
-            self.console.append(message.text)
+            self.console.append((message.text, str(message.location.get("url", ""))))
 
     def problems(self) -> list[str]:
+        # Chromium logs each aborted request ("Failed to load resource"): said above.
         return [
-            *(f"request left 127.0.0.1: {u}" for u in self.outside),
+            *(self.hosts.refusal(u) for u in dict.fromkeys(self.outside)),
             *(f"request failed: {f}" for f in self.failed),
-            *(f"console error: {c}" for c in self.console),
+            *(f"console error: {text}" for text, url in self.console if url not in self.outside),
         ]
 
+    def settle(self, page: Page, quiet: float = 0.5, limit: float = 3.0) -> None:
+        """Wait until no request has started or ended for *quiet* seconds, counted from
+        now at the earliest (at most *limit*): images and media a run drew start
+        loading after it is idle."""
+        started = time.monotonic()
+        while time.monotonic() < started + limit:
+            since = max(self.last_activity, started)
+            if self.in_flight == 0 and time.monotonic() - since >= quiet:
+                return
+            page.wait_for_timeout(50)
 
-def _check_page(browser: Browser, base_url: str, path: str, timeout: float) -> PageResult:
+
+def _check_page(
+    browser: Browser, base_url: str, path: str, timeout: float, hosts: HostPolicy
+) -> PageResult:
     from playwright.sync_api import Error
 
-    watch = _Watch()
+    watch = _Watch(hosts)
     context = browser.new_context()
     try:
         context.route("**/*", watch.route)
+        context.on("request", watch.on_request)
+        context.on("requestfinished", watch.on_done)
         context.on("requestfailed", watch.on_failed)
         context.on("response", watch.on_response)
         context.on("console", watch.on_console)
         page = context.new_page()
-        page.on("pageerror", lambda error: watch.console.append(str(error)))
+        page.on("pageerror", lambda error: watch.console.append((str(error), "")))
         started = time.monotonic()
         problems: list[str] = []
         try:
@@ -257,6 +295,9 @@ def _check_page(browser: Browser, base_url: str, path: str, timeout: float) -> P
         except Error as error:
             problems.append(str(error.message).strip().splitlines()[0])
         seconds = time.monotonic() - started
+        if not problems:
+            with suppress(Error):  # closed meanwhile: the checks below say why
+                watch.settle(page)
         with suppress(Error):  # the page is gone; a problem above says why
             problems[:0] = page.evaluate(_EXCEPTIONS_JS)
         problems += watch.problems()

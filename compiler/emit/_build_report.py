@@ -2,7 +2,10 @@
 
 :func:`build_report` turns a :class:`BuildResult` into plain data (what ``stc
 build --json`` prints on stdout); :func:`report_lines` renders the same data for
-people (the CLI sends it through the reporter to stderr). GitHub Pages refuses
+people (the CLI sends it through the reporter to stderr). Remote resources are the
+URLs on other hosts the analysis saw the app hand to the page (``st.image("https://…")``):
+the visitor's browser fetches them from there, so the site is only as available as
+those hosts, and ``stc test`` needs ``--allow-host`` for them. GitHub Pages refuses
 files over 100 MB (git pushes of them fail) and git warns above 50 MB, hence the
 limits below.
 """
@@ -52,6 +55,10 @@ def build_report(result: BuildResult, seconds: float | None = None) -> dict[str,
                 if not p.in_site
             ],
         },
+        "remote": [
+            {"url": r.url, "host": r.host, "command": r.command, "where": r.where}
+            for r in result.remote
+        ],
         "warnings": warnings,
         "notes": notes,
         "diagnostics": [
@@ -85,6 +92,9 @@ def report_lines(report: dict[str, Any]) -> list[str]:
             "packages from the Pyodide CDN at run time (needs the internet on first visit): "
             + ", ".join(_name(p) for p in cdn)
         )
+    if report["remote"]:
+        lines.append("remote resources the page will fetch (from other hosts, at run time):")
+        lines += [f"  {r['url']}  ({r['command']}, {r['where']})" for r in report["remote"]]
     lines.append("largest files:")
     lines += [f"  {_size(f['size']):>9}  {f['path']}" for f in report["largest"]]
     lines += [f"warning: {w}" for w in report["warnings"]]

@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 
 from runtime_wasm._caching import CacheDataAPI
 from runtime_wasm._errors import StreamlitAPIException
+from runtime_wasm._unsupported import refused
 from runtime_wasm.connections._base import BaseConnection
 from runtime_wasm.connections._frame import from_frame, to_frame
 from runtime_wasm.connections._transport import remember, remember_write, run_query, run_write
@@ -33,7 +34,8 @@ from runtime_wasm.connections._wire import (
 __all__ = ["ProxyClient", "SQLConnection", "SnowflakeConnection"]
 
 _cache_data = CacheDataAPI()
-_PANDAS_OPTIONS = frozenset({"dtype", "parse_dates"})
+_QUERY = refused("streamlit.connections.SQLConnection.query")  # Snowflake's too
+_PANDAS_OPTIONS = frozenset(_QUERY.accepted or ())
 
 
 @dataclass(frozen=True)
@@ -71,12 +73,8 @@ class ProxyClient:
         return run_write(request)
 
 
-def _not_through_proxy(what: str) -> NoReturn:
-    raise StreamlitAPIException(
-        f"`{what}` is not available in stc: a static site reaches its database only "
-        "through `stc proxy`, which runs the statements the compiler found in the app's "
-        "`conn.query(...)` calls, with bound parameters. Use `conn.query(sql, params=...)`."
-    )
+def _not_through_proxy(api: str) -> NoReturn:
+    raise StreamlitAPIException(refused(f"streamlit.connections.{api}").message)
 
 
 class _ProxiedConnection(BaseConnection[ProxyClient]):
@@ -99,10 +97,7 @@ class _ProxiedConnection(BaseConnection[ProxyClient]):
         """Run the allowlisted statement *sql* with *params*; a pandas DataFrame."""
         unknown = sorted(set(kwargs) - _PANDAS_OPTIONS)
         if unknown:
-            raise StreamlitAPIException(
-                f"query() got unexpected keyword arguments {unknown}: stc supports the "
-                f"read_sql options {sorted(_PANDAS_OPTIONS)}"
-            )
+            raise StreamlitAPIException(_QUERY.text(unknown))
         client = self._instance
         seconds = ttl.total_seconds() if isinstance(ttl, timedelta) else ttl  # for a CDN
 
@@ -126,7 +121,7 @@ class SQLConnection(_ProxiedConnection):
     """``st.connection(name, type="sql")``: SQL through the proxy's SQLAlchemy."""
 
     def connect(self) -> NoReturn:
-        _not_through_proxy("SQLConnection.connect()")
+        _not_through_proxy("SQLConnection.connect")
 
     @property
     def engine(self) -> NoReturn:
@@ -157,13 +152,13 @@ class SnowflakeConnection(_ProxiedConnection):
         return super().query(sql, show_spinner=show_spinner, ttl=ttl, params=params, **kwargs)
 
     def cursor(self) -> NoReturn:
-        _not_through_proxy("SnowflakeConnection.cursor()")
+        _not_through_proxy("SnowflakeConnection.cursor")
 
     def raw_connection(self) -> NoReturn:
         _not_through_proxy("SnowflakeConnection.raw_connection")
 
     def session(self) -> NoReturn:
-        _not_through_proxy("SnowflakeConnection.session()")
+        _not_through_proxy("SnowflakeConnection.session")
 
     def write_pandas(
         self,

@@ -19,6 +19,7 @@ from runtime_wasm.http._route import SecretPlaceholder
 from runtime_wasm.http._route import current as http_settings
 
 from .._errors import StreamlitAPIException
+from .._unsupported import refused
 
 __all__ = ["MissingSecretError", "Secrets", "UserInfoProxy", "login", "logout"]
 
@@ -77,9 +78,7 @@ class Secrets(Mapping[str, Any]):
         return dict(_public())
 
     def merge_programmatic_secrets(self, programmatic_secrets: Mapping[str, Any]) -> None:
-        raise StreamlitAPIException(
-            "st.secrets.merge_programmatic_secrets is not available in stc: " + _STATIC_HINT
-        )
+        raise StreamlitAPIException(refused("streamlit.secrets.merge_programmatic_secrets").message)
 
     def __getitem__(self, key: str) -> Any:
         try:
@@ -116,14 +115,6 @@ class Secrets(Mapping[str, Any]):
 
     def __repr__(self) -> str:
         return "{}"
-
-
-_NO_AUTH = (
-    "`st.{name}()` needs a server: authentication keeps an OIDC client secret and a "
-    "session cookie that a static site cannot hold. stc builds static sites, so "
-    "`st.login` and `st.logout` are not available (see stc's README, limits); "
-    "`st.user.is_logged_in` is always False."
-)
 
 
 class UserInfoProxy(Mapping[str, Any]):
@@ -166,9 +157,9 @@ class UserInfoProxy(Mapping[str, Any]):
 
 def login(provider: str | None = None) -> None:
     """Streamlit starts an OIDC login; a static site has no server to do it."""
-    raise StreamlitAPIException(_NO_AUTH.format(name="login"))
+    raise StreamlitAPIException(refused("streamlit.login").message)
 
 
 def logout() -> None:
     """Streamlit ends the login session; a static site never has one."""
-    raise StreamlitAPIException(_NO_AUTH.format(name="logout"))
+    raise StreamlitAPIException(refused("streamlit.logout").message)

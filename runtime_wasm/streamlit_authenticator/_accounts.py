@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import streamlit as st
+from .._unsupported import refused
 from ..auth._session import token
 from ..auth._validator import detail_problem, new_password_problem, registration_problem
 from ..auth._wire import DetailField, DetailsChange, PasswordChange, Registration, Session
@@ -149,7 +150,9 @@ def register_form(
             "pre-authorized emails."
         )
     if two_factor_auth:
-        raise TwoFactorAuthError(_TWO_FACTOR)
+        raise TwoFactorAuthError(
+            refused("streamlit_authenticator.Authenticate.register_user").message
+        )
     form = call.open("Register user")
     left, right = form.columns(2)
     first = left.text_input(call.label("First name"), autocomplete="off")
@@ -208,36 +211,14 @@ def _token(error: type[Exception]) -> str:
     return current
 
 
-# -- what stc refuses, and why ------------------------------------------------------------
-_TWO_FACTOR = (
-    "Two-factor authentication is not available in stc: streamlit-authenticator sends its "
-    "codes through its cloud service with an API key, which a static site would hand to "
-    "every visitor."
-)
-_REFUSED = {
-    "forgot_password": (
-        ForgotError,
-        "`Authenticate.forgot_password()` is not available in stc: the package makes a new "
-        "password and hands it to the app's code, which in a static site runs in the "
-        "visitor's browser, so anyone who knows a user name could take over that account. "
-        "Let users change their password with `reset_password()` once logged in.",
-    ),
-    "forgot_username": (
-        ForgotError,
-        "`Authenticate.forgot_username()` is not available in stc: the package hands the "
-        "user name of any email to the app's code, which in a static site runs in the "
-        "visitor's browser.",
-    ),
-    "experimental_guest_login": (
-        LoginError,
-        "`Authenticate.experimental_guest_login()` is not available in stc: guest logins "
-        "are OAuth2 (Google, Microsoft), whose client secret stc proxy would have to "
-        "hold, and stc proxy does not offer OAuth2 yet (see stc's README, 'Not yet').",
-    ),
+# -- what stc refuses, and why (runtime_wasm._unsupported: the compiler's STC106 too) --------
+_REFUSED: dict[str, type[Exception]] = {
+    "forgot_password": ForgotError,
+    "forgot_username": ForgotError,
+    "experimental_guest_login": LoginError,
 }
 
 
 def refuse(name: str) -> Exception:
     """The package's exception for a method stc refuses, saying why."""
-    kind, message = _REFUSED[name]
-    return kind(message)
+    return _REFUSED[name](refused(f"streamlit_authenticator.Authenticate.{name}").message)

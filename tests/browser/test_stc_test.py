@@ -75,8 +75,43 @@ def test_a_built_site_is_used_as_is_and_outside_requests_fail(tmp_path: Path) ->
     run = stc_test(site)
     assert run.returncode == 1, run.stdout + run.stderr
     lines = run.stdout.splitlines()
-    assert lines[0] == "FAIL /  request left 127.0.0.1: https://example.com/pixel.png"
+    assert lines[0] == (
+        "FAIL /  request left 127.0.0.1: https://example.com/pixel.png "
+        "(stc test --allow-host example.com allows it)"
+    )
     assert "==> parse" not in run.stderr  # not rebuilt
+
+
+def test_remote_media_fails_unless_its_host_is_allowed(tmp_path: Path) -> None:
+    app = tmp_path / "cat" / "app.py"
+    app.parent.mkdir()
+    app.write_text(
+        "import streamlit as st\nst.title('Cat')\nst.image('https://example.com/cat.png')\n"
+        "st.video('https://media.example.org/cat.mp4')\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    build(BuildOptions(app=app, out_dir=site), NullReporter())
+
+    refused = stc_test(site)
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    first, *more = refused.stdout.splitlines()
+    assert first == (
+        "FAIL /  request left 127.0.0.1: https://example.com/cat.png "
+        "(stc test --allow-host example.com allows it)"
+    )
+    assert (
+        "     request left 127.0.0.1: https://media.example.org/cat.mp4 "
+        "(stc test --allow-host media.example.org allows it)"
+    ) in more
+
+    half = stc_test(site, "--allow-host", "example.com")
+    assert half.returncode == 1, half.stdout + half.stderr
+    assert "cat.png" not in half.stdout and "media.example.org/cat.mp4" in half.stdout
+
+    allowed = stc_test(site, "--allow-host", "example.com", "--allow-host", "*.example.org")
+    assert allowed.returncode == 0, allowed.stdout + allowed.stderr
+    assert allowed.stdout.startswith("ok   /  ")
 
 
 def test_a_site_that_cannot_start_fails(tmp_path: Path) -> None:

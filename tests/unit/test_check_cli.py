@@ -97,3 +97,26 @@ def test_check_writes_nothing(broken_app: Path, tmp_path: Path) -> None:
     before = sorted(p.name for p in tmp_path.iterdir())
     assert main(["check", str(broken_app)]) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+# What the runtime refuses, said at build time: an error where the app always gets
+# there, a warning where it may not.
+REFUSED_APP = {
+    "app.py": """
+        import streamlit as st
+
+        st.title("Events")
+        st.secrets.merge_programmatic_secrets({"token": "x"})
+        if not st.user.is_logged_in:
+            st.button("Log in", on_click=st.login)
+        """,
+}
+
+
+def test_check_reports_what_the_runtime_refuses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_app(tmp_path, REFUSED_APP)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "app.py"]) == 1
+    assert_snapshot("check_refused_app.txt", capsys.readouterr().out)

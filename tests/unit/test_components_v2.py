@@ -376,7 +376,7 @@ def test_inline_text_and_paths_are_told_apart_as_streamlit_does(value: str, inli
     assert ComponentPathUtils.looks_like_inline_content(value) is inline
 
 
-def test_a_file_backed_css_or_js_is_stc106_at_build(tmp_path: Path) -> None:
+def test_a_file_backed_css_or_js_is_stc107_at_build(tmp_path: Path) -> None:
     """A path or glob (Streamlit's rule for telling them from inline text) names a
     file of an ``asset_dir``, which a name without a dot cannot have; inline text,
     values the source does not show, and a package's ``<project>.<name>`` pass."""
@@ -392,8 +392,8 @@ def test_a_file_backed_css_or_js_is_stc106_at_build(tmp_path: Path) -> None:
         "e = v2.component('pack.dial', js='index-*.js')  # a package's: checked at run time\n"
     )
     analysis = analyse_app(tmp_path, {"app.py": source})
-    found = [(d.code, d.span.line, d.message) for d in analysis.diagnostics if d.code == "STC106"]
-    assert [(code, line) for code, line, _ in found] == [("STC106", 4), ("STC106", 5)]
+    found = [(d.code, d.span.line, d.message) for d in analysis.diagnostics if d.code == "STC107"]
+    assert [(code, line) for code, line, _ in found] == [("STC107", 4), ("STC107", 5)]
     assert found[1][2].startswith("css='styles.css' names a file of an asset_dir, which only")
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from compiler._diagnostics import Diagnostic, Span
-from compiler._options import BuildResult, BundledPackage, WrittenFile
+from compiler._options import BuildResult, BundledPackage, RemoteFetch, WrittenFile
 from compiler.cli import main
 from compiler.emit._build_report import build_report, report_lines
 
@@ -54,6 +55,14 @@ def result() -> BuildResult:
                 origin="pyodide",
             ),
         ),
+        remote=(
+            RemoteFetch(
+                url="https://example.com/cat.png",
+                host="example.com",
+                command="st.image",
+                where="app.py:3:10",
+            ),
+        ),
         diagnostics=(
             Diagnostic(
                 code="STC403",
@@ -89,6 +98,14 @@ def test_report_json() -> None:
     assert len(report["warnings"]) == 1 and "stc/app.zip" in report["warnings"][0]
     assert len(report["notes"]) == 1 and "stc/data.zip" in report["notes"][0]
     assert report["diagnostics"][0]["code"] == "STC403"
+    assert report["remote"] == [
+        {
+            "url": "https://example.com/cat.png",
+            "host": "example.com",
+            "command": "st.image",
+            "where": "app.py:3:10",
+        }
+    ]
 
 
 def test_report_lines() -> None:
@@ -99,6 +116,14 @@ def test_report_lines() -> None:
     assert "Pyodide CDN at run time (needs the internet on first visit): numpy 2.4.6" in text
     assert "warning: stc/app.zip" in text
     assert "note: stc/data.zip" in text
+    at = lines.index("remote resources the page will fetch (from other hosts, at run time):")
+    assert lines[at + 1] == "  https://example.com/cat.png  (st.image, app.py:3:10)"
+
+
+def test_report_lines_without_remote_resources() -> None:
+    report = build_report(replace(result(), remote=()))
+    assert report["remote"] == []
+    assert not any("remote" in line for line in report_lines(report))
 
 
 def test_cli_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -111,3 +136,23 @@ def test_cli_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert report["files"] > 0 and report["categories"]["pyodide"] > 0
     assert report["packages"] == {"site": [], "cdn": []}
     assert "==> done" in err and "largest files:" in err
+    assert report["remote"] == []
+
+
+def test_cli_json_lists_remote_media(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    app = tmp_path / "app" / "app.py"
+    app.parent.mkdir()
+    app.write_text(
+        "import streamlit as st\nst.title('Cat')\nst.image('https://Example.com/cat.png')\n",
+        encoding="utf-8",
+    )
+    assert main(["build", str(app), "-o", str(tmp_path / "site"), "--json"]) == 0
+    out, err = capsys.readouterr()
+    (remote,) = json.loads(out)["remote"]
+    assert remote == {
+        "url": "https://Example.com/cat.png",
+        "host": "example.com",
+        "command": "st.image",
+        "where": f"{app}:3:10",
+    }
+    assert f"  https://Example.com/cat.png  (st.image, {app}:3:10)" in err

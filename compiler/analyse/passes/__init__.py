@@ -23,6 +23,7 @@ from compiler.analyse.passes._http import HttpVisitor
 from compiler.analyse.passes._imports import ImportVisitor
 from compiler.analyse.passes._pages import PagesVisitor, pages_folder_collisions
 from compiler.analyse.passes._paths import PathVisitor
+from compiler.analyse.passes._refusals import RefusalVisitor
 from compiler.analyse.passes._register import RegisterVisitor
 from compiler.analyse.passes._secret_reads import SecretsVisitor
 from compiler.analyse.passes._streamlit import StreamlitVisitor
@@ -51,4 +52,5 @@ VISITORS: tuple[type[ModuleVisitor], ...] = (
     HttpVisitor,
     AuthVisitor,
     RegisterVisitor,
+    RefusalVisitor,
 )

@@ -20,6 +20,7 @@ Reads of ``st.secrets`` are :mod:`compiler.analyse.passes._secret_reads`' (``STC
 from __future__ import annotations
 
 import ast
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -42,12 +43,20 @@ from compiler.analyse.passes._proxy_rules import (
     UNSEEN_SQL,
     UNSEEN_WRITE,
 )
+from compiler.analyse.passes._refusals import report_refusal
 from compiler.analyse.passes._sql import Placeholders, placeholders
-from runtime_wasm.connections import WRITE_OPTIONS, AllowedQuery, AllowedWrite
+from runtime_wasm._unsupported import refused
+from runtime_wasm.connections import WRITE_OPTIONS, AllowedQuery, AllowedWrite, SQLConnection
 
 __all__ = ["ConnectionVisitor", "statement_span"]
 
 _CONNECTION = "streamlit.connection"
+# query()'s own parameters (Snowflake's are the same), and the read_sql options it passes on
+_QUERY = refused("streamlit.connections.SQLConnection.query")
+_QUERY_PARAMETERS = frozenset(inspect.signature(SQLConnection.query).parameters) - {
+    "self",
+    "kwargs",
+} | set(_QUERY.accepted or ())
 _STRING_BUILDERS = frozenset({"format", "format_map", "join", "replace"})
 
 
@@ -159,6 +168,10 @@ class ConnectionVisitor(ModuleVisitor):
 
     # -- queries ------------------------------------------------------------------------
     def _query(self, call: cst.Call, conn: ConnectionUse) -> None:
+        for arg in call.args:  # options query() passes on to read_sql that stc's lacks
+            keyword = arg.keyword.value if arg.keyword is not None else None
+            if keyword is not None and keyword not in _QUERY_PARAMETERS:
+                report_refusal(self, _QUERY, arg, [keyword])
         sql_arg = argument(call, 0, "sql")
         if sql_arg is None:
             return  # Python's own TypeError; STC104 does not cover methods

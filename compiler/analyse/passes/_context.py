@@ -15,7 +15,14 @@ import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider, ProviderT
 
 from compiler._diagnostics import Diagnostic, Span
-from compiler.analyse._facts import ConnectionUse, ImportRef, LoginUse, PageRef, RegisterUse
+from compiler.analyse._facts import (
+    ConnectionUse,
+    ImportRef,
+    LoginUse,
+    PageRef,
+    RegisterUse,
+    RemoteResource,
+)
 from compiler.analyse._project import Project
 from compiler.analyse.passes._rules import (
     Rule,
@@ -89,6 +96,7 @@ class Findings:
     held_reads: list[tuple[str, Span]] = field(default_factory=list)
     logins: list[LoginUse] = field(default_factory=list)  # streamlit_authenticator's
     registers: list[RegisterUse] = field(default_factory=list)  # its register_user calls
+    remote: list[RemoteResource] = field(default_factory=list)  # URLs the page fetches
 
     def streamlit_uses(self) -> StreamlitUses:
         return StreamlitUses(

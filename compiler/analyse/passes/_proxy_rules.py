@@ -92,7 +92,17 @@ UNALLOWLISTABLE: Mapping[str, frozenset[str]] = {
 }
 # methods of st.secrets, which are not keys
 SECRETS_METHODS = frozenset(
-    {"get", "keys", "values", "items", "to_dict", "load_if_toml_exists", "has_key", "copy"}
+    {
+        "get",
+        "keys",
+        "values",
+        "items",
+        "to_dict",
+        "load_if_toml_exists",
+        "has_key",
+        "copy",
+        "merge_programmatic_secrets",
+    }
 )
 _METHODS = ("get", "post", "put", "patch", "delete", "head", "options")
 # a callable that sends a request → where its URL is: (position, keyword); a position

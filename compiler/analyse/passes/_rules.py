@@ -7,7 +7,9 @@ Visitors decide *where* a rule applies; these tables decide *what* is said. Code
     STC103 warning  the streamlit alias or a container variable is ambiguous
     STC104 error    a call of st.X that does not match st.X's parameters
     STC105 error    a custom component declared with url= (a development server)
-    STC106 error    a components v2 css= / js= naming a file, for a name no package can declare
+    STC106 error    an API the runtime refuses (runtime_wasm._unsupported), reached
+                    unconditionally; a warning under an if / try
+    STC107 error    a components v2 css= / js= naming a file, for a name no package can declare
     STC201 error    import of a module that cannot work in a browser
     STC202 warning  a call that blocks or fails in the browser
     STC203 warning  import of a network client on raw sockets (aiohttp, websockets…)
@@ -46,6 +48,8 @@ __all__ = [
     "PAGE_MISSING",
     "PATH_ABSOLUTE",
     "PATH_MISSING",
+    "REFUSED",
+    "REFUSED_GUARDED",
     "RELATIVE_BEYOND",
     "REWRITTEN",
     "SOCKET_CLIENTS",
@@ -118,12 +122,24 @@ DEV_SERVER_COMPONENT = Rule(
 )
 
 FILE_BACKED_COMPONENT = Rule(
-    code="STC106",
+    code="STC107",
     severity="error",
     message="{param}={value} names a file of an asset_dir, which only a component of an "
     "installed package has (named '<project>.<component>' and declared in its "
     "pyproject.toml), in Streamlit as in stc",
     hint="pass the file's contents instead (e.g. {param}=Path(...).read_text())",
+)
+REFUSED = Rule(
+    code="STC106",
+    severity="error",
+    message="{message}",
+    hint="{hint}; the page would stop here with this error",
+)
+REFUSED_GUARDED = Rule(
+    code="STC106",
+    severity="warning",
+    message="{message}",
+    hint="{hint}; under an `if`, a loop or a `try` here, so the app may not reach it",
 )
 
 # -- modules and calls that cannot work in a browser --------------------------------

@@ -9,11 +9,16 @@ bound both ways (rebound in an ``if``, shadowed in a function, deleted) is
 ambiguous: ``STC103`` at the binding, and its uses go unchecked.
 
 ``declare_component(url=...)`` (STC105) and a components v2 ``css=`` / ``js=`` that
-names a file (STC106) are reported at the call.
+names a file (STC107) are reported at the call.
 
 Calls of the commands the runtime has a signature for (``st.title(...)``,
 ``col.write(...)``, ``st.column_config.TextColumn(...)``, an imported ``slider(...)``)
-are checked against it (:mod:`compiler.analyse.passes._signatures`): ``STC104``.
+are checked against it (:mod:`compiler.analyse.passes._signatures`): ``STC104``;
+commands the runtime refuses (``st.login``, ``st.logout``) are ``STC106``
+(:mod:`compiler.analyse.passes._refusals`).
+
+Literal URLs given to media elements (``st.image("https://…")``) are recorded as
+remote resources (:mod:`compiler.analyse.passes._remote`).
 
 Every name used is also recorded (``Findings.streamlit_names``, for the optional
 assets of :mod:`compiler.resolve._assets`), with what makes that list incomplete: an
@@ -37,9 +42,17 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
+from compiler.analyse._facts import RemoteResource
 from compiler.analyse.passes._context import AppModule, Findings, ModuleVisitor
 from compiler.analyse.passes._imports import is_optional
 from compiler.analyse.passes._names import dotted, qualified, qualified_names
+from compiler.analyse.passes._refusals import (
+    COMMANDS,
+    refused_call,
+    refused_reference,
+    report_refusal,
+)
+from compiler.analyse.passes._remote import media_urls
 from compiler.analyse.passes._rules import (
     AMBIGUOUS,
     BAD_CALL,
@@ -112,6 +125,7 @@ class StreamlitVisitor(ModuleVisitor):
             for alias in node.names:
                 self.findings.streamlit_names.add(dotted(alias.name))
                 self._check(dotted(alias.name), alias.name, self.implemented)
+                self._refused(dotted(alias.name), alias.name)
 
     def _check_submodule(self, module: str, node: cst.CSTNode) -> None:
         first = module.split(".")[1] if module.startswith("streamlit.") else None
@@ -126,6 +140,7 @@ class StreamlitVisitor(ModuleVisitor):
             self.findings.streamlit_names.add(node.attr.value)
         if kind == "streamlit":
             self._check(node.attr.value, node, self.implemented)
+            self._refused(node.attr.value, node)
         elif kind == "container":
             self._check(node.attr.value, node, self.methods)
 
@@ -145,6 +160,13 @@ class StreamlitVisitor(ModuleVisitor):
         if command is None or params is None:
             return
         name = f"st.{command.removeprefix('DeltaGenerator.')}"
+        refusal = refused_call(self, COMMANDS.get(name.removeprefix("st."), ()), node)
+        if refusal is not None:
+            report_refusal(self, refusal, node)
+        for url, literal in media_urls(command, node):
+            self.findings.remote.append(
+                RemoteResource(url=url, command=name, span=self.span(literal))
+            )
         found = mismatch(name, params, node)
         if found is not None:
             signature = shown(params.signature)
@@ -235,6 +257,12 @@ class StreamlitVisitor(ModuleVisitor):
             for n in names
             if n.count(".") == 1 and n.startswith("streamlit.")
         }
+
+    def _refused(self, name: str, node: cst.CSTNode) -> None:
+        """STC106 for a command the runtime refuses whatever the call (``st.login``)."""
+        refusal = refused_reference(COMMANDS.get(name, ()))
+        if refusal is not None:
+            report_refusal(self, refusal, node)
 
     def visit_Del(self, node: cst.Del) -> None:
         targets = node.target.elements if isinstance(node.target, cst.Tuple) else [node.target]

@@ -12,6 +12,7 @@ from typing import NoReturn
 
 from ..._context import maybe_current
 from ..._errors import StreamlitAPIException
+from ..._unsupported import refused
 
 __all__ = ["exists", "get_instance"]
 
@@ -23,7 +24,4 @@ def exists() -> bool:
 
 def get_instance() -> NoReturn:
     """Streamlit's server object; a static site has no server."""
-    raise StreamlitAPIException(
-        "`streamlit.runtime.get_instance()` is Streamlit's server, which a static stc "
-        "site does not have."
-    )
+    raise StreamlitAPIException(refused("streamlit.runtime.get_instance").message)

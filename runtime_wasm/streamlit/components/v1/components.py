@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 from ...._errors import StreamlitAPIException
+from ...._unsupported import refused
 from .custom_component import CustomComponent, MarshallComponentException
 
 __all__ = ["CustomComponent", "MarshallComponentException", "declare_component", "register_widget"]
@@ -32,4 +33,6 @@ def declare_component(
 
 def register_widget(*args: Any, **kwargs: Any) -> NoReturn:
     """Streamlit registers a component's widget state here; packages wrap it."""
-    raise StreamlitAPIException("Custom components cannot run in stc.")
+    raise StreamlitAPIException(
+        refused("streamlit.components.v1.components.register_widget").message
+    )
