@@ -18,6 +18,7 @@ the command with :class:`~compiler._exceptions.SettingsError`. A malformed
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import re
@@ -90,12 +91,22 @@ def read_settings(folder: Path) -> FileSettings:
     and files reached through a link out of *folder* are empty)."""
     diagnostics: list[Diagnostic] = []
     values: dict[str, FromFile] = {}
-    config = _text(folder, CONFIG)
+    config = _bytes(folder, CONFIG)
     if config is not None:
-        values.update(_from_config(folder, config, diagnostics))
-    pyproject = _text(folder, PYPROJECT)
+        with contextlib.suppress(UnicodeDecodeError):  # the analysis says so (STC304)
+            values.update(_from_config(folder, config.decode("utf-8"), diagnostics))
+    pyproject = _bytes(folder, PYPROJECT)
     if pyproject is not None:
-        values.update(_from_pyproject(folder, pyproject, diagnostics))
+        try:
+            text = pyproject.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = pyproject[: error.start].count(b"\n") + 1
+            col = error.start - (pyproject.rfind(b"\n", 0, error.start) + 1) + 1
+            where = KeyPosition(line=line, col=col, end_col=col + 1, value_col=col)
+            message = f"{PYPROJECT} is not UTF-8 text (byte {error.start})"
+            diagnostics.append(_at(_shown(folder / PYPROJECT), where, "STC308", message))
+        else:
+            values.update(_from_pyproject(folder, text, diagnostics))
     return FileSettings(values=values, diagnostics=tuple(diagnostics))
 
 
@@ -107,12 +118,13 @@ def settings_or_raise(folder: Path) -> FileSettings:
     return settings
 
 
-def _text(folder: Path, rel: str) -> str | None:
+def _bytes(folder: Path, rel: str) -> bytes | None:
+    """The file *rel* of *folder*; ``None`` when absent, unreadable, or a link out."""
     path = folder / rel
     try:
         if not path.is_file() or not path.resolve().is_relative_to(folder.resolve()):
             return None
-        return path.read_bytes().decode("utf-8", errors="replace")
+        return path.read_bytes()
     except (OSError, RuntimeError):
         return None
 

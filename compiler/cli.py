@@ -253,8 +253,8 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("app", type=Path, metavar="APP", help="the app's entry script")
     build_cmd.add_argument(
         "-o", "--out", type=Path, metavar="DIR",
-        help="output folder (default: output under [tool.stc], else ./site, relative to "
-        "the current directory); an existing folder is replaced only if stc made it",
+        help="output folder (default: ./site, relative to the current directory, unless "
+        "output is set under [tool.stc]); an existing folder is replaced only if stc made it",
     )  # fmt: skip
     build_cmd.add_argument(
         "--pyodide-url", metavar="URL",
