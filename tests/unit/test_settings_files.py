@@ -384,3 +384,14 @@ def test_cli_help_names_the_files(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["run", "--help"]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "[server] port in .streamlit/config.toml, else 8501" in out
+
+
+def test_readme_example_is_read_without_diagnostics(tmp_path: Path) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Settings: ")[1].split("\n### ")[0]
+    example = section.split("```toml\n")[1].split("```")[0]
+    _app(tmp_path, example)
+    settings = read_settings(tmp_path)
+    assert settings.diagnostics == ()
+    assert {"output", "pyodide_url", "snapshot", "port"} <= set(settings.values)
+    assert [row.key for row in SETTINGS if row.key not in section] == []
