@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from compiler._diagnostics import Diagnostic
 from compiler._options import BuildOptions
 from compiler._settings import Chosen, FileSettings, settings_or_raise
 
@@ -41,10 +42,12 @@ class BuildFlags:
 
 @dataclass(frozen=True, kw_only=True)
 class BuildSettings:
-    """The :class:`BuildOptions` to build with, and where its non-defaults came from."""
+    """The :class:`BuildOptions` to build with, where its non-defaults came from, and
+    what the files said that is not an error (``STC309``)."""
 
     options: BuildOptions
     chosen: tuple[Chosen, ...]
+    notes: tuple[Diagnostic, ...] = ()
 
 
 class _Chooser:
@@ -112,7 +115,7 @@ def build_settings(
         service_worker=pick.switch("service_worker", flags.service_worker, False),
         snapshot=pick.switch("snapshot", flags.snapshot, BuildOptions.snapshot),
     )
-    return BuildSettings(options=options, chosen=tuple(pick.chosen))
+    return BuildSettings(options=options, chosen=tuple(pick.chosen), notes=files.diagnostics)
 
 
 def server_settings(

@@ -12,7 +12,9 @@ What each command ends up with is a :class:`Chosen` per setting that was not lef
 its default, so ``stc build`` can say where it came from. A key ``[tool.stc]`` does not
 know (``STC306``), a value of the wrong kind (``STC307``) and a ``pyproject.toml`` that
 is not TOML (``STC308``) are diagnostics at their line and column; any of them stops
-the command with :class:`~compiler._exceptions.SettingsError`. A malformed
+the command with :class:`~compiler._exceptions.SettingsError`. When the app folder has
+no ``pyproject.toml`` and the nearest one above it has ``[tool.stc]``, a note
+(``STC309``) says it is not read. A malformed
 ``config.toml`` is left to the analysis (``STC304``, which ``--force`` may pass).
 """
 
@@ -24,7 +26,7 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from compiler._diagnostics import Diagnostic, Span
@@ -107,6 +109,8 @@ def read_settings(folder: Path) -> FileSettings:
             diagnostics.append(_at(_shown(folder / PYPROJECT), where, "STC308", message))
         else:
             values.update(_from_pyproject(folder, text, diagnostics))
+    elif (above := _above(folder)) is not None:
+        diagnostics.append(above)
     return FileSettings(values=values, diagnostics=tuple(diagnostics))
 
 
@@ -127,6 +131,33 @@ def _bytes(folder: Path, rel: str) -> bytes | None:
         return path.read_bytes()
     except (OSError, RuntimeError):
         return None
+
+
+def _above(folder: Path) -> Diagnostic | None:
+    """A note when the nearest ``pyproject.toml`` above *folder* (which has none) holds
+    ``[tool.stc]``: a repository's top-level file is outside the app folder, so the
+    build does not read it, and a user who put settings there should hear why."""
+    for parent in folder.absolute().parents:
+        path = parent / PYPROJECT
+        try:
+            if not path.is_file():
+                continue
+            text = path.read_text(encoding="utf-8")
+            tool = tomllib.loads(text).get("tool")
+        except (OSError, UnicodeDecodeError, RecursionError, tomllib.TOMLDecodeError):
+            return None
+        if not isinstance(tool, dict) or "stc" not in tool:
+            return None
+        keys = tool["stc"] if isinstance(tool["stc"], dict) else {}
+        found = (find_key(text, path) for path in [_TABLE, *((*_TABLE, k) for k in keys)])
+        where = next((w for w in found if w is not None), None)
+        message = (
+            f"[tool.stc] here is not read: it is above the app folder {_shown(folder)}, "
+            f"and stc reads the {PYPROJECT} in the app folder only"
+        )
+        hint = f"move [tool.stc] into {_shown(folder / PYPROJECT)}, or give the flags"
+        return replace(_at(_shown(path), where, "STC309", message, hint=hint), severity="info")
+    return None
 
 
 def _from_pyproject(folder: Path, text: str, diagnostics: list[Diagnostic]) -> dict[str, FromFile]:

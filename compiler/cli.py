@@ -20,15 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compiler._command_settings import BuildFlags, build_settings, server_settings
-from compiler._diagnostics import Diagnostic, render_diagnostic
+from compiler._diagnostics import Diagnostic, ordered, render_diagnostic
 from compiler._exceptions import StcError
+from compiler._options import BuildOptions
 from compiler._progress import Reporter, StreamReporter
 from compiler._version import DISTRIBUTION, stc_version
 from compiler.devtools._pages_workflow import InitPagesOptions, init_pages
 from compiler.devtools._serve import serve
 
 if TYPE_CHECKING:
-    from compiler._check import CheckResult
     from compiler.devtools._testrun import PageResult
 
 __all__ = ["main"]
@@ -47,8 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _build(args, reporter)
         if args.command == "check":
             flags = BuildFlags(proxy_url=args.proxy_url, bake=args.bake)
-            checked = build_settings(args.app, flags).options
-            return _check(args.app, args.format, checked.proxy_url, bake=checked.bake)
+            checked = build_settings(args.app, flags)
+            return _check(args.app, args.format, checked.options, checked.notes)
         if args.command == "test":
             return _test(args, reporter)
         if args.command == "run":
@@ -88,6 +88,8 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> int:
         secrets=args.secrets, snapshot=args.snapshot, service_worker=args.service_worker,
     )  # fmt: skip
     settings = build_settings(args.app, flags)
+    for note in settings.notes:
+        print(render_diagnostic(note), file=sys.stderr)
     result = build(settings.options, reporter)
     for diagnostic in result.diagnostics:
         print(render_diagnostic(diagnostic), file=sys.stderr)
@@ -101,24 +103,24 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> int:
     return 0
 
 
-def _check(app: Path, output: str, proxy_url: str | None, *, bake: bool) -> int:
+def _check(app: Path, output: str, options: BuildOptions, notes: tuple[Diagnostic, ...]) -> int:
     from compiler._check import check_app
 
-    result = check_app(app, proxy_url=proxy_url, bake=bake)
-    diagnostics = result.diagnostics
+    result = check_app(app, proxy_url=options.proxy_url, bake=options.bake)
+    diagnostics = ordered(result.diagnostics + notes)
     if output == "json":
         print(json.dumps([_as_json(d) for d in diagnostics], indent=2))
     else:
         for diagnostic in diagnostics:
             print(render_diagnostic(diagnostic))
-        print(_check_summary(app, result))
+        print(_check_summary(app, result.python_files, diagnostics))
     return 1 if any(d.severity == "error" for d in diagnostics) else 0
 
 
-def _check_summary(app: Path, result: CheckResult) -> str:
+def _check_summary(app: Path, python_files: int, diagnostics: Sequence[Diagnostic]) -> str:
     """The last line of ``stc check``: ``app.py: no problems in 3 Python files.``"""
-    files = _plural(result.python_files, "Python file")
-    counts: Counter[str] = Counter(d.severity for d in result.diagnostics)
+    files = _plural(python_files, "Python file")
+    counts: Counter[str] = Counter(d.severity for d in diagnostics)
     found = [
         _plural(counts[severity], word)
         for severity, word in (("error", "error"), ("warning", "warning"), ("info", "note"))
@@ -152,12 +154,16 @@ def _run(args: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGTERM, interrupt)
     try:
         folder = Path(os.path.abspath(args.app)).parent
+        build = build_settings(args.app, BuildFlags())
         host, port, chosen = server_settings(
             folder, host=args.host, port=args.port, default_port=_RUN_PORT
         )
-        for setting in chosen:
-            print(f"  setting {setting.key} = {setting.value} (from {setting.source})")
-        options = RunOptions(app=args.app, host=host, port=port)
+        for note in build.notes:
+            print(render_diagnostic(note), file=sys.stderr)
+        for setting in (*build.chosen, *chosen):
+            if setting.key not in _NOT_RUN:
+                print(f"  setting {setting.key} = {setting.value} (from {setting.source})")
+        options = RunOptions(app=args.app, host=host, port=port, build=build.options)
         run(options, out=sys.stdout, err=sys.stderr)
     except KeyboardInterrupt:
         print("  Stopping...", flush=True)
@@ -226,6 +232,7 @@ _PROXY_HELP = (
 )
 _FILES = "flags win over [tool.stc] in the app folder's pyproject.toml (README: 'Settings')"
 _RUN_PORT = 8501
+_NOT_RUN = ("output", "service_worker", "force")  # RunOptions.build says why
 _SERVE_PORT = 8000
 _PORT_HELP = (
     "port (default: port under [tool.stc], else [server] port in .streamlit/config.toml, else %d)"

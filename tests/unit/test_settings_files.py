@@ -395,3 +395,94 @@ def test_readme_example_is_read_without_diagnostics(tmp_path: Path) -> None:
     assert settings.diagnostics == ()
     assert {"output", "pyodide_url", "snapshot", "port"} <= set(settings.values)
     assert [row.key for row in SETTINGS if row.key not in section] == []
+
+
+# --- a pyproject.toml above the app folder ------------------------------------------
+
+
+def test_a_tool_stc_above_the_app_folder_is_said_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "r"\n[tool.stc]\noutput = "x"\n')
+    app = _app(tmp_path / "apps" / "demo")
+    settings = build_settings(app, BuildFlags(), env={})
+    assert settings.chosen == ()
+    [note] = settings.notes
+    assert render_diagnostic(note).splitlines()[0] == (
+        "pyproject.toml:3:1: info[STC309]: [tool.stc] here is not read: it is above the app "
+        "folder apps/demo, and stc reads the pyproject.toml in the app folder only"
+    )
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        pytest.param({"pyproject.toml": '[tool.stc]\noutput = "x"\n',
+                      "apps/pyproject.toml": "[tool.ruff]\nline-length = 1\n"},
+                     id="nearest-above-has-no-tool-stc"),
+        pytest.param({"pyproject.toml": '[tool.stc]\noutput = "x"\n',
+                      "apps/demo/pyproject.toml": '[project]\nname = "a"\n'},
+                     id="app-folder-has-its-own"),
+        pytest.param({"pyproject.toml": "[tool.stc\n"}, id="above-is-not-toml"),
+    ],
+)  # fmt: skip
+def test_no_note_about_above(tmp_path: Path, files: dict[str, str]) -> None:
+    _app(tmp_path / "apps" / "demo")
+    for rel, text in files.items():
+        (tmp_path / rel).write_text(text)
+    assert read_settings(tmp_path / "apps" / "demo").diagnostics == ()
+
+
+def test_cli_check_shows_the_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[tool.stc]\nsnapshot = false\n")
+    _app(tmp_path / "demo")
+    assert main(["check", "demo/app.py", "--format", "json"]) == 0
+    [note] = [d for d in json.loads(capsys.readouterr().out) if d["code"] == "STC309"]
+    assert (note["path"], note["line"], note["severity"]) == ("pyproject.toml", 1, "info")
+
+
+def test_run_builds_with_the_build_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # [tool.stc] pyodide_url reaches stc run's builds; service_worker does not (a worker
+    # would keep the page from seeing a rebuild).
+    import io
+    import tempfile
+    import threading
+    from urllib.request import urlopen
+
+    from compiler.devtools._run import RunOptions, run
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    app = _app(tmp_path / "demo", f'[tool.stc]\npyodide_url = "{CDN}"\nservice_worker = true\n')
+    build = build_settings(app, BuildFlags(), env={}).options
+    stop, ready, failed = threading.Event(), list[str](), list[BaseException]()
+
+    def target() -> None:
+        try:
+            run(RunOptions(app=app, port=0, build=build), out=io.StringIO(), err=io.StringIO(),
+                stop=stop, on_ready=ready.append)  # fmt: skip
+        except BaseException as error:
+            failed.append(error)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    try:
+        for _ in range(2400):
+            if ready or failed:
+                break
+            stop.wait(0.05)
+        assert ready and not failed, failed
+        with urlopen(ready[0]) as response:
+            page = response.read().decode()
+        assert CDN in page
+        with pytest.raises(OSError):
+            urlopen(ready[0].rstrip("/") + "/sw.js")
+    finally:
+        stop.set()
+        thread.join(timeout=10)
