@@ -7,6 +7,8 @@ Every one knows its exit code and how to show itself, so the CLI is a single
     ├── UsageError            the command was given something it cannot use: no
     │                         such script, a folder instead of a script (exit 2)
     ├── CompileError          the app has error diagnostics (exit 1)
+    ├── SettingsError         ``[tool.stc]`` or ``.streamlit/config.toml`` holds a
+    │                         key or value stc cannot use (exit 1)
     ├── AssetError            something the site needs is missing or corrupt:
     │                         the entry script, the Pyodide download (exit 3)
     ├── BuildError            the output cannot be written: a folder that is not
@@ -28,7 +30,15 @@ from typing import TextIO
 
 from compiler._diagnostics import Diagnostic, render_diagnostic
 
-__all__ = ["AssetError", "BuildError", "CompileError", "StcError", "ToolError", "UsageError"]
+__all__ = [
+    "AssetError",
+    "BuildError",
+    "CompileError",
+    "SettingsError",
+    "StcError",
+    "ToolError",
+    "UsageError",
+]
 
 
 class StcError(Exception):
@@ -65,6 +75,26 @@ class CompileError(StcError):
         errors = sum(1 for d in self.diagnostics if d.severity == "error")
         noun = "error" if errors == 1 else "errors"
         super().__init__(f"{errors} {noun} in the app; fix them or build anyway with --force")
+
+    def show(self, file: TextIO | None = None) -> None:
+        out = file or sys.stderr
+        for diagnostic in self.diagnostics:
+            print(render_diagnostic(diagnostic), file=out)
+        super().show(out)
+
+
+class SettingsError(StcError):
+    """The settings files hold errors (:attr:`diagnostics`, each at its line): the
+    build does not start, since what it was asked to do is not known; ``--force`` does
+    not help, fixing the file or giving the flag does."""
+
+    exit_code = 1
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
+        self.diagnostics = tuple(diagnostics)
+        errors = sum(1 for d in self.diagnostics if d.severity == "error")
+        noun = "error" if errors == 1 else "errors"
+        super().__init__(f"{errors} {noun} in the settings; fix them (README: 'Settings')")
 
     def show(self, file: TextIO | None = None) -> None:
         out = file or sys.stderr

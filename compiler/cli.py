@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 import time
@@ -18,7 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compiler._diagnostics import Diagnostic, render_diagnostic
+from compiler._command_settings import BuildFlags, build_settings, server_settings
+from compiler._diagnostics import Diagnostic, ordered, render_diagnostic
 from compiler._exceptions import StcError
 from compiler._options import BuildOptions
 from compiler._progress import Reporter, StreamReporter
@@ -28,7 +30,6 @@ from compiler.devtools._pages_workflow import InitPagesOptions, init_pages
 from compiler.devtools._serve import serve
 
 if TYPE_CHECKING:
-    from compiler._check import CheckResult
     from compiler.devtools._testrun import PageResult
 
 __all__ = ["main"]
@@ -46,7 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "build":
             return _build(args, reporter)
         if args.command == "check":
-            return _check(args.app, args.format, args.proxy_url, bake=args.bake)
+            flags = BuildFlags(proxy_url=args.proxy_url, bake=args.bake)
+            checked = build_settings(args.app, flags)
+            return _check(args.app, args.format, checked.options, checked.notes)
         if args.command == "test":
             return _test(args, reporter)
         if args.command == "run":
@@ -60,7 +63,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             )  # fmt: skip
             reporter.info(f"wrote {init_pages(options)}: set Pages > Source to GitHub Actions")
             return 0
-        serve(args.directory, host=args.host, port=args.port, reporter=reporter)
+        host, port, chosen = server_settings(
+            Path.cwd(), host=args.host, port=args.port, default_port=_SERVE_PORT
+        )
+        for setting in chosen:
+            reporter.info(f"setting {setting.key} = {setting.value} (from {setting.source})")
+        serve(args.directory, host=host, port=port, reporter=reporter)
         return 0
     except StcError as error:
         error.show(sys.stderr)
@@ -75,16 +83,18 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> int:
     from compiler.emit._build_report import build_report, report_lines
 
     started = time.monotonic()
-    options = BuildOptions(
-        app=args.app, out_dir=args.out, pyodide_url=args.pyodide_url, force=args.force,
+    flags = BuildFlags(
+        out=args.out, pyodide_url=args.pyodide_url, force=args.force,
         include_assets=args.include_assets, proxy_url=args.proxy_url, bake=args.bake,
-        secrets=args.secrets, snapshot=not args.no_snapshot,
-        service_worker=args.service_worker,
+        secrets=args.secrets, snapshot=args.snapshot, service_worker=args.service_worker,
     )  # fmt: skip
-    result = build(options, reporter)
+    settings = build_settings(args.app, flags)
+    for note in settings.notes:
+        print(render_diagnostic(note), file=sys.stderr)
+    result = build(settings.options, reporter)
     for diagnostic in result.diagnostics:
         print(render_diagnostic(diagnostic), file=sys.stderr)
-    report = build_report(result, time.monotonic() - started)
+    report = build_report(result, time.monotonic() - started, settings=settings.chosen)
     reporter.stage("done")
     for line in report_lines(report):
         reporter.info(line)
@@ -94,24 +104,24 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> int:
     return 0
 
 
-def _check(app: Path, output: str, proxy_url: str | None, *, bake: bool) -> int:
+def _check(app: Path, output: str, options: BuildOptions, notes: tuple[Diagnostic, ...]) -> int:
     from compiler._check import check_app
 
-    result = check_app(app, proxy_url=proxy_url, bake=bake)
-    diagnostics = result.diagnostics
+    result = check_app(app, proxy_url=options.proxy_url, bake=options.bake)
+    diagnostics = ordered(result.diagnostics + notes)
     if output == "json":
         print(json.dumps([_as_json(d) for d in diagnostics], indent=2))
     else:
         for diagnostic in diagnostics:
             print(render_diagnostic(diagnostic))
-        print(_check_summary(app, result))
+        print(_check_summary(app, result.python_files, diagnostics))
     return 1 if any(d.severity == "error" for d in diagnostics) else 0
 
 
-def _check_summary(app: Path, result: CheckResult) -> str:
+def _check_summary(app: Path, python_files: int, diagnostics: Sequence[Diagnostic]) -> str:
     """The last line of ``stc check``: ``app.py: no problems in 3 Python files.``"""
-    files = _plural(result.python_files, "Python file")
-    counts: Counter[str] = Counter(d.severity for d in result.diagnostics)
+    files = _plural(python_files, "Python file")
+    counts: Counter[str] = Counter(d.severity for d in diagnostics)
     found = [
         _plural(counts[severity], word)
         for severity, word in (("error", "error"), ("warning", "warning"), ("info", "note"))
@@ -146,7 +156,17 @@ def _run(args: argparse.Namespace) -> int:
 
     previous = signal.signal(signal.SIGTERM, interrupt)
     try:
-        options = RunOptions(app=args.app, host=args.host, port=args.port)
+        folder = Path(os.path.abspath(args.app)).parent
+        build = build_settings(args.app, BuildFlags())
+        host, port, chosen = server_settings(
+            folder, host=args.host, port=args.port, default_port=_RUN_PORT
+        )
+        for note in build.notes:
+            print(render_diagnostic(note), file=sys.stderr)
+        for setting in (*build.chosen, *chosen):
+            if setting.key not in _NOT_RUN:
+                print(f"  setting {setting.key} = {setting.value} (from {setting.source})")
+        options = RunOptions(app=args.app, host=host, port=port, build=build.options)
         run(options, out=sys.stdout, err=sys.stderr)
     except KeyboardInterrupt:
         print("  Stopping...", flush=True)
@@ -213,6 +233,17 @@ _PROXY_HELP = (
     "where stc proxy answers, for an app that uses st.connection (default: "
     "$STC_PROXY_URL, else proxy_url under [tool.stc] in the app's pyproject.toml)"
 )
+_FILES = "flags win over [tool.stc] in the app folder's pyproject.toml (README: 'Settings')"
+_RUN_PORT = 8501
+_NOT_RUN = ("output", "service_worker", "force")  # RunOptions.build says why
+_SERVE_PORT = 8000
+_PORT_HELP = (
+    "port (default: port under [tool.stc], else [server] port in .streamlit/config.toml, else %d)"
+)
+_HOST_HELP = (
+    "address (default: host under [tool.stc], else [server] address in "
+    ".streamlit/config.toml, else 127.0.0.1)"
+)
 _BAKE_HELP = (
     "run the statements that take no parameters now, with the local secrets, and ship "
     "their rows in the site (public!), so they need no proxy"
@@ -226,39 +257,43 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"stc {stc_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build_cmd = commands.add_parser("build", help="build the static site of an app")
+    build_cmd = commands.add_parser(
+        "build", help="build the static site of an app", description=_FILES
+    )
     build_cmd.add_argument("app", type=Path, metavar="APP", help="the app's entry script")
     build_cmd.add_argument(
-        "-o", "--out", type=Path, default=Path("site"), metavar="DIR",
-        help="output folder (default: ./site, relative to the current directory); "
-        "an existing folder is replaced only if stc made it",
+        "-o", "--out", type=Path, metavar="DIR",
+        help="output folder (default: ./site, relative to the current directory, unless "
+        "output is set under [tool.stc]); an existing folder is replaced only if stc made it",
     )  # fmt: skip
     build_cmd.add_argument(
         "--pyodide-url", metavar="URL",
         help="load Pyodide from this folder URL instead of copying it into the site",
     )  # fmt: skip
-    build_cmd.add_argument("--force", action="store_true", help="build even if the app has errors")
+    build_cmd.add_argument(
+        "--force", action=argparse.BooleanOptionalAction, help="build even if the app has errors"
+    )
     build_cmd.add_argument("--proxy-url", metavar="URL", help=_PROXY_HELP)
-    build_cmd.add_argument("--bake", action="store_true", help=_BAKE_HELP)
+    build_cmd.add_argument("--bake", action=argparse.BooleanOptionalAction, help=_BAKE_HELP)
     build_cmd.add_argument(
         "--secrets", type=Path, metavar="FILE",
         help="the secrets file --bake reads (default: .streamlit/secrets.toml in the app's "
         "folder); never shipped",
     )  # fmt: skip
     build_cmd.add_argument(
-        "--include-assets", choices=("auto", "all"), default="auto",
+        "--include-assets", choices=("auto", "all"),
         help="optional libraries (charts: vega, formulas: KaTeX): only those the app is seen "
         "to use (auto, the default) or all",
     )  # fmt: skip
     build_cmd.add_argument(
-        "--service-worker", action="store_true",
+        "--service-worker", action=argparse.BooleanOptionalAction,
         help="ship a service worker: the site keeps working offline once visited, and a "
         "new build takes over once no page of the old one is open",
     )  # fmt: skip
     build_cmd.add_argument(
-        "--no-snapshot", action="store_true",
-        help="visitors' browsers keep no start-up snapshot (~31 MB in Cache Storage) that "
-        "makes their next visit start faster",
+        "--snapshot", action=argparse.BooleanOptionalAction,
+        help="--no-snapshot: visitors' browsers keep no start-up snapshot (~31 MB in Cache "
+        "Storage) that makes their next visit start faster",
     )  # fmt: skip
     build_cmd.add_argument(
         "--json", action="store_true",
@@ -275,8 +310,9 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     check_cmd.add_argument("--proxy-url", metavar="URL", help=_PROXY_HELP)
     check_cmd.add_argument(
-        "--bake", action="store_true", help="check as stc build --bake would build"
-    )
+        "--bake", action=argparse.BooleanOptionalAction,
+        help="check as stc build --bake would build",
+    )  # fmt: skip
 
     run_cmd = commands.add_parser(
         "run",
@@ -284,13 +320,13 @@ def _parser() -> argparse.ArgumentParser:
         "the new code, keeping its session state (like streamlit run)",
     )
     run_cmd.add_argument("app", type=Path, metavar="APP", help="the app's entry script")
-    run_cmd.add_argument("--port", type=int, default=8501, help="port (default: 8501)")
-    run_cmd.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
+    run_cmd.add_argument("--port", type=int, help=_PORT_HELP % _RUN_PORT)
+    run_cmd.add_argument("--host", help=_HOST_HELP)
 
     serve_cmd = commands.add_parser("serve", help="serve a built site locally")
     serve_cmd.add_argument("directory", type=Path, metavar="DIR", help="the built site")
-    serve_cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
-    serve_cmd.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
+    serve_cmd.add_argument("--port", type=int, help=_PORT_HELP % _SERVE_PORT)
+    serve_cmd.add_argument("--host", help=_HOST_HELP)
 
     proxy_cmd = commands.add_parser(
         "proxy",

@@ -19,7 +19,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -44,13 +44,18 @@ _SAID = {
 @dataclass(frozen=True, kw_only=True)
 class RunOptions:
     """What ``stc run`` was given: the entry script, where to serve (``port`` 0: any
-    free one), stc's cache (default as for a build) and how often to look for saves."""
+    free one), stc's cache (default as for a build) and how often to look for saves.
+    ``build`` holds what ``[tool.stc]`` says of a build (Pyodide's URL, the proxy...);
+    its ``out_dir``, ``service_worker`` and ``force`` are not used: the loop builds into
+    a temporary folder, a service worker would keep the page from seeing a rebuild, and
+    a build with errors is waited out."""
 
     app: Path
     host: str = "127.0.0.1"
     port: int = 8501
     cache_dir: Path | None = None
     interval: float = 0.1
+    build: BuildOptions | None = None
 
 
 def run(
@@ -70,7 +75,7 @@ def run(
     with tempfile.TemporaryDirectory(prefix="stc-run-") as temporary:
         site = Path(temporary) / "site"
         site.mkdir()
-        dev = DevBuild(BuildOptions(app=app, out_dir=site, cache_dir=options.cache_dir, dev=True))
+        dev = DevBuild(_dev_options(options, app, site))
         watcher = Watcher(app.parent, skip=(site,), interval=options.interval)
         hub = EventHub()
         # Listen first: a port in use is said before a build of several seconds.
@@ -161,3 +166,10 @@ def _files(changed: set[str]) -> str:
 
 def _say(out: TextIO, text: str) -> None:
     print(text, file=out, flush=True)
+
+
+def _dev_options(options: RunOptions, app: Path, site: Path) -> BuildOptions:
+    """The options of every build of the loop: *options*' ``build`` where it has one."""
+    base = options.build or BuildOptions(app=app)
+    return replace(base, app=app, out_dir=site, cache_dir=options.cache_dir, dev=True,
+                   service_worker=False, force=False)  # fmt: skip

@@ -12,9 +12,11 @@ limits below.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from compiler._options import BuildResult
+from compiler._settings import Chosen
 
 __all__ = ["FILE_LIMIT", "FILE_NOTE", "build_report", "report_lines"]
 
@@ -23,8 +25,11 @@ FILE_NOTE = 50 * 1024 * 1024  # git(hub) warns from here
 _LARGEST = 10
 
 
-def build_report(result: BuildResult, seconds: float | None = None) -> dict[str, Any]:
-    """The report of *result* as JSON-ready data (sizes in bytes)."""
+def build_report(
+    result: BuildResult, seconds: float | None = None, *, settings: Sequence[Chosen] = ()
+) -> dict[str, Any]:
+    """The report of *result* as JSON-ready data (sizes in bytes); *settings* are those
+    not left at their default, with where each came from (:mod:`compiler._settings`)."""
     largest = sorted(result.files, key=lambda f: (-f.size, f.path))[:_LARGEST]
     warnings = [
         f"{f.path} is {_mb(f.size)}: over GitHub Pages' 100 MB file limit, it cannot be pushed"
@@ -41,6 +46,7 @@ def build_report(result: BuildResult, seconds: float | None = None) -> dict[str,
         "files": len(result.files),
         "bytes": sum(f.size for f in result.files),
         "seconds": None if seconds is None else round(seconds, 2),
+        "settings": [{"key": c.key, "value": c.value, "from": c.source} for c in settings],
         "categories": dict(result.totals),
         "largest": [{"path": f.path, "size": f.size} for f in largest],
         "packages": {
@@ -84,6 +90,7 @@ def report_lines(report: dict[str, Any]) -> list[str]:
     lines = [
         f"{report['out_dir']}: {report['files']} files, {_mb(report['bytes'])} ({parts}){took}"
     ]
+    lines += [f"setting {s['key']} = {s['value']} (from {s['from']})" for s in report["settings"]]
     site, cdn = report["packages"]["site"], report["packages"]["cdn"]
     if site:
         lines.append("packages in the site: " + ", ".join(_name(p) for p in site))
