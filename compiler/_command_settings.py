@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Literal
 
 from compiler._diagnostics import Diagnostic
-from compiler._options import BuildOptions
-from compiler._settings import Chosen, FileSettings, settings_or_raise
+from compiler._options import BuildOptions, Chosen
+from compiler._settings import FileSettings, settings_or_raise
 
 __all__ = ["COMMAND_LINE", "BuildFlags", "BuildSettings", "build_settings", "server_settings"]
 

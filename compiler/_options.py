@@ -14,11 +14,22 @@ __all__ = [
     "BuildResult",
     "BundledPackage",
     "Category",
+    "Chosen",
     "RemoteFetch",
     "WrittenFile",
 ]
 
 Category = Literal["page", "runtime", "app", "pyodide", "packages"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Chosen:
+    """A setting not left at its default: its key, its value as shown, and where it
+    came from (``command line``, ``$STC_PROXY_URL``, ``pyproject.toml:4``...)."""
+
+    key: str
+    value: str
+    source: str
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from compiler._diagnostics import Diagnostic, Span
 from compiler._exceptions import SettingsError
+from compiler._options import Chosen
 from compiler._settings_table import ELSEWHERE, SETTINGS, Kind, Setting, by_key
 from compiler._toml_keys import KeyPosition, find_key
 
@@ -76,16 +77,6 @@ class FileSettings:
 
     values: Mapping[str, FromFile]
     diagnostics: tuple[Diagnostic, ...] = ()
-
-
-@dataclass(frozen=True, kw_only=True)
-class Chosen:
-    """A setting not left at its default: its key, its value as shown, and where it
-    came from (``command line``, ``$STC_PROXY_URL``, ``pyproject.toml:4``...)."""
-
-    key: str
-    value: str
-    source: str
 
 
 def read_settings(folder: Path) -> FileSettings:

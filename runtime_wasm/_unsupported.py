@@ -62,6 +62,8 @@ _NOT_THROUGH_PROXY = (
     "through `stc proxy`, which runs the statements the compiler found in the app's "
     "`conn.query(...)` calls, with bound parameters. Use `conn.query(sql, params=...)`."
 )
+
+
 def _connection(cls: str, attribute: str, what: str) -> Refusal:
     return Refusal(
         api=f"streamlit.connections.{cls}.{attribute}",

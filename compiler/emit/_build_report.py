@@ -15,8 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from compiler._options import BuildResult
-from compiler._settings import Chosen
+from compiler._options import BuildResult, Chosen
 
 __all__ = ["FILE_LIMIT", "FILE_NOTE", "build_report", "report_lines"]
 
