@@ -78,6 +78,11 @@ ASSETS: Mapping[str, Asset] = {
         files=("vendor/echarts.esm.min.mjs", "vendor/echarts.LICENSE"),
         names=frozenset({"echarts_chart"}),
     ),
+    # st.pydeck_chart: deck.gl, drawn without a basemap (no map library, no tiles).
+    "deckgl": Asset(
+        files=("vendor/deck-bundle.mjs", "vendor/deck-bundle.LICENSE"),
+        names=frozenset({"pydeck_chart"}),
+    ),
     # The runtime's markdown has no $…$ formulas: only st.latex draws with KaTeX, and
     # st.write(expr) of a SymPy expression, which it passes to st.latex as Streamlit's does.
     "katex": Asset(
