@@ -17,6 +17,7 @@ Streamlit, so a changed spec keeps the selection.
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -96,10 +97,12 @@ def _records_for_json(pydeck_obj: Any) -> None:
     in weak references). Records are what pydeck sends for a frame anyway."""
     for layer in getattr(pydeck_obj, "layers", None) or ():
         data = getattr(layer, "data", None)
-        if callable(data) and type(data).__name__ == "weakref":  # weakref.ref
+        if isinstance(data, weakref.ref):
             data = data()
-        if type(data).__name__ == "DataFrame" and hasattr(data, "to_dict"):
-            layer.data = data.to_dict(orient="records")
+        if type(data).__name__ == "DataFrame" and callable(
+            to_dict := getattr(data, "to_dict", None)
+        ):
+            layer.data = to_dict(orient="records")
 
 
 def _tooltip(pydeck_obj: Any) -> dict[str, Any] | None:
