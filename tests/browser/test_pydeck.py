@@ -110,6 +110,14 @@ def test_deck_draws_offline_and_a_click_selects(
     expect(page.get_by_text("selected: {} []")).to_be_visible()
     wait_idle(page)
     assert _red(_pixel(chart, -SPACING)), _pixel(chart, -SPACING)
+    expect(chart.get_by_role("button", name="Clear selection")).to_have_count(0)
+
+    # Streamlit's "Clear selection" button, there while anything is selected.
+    page.mouse.click(box["x"] + box["width"] / 2 - SPACING, box["y"] + box["height"] / 2)
+    expect(page.get_by_text("selected: {'pts': [0]} ['p0']")).to_be_visible()
+    chart.get_by_role("button", name="Clear selection").click()
+    expect(page.get_by_text("selected: {} []")).to_be_visible()
+    expect(chart.get_by_role("button", name="Clear selection")).to_have_count(0)
 
     assert sum("deck-bundle.mjs" in url for url in requests) == 1
     assert not [u for u in requests if "carto" in u or "mapbox" in u]

@@ -9,8 +9,9 @@
 // instead of drawing.
 //
 // With on_select (props.selection_mode) the chart is a widget, as Streamlit's: a click
-// on an object selects it (or adds it, "multi-object"), a click on nothing clears, and
-// the page sends {selection: {indices, objects}} by layer id. Selected objects are drawn
+// on an object selects it (or adds it, "multi-object"), a click on nothing or the
+// "Clear selection" button clears, and the page sends {selection: {indices, objects}}
+// by layer id. Selected objects are drawn
 // opaque and the others faded, as Streamlit does.
 
 import { errorBox, h } from "../dom.mjs";
@@ -223,10 +224,26 @@ async function drawDeck(el, p, token) {
     d.deck.setProps(deckProps);
   }
   const box = el.querySelector(":scope > .stc-deck-body");
-  box?.querySelector(".stc-deck-note")?.remove();
+  box?.querySelectorAll(":scope > .stc-deck-note, :scope > .stc-deck-clear").forEach((n) => n.remove());
   if (box && namesStyle(json)) {
     box.append(h("div", { class: "stc-deck-note", title: "stc draws pydeck layers without map tiles, so a published site fetches nothing from a map service." }, "Basemap not shown"));
   }
+  if (box && Object.keys(d.selection.indices ?? {}).length > 0) {
+    // Streamlit's toolbar action while anything is selected.
+    const clear = h("button", { type: "button", class: "stc-deck-clear", "aria-label": "Clear selection", title: "Clear selection" }, "×");
+    clear.addEventListener("click", () => select(el, EMPTY));
+    box.append(clear);
+  }
+}
+
+/** Make `next` the selection: sent to Python, and drawn at once. */
+function select(el, next) {
+  const d = el._deck;
+  if (JSON.stringify(next) === JSON.stringify(d.selection)) return;
+  d.selection = next;
+  const value = JSON.stringify({ selection: next });
+  d.ctx?.emit(el, value);
+  redraw(el, { ...d.props, value });
 }
 
 /** A click, reported as Streamlit's selection state when the chart is a widget. */
@@ -234,12 +251,7 @@ function onClick(el, info) {
   const d = el._deck;
   const p = d.props;
   if (!p?.selection_mode || !("value" in (el._stc?.props ?? {}))) return;
-  const next = clicked(d.selection, info, p.selection_mode);
-  if (JSON.stringify(next) === JSON.stringify(d.selection)) return;
-  d.selection = next;
-  const value = JSON.stringify({ selection: next });
-  d.ctx?.emit(el, value);
-  redraw(el, { ...p, value });
+  select(el, clicked(d.selection, info, p.selection_mode));
 }
 
 function redraw(el, p) {
