@@ -1,7 +1,7 @@
 """st.pydeck_chart in Chromium: deck.gl draws the layers on a plain background with
 nothing fetched from a map service (the spec below names Carto's style, as pydeck's
-default does), a click selects with on_select="rerun", and without WebGL 2 the chart
-says so. Only sites that use st.pydeck_chart (or may write a pydeck Deck) carry deck.gl.
+default does), a click selects with on_select="rerun", a rerun keeps where the map was
+dragged, and without WebGL 2 the chart says so. Only sites that use st.pydeck_chart (or may write a pydeck Deck) carry deck.gl.
 
 The apps use an object with pydeck's ``to_json()`` instead of pydeck itself: pydeck
 needs numpy, which only the Pyodide CDN has, and these tests run offline. Headless
@@ -118,6 +118,23 @@ def test_deck_draws_offline_and_a_click_selects(
     chart.get_by_role("button", name="Clear selection").click()
     expect(page.get_by_text("selected: {} []")).to_be_visible()
     expect(chart.get_by_role("button", name="Clear selection")).to_have_count(0)
+    wait_idle(page)
+
+    # A rerun keeps where the visitor dragged the map, as Streamlit's does.
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x + 150, y + 100)
+    page.mouse.down()
+    page.mouse.move(x + 200, y + 100, steps=5)
+    page.mouse.move(x + 250, y + 100, steps=5)
+    page.mouse.up()
+    page.wait_for_timeout(500)  # deck.gl's drag ends with a short inertia-free transition
+    page.mouse.click(x + 100, y)
+    expect(page.get_by_text("selected: {'pts': [1]} ['p1']")).to_be_visible()
+    wait_idle(page)
+    page.mouse.move(box["x"] + 5, box["y"] + 5)
+    assert _red(_pixel(chart, 100)), _pixel(chart, 100)
+    assert _faded(_pixel(chart, 100 - SPACING)), _pixel(chart, 100 - SPACING)
+    assert not _red(_pixel(chart, 0)) and not _faded(_pixel(chart, 0)), _pixel(chart, 0)
 
     assert sum("deck-bundle.mjs" in url for url in requests) == 1
     assert not [u for u in requests if "carto" in u or "mapbox" in u]
