@@ -104,10 +104,9 @@ function clicked(current, info, mode) {
   return { indices, objects };
 }
 
-/** A colour accessor's colour for one object, as [r, g, b, a], or null. */
-function colorOf(accessor, object, info) {
-  const c = typeof accessor === "function" ? accessor(object, info) : accessor;
-  return Array.isArray(c) ? [c[0] || 0, c[1] || 0, c[2] || 0, c[3] || 255] : null;
+/** A colour as [r, g, b, a] (alpha 255 when not given), or null if it is not one. */
+function rgba(c) {
+  return Array.isArray(c) || ArrayBuffer.isView(c) ? [c[0] || 0, c[1] || 0, c[2] || 0, c[3] || 255] : null;
 }
 
 /** The JSON with Streamlit's changes: layers pickable when selecting and none says,
@@ -125,17 +124,21 @@ function prepared(json, p, classes) {
   return json;
 }
 
-/** The converted layers, faded but for the selected objects when anything is selected. */
-function withSelection(layers, selection, dataOf) {
-  const active = layers.some((l) => (selection.indices[layerKey(l)] ?? []).some((i) => i < (dataOf(l)?.length ?? Infinity)));
+/** The converted layers, faded but for the selected objects when anything is selected
+ * (among the objects a layer has: a selection kept from older data may point past them).
+ * As in Streamlit, only a colour the spec gives is faded; `raw` is a layer's JSON. */
+function withSelection(layers, selection, raw) {
+  const count = (l) => (Array.isArray(raw(l)?.data) ? raw(l).data.length : Infinity);
+  const active = layers.some((l) => (selection.indices[layerKey(l)] ?? []).some((i) => i < count(l)));
   return layers.map((layer) => {
     const name = FILL[layer?.constructor?.layerName];
-    if (!name || !active || layer.props[name] === undefined) return layer;
+    if (!name || !active || raw(layer)?.[name] === undefined) return layer;
     const original = layer.props[name];
     const chosen = new Set(selection.indices[layerKey(layer)] ?? []);
     const fill = (object, info) => {
-      const c = colorOf(original, object, info);
-      if (!c) return original;
+      const own = typeof original === "function" ? original(object, info) : original;
+      const c = rgba(own);
+      if (!c) return own;
       return chosen.has(info.index) ? [c[0], c[1], c[2], Math.max(c[3], 255)] : [c[0], c[1], c[2], Math.min(c[3], UNSELECTED_ALPHA)];
     };
     const triggers = layer.props.updateTriggers ?? {};
@@ -192,8 +195,8 @@ async function drawDeck(el, p, token) {
   const converted = converter.convert(json);
   d.selection = selectionOf(p);
   d.props = p;
-  const dataOf = (layer) => (Array.isArray(json.layers?.find((l) => layerKey(l) === layerKey(layer))?.data) ? layer.props.data : null);
-  const layers = withSelection((converted.layers ?? []).filter(Boolean), d.selection, dataOf);
+  const raw = (layer) => json.layers.find((l) => l && layerKey(l) === layerKey(layer));
+  const layers = withSelection((converted.layers ?? []).filter(Boolean), d.selection, raw);
   const views = [converted.views ?? []].flat().filter((v) => v instanceof lib.View);
   const deckProps = {
     layers,
