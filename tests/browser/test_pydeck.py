@@ -1,7 +1,8 @@
 """st.pydeck_chart in Chromium: deck.gl draws the layers on a plain background with
 nothing fetched from a map service (the spec below names Carto's style, as pydeck's
 default does), a click selects with on_select="rerun", a rerun keeps where the map was
-dragged, and without WebGL 2 the chart says so. Only sites that use st.pydeck_chart (or may write a pydeck Deck) carry deck.gl.
+dragged, and without WebGL 2 the chart says so. Only sites that use st.pydeck_chart (or
+may write a pydeck Deck) carry deck.gl.
 
 The apps use an object with pydeck's ``to_json()`` instead of pydeck itself: pydeck
 needs numpy, which only the Pyodide CDN has, and these tests run offline. Headless
