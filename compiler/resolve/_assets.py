@@ -6,9 +6,9 @@ that make it, and the ``st.*`` names whose elements draw with it. The analysis
 passed to a call, an ambiguous binding), the asset ships: a few hundred kilobytes more
 is better than a broken chart. ``st.write(x)`` of a value the analysis cannot see draws
 with an asset only if ``x`` can be such a chart, which needs the package that makes it
-(Altair, plotly, graphviz) among the site's packages: so an app that writes a DataFrame does not
-carry 4.8 MB of plotly.js. What a site left out is listed in its boot config, and the
-page says so if an element needs it.
+(Altair, plotly, graphviz, pydeck) among the site's packages: so an app that writes a
+DataFrame does not carry 4.8 MB of plotly.js. What a site left out is listed in its boot
+config, and the page says so if an element needs it.
 """
 
 from __future__ import annotations
@@ -77,6 +77,14 @@ ASSETS: Mapping[str, Asset] = {
     "echarts": Asset(
         files=("vendor/echarts.esm.min.mjs", "vendor/echarts.LICENSE"),
         names=frozenset({"echarts_chart"}),
+    ),
+    # st.pydeck_chart draws with deck.gl, without a basemap (no map library, no tiles);
+    # st.write(deck) of a pydeck Deck draws it too, as Streamlit's does.
+    "deckgl": Asset(
+        files=("vendor/deck-bundle.mjs", "vendor/deck-bundle.LICENSE"),
+        names=frozenset({"pydeck_chart"}),
+        opaque=frozenset({"write", "write_stream"}),
+        makers=frozenset({"pydeck"}),
     ),
     # The runtime's markdown has no $…$ formulas: only st.latex draws with KaTeX, and
     # st.write(expr) of a SymPy expression, which it passes to st.latex as Streamlit's does.

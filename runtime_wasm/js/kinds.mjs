@@ -15,6 +15,7 @@ import { COMPONENTS } from "./components.mjs";
 import { COMPONENTS_V2 } from "./components_v2.mjs";
 import { CHARTS } from "./elements/charts.mjs";
 import { DATA } from "./elements/data.mjs";
+import { DECK_GL_JSON_CHART } from "./elements/deck_gl_json_chart.mjs";
 import { DIAGRAMS } from "./elements/diagrams.mjs";
 import { DIALOG, DIALOG_BLOCKS } from "./elements/dialog.mjs";
 import { ECHARTS } from "./elements/echarts.mjs";
@@ -52,6 +53,7 @@ export const KINDS = {
   ...DATA,
   ...CHARTS,
   ...ECHARTS,
+  ...DECK_GL_JSON_CHART,
   ...DIAGRAMS,
   ...MEDIA,
   ...STATUS,

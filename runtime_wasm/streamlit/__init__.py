@@ -136,6 +136,7 @@ altair_chart = _main.altair_chart
 area_chart = _main.area_chart
 bar_chart = _main.bar_chart
 echarts_chart = _main.echarts_chart
+pydeck_chart = _main.pydeck_chart
 graphviz_chart = _main.graphviz_chart
 line_chart = _main.line_chart
 map = _main.map
@@ -272,6 +273,7 @@ __all__ = [
     "plotly_chart",
     "popover",
     "progress",
+    "pydeck_chart",
     "pyplot",
     "query_params",
     "radio",

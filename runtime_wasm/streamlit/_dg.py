@@ -18,6 +18,7 @@ from ._containers import OpenStateMixin, StatusContainerMixin
 from ._not_yet import NOT_YET
 from .elements._charts import ChartsMixin
 from .elements._data import DataMixin
+from .elements._deck_gl_json_chart import PydeckMixin
 from .elements._diagrams import DiagramsMixin
 from .elements._echarts import EChartsMixin
 from .elements._html import HtmlMixin
@@ -65,6 +66,7 @@ class DeltaGenerator(
     DataMixin,
     ChartsMixin,
     EChartsMixin,
+    PydeckMixin,
     DiagramsMixin,
     MediaMixin,
     StatusMixin,

@@ -12,9 +12,4 @@ __all__ = ["NOT_YET"]
 # ``streamlit.delta_generator.DeltaGenerator`` (without its ``dg`` property), minus
 # :func:`._registry.implemented` at the time. Remove a name here when the runtime
 # implements it (a unit test fails while a name is in both).
-NOT_YET: frozenset[str] = frozenset(
-    (
-        "App",
-        "pydeck_chart",
-    )
-)
+NOT_YET: frozenset[str] = frozenset(("App",))

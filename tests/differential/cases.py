@@ -183,6 +183,18 @@ CASES = [
         "st.echarts_chart({'series': [{'type': 'bar', 'data': [1], 'selectedMode': True}]},"
         " key='k', on_select='rerun')",
     ),
+    _c(
+        "pydeck-chart",
+        "import pydeck as pdk\n"
+        "layer = pdk.Layer('ScatterplotLayer', data=[{'x': 1, 'y': 2}], id='pts',"
+        " get_position='[x, y]')\n"
+        "deck = pdk.Deck(layers=[layer], tooltip={'text': '{x}'})\n"
+        "st.pydeck_chart(deck, alt='Points')\n"
+        "st.pydeck_chart()\n"
+        "e = st.pydeck_chart(deck, key='d', on_select='rerun', selection_mode='multi-object')\n"
+        "st.write(e.selection)\nst.text(repr(st.session_state.d))",
+        lambda at: None,  # a rerun keeps the (empty) selection
+    ),
     # -- chart selections: the state before any selection (AppTest cannot select) -------
     _c(
         "vega-lite-select",

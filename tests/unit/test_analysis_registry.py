@@ -28,11 +28,11 @@ def test_not_yet_is_disjoint_from_implemented() -> None:
 
 
 def test_not_yet_is_a_sorted_literal() -> None:
-    assert "pydeck_chart" in _registry.NOT_YET
+    assert "App" in _registry.NOT_YET
     assert not {"runtime", "proto", "elements", "util", "dg"} & _registry.NOT_YET
 
 
-@pytest.mark.parametrize("name", ["pydeck_chart", "App"])
+@pytest.mark.parametrize("name", ["App"])
 def test_runtime_names_a_not_yet_command(run_app: RunApp, name: str) -> None:
     at = run_app(f"import streamlit as st\nst.{name}('x')\n")
     assert at.exception[0].value.startswith(f"`st.{name}` is not available in stc yet")
@@ -42,9 +42,9 @@ def test_runtime_names_a_not_yet_command(run_app: RunApp, name: str) -> None:
 
 def test_not_yet_is_an_api_error_and_an_attribute_error() -> None:
     with pytest.raises(StreamlitAPIException, match="not available in stc yet"):
-        st.pydeck_chart  # noqa: B018
-    assert not hasattr(st, "pydeck_chart")
-    assert not hasattr(st.sidebar, "pydeck_chart")
+        st.App  # noqa: B018
+    assert not hasattr(st, "App")
+    assert not hasattr(st.sidebar, "App")
     with pytest.raises(AttributeError, match="has no attribute 'nonsense'"):
         st.nonsense  # noqa: B018
 
@@ -69,7 +69,7 @@ def test_signatures_are_read_from_the_runtime() -> None:
     [
         "DeltaGenerator",  # a class of the runtime, not a command
         "components.v1.CustomComponent",  # ours only: Streamlit's v1 does not export it
-        "pydeck_chart",  # not yet
+        "App",  # not yet
         "session_state",  # not callable
         "column_config",  # a module
         "DeltaGenerator._main",

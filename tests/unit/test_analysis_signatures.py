@@ -345,8 +345,8 @@ SLIDER_17 = ", ".join(f"'{c}'" for c in "abcdefghijklmnopq")
             id="methods-of-objects",
         ),
         pytest.param(
-            "import streamlit as st\nst.pydeck_chart(None, nonsense=1)\n",
-            [("STC101", 2, 1, "st.pydeck_chart is not available in stc yet")],
+            "import streamlit as st\nst.App(None, nonsense=1)\n",
+            [("STC101", 2, 1, "st.App is not available in stc yet")],
             id="not-yet-is-not-judged",
         ),
         pytest.param(

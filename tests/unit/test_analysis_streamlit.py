@@ -19,49 +19,47 @@ def _st(tmp_path: Path, source: str) -> list[tuple[str, int]]:
     ("source", "expected"),
     [
         # -- STC101: in Streamlit 1.67, not in stc yet ----------------------------------
-        pytest.param("import streamlit as st\nst.pydeck_chart('x')\n", [("STC101", 2)], id="st"),
-        pytest.param("import streamlit as s\ns.pydeck_chart('x')\n", [("STC101", 2)], id="alias-s"),
+        pytest.param("import streamlit as st\nst.App('x')\n", [("STC101", 2)], id="st"),
+        pytest.param("import streamlit as s\ns.App('x')\n", [("STC101", 2)], id="alias-s"),
+        pytest.param("import streamlit\nstreamlit.App('x')\n", [("STC101", 2)], id="plain"),
         pytest.param(
-            "import streamlit\nstreamlit.pydeck_chart('x')\n", [("STC101", 2)], id="plain"
+            "from streamlit import App as ai\nai('x')\n", [("STC101", 1)], id="from-import"
         ),
         pytest.param(
-            "from streamlit import pydeck_chart as ai\nai('x')\n", [("STC101", 1)], id="from-import"
+            "import streamlit as st\nst.sidebar.App('x')\n", [("STC101", 2)], id="sidebar"
         ),
         pytest.param(
-            "import streamlit as st\nst.sidebar.pydeck_chart('x')\n", [("STC101", 2)], id="sidebar"
-        ),
-        pytest.param(
-            "from streamlit import sidebar as sb\nsb.pydeck_chart('x')\n",
+            "from streamlit import sidebar as sb\nsb.App('x')\n",
             [("STC101", 2)],
             id="sidebar-imported",
         ),
         pytest.param(
-            "import streamlit as st\nc1, c2 = st.columns(2)\nc2.pydeck_chart('x')\n",
+            "import streamlit as st\nc1, c2 = st.columns(2)\nc2.App('x')\n",
             [("STC101", 3)],
             id="columns-unpacked",
         ),
         pytest.param(
-            "import streamlit as st\ncols = st.columns(2)\ncols[1].pydeck_chart('x')\n",
+            "import streamlit as st\ncols = st.columns(2)\ncols[1].App('x')\n",
             [("STC101", 3)],
             id="columns-indexed",
         ),
         pytest.param(
-            "import streamlit as st\nfor t in st.tabs(['a']):\n    t.pydeck_chart('x')\n",
+            "import streamlit as st\nfor t in st.tabs(['a']):\n    t.App('x')\n",
             [("STC101", 3)],
             id="tabs-iterated",
         ),
         pytest.param(
-            "import streamlit as st\nwith st.form('f') as f:\n    f.pydeck_chart('x')\n",
+            "import streamlit as st\nwith st.form('f') as f:\n    f.App('x')\n",
             [("STC101", 3)],
             id="with-as",
         ),
         pytest.param(
-            "import streamlit as st\nbox = st.sidebar.container()\nbox.pydeck_chart('x')\n",
+            "import streamlit as st\nbox = st.sidebar.container()\nbox.App('x')\n",
             [("STC101", 3)],
             id="container-in-sidebar",
         ),
         pytest.param(
-            "import streamlit as st\na, b = st.container().columns(2)\nb.pydeck_chart('x')\n",
+            "import streamlit as st\na, b = st.container().columns(2)\nb.App('x')\n",
             [("STC101", 3)],
             id="columns-of-container",
         ),
@@ -93,12 +91,12 @@ def _st(tmp_path: Path, source: str) -> list[tuple[str, int]]:
             [],
             id="shimmed-submodules",
         ),
-        pytest.param("st = 'text'\nst.upper()\nst.pydeck_chart\n", [], id="local-st-not-streamlit"),
+        pytest.param("st = 'text'\nst.upper()\nst.App\n", [], id="local-st-not-streamlit"),
         pytest.param(
             "import streamlit as st\ncfg = st.connections.SQLConnection\n", [], id="api-module"
         ),
         pytest.param("import streamlit.connections\n", [], id="api-submodule"),
-        pytest.param("import numpy as st\nst.pydeck_chart()\n", [], id="st-is-another-module"),
+        pytest.param("import numpy as st\nst.App()\n", [], id="st-is-another-module"),
         pytest.param(
             "import streamlit as st\nph = st.text('x')\nph.nonsense()\n",
             [],
@@ -114,29 +112,29 @@ def _st(tmp_path: Path, source: str) -> list[tuple[str, int]]:
         ),
         # -- STC103: ambiguous, warn and never guess ------------------------------------
         pytest.param(
-            "import streamlit as st\nif x:\n    import mock as st\nst.pydeck_chart('x')\n",
+            "import streamlit as st\nif x:\n    import mock as st\nst.App('x')\n",
             [("STC103", 3)],
             id="rebound-in-if",
         ),
         pytest.param(
-            "import streamlit as st\nfor st in range(3):\n    st.pydeck_chart()\n",
+            "import streamlit as st\nfor st in range(3):\n    st.App()\n",
             [("STC103", 2)],
             id="rebound-in-loop",
         ),
         pytest.param(
-            "import streamlit as st\ndef f(st):\n    st.pydeck_chart('x')\n",
+            "import streamlit as st\ndef f(st):\n    st.App('x')\n",
             [("STC103", 2)],
             id="shadowed-in-function",
         ),
         pytest.param("import streamlit as st\ndel st\n", [("STC103", 2)], id="deleted"),
         pytest.param(
-            "import streamlit as st\nc = st.container()\nc = 3\nc.pydeck_chart('x')\n",
+            "import streamlit as st\nc = st.container()\nc = 3\nc.App('x')\n",
             [("STC103", 3)],
             id="container-assigned-twice",
         ),
         pytest.param(
             "import streamlit as st\nif x:\n    c = st.container()\nelse:\n    c = st.sidebar\n"
-            "c.pydeck_chart('x')\n",
+            "c.App('x')\n",
             [("STC101", 6)],
             id="two-containers-not-ambiguous",
         ),
@@ -147,9 +145,7 @@ def test_streamlit_names(tmp_path: Path, source: str, expected: list[tuple[str, 
 
 
 def test_messages_name_the_command(tmp_path: Path) -> None:
-    analysis = analyse_app(
-        tmp_path, {"app.py": "import streamlit as s\ns.sidebar.pydeck_chart('f')\n"}
-    )
+    analysis = analyse_app(tmp_path, {"app.py": "import streamlit as s\ns.sidebar.App('f')\n"})
     (diagnostic,) = analysis.diagnostics
-    assert diagnostic.message == "st.pydeck_chart is not available in stc yet"
-    assert (diagnostic.severity, diagnostic.span.col, diagnostic.span.end_col) == ("error", 1, 23)
+    assert diagnostic.message == "st.App is not available in stc yet"
+    assert (diagnostic.severity, diagnostic.span.col, diagnostic.span.end_col) == ("error", 1, 14)

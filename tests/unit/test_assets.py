@@ -43,6 +43,12 @@ CASES = [
     pytest.param(
         "import streamlit as st\na, b = st.columns(2)\nb.bar_chart(df)\n", {"vega"}, id="column"
     ),
+    pytest.param(
+        "import streamlit as st\nwith st.sidebar:\n    st.pydeck_chart(deck)\n",
+        {"deckgl"},
+        id="pydeck_chart",
+    ),
+    pytest.param("import streamlit as st\nst.map(df)\n", {"vega"}, id="map-is-not-deck"),
     pytest.param("from streamlit import latex as tex\ntex('x')\n", {"katex"}, id="from-import"),
     pytest.param("import streamlit as st\nst.write(chart)\n", set(), id="write-opaque"),
     pytest.param("import streamlit as st\nst.markdown(text)\n", set(), id="markdown-opaque"),
@@ -81,6 +87,7 @@ def test_choose_assets(tmp_path: Path, source: str, expected: set[str]) -> None:
         pytest.param(frozenset({"plotly", "narwhals"}), {"plotly"}, id="plotly"),
         pytest.param(frozenset({"graphviz"}), {"graphviz"}, id="graphviz"),
         pytest.param(frozenset({"sympy", "mpmath"}), {"katex"}, id="sympy"),
+        pytest.param(frozenset({"pydeck", "jinja2", "numpy"}), {"deckgl"}, id="pydeck"),
         pytest.param(frozenset({"pandas", "numpy"}), set(), id="dataframes-only"),
     ],
 )
@@ -113,6 +120,9 @@ def test_names_in_other_modules_count(tmp_path: Path) -> None:
         ("vendor/mermaid.min.js", True),
         ("vendor/echarts.esm.min.mjs", True),
         ("vendor/echarts.LICENSE", True),
+        ("vendor/deck-bundle.mjs", True),
+        ("vendor/deck-bundle.LICENSE", True),
+        ("elements/deck_gl_json_chart.mjs", False),
         ("vendor/katex/fonts/KaTeX_Main-Regular.woff2", True),
         ("vendor/marked.esm.js", False),
         ("elements/charts.mjs", False),
@@ -160,6 +170,9 @@ def _site(
             id="graphviz-echarts",
         ),
         pytest.param(
+            "import streamlit as st\nst.pydeck_chart()\n", "auto", ["deckgl"], id="pydeck"
+        ),
+        pytest.param(
             "import streamlit as st\nst.mermaid_chart('graph LR')\n",
             "auto",
             ["mermaid"],
@@ -183,6 +196,7 @@ def test_site_carries_only_chosen_assets(
     assert ("stc/vendor/viz.js" in files) is ("graphviz" in expected)
     assert ("stc/vendor/mermaid.min.js" in files) is ("mermaid" in expected)
     assert ("stc/vendor/echarts.esm.min.mjs" in files) is ("echarts" in expected)
+    assert ("stc/vendor/deck-bundle.mjs" in files) is ("deckgl" in expected)
     assert "stc/vendor/marked.esm.js" in files  # not optional: markdown needs it
     listed = {f["path"] for f in manifest["files"]}
     assert not any(p.startswith("stc/vendor/katex/") for p in listed) or "katex" in expected

@@ -24,7 +24,7 @@ BROKEN_APP = {
 
         df = pd.read_csv("data/sales.csv")
         st.dataframe(df)
-        st.pydeck_chart("Tell us more")
+        st.App("Tell us more")
         """,
     "helpers.py": """
         def cleanup(frame:

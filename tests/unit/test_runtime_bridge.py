@@ -271,6 +271,7 @@ def test_streamlit_public_names() -> None:
         "plotly_chart",
         "popover",
         "progress",
+        "pydeck_chart",
         "pyplot",
         "query_params",
         "radio",

@@ -101,7 +101,7 @@ class _Writer:
         if rule.flushes:
             self.flush()
         if isinstance(rule.show, str):
-            # A command stc lacks (in _registry.NOT_YET, as pydeck_chart is) raises its
+            # A command stc lacks (in _registry.NOT_YET) raises its
             # standard "`st.X` is not available in stc yet" error here.
             getattr(self.dg, rule.show)(arg)
         else:
