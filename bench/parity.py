@@ -97,7 +97,7 @@ class KindRow:
 
 
 def _settle(page: Page, ready: str, elements: str) -> None:
-    page.wait_for_selector(elements, timeout=120_000)
+    page.wait_for_selector(elements, state="attached", timeout=120_000)
     page.wait_for_function(ready, timeout=120_000)
     time.sleep(2.0)  # Streamlit draws as elements arrive; fonts and images load
     page.evaluate("document.fonts.ready")
@@ -145,10 +145,12 @@ def run(pages: list[str], show_pairs: bool) -> dict[str, KindRow]:
             ours_page.goto(f"{stc_url}{name}/")
             theirs_page.goto(f"{st_url}{name}")
             try:
+                contender = "stc"
                 _settle(ours_page, STC_IDLE, STC_ELEMENTS)
+                contender = "streamlit run"
                 _settle(theirs_page, ST_IDLE, ST_ELEMENTS)
             except PlaywrightTimeout as err:
-                print(f"{name}: skipped, a page did not settle ({err.message.splitlines()[0]})")
+                print(f"{name}: skipped, {contender}'s page did not settle ({err.message[:80]})")
                 continue
             ours, theirs = _samples(ours_page, STC_ELEMENTS), _samples(theirs_page, ST_ELEMENTS)
             for mine, other in _pairs(ours, theirs):
