@@ -55,6 +55,15 @@ class _AliasFinder(importlib.abc.MetaPathFinder):
             return None
         real = ALIASES[alias] + fullname[len(alias) :]
         if importlib.util.find_spec(real) is None:
+            if fullname == alias and alias != ALIAS:
+                # A site carries a stand-in only when the build saw the app import it
+                # (compiler/resolve/_resolve.py, OPTIONAL_SHIMS).
+                raise ModuleNotFoundError(
+                    f"No module named {alias!r}: stc left its stand-in for {alias} out "
+                    f"of this site because the build saw no import of it; import it by "
+                    f"name in the app (`import {alias}`) and build again",
+                    name=alias,
+                )
             return None
         return ModuleSpec(fullname, _AliasLoader(real), is_package=True)
 

@@ -39,6 +39,13 @@ from compiler.resolve.pyc._precompile import RuntimeBytecode, precompile, stdlib
 __all__ = ["Resolved", "resolve", "runtime_package_dir"]
 
 _RUNTIME_SKIPPED_DIRS = frozenset({"js", "testing", "__pycache__"})
+# The runtime's stand-ins for PyPI packages (runtime_wasm._alias.ALIASES), by import
+# name: a site carries one only when its app imports it (31 kB of the counter's
+# first load otherwise), or when the site has wheels, which might.
+OPTIONAL_SHIMS = {
+    "st_pages": "runtime_wasm/st_pages/",
+    "streamlit_authenticator": "runtime_wasm/streamlit_authenticator/",
+}
 PYODIDE_CDN = f"https://cdn.jsdelivr.net/pyodide/v{PYODIDE_VERSION}/full/"
 
 
@@ -123,7 +130,8 @@ def resolve(
     return Resolved(
         pyodide=core,
         pyodide_url=url,
-        runtime_modules=_with_bytecode(modules, bytecode),
+        # compiled whole (one cache entry per runtime), then trimmed for this app
+        runtime_modules=_without_unused_shims(_with_bytecode(modules, bytecode), imports, packages),
         stdlib_modules=_stdlib_modules(core, bytecode, app_stdlib, packages, cache_dir, reporter),
         js_files=tuple(f for f in _js_files(runtime / "js") if not is_left_out(f[0], chosen)),
         assets=tuple(name for name in ASSETS if name in chosen),
@@ -133,6 +141,19 @@ def resolve(
         app_config=app_config,
         diagnostics=tuple(diagnostics),
     )
+
+
+def _without_unused_shims(
+    modules: tuple[tuple[str, Path], ...],
+    imports: tuple[ImportRef, ...],
+    packages: tuple[Package, ...],
+) -> tuple[tuple[str, Path], ...]:
+    """*modules* less the optional shims nothing in the site imports."""
+    if any(p.wheel is not None for p in packages):
+        return modules
+    tops = {r.top for r in imports}
+    unused = tuple(folder for name, folder in OPTIONAL_SHIMS.items() if name not in tops)
+    return tuple(m for m in modules if not m[0].startswith(unused)) if unused else modules
 
 
 def _with_bytecode(

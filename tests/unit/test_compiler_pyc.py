@@ -109,6 +109,11 @@ def test_the_runtime_zip_carries_bytecode(core: PyodideCore, tmp_path: Path) -> 
     assert not any(n.endswith(".py") for n in names)  # bytecode in place of sources
     assert "runtime_wasm/_bridge.pyc" in names
     assert "runtime_wasm/streamlit/_dg.pyc" in names
+    # The stand-ins for PyPI packages this app does not import stay out.
+    assert not any(
+        n.startswith(("runtime_wasm/st_pages/", "runtime_wasm/streamlit_authenticator/"))
+        for n in names
+    )
     assert not any(n.endswith(".pyc") and "/" not in n for n in names)  # stdlib: stdlib.zip
     # Compiled for where the worker puts the zip: tracebacks and frame checks name it.
     pyc = zipfile.ZipFile(runtime_zip).read("runtime_wasm/_script.pyc")
@@ -142,3 +147,18 @@ def test_every_stdlib_module_is_compiled_once_per_pyodide(
         b"Module difflib -- helpers for computing deltas"
         not in (folder / "difflib.pyc").read_bytes()
     )
+
+
+@needs_node
+def test_a_stand_in_ships_with_the_app_that_imports_it(core: PyodideCore, tmp_path: Path) -> None:
+    app = tmp_path / "app" / "app.py"
+    app.parent.mkdir()
+    app.write_text("import streamlit as st\n")
+    (app.parent / "menu.py").write_text("from st_pages import add_page_title\n")
+    build(
+        BuildOptions(app=app, out_dir=tmp_path / "site", cache_dir=core.folder.parents[1]),
+        NullReporter(),
+    )
+    names = zipfile.ZipFile(tmp_path / "site" / "stc" / "runtime.zip").namelist()
+    assert "runtime_wasm/st_pages/__init__.pyc" in names
+    assert not any(n.startswith("runtime_wasm/streamlit_authenticator/") for n in names)

@@ -378,3 +378,15 @@ def test_alias_install_is_idempotent(clean_process: None) -> None:
     assert streamlit.errors is runtime_wasm.streamlit.errors
     _alias.uninstall()
     assert _alias._FINDER not in sys.meta_path
+
+
+def test_a_stand_in_left_out_of_the_site_says_why(
+    clean_process: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As in a site whose build saw no import of st_pages: its stand-in is not there.
+    monkeypatch.setitem(_alias.ALIASES, "st_pages", "runtime_wasm.no_such_stand_in")
+    monkeypatch.delitem(sys.modules, "st_pages", raising=False)
+    with _alias.aliased(), pytest.raises(ModuleNotFoundError) as raised:
+        import st_pages  # noqa: F401
+    assert "stc left its stand-in for st_pages out of this site" in str(raised.value)
+    assert raised.value.name == "st_pages"
