@@ -50,7 +50,7 @@ class EncodedList(list[Any]):
     @property
     def json(self) -> str:
         if self._json is None:
-            self._json = _dumps(list(self))
+            self._json = _dumps(self)  # the C encoder takes a list subclass as a list
         return self._json
 
     @property
@@ -88,9 +88,11 @@ class RenderEncoder:
         out: Node = {"id": node["id"], "kind": node["kind"]}
         props = node.get("props", {})
         digest: str | None
+        values: list[EncodedList] = []
         if EncodedList in map(type, props.values()):  # a scan in C: most props have none
             encoded = [name for name, value in props.items() if type(value) is EncodedList]
-            text, digest = self._with_encoded(props, encoded)
+            values = [props[name] for name in encoded]
+            text, digest = self._with_placeholders(props, encoded)
         else:
             text = _dumps(props)
             digest = _digest(text) if len(text) >= LARGE_PROPS else None
@@ -100,20 +102,21 @@ class RenderEncoder:
             if self._sent.get(key) == digest:
                 out["same"] = True
         if not out.get("same"):
+            if values:  # the lists' JSON, made once each, into their placeholders
+                text = self._placeholder.sub(lambda found: values[int(found.group(1))].json, text)
             out["props"] = f"{self._token}{len(raw)}\x00"  # type: ignore[typeddict-item]
             raw.append(text)
         if "children" in node:
             out["children"] = [self._node(child, raw, sent) for child in node["children"]]
         return out
 
-    def _with_encoded(self, props: Mapping[str, Any], names: list[str]) -> tuple[str, str]:
-        """*props* as JSON, and a digest, with its EncodedLists' JSON and digests used
-        as they are: the rest of the props is small."""
-        values = [props[name] for name in names]
+    def _with_placeholders(self, props: Mapping[str, Any], names: list[str]) -> tuple[str, str]:
+        """*props* as JSON with a placeholder for each EncodedList, and a digest made
+        of that text and the lists' own digests: the rest of the props is small, and
+        the lists' JSON goes in only if the node is sent (``_node``)."""
         placed = {**props, **{name: f"{self._token}{i}\x00" for i, name in enumerate(names)}}
         text = _dumps(placed)
-        digest = _digest(text + "".join(value.digest for value in values))
-        return self._placeholder.sub(lambda found: values[int(found.group(1))].json, text), digest
+        return text, _digest(text + "".join(props[name].digest for name in names))
 
 
 def _digest(text: str) -> str:

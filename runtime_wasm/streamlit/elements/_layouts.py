@@ -28,11 +28,10 @@ from ..._errors import (
 from ..._tree import Element
 from ..._tree import container as container_block
 from .._base import DGBase
-from .._roots import new_dg
 from .._widget import Key
 from .lib._numbers import is_integral, is_number
 from .lib._open_state import check_bind, check_on_change, register_open_state, tracks_state
-from .lib._root_blocks import root_child
+from .lib._root_blocks import bottom_dg
 
 if TYPE_CHECKING:
     from .._dg import DeltaGenerator, ExpanderContainer, PopoverContainer, TabContainer
@@ -434,7 +433,7 @@ class BottomProxy:
     ``BottomContainerProxy``, it resolves its block in the run in progress)."""
 
     def _dg(self) -> Any:
-        return new_dg(block=root_child("bottom", {}), container="bottom")
+        return bottom_dg()
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):

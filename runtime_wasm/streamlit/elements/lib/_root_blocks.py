@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...._context import current
 from ...._tree import Element
+from ..._roots import new_dg
 
-__all__ = ["root_child"]
+if TYPE_CHECKING:
+    from ..._dg import DeltaGenerator
+
+__all__ = ["bottom_dg", "root_child"]
 
 
 def root_child(kind: str, props: dict[str, Any]) -> Element:
@@ -22,3 +26,9 @@ def root_child(kind: str, props: dict[str, Any]) -> Element:
     block = Element(kind, props, children=[])
     root.children.append(block)
     return block
+
+
+def bottom_dg() -> DeltaGenerator:
+    """A generator writing into the run's bottom container: ``st.bottom``'s, and where
+    ``st.chat_input`` goes when it is called at the top of the main area."""
+    return new_dg(block=root_child("bottom", {}), container="bottom")

@@ -16,10 +16,9 @@ from ...._context import current
 from ...._errors import FORM_DOCS_INFO, StreamlitAPIException, StreamlitValueError
 from ...._tree import Element
 from ..._base import DGBase
-from ..._roots import new_dg
 from ..._widget import Key, widget
 from ..lib._one_run_value import Fresh
-from ..lib._root_blocks import root_child
+from ..lib._root_blocks import bottom_dg
 from ..lib._uploaded_file import FileEntries, UploadedFile
 
 if TYPE_CHECKING:
@@ -107,7 +106,7 @@ class ChatMixin(DGBase):
         # block, or in st.bottom, it stays where it was called.
         at_bottom = self._active_is_main_body()
         value = widget(
-            new_dg(block=root_child("bottom", {}), container="bottom") if at_bottom else self,
+            bottom_dg() if at_bottom else self,
             "chat_input",
             key=key,
             shared={"placeholder": placeholder, "max_chars": max_chars},
