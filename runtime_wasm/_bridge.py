@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import _alias, _app_reload, _busy, _cache_store, _caching, _media_store, _packages
+from . import _alias, _app_reload, _busy, _cache_store, _caching, _entropy, _media_store, _packages
 from . import http as _http
 from ._protocol import (
     PROTOCOL_VERSION,
@@ -225,6 +225,7 @@ async def boot(config_json: str, send: Send, app_dir: str = APP_DIR) -> None:
     os.chdir(app_dir)
     if app_dir not in sys.path:
         sys.path.insert(0, app_dir)
+    _entropy.renew()  # a snapshot holds the random state of the visit that made it
     _alias.install()
     data = config.get("data") or {}
     _transport.configure(

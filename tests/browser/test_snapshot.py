@@ -15,9 +15,14 @@ from compiler import BuildOptions, NullReporter, build, serving
 
 from .conftest import PageGuard, poll, wait_idle, write_app
 
+pytestmark = pytest.mark.fresh_boot  # they make and restore snapshots themselves
+
 APP = """
+import random
+
 import streamlit as st
 
+st.caption(f"dice {[random.randint(1, 6) for _ in range(12)]}")
 st.session_state.visits = st.session_state.get("visits", 0) + 1
 name = st.text_input("Name", "snap")
 if st.button("Greet"):
@@ -50,6 +55,10 @@ def _stored(page: Page) -> list[str]:
     return list(keys)
 
 
+def _dice(page: Page) -> str:
+    return page.get_by_text("dice [").inner_text()
+
+
 def test_a_repeat_visit_restores_the_snapshot(
     page: Page, guard: PageGuard, app: Path, serve_app: Callable[[Path], str]
 ) -> None:
@@ -64,6 +73,12 @@ def test_a_repeat_visit_restores_the_snapshot(
     again = _visit(page.context, url)  # a new tab: a new session, from the snapshot
     expect(again.locator("#stc-root")).to_have_attribute("data-stc-boot", "snapshot")
     expect(again.get_by_text("runs 1")).to_be_visible()
+    third = _visit(page.context, url)
+    expect(third.locator("#stc-root")).to_have_attribute("data-stc-boot", "snapshot")
+    # The snapshot holds the random state of the visit that made it: each visit draws
+    # its own (12 dice alike by chance: 6**-12).
+    assert len({_dice(page), _dice(again), _dice(third)}) == 3
+    third.close()
     again.get_by_label("Name").fill("again")
     again.get_by_label("Name").press("Enter")
     again.get_by_role("button", name="Greet").click()
