@@ -6,7 +6,9 @@ and a big table shown again with the same data is not converted again
 from __future__ import annotations
 
 import copy
+import datetime
 import math
+import pickle
 import random
 from collections.abc import Iterator
 from typing import Any
@@ -90,6 +92,23 @@ def test_a_big_table_shown_again_is_not_converted_again(conversions: list[Any]) 
     # st.table shows the same data with other text: a table of its own.
     assert normalise_table(changed, table_cell)[2][0] == ["0", "1", "row 0"]
     assert len(conversions) == 5
+
+
+class Label(str):
+    """A str subclass: marshal refuses it, pickle keeps its class."""
+
+
+def test_tables_marshal_cannot_write_are_remembered_by_their_pickle(
+    conversions: list[Any],
+) -> None:
+    for flag in (datetime.date(2026, 12, 6), Label("x")):  # not builtin types: pickled
+        first = normalise_table(pickle.loads(pickle.dumps(_records(MIN_ROWS, flag))))
+        assert normalise_table(pickle.loads(pickle.dumps(_records(MIN_ROWS, flag)))) is first
+    assert len(conversions) == 2
+    # A str subclass and its text are other data, as a date and its text are.
+    normalise_table(_records(MIN_ROWS, "x"))
+    normalise_table(_records(MIN_ROWS, "2026-12-06"))
+    assert len(conversions) == 4
 
 
 def test_st_table_shows_floats_with_four_decimals() -> None:
