@@ -1,5 +1,14 @@
 """Browser tier: built sites served on 127.0.0.1, driven by Playwright in Debian's
-Chromium. Any request that leaves localhost, and any console error, fails the test."""
+Chromium. Any request that leaves localhost, and any console error, fails the test.
+
+``STC_TEST_BOOT=snapshot`` runs the tier on the other start-up path: before a test's
+page first opens a site, a scratch page of the same browser context visits it and
+waits until the start-up snapshot is stored (runtime_wasm/js/snapshot.mjs), so the
+test's own page restores from it (``data-stc-boot="snapshot"``) instead of starting
+Pyodide afresh. Tests of the snapshot itself are marked ``fresh_boot`` and left as
+they are. Every test boots fresh by default, which is also the path that makes a
+snapshot.
+"""
 
 from __future__ import annotations
 
@@ -121,6 +130,63 @@ def serve_app(built_sites: Path) -> Iterator[Callable[[Path], str]]:
             return urls[key]
 
         yield _serve
+
+
+SNAPSHOT_KEYS = """async () => {
+  const cache = await caches.open("stc-snapshots");
+  return (await cache.keys()).length;
+}"""
+
+
+# What the worker decides (runtime_wasm/js/snapshot.mjs: snapshotKey): no snapshot for
+# a build with --no-snapshot or a site that loads packages at boot.
+KEEPS_SNAPSHOT = """() => {
+  const config = JSON.parse(document.getElementById("stc-config").textContent);
+  return config.snapshot !== false && !(config.packages ?? []).length;
+}"""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "fresh_boot: test a first visit even under STC_TEST_BOOT=snapshot"
+    )
+
+
+@pytest.fixture(autouse=True)
+def _boot_from_snapshot(request: pytest.FixtureRequest) -> None:
+    """Under ``STC_TEST_BOOT=snapshot``: each site a test's page opens was visited once
+    in the same browser context, so the page restores Pyodide from a snapshot."""
+    if os.environ.get("STC_TEST_BOOT") != "snapshot" or "page" not in request.fixturenames:
+        return
+    if request.node.get_closest_marker("fresh_boot"):
+        return
+    page: Page = request.getfixturevalue("page")
+    goto = page.goto
+    primed: set[str] = set()
+
+    def goto_restored(url: str, **options: Any) -> Any:
+        origin = "{0.scheme}://{0.netloc}".format(urlparse(url))
+        if urlparse(url).hostname in LOCAL_HOSTS and origin not in primed:
+            primed.add(origin)
+            _store_snapshot(page, url)
+        return goto(url, **options)
+
+    page.goto = goto_restored  # type: ignore[method-assign]
+
+
+def _store_snapshot(page: Page, url: str) -> None:
+    """Visit *url* in a scratch page of *page*'s context until its snapshot is stored
+    (sites that keep none: until it is idle)."""
+    scratch = page.context.new_page()
+    try:
+        scratch.goto(url)
+        scratch.wait_for_function(
+            "window.stc && ['idle', 'error'].includes(window.stc.status)", timeout=60_000
+        )
+        if scratch.evaluate(KEEPS_SNAPSHOT):
+            assert poll(scratch, SNAPSHOT_KEYS), f"no snapshot of {url} was stored within 30 s"
+    finally:
+        scratch.close()
 
 
 class PageGuard:
