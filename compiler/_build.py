@@ -35,11 +35,12 @@ from compiler.emit._bake import BakedAnswer, bake
 from compiler.emit._plan import SitePlan, plan
 from compiler.emit._render import render
 from compiler.emit._write import ensure_replaceable, write
+from compiler.resolve._pyodide import cache_root
 from compiler.resolve._resolve import Resolved, resolve
 from compiler.resolve._sitelock import LOCK_PATH
 from runtime_wasm.http import host_of
 
-__all__ = ["PlannedSite", "build", "build_result", "plan_site"]
+__all__ = ["PlannedSite", "build", "build_result", "plan_site", "solid_cache"]
 
 
 def build(options: BuildOptions, reporter: Reporter) -> BuildResult:
@@ -55,12 +56,17 @@ def build(options: BuildOptions, reporter: Reporter) -> BuildResult:
     planned = plan_site(options, reporter)
 
     reporter.stage("render")
-    rendered = render(planned.site)
+    rendered = render(planned.site, solid_cache=solid_cache(options))
 
     reporter.stage("write")
     written = write(rendered, options.out_dir)
     reporter.info(f"{len(written)} files in {options.out_dir}")
     return build_result(options, planned, written)
+
+
+def solid_cache(options: BuildOptions) -> Path:
+    """Where the render stage keeps the solid zips it made (compiler/emit/_zip.py)."""
+    return (options.cache_dir or cache_root()) / "solid"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -164,13 +164,16 @@ class PageConfig(TypedDict):
 
     protocol: int
     pyodide: str  # folder of the Pyodide core
-    runtime: str  # runtime.zip
+    runtime: str  # runtime.zip.gz
     app: str  # app.zip
     entry: str  # the main script, relative to the app folder
     assets: list[str]  # the optional assets this build kept (compiler/resolve/_assets.py)
     packages: NotRequired[list[str]]  # Pyodide packages loaded at boot (absent: none)
     lock: NotRequired[str]  # the site's package lock, with packages
-    stdlib: NotRequired[str]  # the site's stdlib.zip (absent: Pyodide's own stdlib)
+    # without packages: the "info" of Pyodide's lock, which the worker hands Pyodide as
+    # a lock of no packages instead of its 120 kB file (absent: Pyodide fetches its own)
+    lock_info: NotRequired[dict[str, str]]
+    stdlib: NotRequired[str]  # the site's stdlib.zip.gz (absent: Pyodide's own stdlib)
     snapshot: NotRequired[bool]  # false: never keep a start-up snapshot (absent: keep one)
     service_worker: NotRequired[bool]  # true: register the site's sw.js (templates/sw.js)
     data: NotRequired[DataConfig]  # st.connection and st.secrets (absent: none)
@@ -185,12 +188,13 @@ class BootConfig(TypedDict):
 
     protocol: int
     pyodide: str  # folder URL of the Pyodide core, ending in "/"
-    runtime: str  # URL of runtime.zip (the runtime_wasm package)
+    runtime: str  # URL of runtime.zip.gz (the runtime_wasm package)
     app: str  # URL of app.zip (the user's files)
     entry: str  # the main script, relative to the app folder
     packages: list[str]  # Pyodide packages to load before the first run
     lock: str | None  # URL of the site's package lock (None: no packages)
-    stdlib: str | None  # URL of the site's stdlib.zip (None: Pyodide's own stdlib)
+    lock_info: dict[str, str] | None  # see PageConfig (None: Pyodide fetches its lock)
+    stdlib: str | None  # URL of the site's stdlib.zip.gz (None: Pyodide's own stdlib)
     snapshot: bool  # keep a start-up snapshot in Cache Storage (js/snapshot.mjs)
     url: str  # the page's URL at boot
     page: NotRequired[str]  # the url path of the app page the URL names ("" = default)
@@ -220,7 +224,7 @@ class HttpConfig(TypedDict, total=False):
 class FileDigest(TypedDict):
     """A file of the site as the build wrote it (``stc-build.json`` has every file's)."""
 
-    file: str  # its path in the site, for messages ("stc/runtime.zip")
+    file: str  # its path in the site, for messages ("stc/runtime.zip.gz")
     size: int
     sha256: str  # hex
 

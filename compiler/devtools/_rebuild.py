@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from compiler._build import PlannedSite, plan_site
+from compiler._build import PlannedSite, plan_site, solid_cache
 from compiler._diagnostics import Diagnostic
 from compiler._options import BuildOptions, WrittenFile
 from compiler._progress import NullReporter, Reporter
@@ -70,7 +70,7 @@ class DevBuild:
         ensure_replaceable(self.options.out_dir, self.options.app.resolve().parent)
         planned = plan_site(self.options, reporter)
         reporter.stage("render")
-        rendered = render(planned.site, self._cache)
+        rendered = render(planned.site, self._cache, solid_cache=solid_cache(self.options))
         reporter.stage("write")
         self._written = write(rendered, self.options.out_dir)
         self._planned = planned
@@ -82,7 +82,7 @@ class DevBuild:
         if self._planned is None:
             return self.first(NullReporter())
         planned = plan_site(self.options, NullReporter())
-        rendered = render(planned.site, self._cache)
+        rendered = render(planned.site, self._cache, solid_cache=solid_cache(self.options))
         before = {f.path: f for f in self._written}
         written = write_changed(rendered, self.options.out_dir, self._written)
         changed = tuple(

@@ -37,6 +37,7 @@ MIME_TYPES = {
     ".json": "application/json",
     ".wasm": "application/wasm",
     ".zip": "application/zip",
+    ".gz": "application/gzip",  # sent as is: the worker inflates runtime.zip.gz itself
     ".map": "application/json",
     ".svg": "image/svg+xml",
     ".txt": "text/plain; charset=utf-8",

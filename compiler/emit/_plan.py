@@ -3,7 +3,8 @@
 The plan is pure data (no I/O), so the layout is readable in one place::
 
     index.html  .nojekyll  stc-build.json
-    stc/<runtime_wasm/js/...>  stc/runtime.zip  stc/app.zip
+    stc/<runtime_wasm/js/...>  stc/runtime.zip.gz  stc/app.zip
+    stc/stdlib.zip.gz             (when the build could compile the stdlib: with Node)
     pyodide/<core files>          (absent with --pyodide-url)
     packages/pyodide-lock.json  packages/<wheels>   (only when the app needs packages)
     stc/queries.json              (only when the app uses a connection: the allowlist)
@@ -12,7 +13,7 @@ The plan is pure data (no I/O), so the layout is readable in one place::
 
 The boot config inline in ``index.html`` lists the packages to load and the site's
 lock file; with no packages both keys are absent and Pyodide boots as before. Its
-``integrity`` gives the size and sha256 of ``runtime.zip`` and ``app.zip``, which the
+``integrity`` gives the size and sha256 of ``runtime.zip.gz`` and ``app.zip``, which the
 worker checks before unpacking them (a partly uploaded site then says so instead of
 failing inside Pyodide); those are known only once the zips are made, so the plan
 names the files (:attr:`Template.integrity`) and the render stage fills them in. Its
@@ -62,7 +63,10 @@ __all__ = ["Copy", "Data", "PlannedFile", "SitePlan", "Template", "Text", "Zip",
 
 MANIFEST = "stc-build.json"
 SERVICE_WORKER_PATH = "sw.js"  # at the root: its scope is the whole site (templates/sw.js)
-STDLIB_PATH = "stc/stdlib.zip"  # the site's standard library (compiler/resolve/_site_stdlib.py)
+# The runtime and the site's standard library (compiler/resolve/_site_stdlib.py): solid
+# zips (compiler/emit/_zip.py), which the worker inflates.
+RUNTIME_PATH = "stc/runtime.zip.gz"
+STDLIB_PATH = "stc/stdlib.zip.gz"
 ORIGINALS = ".stc/original"  # in app.zip: the user's sources of the files stc rewrote
 
 
@@ -74,6 +78,7 @@ class Copy:
 @dataclass(frozen=True, kw_only=True)
 class Zip:
     members: tuple[tuple[str, Path | bytes], ...]  # (arcname, file or contents)
+    solid: bool = False  # stored members, the whole zip gzip-compressed (a ``.zip.gz``)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -153,7 +158,7 @@ def plan(
     config: PageConfig = {  # what each page reads (runtime_wasm/_protocol.py)
         "protocol": PROTOCOL_VERSION,
         "pyodide": resolved.pyodide_url,
-        "runtime": "stc/runtime.zip",
+        "runtime": RUNTIME_PATH,
         "app": "stc/app.zip",
         "entry": parsed.entry,
         "assets": list(resolved.assets),
@@ -161,6 +166,8 @@ def plan(
     if resolved.packages:  # absent otherwise: the worker then boots exactly as before
         config["packages"] = [p.name for p in resolved.packages]
         config["lock"] = LOCK_PATH
+    elif resolved.lock_info:  # the worker hands Pyodide a lock of no packages
+        config["lock_info"] = dict(resolved.lock_info)
     if resolved.stdlib_modules:  # absent: Pyodide's own stdlib (sources)
         config["stdlib"] = STDLIB_PATH
     if not snapshot:
@@ -176,7 +183,7 @@ def plan(
     if routes:  # a multipage app: the url paths with their own entry
         config["pages"] = list(routes)
     # what the worker checks before use (runtime, app); the stdlib's names its snapshots
-    integrity = {"runtime": "stc/runtime.zip", "app": "stc/app.zip"}
+    integrity = {"runtime": RUNTIME_PATH, "app": "stc/app.zip"}
     if resolved.stdlib_modules:
         integrity["stdlib"] = STDLIB_PATH
     context = {
@@ -213,9 +220,9 @@ def plan(
             for rel, path in resolved.js_files
         ),
         PlannedFile(
-            path="stc/runtime.zip",
+            path=RUNTIME_PATH,
             category="runtime",
-            source=Zip(members=resolved.runtime_modules),
+            source=Zip(members=resolved.runtime_modules, solid=True),
         ),
         PlannedFile(
             path="stc/app.zip",
@@ -224,7 +231,7 @@ def plan(
         ),
     ]
     if resolved.stdlib_modules:
-        stdlib = Zip(members=resolved.stdlib_modules)
+        stdlib = Zip(members=resolved.stdlib_modules, solid=True)
         files.append(PlannedFile(path=STDLIB_PATH, category="runtime", source=stdlib))
     if resolved.pyodide is not None:
         core = resolved.pyodide

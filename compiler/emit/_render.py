@@ -20,7 +20,7 @@ from markupsafe import Markup
 from compiler._options import Category
 from compiler.emit._plan import MANIFEST, Copy, Data, PlannedFile, SitePlan, Template, Text, Zip
 from compiler.emit._render_cache import RenderCache
-from compiler.emit._zip import deterministic_zip
+from compiler.emit._zip import deterministic_zip, solid_zip
 
 __all__ = ["RenderCache", "RenderedFile", "render", "script_json", "templates_dir"]
 
@@ -53,7 +53,9 @@ def script_json(value: object) -> Markup:
     return Markup(text)
 
 
-def render(site: SitePlan, cache: RenderCache | None = None) -> tuple[RenderedFile, ...]:
+def render(
+    site: SitePlan, cache: RenderCache | None = None, *, solid_cache: Path | None = None
+) -> tuple[RenderedFile, ...]:
     """Produce every file of *site*, then ``stc-build.json`` describing them; with
     *cache* (``stc run``), files that cannot have changed since its last use are not
     made again."""
@@ -67,7 +69,7 @@ def render(site: SitePlan, cache: RenderCache | None = None) -> tuple[RenderedFi
     done: dict[str, RenderedFile] = {}
     for file in sorted(site.files, key=_render_order):
         kept = cache.get(file) if cache is not None else None
-        done[file.path] = kept or _render_one(file, environment, done)
+        done[file.path] = kept or _render_one(file, environment, done, solid_cache)
         if cache is not None and kept is None:
             cache.put(file, done[file.path])
     if cache is not None:
@@ -90,7 +92,10 @@ def _render_order(file: PlannedFile) -> tuple[bool, bool]:
 
 
 def _render_one(
-    file: PlannedFile, environment: jinja2.Environment, done: Mapping[str, RenderedFile]
+    file: PlannedFile,
+    environment: jinja2.Environment,
+    done: Mapping[str, RenderedFile],
+    solid_cache: Path | None,
 ) -> RenderedFile:
     source = file.source
     if isinstance(source, Copy):
@@ -99,7 +104,10 @@ def _render_one(
             path=file.path, category=file.category, size=size, sha256=digest, source=source.source
         )
     if isinstance(source, Zip):
-        data = deterministic_zip(source.members)
+        if source.solid:
+            data = solid_zip(source.members, solid_cache)
+        else:
+            data = deterministic_zip(source.members)
     elif isinstance(source, Data):
         data = source.data
     elif isinstance(source, Template):

@@ -63,7 +63,8 @@ class Resolved:
     packages: tuple[Package, ...] = ()
     # custom components' frontends: (site path, file or contents), see compiler.resolve._components
     components: tuple[tuple[str, Path | bytes], ...] = ()
-    lock_info: Mapping[str, Any] = field(default_factory=dict)  # "info" of Pyodide's lock
+    # "info" of Pyodide's lock (with no packages, absent with --pyodide-url)
+    lock_info: Mapping[str, Any] = field(default_factory=dict)
     app_config: AppConfig = field(default_factory=lambda: AppConfig(theme={}))
     diagnostics: tuple[Diagnostic, ...] = ()
 
@@ -115,6 +116,8 @@ def resolve(
         packages, lock_info = found.packages, lock.info
         diagnostics += found.diagnostics
         _tell(packages, reporter)
+    elif core is not None:  # its info alone spares visitors Pyodide's 120 kB lock
+        lock_info = load_pinned_lock(core.folder / "pyodide-lock.json").info
     modules = _runtime_modules(runtime)
     chosen = (
         choose_assets(uses, include_assets, frozenset(p.name for p in packages))

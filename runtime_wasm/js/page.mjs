@@ -189,6 +189,7 @@ function readConfig() {
     entry: raw.entry,
     packages: raw.packages ?? [],
     lock: raw.lock ? abs(raw.lock) : null,
+    lock_info: raw.lock_info ?? null,
     stdlib: raw.stdlib ? abs(raw.stdlib) : null,
     snapshot: raw.snapshot !== false,
     site: site.href,

@@ -64,13 +64,15 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @typedef {object} PageConfig
  * @property {number} protocol
  * @property {string} pyodide  folder of the Pyodide core
- * @property {string} runtime  runtime.zip
+ * @property {string} runtime  runtime.zip.gz
  * @property {string} app      app.zip
  * @property {string} entry    the main script, relative to the app folder
  * @property {string[]} assets  the optional assets this build kept (compiler/resolve/_assets.py)
  * @property {string[]} [packages]  Pyodide packages loaded at boot (absent: none)
  * @property {string} [lock]   the site's package lock, with packages
- * @property {string} [stdlib] the site's stdlib.zip (absent: Pyodide's own stdlib)
+ * @property {Object<string, string>} [lock_info]  without packages: the "info" of Pyodide's
+ *   lock, handed to Pyodide as a lock of no packages instead of its 120 kB file
+ * @property {string} [stdlib] the site's stdlib.zip.gz (absent: Pyodide's own stdlib)
  * @property {boolean} [snapshot]  false: never keep a start-up snapshot (absent: keep one)
  * @property {boolean} [service_worker]  true: register the site's sw.js (templates/sw.js)
  * @property {DataConfig} [data]  st.connection and st.secrets (absent: none)
@@ -85,12 +87,13 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
  * @typedef {object} BootConfig
  * @property {number} protocol
  * @property {string} pyodide  folder URL of the Pyodide core, ending in "/"
- * @property {string} runtime  URL of runtime.zip (the runtime_wasm package)
+ * @property {string} runtime  URL of runtime.zip.gz (the runtime_wasm package)
  * @property {string} app      URL of app.zip (the user's files)
  * @property {string} entry    the main script, relative to the app folder
  * @property {string[]} packages  Pyodide packages to load before the first run
  * @property {string|null} lock  URL of the site's package lock (null: no packages)
- * @property {string|null} stdlib  URL of the site's stdlib.zip (null: Pyodide's own stdlib)
+ * @property {Object<string, string>|null} lock_info  see PageConfig (null: Pyodide fetches its lock)
+ * @property {string|null} stdlib  URL of the site's stdlib.zip.gz (null: Pyodide's own stdlib)
  * @property {boolean} snapshot  keep a start-up snapshot in Cache Storage (snapshot.mjs)
  * @property {string} url      the page's URL at boot
  * @property {string} [page]   the url path of the app page the URL names ("" = default)
@@ -119,7 +122,7 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
 /**
  * A file of the site as the build wrote it (stc-build.json lists every file's).
  * @typedef {object} FileDigest
- * @property {string} file    its path in the site ("stc/runtime.zip")
+ * @property {string} file    its path in the site ("stc/runtime.zip.gz")
  * @property {number} size
  * @property {string} sha256  hex
  */

@@ -27,7 +27,7 @@
 import { installBusySignal } from "./busy_signal.mjs";
 import { cacheNamespace, openCacheStore } from "./cache_store.mjs";
 import { MSG, PROTOCOL_VERSION, RELOAD_ZIP, RUNTIME_ZIP, STAGE } from "./protocol.mjs";
-import { downloadError, fetchSiteFile, siteFileName } from "./site_files.mjs";
+import { downloadError, fetchSiteFile, gunzippedResponse, siteFileName } from "./site_files.mjs";
 import { dropSnapshot, readSnapshot, snapshotKey, storeSnapshot } from "./snapshot.mjs";
 
 const APP_DIR = "/home/pyodide/app";
@@ -57,10 +57,11 @@ function describeError(err) {
 /**
  * Wrap the worker's fetch so the bodies of `urls` are counted as they stream.
  * The wrapped Response keeps status and headers (instantiateStreaming needs
- * Content-Type: application/wasm). Returns `allDone`, resolved when every
- * tracked body has been read to the end.
+ * Content-Type: application/wasm). Those of `inflated` (url -> digest: the site's
+ * stdlib.zip.gz, which Pyodide's loader fetches) are checked and handed over
+ * inflated. Returns `allDone`, resolved when every tracked body has been read to the end.
  */
-function trackDownloads(urls, site, onFailure) {
+function trackDownloads(urls, inflated, site, onFailure) {
   const entries = new Map(Array.from(urls, (u) => [u, { loaded: 0, total: 0, seen: false, done: false }]));
   let lastPost = 0;
   let finished = false;
@@ -97,7 +98,15 @@ function trackDownloads(urls, site, onFailure) {
       onFailure(downloadError(siteFileName(url, site), response.status));
       return response;
     }
-    if (!entry || entry.seen || !response.body) return response;
+    const handOver = (r) => {
+      if (!inflated.has(url)) return r;
+      return gunzippedResponse(r, inflated.get(url)).catch((err) => {
+        onFailure(err); // Pyodide's loader would only say that the stdlib failed to load
+        throw err;
+      });
+    };
+    // Fetched again (a snapshot that did not restore, then a normal start): not counted.
+    if (!entry || entry.seen || !response.body) return handOver(response);
     entry.seen = true;
     // With Content-Encoding the length is the compressed size; count it as unknown.
     const encoded = (response.headers.get("content-encoding") ?? "identity") !== "identity";
@@ -113,11 +122,12 @@ function trackDownloads(urls, site, onFailure) {
         report(true);
       },
     });
-    return new Response(response.body.pipeThrough(counter), {
+    const counted = new Response(response.body.pipeThrough(counter), {
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,
     });
+    return handOver(counted);
   };
   return { allDone };
 }
@@ -218,8 +228,10 @@ async function boot(msg) {
     postFatal(message, detail);
   };
   try {
+    const stdlib = config.stdlib ?? config.pyodide + "python_stdlib.zip";
     const { allDone } = trackDownloads(
-      [config.pyodide + "pyodide.asm.wasm", config.stdlib ?? config.pyodide + "python_stdlib.zip", config.runtime, config.app],
+      [config.pyodide + "pyodide.asm.wasm", stdlib, config.runtime, config.app],
+      new Map(config.stdlib ? [[config.stdlib, config.integrity?.stdlib]] : []),
       config.site,
       fail,
     );
@@ -234,6 +246,7 @@ async function boot(msg) {
     const packages = config.packages ?? [];
     const options = { indexURL: config.pyodide };
     if (packages.length > 0) options.lockFileURL = config.lock;
+    else if (config.lock_info) options.lockFileContents = { info: config.lock_info, packages: {} };
     if (config.stdlib) options.stdLibURL = config.stdlib; // bytecode, made by the build
     const snapKey = snapshotKey(config);
     const [{ pyodide, restored }, runtimeBuf, appBuf] = await Promise.all([

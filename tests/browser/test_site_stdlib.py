@@ -38,19 +38,19 @@ def test_left_out_modules_import_from_the_full_stdlib_fetched_once(
     page.on(
         "request",
         lambda r: (
-            r.url.endswith(("stdlib.zip", "python_stdlib.zip")) and stdlib_requests.append(r.url)
+            r.url.endswith(("stdlib.zip.gz", "python_stdlib.zip")) and stdlib_requests.append(r.url)
         ),
     )
     page.goto(serve_app(app))
     wait_idle(page)
     expect(page.get_by_text("ratio 0.75")).to_be_visible()  # difflib: the app imports it
-    assert [u.rsplit("/", 2)[-2:] for u in stdlib_requests] == [["stc", "stdlib.zip"]]
+    assert [u.rsplit("/", 2)[-2:] for u in stdlib_requests] == [["stc", "stdlib.zip.gz"]]
 
     page.get_by_role("button", name="Import at run time").click()
     expect(page.get_by_text("parsed deep")).to_be_visible()
     expect(page.get_by_text("encoded e9")).to_be_visible()  # encodings.cp1250, left out too
     assert [u.rsplit("/", 2)[-2:] for u in stdlib_requests] == [
-        ["stc", "stdlib.zip"],
+        ["stc", "stdlib.zip.gz"],
         ["pyodide", "python_stdlib.zip"],
     ]
     page.get_by_role("button", name="Import at run time").click()  # nothing fetched again

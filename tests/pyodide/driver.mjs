@@ -6,9 +6,11 @@
 // runtime sends as one JSON line on stdout, then reads page messages (JSON, one per
 // line) from stdin and hands each to bridge.handle(), as worker.mjs does, with the
 // site's busy clock (stc/busy_signal.mjs) running around each call, as there too.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { gunzipSync } from "node:zlib";
 
 const site = resolve(process.argv[2]);
 const config = JSON.parse(
@@ -17,14 +19,22 @@ const config = JSON.parse(
   )[1],
 );
 const send = (message) => process.stdout.write(message + "\n");
-// unpackArchive wants a plain Uint8Array, not a Node Buffer.
-const bytes = (path) => new Uint8Array(readFileSync(path));
+// unpackArchive wants a plain Uint8Array, not a Node Buffer. The runtime and the
+// stdlib are solid zips (.zip.gz), inflated here as the worker does.
+const bytes = (path) => new Uint8Array(path.endsWith(".gz") ? gunzipSync(readFileSync(path)) : readFileSync(path));
 
 try {
   const indexURL = join(site, config.pyodide) + "/";
   const { loadPyodide } = await import(join(indexURL, "pyodide.mjs"));
   const options = { indexURL, packageBaseUrl: indexURL };
-  if (config.stdlib) options.stdLibURL = join(site, config.stdlib);
+  if (config.stdlib) {
+    // Pyodide reads stdLibURL from the disk under Node: give it the inflated zip.
+    const dir = mkdtempSync(join(tmpdir(), "stc-driver-"));
+    process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+    const stdlib = join(dir, "stdlib.zip");
+    writeFileSync(stdlib, bytes(join(site, config.stdlib)));
+    options.stdLibURL = stdlib;
+  }
   const pyodide = await loadPyodide(options);
   const { RUNTIME_ZIP } = await import(join(site, "stc", "protocol.mjs"));
   pyodide.FS.mkdirTree(RUNTIME_ZIP.slice(0, RUNTIME_ZIP.lastIndexOf("/")));

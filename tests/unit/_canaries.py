@@ -3,6 +3,7 @@ diagnostic the build printed. The security tests of every data feature use it.""
 
 from __future__ import annotations
 
+import gzip
 import io
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -15,16 +16,21 @@ __all__ = ["canary_hits", "site_bytes"]
 
 
 def site_bytes(site: Path) -> Iterator[tuple[str, bytes]]:
-    """(name, contents) of every file of *site*, and of every member of its zips
-    (named ``<zip>!<member>``)."""
+    """(name, contents) of every file of *site*, of what its ``.gz`` files hold, and of
+    every member of its zips and wheels (named ``<zip>!<member>``)."""
     for path in sorted(site.rglob("*")):
         if path.is_file():
-            data = path.read_bytes()
-            yield path.relative_to(site).as_posix(), data
-            if path.suffix == ".zip":
-                with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                    for name in archive.namelist():
-                        yield f"{path.name}!{name}", archive.read(name)
+            yield from _opened(path.relative_to(site).as_posix(), path.read_bytes())
+
+
+def _opened(name: str, data: bytes) -> Iterator[tuple[str, bytes]]:
+    yield name, data
+    if name.endswith(".gz"):  # the solid zips: runtime.zip.gz, stdlib.zip.gz
+        yield from _opened(name.removesuffix(".gz"), gzip.decompress(data))
+    elif name.endswith((".zip", ".whl")):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for member in archive.namelist():
+                yield f"{name.rsplit('/', 1)[-1]}!{member}", archive.read(member)
 
 
 def canary_hits(

@@ -24,6 +24,7 @@ from compiler import (
 )
 from compiler.resolve._resolve import runtime_package_dir
 from runtime_wasm._protocol import PROTOCOL_VERSION
+from tests.site_zips import open_zip
 
 CDN = "https://cdn.jsdelivr.net/pyodide/v314.0.7/full/"
 SHIPPED = [
@@ -109,7 +110,7 @@ def test_layout_with_vendored_pyodide(
     result = do_build(app, out, runtime_dir, cache_dir=cache_dir)
     names = set(files_of(out))
     assert {
-        "index.html", ".nojekyll", "stc-build.json", "stc/runtime.zip", "stc/app.zip",
+        "index.html", ".nojekyll", "stc-build.json", "stc/runtime.zip.gz", "stc/app.zip",
         "stc/page.mjs", "stc/worker.mjs", "stc/stc.css", "stc/vendor/lib.mjs",
         "pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.asm.wasm",
         "pyodide/python_stdlib.zip", "pyodide/pyodide-lock.json",
@@ -143,12 +144,12 @@ def test_index_html(cdn_build: tuple[Path, BuildResult]) -> None:
     digests = {f["path"]: f for f in manifest["files"]}
     integrity = {
         key: {"file": path, "size": digests[path]["size"], "sha256": digests[path]["sha256"]}
-        for key, path in (("runtime", "stc/runtime.zip"), ("app", "stc/app.zip"))
+        for key, path in (("runtime", "stc/runtime.zip.gz"), ("app", "stc/app.zip"))
     }
     assert read_config(out) == {
         "protocol": PROTOCOL_VERSION,
         "pyodide": CDN,
-        "runtime": "stc/runtime.zip",
+        "runtime": "stc/runtime.zip.gz",
         "app": "stc/app.zip",
         "entry": "app.py",
         "assets": [],  # st.write(helper.GREETING): no chart package, so not a chart
@@ -158,8 +159,8 @@ def test_index_html(cdn_build: tuple[Path, BuildResult]) -> None:
     assert not (out / "pyodide").exists()
     page = (out / "more" / "index.html").read_text()  # its own entry, climbing to the root
     assert '<script type="module" src="../stc/page.mjs"></script>' in page
-    assert '"root": "../"' in page and '"runtime": "../stc/runtime.zip"' in page
-    assert '"file": "stc/runtime.zip"' in page  # the same digests, named from the root
+    assert '"root": "../"' in page and '"runtime": "../stc/runtime.zip.gz"' in page
+    assert '"file": "stc/runtime.zip.gz"' in page  # the same digests, named from the root
     assert "location.replace(up)" in (out / "404.html").read_text()
 
 
@@ -200,7 +201,7 @@ def test_app_zip_holds_only_shippable_files(cdn_build: tuple[Path, BuildResult])
 
 def test_runtime_zip(cdn_build: tuple[Path, BuildResult], runtime_dir: Path) -> None:
     out, _ = cdn_build
-    with zipfile.ZipFile(out / "stc" / "runtime.zip") as archive:
+    with open_zip(out / "stc" / "runtime.zip.gz") as archive:
         names = archive.namelist()
     # Every runtime source but the tests' and the stand-ins for packages the app does
     # not import (st_pages, streamlit_authenticator: OPTIONAL_SHIMS).
@@ -257,7 +258,7 @@ def test_failed_render_leaves_previous_site(
     before = files_of(out)
     (app.parent / "helper.py").write_text("GREETING = 'changed'\n")
 
-    def broken(*args: object) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("render failed")
 
     monkeypatch.setattr(compiler._build, "render", broken)

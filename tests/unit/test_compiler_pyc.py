@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from compiler.resolve._pyodide import PyodideCore, ensure_core
 from compiler.resolve.pyc._precompile import RuntimeBytecode, precompile, stdlib_bytecode
 from runtime_wasm._protocol import RUNTIME_ZIP
 from runtime_wasm._stdlib_fallback import REST_LIST
+from tests.site_zips import open_zip
 
 needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 
@@ -104,8 +104,8 @@ def test_the_runtime_zip_carries_bytecode(core: PyodideCore, tmp_path: Path) -> 
         BuildOptions(app=app, out_dir=tmp_path / "site", cache_dir=core.folder.parents[1]),
         NullReporter(),
     )
-    runtime_zip = tmp_path / "site" / "stc" / "runtime.zip"
-    names = zipfile.ZipFile(runtime_zip).namelist()
+    runtime_zip = tmp_path / "site" / "stc" / "runtime.zip.gz"
+    names = open_zip(runtime_zip).namelist()
     assert not any(n.endswith(".py") for n in names)  # bytecode in place of sources
     assert "runtime_wasm/_bridge.pyc" in names
     assert "runtime_wasm/streamlit/_dg.pyc" in names
@@ -116,11 +116,11 @@ def test_the_runtime_zip_carries_bytecode(core: PyodideCore, tmp_path: Path) -> 
     )
     assert not any(n.endswith(".pyc") and "/" not in n for n in names)  # stdlib: stdlib.zip
     # Compiled for where the worker puts the zip: tracebacks and frame checks name it.
-    pyc = zipfile.ZipFile(runtime_zip).read("runtime_wasm/_script.pyc")
+    pyc = open_zip(runtime_zip).read("runtime_wasm/_script.pyc")
     assert f"{RUNTIME_ZIP}/runtime_wasm/_script.py".encode() in pyc  # its co_filename
     # The site's stdlib: sourceless bytecode of what start-up and the runtime import
     # (pickle, urllib for the runtime; asyncio, json for Pyodide itself), and no sources.
-    stdlib = zipfile.ZipFile(tmp_path / "site" / "stc" / "stdlib.zip")
+    stdlib = open_zip(tmp_path / "site" / "stc" / "stdlib.zip.gz")
     members = set(stdlib.namelist())
     assert {"pickle.pyc", "urllib/parse.pyc", "asyncio/__init__.pyc", "json/decoder.pyc"} <= members
     assert not any(n.endswith(".py") for n in members)
@@ -132,7 +132,7 @@ def test_the_runtime_zip_carries_bytecode(core: PyodideCore, tmp_path: Path) -> 
     rest = stdlib.read(REST_LIST).decode().split()
     assert "difflib" in rest and "json" not in rest
     config = (tmp_path / "site" / "index.html").read_text()
-    assert '"stdlib": "stc/stdlib.zip"' in config
+    assert '"stdlib": "stc/stdlib.zip.gz"' in config
 
 
 @needs_node
@@ -159,6 +159,6 @@ def test_a_stand_in_ships_with_the_app_that_imports_it(core: PyodideCore, tmp_pa
         BuildOptions(app=app, out_dir=tmp_path / "site", cache_dir=core.folder.parents[1]),
         NullReporter(),
     )
-    names = zipfile.ZipFile(tmp_path / "site" / "stc" / "runtime.zip").namelist()
+    names = open_zip(tmp_path / "site" / "stc" / "runtime.zip.gz").namelist()
     assert "runtime_wasm/st_pages/__init__.pyc" in names
     assert not any(n.startswith("runtime_wasm/streamlit_authenticator/") for n in names)

@@ -24,11 +24,11 @@ def test_sw_js_holds_the_digest_of_every_file_a_visit_loads(tmp_path: Path) -> N
     site = _build(tmp_path, service_worker=True)
     text = (site / "sw.js").read_text()
     files = json.loads(re.search(r"Object\.entries\((\{.*?\})\)\.map", text, re.S).group(1))
-    for path in ("index.html", "stc/page.mjs", "stc/worker.mjs", "stc/runtime.zip", "stc/app.zip",
-                 "pyodide/pyodide.asm.wasm"):  # fmt: skip
+    for path in ("index.html", "stc/page.mjs", "stc/worker.mjs", "stc/runtime.zip.gz",
+                 "stc/app.zip", "pyodide/pyodide.asm.wasm"):  # fmt: skip
         assert files[path]["sha256"] == hashlib.sha256((site / path).read_bytes()).hexdigest()
-    if (site / "stc" / "stdlib.zip").exists():  # its own stdlib: Pyodide's only on demand
-        assert "stc/stdlib.zip" in files and "pyodide/python_stdlib.zip" not in files
+    if (site / "stc" / "stdlib.zip.gz").exists():  # its own stdlib: Pyodide's only on demand
+        assert "stc/stdlib.zip.gz" in files and "pyodide/python_stdlib.zip" not in files
     assert "sw.js" not in files and ".nojekyll" not in files
     assert '"service_worker": true' in (site / "index.html").read_text()
 

@@ -49,7 +49,7 @@ def _edit(dev: DevBuild, name: str, old: str, new: str) -> None:
 def test_a_script_edit_changes_the_app_zip_and_the_pages_only(dev: DevBuild) -> None:
     site = dev.options.out_dir
     core = site / "pyodide" / "pyodide.asm.wasm"
-    untouched = {p: p.stat().st_mtime_ns for p in [core, site / "stc" / "runtime.zip"]}
+    untouched = {p: p.stat().st_mtime_ns for p in [core, site / "stc" / "runtime.zip.gz"]}
     _edit(dev, "app.py", "version one", "version two")
 
     started = time.monotonic()
@@ -119,12 +119,12 @@ def test_a_change_of_the_page_config_reloads_the_page(
 def test_a_new_stdlib_import_needs_no_reload(dev: DevBuild) -> None:
     """The site's stdlib.zip gains the module; a running worker imports it from
     Pyodide's full zip meanwhile (runtime_wasm/_stdlib_fallback.py)."""
-    if not (dev.options.out_dir / "stc" / "stdlib.zip").is_file():
+    if not (dev.options.out_dir / "stc" / "stdlib.zip.gz").is_file():
         pytest.skip("no Node: the site uses Pyodide's own stdlib")
     _edit(dev, "app.py", "import streamlit as st", "import wave\nimport streamlit as st")
     rebuilt = dev.again()
     assert rebuilt.change == "app"
-    assert "stc/stdlib.zip" in rebuilt.changed
+    assert "stc/stdlib.zip.gz" in rebuilt.changed
 
 
 def test_a_broken_save_leaves_the_last_good_build(dev: DevBuild) -> None:
