@@ -51,11 +51,13 @@ Worker -> page
         The answer to ``stop``: ``running`` when a run was in progress and will end
         with its ``idle`` render (False: none was; a run the worker had queued but not
         begun is not stopped, and the page replaces the worker if it goes on).
-    ``{"type": "query", "search": str}``
+    ``{"type": "query", "search": str, "replace": bool}``
         The run changed ``st.query_params``: ``search`` is the new query string
         (``"?a=1&b=2"``, or ``""`` for none). The page puts it in the address bar
         with ``history.pushState`` (a new history entry, as Streamlit does, so Back
         returns to the previous state), keeping the path and the hash; no reload.
+        ``replace``: only widgets with ``bind="query-params"`` changed it, following
+        the visitor; ``history.replaceState`` then, as Streamlit's page does.
         Sent before the run's ``idle`` render.
     ``{"type": "navigate", "page": str, "search": str, "replace": bool}``
         The run ended on another page of a multipage app than the address names
@@ -139,7 +141,7 @@ __all__ = [
     "WidgetUpdate",
 ]
 
-PROTOCOL_VERSION = 9
+PROTOCOL_VERSION = 10
 
 # Where the worker writes runtime.zip in Pyodide's file system: it is imported from
 # there (zipimport), not unpacked, and the build compiles its bytecode for that path.
@@ -322,6 +324,7 @@ class StoppingMessage(TypedDict):
 class QueryMessage(TypedDict):
     type: Literal["query"]
     search: str
+    replace: bool
 
 
 class NavigateMessage(TypedDict):

@@ -217,6 +217,19 @@ class SessionState(MutableMapping[str, Any]):
         self._values[key] = value
         return value
 
+    def drawn_last_run(self, widget_id: str) -> bool:
+        """Whether the widget was drawn by the last run (so is not new to the page)."""
+        return widget_id in self._widgets
+
+    def widget_ids(self) -> set[str]:
+        """The widgets of the last run, once it has finished."""
+        return set(self._widgets)
+
+    def seed(self, state_key: str, value: Any) -> None:
+        """Give a registered widget the value something outside the app decided (the
+        URL, for a widget bound to it)."""
+        self._values[state_key] = value
+
     def raw_widget_value(self, state_key: str) -> Any:
         """A widget's value as stored, not as ``st.session_state`` presents it;
         ``None`` when there is none."""

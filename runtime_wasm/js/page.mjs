@@ -249,12 +249,16 @@ function clientSnapshot() {
   };
 }
 
-/** The run changed st.query_params: a new history entry, same path and hash, no reload. */
-function applyQuery(search) {
+/**
+ * The run changed st.query_params: a new history entry, same path and hash, no reload.
+ * `replace`: only widgets bound to the URL moved, so the current entry is rewritten.
+ */
+function applyQuery(search, replace) {
   if (search === location.search || (search === "" && location.search === "?")) return;
   const url = new URL(location.href);
   url.search = search;
-  history.pushState(history.state, "", url);
+  if (replace) history.replaceState(history.state, "", url);
+  else history.pushState(history.state, "", url);
 }
 
 /** Back or forward: the worker takes the URL's page and query params and reruns. */
@@ -365,7 +369,7 @@ function onMessage(event) {
       setStatus(msg.status === "running" ? "running" : "idle");
       break;
     case MSG.QUERY:
-      applyQuery(msg.search);
+      applyQuery(msg.search, msg.replace);
       break;
     case MSG.NAVIGATE:
       applyNavigate(msg);
