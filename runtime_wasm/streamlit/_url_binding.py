@@ -72,7 +72,7 @@ def check_bind(bind: Any, key: str | None) -> bool:
         raise StreamlitValueError("bind", ["'query-params'", "None"])
     if bind == "query-params" and key is None:
         raise StreamlitMissingRequiredParameterError("key", detail=BIND_NEEDS_KEY)
-    return bind == "query-params"
+    return bind is not None
 
 
 def follow_url(
@@ -137,8 +137,8 @@ def _url_form(codec: UrlCodec, value: Any, default: Any) -> UrlValue | None:
     if _same(value, default):
         return None
     form = _tidy(codec.format(value))
-    if form == "" and not codec.clearable:
-        return None
+    if form == "" and (not codec.clearable or default is None):
+        return None  # the page's shouldClearUrlParam: "" is the empty default too
     return form
 
 

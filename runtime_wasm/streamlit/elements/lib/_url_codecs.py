@@ -24,17 +24,18 @@ __all__ = [
     "bool_codec",
     "choice_codec",
     "choices_codec",
+    "date_codec",
     "date_text",
     "datetime_text",
     "number_codec",
     "number_text",
-    "parse_date",
-    "parse_datetime",
-    "parse_time",
     "select_slider_codec",
     "slider_codec",
     "text_codec",
     "time_text",
+    "url_date",
+    "url_datetime",
+    "url_time",
 ]
 
 Label = Callable[[Any], Any]
@@ -56,9 +57,7 @@ def _parse_bool(parts: list[str]) -> bool:
 
 def bool_codec() -> UrlCodec:
     """``st.checkbox``, ``st.toggle``, ``st.expander``."""
-    return UrlCodec(
-        parse=_parse_bool, format=lambda v: "true" if v else "false", canon=str.lower
-    )
+    return UrlCodec(parse=_parse_bool, format=lambda v: "true" if v else "false", canon=str.lower)
 
 
 # -- text ----------------------------------------------------------------------------
@@ -197,24 +196,48 @@ def datetime_text(value: datetime) -> str:
     return f"{value.date().isoformat()}T{time_text(value)}"
 
 
-def parse_date(text: str) -> date:
-    return date.fromisoformat(text)
+def url_date(text: str) -> date:
+    """A date from the URL: ISO, or Streamlit's older ``YYYY/MM/DD``."""
+    return _first_format(text, ("%Y-%m-%d", "%Y/%m/%d")).date()
 
 
-def parse_time(text: str) -> time:
-    for fmt in ("%H:%M:%S", "%H:%M"):
+def url_time(text: str) -> time:
+    return _first_format(text, ("%H:%M:%S", "%H:%M")).time()
+
+
+def url_datetime(text: str) -> datetime:
+    """``st.datetime_input``'s: minutes, ISO or Streamlit's older ``YYYY/MM/DD, HH:MM``."""
+    return _first_format(text, ("%Y-%m-%dT%H:%M", "%Y/%m/%d, %H:%M"))
+
+
+def _first_format(text: str, formats: tuple[str, ...]) -> datetime:
+    for fmt in formats:
         try:
-            return datetime.strptime(text, fmt).time()
+            return datetime.strptime(text, fmt)
         except ValueError:
             continue
-    raise ValueError(f"{text!r} is not a time")
+    raise ValueError(f"{text!r} is not a date or a time as Streamlit writes them")
 
 
-def parse_datetime(text: str) -> datetime:
-    parsed = datetime.fromisoformat(text.replace(" ", "T"))
-    if parsed.tzinfo is not None:
-        raise ValueError("a time zone in the URL")
-    return parsed
+def date_codec(is_range: bool, lo: date, hi: date, *, clearable: bool) -> UrlCodec:
+    """``st.date_input``: one date, or the key repeated for a range (a range of one
+    date while the visitor picks the second); a date outside the bounds is invalid,
+    as in Streamlit's ``DateInputSerde``."""
+
+    def parse(parts: list[str]) -> Any:
+        dates = [url_date(text) for text in parts]
+        if any(not lo <= d <= hi for d in dates):
+            raise ValueError("out of range")
+        if is_range:
+            return tuple(dates)
+        return dates[0] if dates else None
+
+    def format_value(value: Any) -> list[str]:
+        if value is None:
+            return []
+        return [date_text(d) for d in (value if is_range else [value])]
+
+    return UrlCodec(parse=parse, format=format_value, clearable=clearable)
 
 
 # -- sliders -------------------------------------------------------------------------
@@ -227,12 +250,19 @@ def _page_number(text: str, data_type: str) -> float:
         pass
     if data_type not in TIMELIKE:
         raise ValueError(f"{text!r} is not a number")
+    # Streamlit's _try_parse_iso_to_micros: any ISO form, no time zone.
     if "T" in text:
-        return to_micros(parse_datetime(text), "datetime")
+        moment = datetime.fromisoformat(text)
+        if moment.tzinfo is not None:
+            raise ValueError("a time zone in the URL")
+        return to_micros(moment, "datetime")
     if "-" in text:
-        return to_micros(parse_date(text), "date")
+        return to_micros(date.fromisoformat(text), "date")
     if ":" in text:
-        return to_micros(parse_time(text), "time")
+        clock = time.fromisoformat(text)
+        if clock.tzinfo is not None:
+            raise ValueError("a time zone in the URL")
+        return to_micros(clock, "time")
     raise ValueError(f"{text!r} is not a date or a time")
 
 
@@ -293,8 +323,9 @@ def select_slider_codec(
     def parse(parts: list[str]) -> Any:
         if len(parts) != (2 if is_range else 1):
             raise ValueError("wrong number of values")
+        last = len(default_indices) - 1
         found = [
-            labels.index(text) if text in labels else default_indices[min(i, len(default_indices) - 1)]
+            labels.index(text) if text in labels else default_indices[min(i, last)]
             for i, text in enumerate(parts)
         ]
         if not is_range:

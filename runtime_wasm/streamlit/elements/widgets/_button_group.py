@@ -103,9 +103,7 @@ class ButtonGroupMixin(DGBase):
                 "label_visibility": label_visibility,
             },
             bind=bind,
-            url=choices_codec(
-                opts, labels, fmt, max_length=None if multi else 1, single=not multi
-            ),
+            url=choices_codec(opts, labels, fmt, max_length=None if multi else 1, single=not multi),
         )
 
     def pills(
