@@ -128,9 +128,9 @@ class _Bridge:
             self._cancelled = self._task.cancel()
         return True
 
-    def take_url(self, url: str, page: str | None = None) -> None:
+    def take_url(self, url: str, page: str | None = None, *, link: bool = False) -> None:
         """The page's address changed (back, forward, a link): new page and query params."""
-        self.session.query_params.populate(urlsplit(url).query, history=True)
+        self.session.query_params.populate(urlsplit(url).query, history=not link, link=link)
         if page is not None:
             self.session.navigation.request_url(page)
 
@@ -284,7 +284,7 @@ async def handle(message_json: str) -> None:
     if kind == "widget":
         await _bridge.run(message["updates"])
     elif kind == "url":
-        _bridge.take_url(message["url"], message.get("page"))
+        _bridge.take_url(message["url"], message.get("page"), link=bool(message.get("link")))
         _bridge.session.client.update({"url": message["url"]})
         await _bridge.run(None)
     elif kind == "reload":

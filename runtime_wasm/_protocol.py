@@ -21,7 +21,10 @@ Page -> worker
         (the page pushed the new URL first). ``url`` is the new address, ``page``
         the url path of the app page it names (``""`` for the site's root, the
         default page); the worker takes the query string into ``st.query_params``,
-        the page into the navigation, and reruns.
+        the page into the navigation, and reruns. ``link``: a page link or the menu,
+        not Back or Forward: widgets bound to the URL keep their parameters (the
+        worker answers with a ``query`` that replaces the entry) instead of taking
+        the address's values.
     ``{"type": "stop"}``
         The visitor pressed Stop. Handled at once, not queued behind the run: a worker
         that reads it is not busy (the run awaits), so the run ends at its next
@@ -276,6 +279,7 @@ class UrlMessage(TypedDict):
     url: str
     page: str
     context: NotRequired[ClientSnapshot]
+    link: NotRequired[bool]
 
 
 class StopMessage(TypedDict):

@@ -73,12 +73,22 @@ class QueryParams(MutableMapping[str, str]):
         self.history_run = False  # this run follows Back/Forward: the URL wins
 
     # -- the page's side -----------------------------------------------------------
-    def populate(self, query_string: str, *, history: bool = False) -> None:
-        """Replace everything with what the page's URL says (no message back);
-        *history*: the browser moved (Back, Forward, a link), so bound widgets take
-        their values from the URL in the next run, as on a first load."""
+    def populate(self, query_string: str, *, history: bool = False, link: bool = False) -> None:
+        """Replace everything with what the page's URL says (no message back).
+
+        *history*: the browser went Back or Forward, so bound widgets take their
+        values from the URL in the next run, as on a first load. *link*: the visitor
+        followed a page link, whose address keeps no parameters; the bound ones are
+        carried over (Streamlit's page adds them to the link's address), so a widget
+        common to the pages keeps its value, and the address bar is told."""
+        old = self._params
         self._params = _parse(query_string)
         self._from_history = self._from_history or history
+        if link:
+            carried = {k: old[k] for k in self._bound if k in old and k not in self._params}
+            if carried:
+                self._params.update(carried)
+                self._mark(replace=True)
 
     def begin_run(self) -> None:
         """A full run starts: bound widgets seed from the parameters as they are now."""

@@ -261,12 +261,17 @@ function applyQuery(search, replace) {
   else history.pushState(history.state, "", url);
 }
 
-/** Back or forward: the worker takes the URL's page and query params and reruns. */
-function onPopState() {
+/**
+ * Back or forward: the worker takes the URL's page and query params and reruns.
+ * `link`: a page link instead, after which widgets bound to the URL keep their values.
+ */
+function onPopState(link = false) {
   if (!worker || fatalError) return;
   runStarted();
   const page = pageFromUrl(location.href);
-  worker.postMessage(JSON.stringify({ type: MSG.URL, url: location.href, page, context: clientSnapshot() }));
+  const message = { type: MSG.URL, url: location.href, page, context: clientSnapshot() };
+  if (link === true) message.link = true;
+  worker.postMessage(JSON.stringify(message));
 }
 
 /** The menu or a page link: a new history entry for the page, then the worker runs it. */
@@ -274,7 +279,7 @@ function followPage(page, search) {
   if (!worker || fatalError) return;
   const url = pageUrl(page, search);
   if (url.href !== location.href) history.pushState(null, "", url);
-  onPopState();
+  onPopState(true);
 }
 
 /** The run moved to another page (st.switch_page): its address, without a reload. */

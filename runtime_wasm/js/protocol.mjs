@@ -160,7 +160,7 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
 /**
  * @typedef {{type: "init", protocol: number, config: BootConfig}} InitMessage
  * @typedef {{type: "widget", updates: WidgetUpdate[], context?: ClientSnapshot}} WidgetMessage
- * @typedef {{type: "url", url: string, page: string, context?: ClientSnapshot}} UrlMessage
+ * @typedef {{type: "url", url: string, page: string, context?: ClientSnapshot, link?: boolean}} UrlMessage  link: a page link, not Back/Forward
  * @typedef {{type: "progress", stage: "download"|"python"|"packages"|"run", loaded: number, total: number, boot?: "snapshot"|"fresh"}} ProgressMessage  boot: with stage "run"
  * @typedef {{type: "render", run: number, status: "running"|"idle", tree: Node}} RenderMessage
  * @typedef {{type: "fatal", message: string, detail: string}} FatalMessage

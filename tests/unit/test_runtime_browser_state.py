@@ -338,6 +338,16 @@ def test_bridge_bound_widget_reads_the_url_and_replaces_the_history_entry(
     assert page.markdown()[0] == "zoom=3"
 
 
+def test_bridge_page_link_keeps_bound_parameters(fake_page: Page) -> None:
+    page = fake_page
+    (page.app_dir / "app.py").write_text(BOUND_APP, encoding="utf-8")
+    page.boot("http://127.0.0.1:8000/site/?zoom=6&y=2")
+    page.messages.clear()
+    page.handle({"type": "url", "url": "http://127.0.0.1:8000/site/", "link": True})
+    assert page.markdown()[0] == "zoom=6"  # not Back: the link's address had no say
+    assert page.messages[-2] == {"type": "query", "search": "?zoom=6", "replace": True}
+
+
 def test_bridge_url_message_replaces_query_params_and_reruns(fake_page: Page) -> None:
     page = fake_page
     page.boot("http://127.0.0.1:8000/site/?y=2")

@@ -234,3 +234,17 @@ def test_bound_writes_replace_the_history_entry_unless_the_app_wrote_too() -> No
     params["other"] = "x"
     change = params.take_change()
     assert change is not None and not change.replace
+
+
+def test_a_page_link_keeps_the_bound_parameters() -> None:
+    """Streamlit's page adds them to a page link's address; Back and Forward do not."""
+    params = QueryParams("k=2&other=1")
+    params.bind("k", "$$ID-k")
+    params.populate("", link=True)
+    assert params.query_string() == "k=2"
+    change = params.take_change()
+    assert change is not None and change.replace
+    params.begin_run()
+    assert not params.history_run
+    params.populate("", history=True)
+    assert params.query_string() == "" and params.take_change() is None
