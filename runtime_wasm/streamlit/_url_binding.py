@@ -15,12 +15,12 @@ it here, in the worker, because the worker sees every value the page sends:
   the visitor made rewrites the current history entry; one the app made through
   ``st.session_state`` adds an entry, as Streamlit's server-side correction does.
 - **Ownership.** ``st.query_params`` refuses to set or delete a bound parameter
-  (``_query``), and a widget no longer drawn takes its parameter away
-  (``QueryParams.drop_unbound``).
+  (``_query``).
 
-Not covered: Streamlit also keeps a bound widget's value after it stops being drawn
-and restores it (and its parameter) when it comes back; stc forgets it, as for any
-widget.
+- **Going away.** A bound widget no longer drawn takes its parameter out of the URL
+  but keeps its value under its key (``SessionState.mark_bound``), and when it is
+  drawn again it comes back at that value and writes its parameter again, as in
+  Streamlit (``_remove_stale_widgets``' preservation of bound widgets).
 """
 
 from __future__ import annotations
@@ -90,6 +90,8 @@ def follow_url(
     assert key is not None, "check_bind requires a key"
     params = ctx.query_params
     params.bind(key, meta.widget_id)
+    ctx.state.mark_bound(meta.widget_id)
+    kept = ctx.state.take_kept(key)
     if not drawn_before or params.history_run:
         raw = params.initial(key)
         if raw is not None:
@@ -101,6 +103,8 @@ def follow_url(
             # The history entry had no usable value: the default is what it asks for.
             ctx.state.seed(key, meta.default)
             return meta.default
+        if kept:  # back after a run without it: its value, and its parameter again
+            params.set_bound(key, _url_form(codec, value, meta.default), replace=False)
         return value
     params.set_bound(
         key, _url_form(codec, value, meta.default), replace=not ctx.state.assigned_this_run(key)

@@ -192,7 +192,7 @@ def test_the_app_cannot_set_a_bound_parameter() -> None:
     )
 
 
-def test_a_widget_no_longer_drawn_takes_its_parameter_away() -> None:
+def test_a_widget_no_longer_drawn_takes_its_parameter_away_until_it_returns() -> None:
     at = AppTest.from_string(
         "import streamlit as st\n"
         "if st.toggle('Show', True):\n"
@@ -203,6 +203,9 @@ def test_a_widget_no_longer_drawn_takes_its_parameter_away() -> None:
     assert at.slider[0].value == 8
     at.toggle[0].set_value(False).run()
     assert at.query_params == {}
+    at.toggle[0].set_value(True).run()  # back at its value, and in the URL again
+    assert at.slider[0].value == 8
+    assert at.query_params == {"zoom": "8"}
 
 
 def test_a_later_url_value_does_not_override_the_widget() -> None:
