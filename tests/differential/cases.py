@@ -591,6 +591,16 @@ CASES = [
         ),
     ),
     _c(
+        "bind-query-params-remount",
+        "if st.toggle('Show', True):\n"
+        "    st.slider('Zoom', 1, 10, 3, key='zoom', bind='query-params')\n"
+        "    st.slider('Plain', 1, 10, 3, key='plain')\n"
+        "st.write(repr(dict(sorted(st.session_state.to_dict().items()))))",
+        lambda at: (at.slider[0].set_value(8), at.slider[1].set_value(8)),
+        lambda at: at.toggle[0].set_value(False),
+        lambda at: at.toggle[0].set_value(True),
+    ),
+    _c(
         "bind-query-params-errors",
         "for call in (lambda: st.checkbox('a', bind='query-params'),\n"
         "             lambda: st.slider('b', key='b', bind='url'),\n"
