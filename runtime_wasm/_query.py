@@ -8,7 +8,7 @@ goes back or forward; writes made during a run mark it ``changed`` and the bridg
 sends the new query string to the page, which puts it in the address bar.
 
 A widget with ``bind="query-params"`` owns the parameter named by its key
-(``streamlit/elements/lib/_url_binding.py``): the app can read it but not set or
+(``streamlit/_url_binding.py``): the app can read it but not set or
 delete it, and the widget's own writes are marked ``replace`` (Streamlit's page
 rewrites the current history entry when the visitor moves a bound widget) unless
 something in the same run wanted a new entry.
@@ -123,9 +123,6 @@ class QueryParams(MutableMapping[str, str]):
     def initial(self, key: str) -> list[str] | str | None:
         """The parameter as the run found it (what a bound widget seeds from)."""
         return self._initial.get(key)
-
-    def raw(self, key: str) -> list[str] | str | None:
-        return self._params.get(key)
 
     def set_bound(self, key: str, value: list[str] | str | None, *, replace: bool) -> None:
         """A bound widget's write (``None`` removes the parameter); nothing when the

@@ -16,7 +16,6 @@ it here, in the worker, because the worker sees every value the page sends:
   ``st.session_state`` adds an entry, as Streamlit's server-side correction does.
 - **Ownership.** ``st.query_params`` refuses to set or delete a bound parameter
   (``_query``).
-
 - **Going away.** A bound widget no longer drawn takes its parameter out of the URL
   but keeps its value under its key (``SessionState.mark_bound``), and when it is
   drawn again it comes back at that value and writes its parameter again, as in
