@@ -93,7 +93,7 @@ class _Bridge:
 
         Both go out before the idle render, so once the page is idle its address bar
         is current and the cache's write transaction has been created."""
-        search = self.session.query_params.take_change()
+        change = self.session.query_params.take_change()
         moved = self.session.navigation.take_navigation()
         if moved is not None:  # another page: its URL, with the query string as it is now
             query = self.session.query_params.query_string()
@@ -106,8 +106,9 @@ class _Bridge:
             if not_found is not None:
                 message["not_found"] = not_found
             self.post(message)
-        elif search is not None:
-            self.post({"type": "query", "search": f"?{search}" if search else ""})
+        elif change is not None:
+            search = f"?{change.search}" if change.search else ""
+            self.post({"type": "query", "search": search, "replace": change.replace})
         self.persist_cache()
 
     def persist_cache(self) -> None:
@@ -127,9 +128,9 @@ class _Bridge:
             self._cancelled = self._task.cancel()
         return True
 
-    def take_url(self, url: str, page: str | None = None) -> None:
+    def take_url(self, url: str, page: str | None = None, *, link: bool = False) -> None:
         """The page's address changed (back, forward, a link): new page and query params."""
-        self.session.query_params.populate(urlsplit(url).query)
+        self.session.query_params.populate(urlsplit(url).query, history=not link, link=link)
         if page is not None:
             self.session.navigation.request_url(page)
 
@@ -284,7 +285,7 @@ async def handle(message_json: str) -> None:
     if kind == "widget":
         await _bridge.run(message["updates"])
     elif kind == "url":
-        _bridge.take_url(message["url"], message.get("page"))
+        _bridge.take_url(message["url"], message.get("page"), link=bool(message.get("link")))
         _bridge.session.client.update({"url": message["url"]})
         await _bridge.run(None)
     elif kind == "reload":

@@ -21,7 +21,10 @@ Page -> worker
         (the page pushed the new URL first). ``url`` is the new address, ``page``
         the url path of the app page it names (``""`` for the site's root, the
         default page); the worker takes the query string into ``st.query_params``,
-        the page into the navigation, and reruns.
+        the page into the navigation, and reruns. ``link``: a page link or the menu,
+        not Back or Forward: widgets bound to the URL keep their parameters (the
+        worker answers with a ``query`` that replaces the entry) instead of taking
+        the address's values.
     ``{"type": "stop"}``
         The visitor pressed Stop. Handled at once, not queued behind the run: a worker
         that reads it is not busy (the run awaits), so the run ends at its next
@@ -51,11 +54,13 @@ Worker -> page
         The answer to ``stop``: ``running`` when a run was in progress and will end
         with its ``idle`` render (False: none was; a run the worker had queued but not
         begun is not stopped, and the page replaces the worker if it goes on).
-    ``{"type": "query", "search": str}``
+    ``{"type": "query", "search": str, "replace": bool}``
         The run changed ``st.query_params``: ``search`` is the new query string
         (``"?a=1&b=2"``, or ``""`` for none). The page puts it in the address bar
         with ``history.pushState`` (a new history entry, as Streamlit does, so Back
         returns to the previous state), keeping the path and the hash; no reload.
+        ``replace``: only widgets with ``bind="query-params"`` changed it, following
+        the visitor; ``history.replaceState`` then, as Streamlit's page does.
         Sent before the run's ``idle`` render.
     ``{"type": "navigate", "page": str, "search": str, "replace": bool}``
         The run ended on another page of a multipage app than the address names
@@ -139,7 +144,7 @@ __all__ = [
     "WidgetUpdate",
 ]
 
-PROTOCOL_VERSION = 9
+PROTOCOL_VERSION = 10
 
 # Where the worker writes runtime.zip in Pyodide's file system: it is imported from
 # there (zipimport), not unpacked, and the build compiles its bytecode for that path.
@@ -278,6 +283,7 @@ class UrlMessage(TypedDict):
     url: str
     page: str
     context: NotRequired[ClientSnapshot]
+    link: NotRequired[bool]
 
 
 class StopMessage(TypedDict):
@@ -326,6 +332,7 @@ class StoppingMessage(TypedDict):
 class QueryMessage(TypedDict):
     type: Literal["query"]
     search: str
+    replace: bool
 
 
 class NavigateMessage(TypedDict):

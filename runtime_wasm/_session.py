@@ -118,6 +118,7 @@ class AppSession:
                 client=self.client,
             )
             ctx.navigation = self.navigation
+            self.query_params.begin_run()
         ctx.on_enqueue = self.on_enqueue
         ctx.stop_requested = self.stop_requested
         self.running = ctx
@@ -171,6 +172,8 @@ class AppSession:
             _context.activate(None)
             clear = frozenset(f for f in self.state.submitted_forms() if ctx.forms.get(f))
             self.state.finish_run(complete=complete, clear_forms=clear)
+            if complete:
+                self.query_params.drop_unbound(self.state.widget_ids())
             self.fragments = ctx.fragments
         return rerun
 
@@ -211,6 +214,8 @@ class AppSession:
                     ctx.fragments.pop(fid, None)
             clear = frozenset(f for f in self.state.submitted_forms() if ctx.forms.get(f))
             self.state.finish_run(complete=complete, clear_forms=clear, fragments=frozenset(ran))
+            if complete:
+                self.query_params.drop_unbound(self.state.widget_ids())
             self.fragments = ctx.fragments
         return rerun
 

@@ -87,6 +87,8 @@ class SessionState(MutableMapping[str, Any]):
         object.__setattr__(self, "_pending_callbacks", [])
         object.__setattr__(self, "_new_keys", set())  # keys the app assigned this run
         object.__setattr__(self, "_presenters", {})  # state key -> WidgetMeta.present
+        object.__setattr__(self, "_bound", set())  # widget ids bound to the URL
+        object.__setattr__(self, "_kept", set())  # their keys, kept when they went away
 
     _values: dict[str, Any]
     _widgets: dict[str, WidgetMeta]
@@ -96,6 +98,8 @@ class SessionState(MutableMapping[str, Any]):
     _pending_callbacks: list[WidgetMeta]
     _new_keys: set[str]
     _presenters: dict[str, Callable[[Any], Any]]
+    _bound: set[str]
+    _kept: set[str]
 
     # -- the mapping the app sees -------------------------------------------------
     def __getitem__(self, key: str) -> Any:
@@ -217,6 +221,31 @@ class SessionState(MutableMapping[str, Any]):
         self._values[key] = value
         return value
 
+    def drawn_last_run(self, widget_id: str) -> bool:
+        """Whether the widget was drawn by the last run (so is not new to the page)."""
+        return widget_id in self._widgets
+
+    def widget_ids(self) -> set[str]:
+        """The widgets of the last run, once it has finished."""
+        return set(self._widgets)
+
+    def mark_bound(self, widget_id: str) -> None:
+        """The widget follows the URL: when it stops being drawn its value stays (under
+        its key) for when it comes back, as Streamlit keeps a bound widget's."""
+        self._bound.add(widget_id)
+
+    def take_kept(self, user_key: str) -> bool:
+        """Whether *user_key* holds the value of a bound widget that went away."""
+        if user_key in self._kept:
+            self._kept.discard(user_key)
+            return True
+        return False
+
+    def seed(self, state_key: str, value: Any) -> None:
+        """Give a registered widget the value something outside the app decided (the
+        URL, for a widget bound to it)."""
+        self._values[state_key] = value
+
     def raw_widget_value(self, state_key: str) -> Any:
         """A widget's value as stored, not as ``st.session_state`` presents it;
         ``None`` when there is none."""
@@ -263,7 +292,11 @@ class SessionState(MutableMapping[str, Any]):
             ]
             for widget_id in stale:
                 meta = self._widgets.pop(widget_id)
-                if meta.state_key not in self._run_keys:
+                if widget_id in self._bound and meta.user_key is not None:
+                    self._bound.discard(widget_id)
+                    if meta.state_key in self._values:
+                        self._kept.add(meta.state_key)
+                elif meta.state_key not in self._run_keys:
                     self._values.pop(meta.state_key, None)
                     self._presenters.pop(meta.state_key, None)
             if fragments is None:

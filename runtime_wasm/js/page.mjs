@@ -250,20 +250,29 @@ function clientSnapshot() {
   };
 }
 
-/** The run changed st.query_params: a new history entry, same path and hash, no reload. */
-function applyQuery(search) {
+/**
+ * The run changed st.query_params: a new history entry, same path and hash, no reload.
+ * `replace`: only widgets bound to the URL moved, so the current entry is rewritten.
+ */
+function applyQuery(search, replace) {
   if (search === location.search || (search === "" && location.search === "?")) return;
   const url = new URL(location.href);
   url.search = search;
-  history.pushState(history.state, "", url);
+  if (replace) history.replaceState(history.state, "", url);
+  else history.pushState(history.state, "", url);
 }
 
-/** Back or forward: the worker takes the URL's page and query params and reruns. */
-function onPopState() {
+/**
+ * Back or forward: the worker takes the URL's page and query params and reruns.
+ * `link`: a page link instead, after which widgets bound to the URL keep their values.
+ */
+function onPopState(link = false) {
   if (!worker || fatalError) return;
   runStarted();
   const page = pageFromUrl(location.href);
-  worker.postMessage(JSON.stringify({ type: MSG.URL, url: location.href, page, context: clientSnapshot() }));
+  const message = { type: MSG.URL, url: location.href, page, context: clientSnapshot() };
+  if (link === true) message.link = true;
+  worker.postMessage(JSON.stringify(message));
 }
 
 /** The menu or a page link: a new history entry for the page, then the worker runs it. */
@@ -271,7 +280,7 @@ function followPage(page, search) {
   if (!worker || fatalError) return;
   const url = pageUrl(page, search);
   if (url.href !== location.href) history.pushState(null, "", url);
-  onPopState();
+  onPopState(true);
 }
 
 /** The run moved to another page (st.switch_page): its address, without a reload. */
@@ -366,7 +375,7 @@ function onMessage(event) {
       setStatus(msg.status === "running" ? "running" : "idle");
       break;
     case MSG.QUERY:
-      applyQuery(msg.search);
+      applyQuery(msg.search, msg.replace);
       break;
     case MSG.NAVIGATE:
       applyNavigate(msg);

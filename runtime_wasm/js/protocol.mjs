@@ -4,7 +4,7 @@
 // both together and bump PROTOCOL_VERSION. Messages travel as JSON strings.
 
 /** Checked by the worker against the version the page sends in `init`. */
-export const PROTOCOL_VERSION = 9;
+export const PROTOCOL_VERSION = 10;
 
 /**
  * Not a message: where the worker writes runtime.zip in Pyodide's file system, first
@@ -42,7 +42,7 @@ export const MSG = Object.freeze({
   RENDER: "render",
   FATAL: "fatal",
   STOPPING: "stopping", // the answer to stop: {running}: a run will end with its idle render
-  QUERY: "query", // the run changed st.query_params: pushState(search)
+  QUERY: "query", // the run changed st.query_params: pushState(search), replaceState when replace
   NAVIGATE: "navigate", // the run moved to another page: pushState(root + page + "/" + search)
   MEDIA: "media", // bytes an element shows, once per id: {id, mime, data (base64)}
 });
@@ -163,11 +163,11 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
 /**
  * @typedef {{type: "init", protocol: number, config: BootConfig}} InitMessage
  * @typedef {{type: "widget", updates: WidgetUpdate[], context?: ClientSnapshot}} WidgetMessage
- * @typedef {{type: "url", url: string, page: string, context?: ClientSnapshot}} UrlMessage
+ * @typedef {{type: "url", url: string, page: string, context?: ClientSnapshot, link?: boolean}} UrlMessage  link: a page link, not Back/Forward
  * @typedef {{type: "progress", stage: "download"|"python"|"packages"|"run", loaded: number, total: number, boot?: "snapshot"|"fresh"}} ProgressMessage  boot: with stage "run"
  * @typedef {{type: "render", run: number, status: "running"|"idle", tree: Node}} RenderMessage
  * @typedef {{type: "fatal", message: string, detail: string}} FatalMessage
- * @typedef {{type: "query", search: string}} QueryMessage  "?a=1&b=2" or ""; sent before the idle render
+ * @typedef {{type: "query", search: string, replace: boolean}} QueryMessage  "?a=1&b=2" or ""; replace: only bound widgets changed it; sent before the idle render
  * @typedef {{type: "stop"}} StopMessage
  * @typedef {{type: "stopping", running: boolean}} StoppingMessage
  * @typedef {{type: "reload", integrity: FileDigest}} ReloadMessage  only from a page stc run serves

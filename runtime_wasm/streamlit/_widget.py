@@ -14,6 +14,7 @@ from .._ids import compute_widget_id
 from .._state import WidgetMeta
 from .._tree import Element
 from ._base import DGBase
+from ._url_binding import UrlCodec, check_bind, follow_url
 
 __all__ = ["Key", "check_label_visibility", "register_widget", "to_key", "widget"]
 
@@ -53,6 +54,8 @@ def widget(
     kwargs: Any = None,
     trigger: bool = False,
     read_only: bool = False,
+    bind: Any = None,
+    url: UrlCodec | None = None,
 ) -> Any:
     """Register one widget in the run in progress and return its value.
 
@@ -63,7 +66,9 @@ def widget(
     *shared* and *identity* a parameter is in.
 
     A ``read_only`` widget (a chart selection) refuses ``st.session_state[key]``
-    assignments, as buttons do: only the page sets its value."""
+    assignments, as buttons do: only the page sets its value. With
+    ``bind="query-params"``, *url* says how the value reads from and writes to the
+    query parameter named by *key* (``_url_binding``)."""
     form_id = dg._active(current())._form_id
     if trigger and kind != "form_submit_button" and form_id is not None:
         raise StreamlitAPIException(
@@ -84,6 +89,8 @@ def widget(
         kwargs=kwargs,
         trigger=trigger,
         read_only=read_only,
+        bind=bind,
+        url=url,
     )
     element_props = {**(shared or {}), **(props or {}), "form_id": form_id, "key": to_key(key)}
     if not trigger:
@@ -109,6 +116,8 @@ def register_widget(
     read_only: bool = False,
     in_form: bool = True,
     present: Callable[[Any], Any] | None = None,
+    bind: Any = None,
+    url: UrlCodec | None = None,
 ) -> tuple[str, Any]:
     """Register a widget and return ``(widget_id, value)``, leaving its element to the
     caller: a widget that is a block (``st.tabs(on_change=...)``) puts it itself.
@@ -117,10 +126,12 @@ def register_widget(
     with ``in_form=False`` still counts its form in its id, but its changes are not
     held for the form's submit button nor cleared by ``clear_on_submit``: Streamlit's
     page sends a tab switch or an expander toggle at once, in a form or not. *present*
-    is what ``st.session_state[key]`` shows of the stored value (``WidgetMeta``)."""
+    is what ``st.session_state[key]`` shows of the stored value (``WidgetMeta``).
+    *bind* and *url*: see ``widget``."""
     ctx = current()
     form_id = dg._active(ctx)._form_id
     user_key = to_key(key)
+    bound = check_bind(bind, user_key)
     widget_id = compute_widget_id(
         kind,
         user_key,
@@ -146,4 +157,8 @@ def register_widget(
         fragment_id=ctx.fragment_stack[-1].fragment.id if ctx.fragment_stack else None,
         present=present,
     )
-    return widget_id, ctx.state.register(meta, default, coerce)
+    value = ctx.state.register(meta, default, coerce)
+    if bound and url is not None:
+        drawn_before = ctx.state.drawn_last_run(widget_id)
+        value = follow_url(ctx, meta, url, value, coerce, drawn_before=drawn_before)
+    return widget_id, value

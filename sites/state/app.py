@@ -37,6 +37,12 @@ st.session_state.page_choice = page if page in PAGES else "home"
 st.radio("Page", PAGES, key="page_choice", on_change=go)
 st.text(f"showing: {page}")
 
+# A widget bound to the URL: ?zoom=7&size=L opens it there, and moving it rewrites
+# the address (the default leaves it out).
+zoom = st.slider("Zoom", 1, 10, 3, key="zoom", bind="query-params")
+size = st.radio("Size", ["S", "M", "L"], key="size", bind="query-params", horizontal=True)
+st.text(f"bound: zoom={zoom} size={size}")
+
 st.subheader("st.context")
 st.text(f"cookie: {st.context.cookies.get('flavour', 'none')}")
 st.text(f"locale: {st.context.locale}, theme: {st.context.theme.type}")

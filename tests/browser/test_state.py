@@ -143,6 +143,32 @@ def test_query_params_follow_the_widget_reload_and_history(
     expect(page.locator('[data-stc-kind="text"]', has_text="showing: contact")).to_be_visible()
 
 
+def test_bound_widgets_open_at_the_url_and_write_it(
+    page: Page, guard: PageGuard, serve_app: Callable[[Path], str]
+) -> None:
+    url = serve_app(STATE)
+    open_app(page, url + "?zoom=7&size=L")
+    assert text_of(page, "bound") == "zoom=7 size=L"
+    expect(page.get_by_role("radio", name="L")).to_be_checked()
+    entries = page.evaluate("history.length")
+
+    page.get_by_role("slider", name="Zoom").focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.locator('[data-stc-kind="text"]', has_text="bound: zoom=8")).to_be_visible()
+    wait_idle(page)
+    assert page.evaluate("location.search") == "?zoom=8&size=L"
+
+    page.get_by_role("radio", name="S").check()  # the default: out of the address
+    expect(page.locator('[data-stc-kind="text"]', has_text="size=S")).to_be_visible()
+    wait_idle(page)
+    assert page.evaluate("location.search") == "?zoom=8"
+    assert page.evaluate("history.length") == entries  # rewritten, as Streamlit's page
+
+    page.reload()
+    wait_idle(page)
+    assert text_of(page, "bound") == "zoom=8 size=S"
+
+
 def test_cookies_are_read_at_every_run(
     page: Page, guard: PageGuard, serve_app: Callable[[Path], str]
 ) -> None:

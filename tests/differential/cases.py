@@ -559,6 +559,57 @@ CASES = [
         "query-params",
         "st.query_params['page'] = '2'\nst.write(f\"page={st.query_params.get('page')}\")",
     ),
+    # bind="query-params": a widget drawn for the first time takes its value from the
+    # URL (Streamlit's AppTest sends its query_params with the run that draws it).
+    _c(
+        "bind-query-params-seed",
+        "import datetime\nif st.query_params.get('go'):\n"
+        "    a = st.checkbox('c', key='c', bind='query-params')\n"
+        "    s = st.slider('s', 0, 10, 3, key='s', bind='query-params')\n"
+        "    r = st.slider('r', 0.0, 10.0, (2.0, 5.0), key='r', bind='query-params')\n"
+        "    m = st.multiselect('m', ['x', 'y', 'z'], key='m', bind='query-params')\n"
+        "    o = st.radio('o', ['x', 'y', 'z'], key='o', bind='query-params')\n"
+        "    b = st.selectbox('b', ['x', 'y'], index=None, key='b', bind='query-params')\n"
+        "    t = st.text_input('t', key='t', bind='query-params')\n"
+        "    n = st.number_input('n', 0, 10, 3, key='n', bind='query-params')\n"
+        "    d = st.date_input('d', datetime.date(2024, 1, 1), key='d', bind='query-params')\n"
+        "    p = st.pills('p', ['x', 'y'], key='p', bind='query-params')\n"
+        "    st.write(repr((a, s, r, m, o, b, t, n, d, p)))\n"
+        "    st.write(repr(sorted(st.query_params.to_dict().items())))",
+        lambda at: at.query_params.update(
+            go="1",
+            c="True",
+            s="7",
+            r=["1.5", "9"],
+            m=["y", "q", "x"],
+            o="z",
+            b="w",
+            t="hi",
+            n="12",
+            d="2024/02/03",
+            p="y",
+        ),
+    ),
+    _c(
+        "bind-query-params-remount",
+        "if st.toggle('Show', True):\n"
+        "    st.slider('Zoom', 1, 10, 3, key='zoom', bind='query-params')\n"
+        "    st.slider('Plain', 1, 10, 3, key='plain')\n"
+        "st.write(repr(dict(sorted(st.session_state.to_dict().items()))))",
+        lambda at: (at.slider[0].set_value(8), at.slider[1].set_value(8)),
+        lambda at: at.toggle[0].set_value(False),
+        lambda at: at.toggle[0].set_value(True),
+    ),
+    _c(
+        "bind-query-params-errors",
+        "for call in (lambda: st.checkbox('a', bind='query-params'),\n"
+        "             lambda: st.slider('b', key='b', bind='url'),\n"
+        "             lambda: st.toggle('c', key='embed', bind='query-params')):\n"
+        "    try:\n        call()\n    except Exception as e:\n        st.write(str(e))\n"
+        "st.checkbox('d', key='d', bind='query-params')\n"
+        "for change in (lambda: st.query_params.update(d='1'), st.query_params.clear):\n"
+        "    try:\n        change()\n    except Exception as e:\n        st.write(str(e))",
+    ),
     _c(
         "progress-spinner",
         "st.progress(40, text='Loading')\nwith st.spinner('wait'):\n    st.write('done')",

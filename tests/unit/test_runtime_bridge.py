@@ -159,7 +159,7 @@ def test_app_can_import_its_own_modules(fake_page: Page) -> None:
 
 def test_runtime_public_names() -> None:
     assert set(runtime_wasm.__all__) == {"PROTOCOL_VERSION", "__version__"}
-    assert runtime_wasm.PROTOCOL_VERSION == 9
+    assert runtime_wasm.PROTOCOL_VERSION == 10
 
 
 def test_testing_public_names() -> None:

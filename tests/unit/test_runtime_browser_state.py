@@ -60,7 +60,9 @@ def test_reading(query: str, action: Any, expected: Any) -> None:
 def test_writing(query: str, action: Any, search: str | None) -> None:
     params = QueryParams(query)
     action(params)
-    assert params.take_change() == search
+    change = params.take_change()
+    assert (None if change is None else change.search) == search
+    assert change is None or not change.replace  # the app's writes add a history entry
     assert params.take_change() is None
 
 
@@ -290,6 +292,60 @@ def test_bridge_reads_the_url_and_sends_query_changes_before_idle(fake_page: Pag
     assert kinds[-2:] == ["query", "render"]
     assert page.messages[-2]["search"] == "?y=2&x=1"
     assert page.markdown()[1] == "cookies={'a': '2', 'b': '3'}"
+
+
+BOUND_APP = """
+import streamlit as st
+
+if st.checkbox("Nine", key="nine"):
+    st.session_state.zoom = 9
+zoom = st.slider("Zoom", 1, 10, 3, key="zoom", bind="query-params")
+st.write(f"zoom={zoom}")
+"""
+
+
+def _widget_id(page: Page, kind: str) -> str:
+    tree = next(m for m in reversed(page.messages) if m["type"] == "render")["tree"]
+    return next(n["id"] for n in tree["children"][0]["children"] if n["kind"] == kind)
+
+
+def test_bridge_bound_widget_reads_the_url_and_replaces_the_history_entry(
+    fake_page: Page,
+) -> None:
+    page = fake_page
+    (page.app_dir / "app.py").write_text(BOUND_APP, encoding="utf-8")
+    page.boot("http://127.0.0.1:8000/site/?zoom=12&y=2")  # 12 is out of range: dropped
+    queries = [m for m in page.messages if m["type"] == "query"]
+    assert queries == [{"type": "query", "search": "?y=2", "replace": False}]
+    assert page.markdown()[0] == "zoom=3"
+
+    slider, nine = _widget_id(page, "slider"), _widget_id(page, "checkbox")
+    page.messages.clear()  # the visitor moves it: the history entry is rewritten
+    page.handle({"type": "widget", "updates": [{"id": slider, "value": 7}]})
+    assert page.messages[-2] == {"type": "query", "search": "?y=2&zoom=7", "replace": True}
+    assert page.markdown()[0] == "zoom=7"
+
+    page.messages.clear()  # the app sets it: a new entry, as Streamlit's server sends
+    page.handle({"type": "widget", "updates": [{"id": nine, "value": True}]})
+    assert page.messages[-2] == {"type": "query", "search": "?y=2&zoom=9", "replace": False}
+    page.handle({"type": "widget", "updates": [{"id": nine, "value": False}]})
+
+    page.messages.clear()
+    page.handle({"type": "url", "url": "http://127.0.0.1:8000/site/?zoom=5"})  # Back
+    assert page.markdown()[0] == "zoom=5"
+    assert not [m for m in page.messages if m["type"] == "query"]
+    page.handle({"type": "url", "url": "http://127.0.0.1:8000/site/"})  # no value: default
+    assert page.markdown()[0] == "zoom=3"
+
+
+def test_bridge_page_link_keeps_bound_parameters(fake_page: Page) -> None:
+    page = fake_page
+    (page.app_dir / "app.py").write_text(BOUND_APP, encoding="utf-8")
+    page.boot("http://127.0.0.1:8000/site/?zoom=6&y=2")
+    page.messages.clear()
+    page.handle({"type": "url", "url": "http://127.0.0.1:8000/site/", "link": True})
+    assert page.markdown()[0] == "zoom=6"  # not Back: the link's address had no say
+    assert page.messages[-2] == {"type": "query", "search": "?zoom=6", "replace": True}
 
 
 def test_bridge_url_message_replaces_query_params_and_reruns(fake_page: Page) -> None:

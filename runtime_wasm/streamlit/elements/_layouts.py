@@ -32,6 +32,7 @@ from .._widget import Key
 from .lib._numbers import is_integral, is_number
 from .lib._open_state import check_bind, check_on_change, register_open_state, tracks_state
 from .lib._root_blocks import bottom_dg
+from .lib._url_codecs import bool_codec, choice_codec
 
 if TYPE_CHECKING:
     from .._dg import DeltaGenerator, ExpanderContainer, PopoverContainer, TabContainer
@@ -192,6 +193,7 @@ class LayoutsMixin(DGBase):
                 args=args,
                 kwargs=kwargs,
                 bind=bind,
+                url=bool_codec(),
             )
         props = {
             "label": label,
@@ -239,6 +241,7 @@ class LayoutsMixin(DGBase):
                 args=args,
                 kwargs=kwargs,
                 bind=bind,
+                url=choice_codec(labels, labels, str, clearable=False),
             )
         props = {
             "labels": labels,

@@ -19,15 +19,11 @@ from typing import Any
 
 from ...._errors import StreamlitMissingRequiredParameterError, StreamlitValueError
 from ..._base import DGBase
+from ..._url_binding import BIND_NEEDS_KEY, UrlCodec
 from ..._widget import Key, register_widget
 from ..._widget_state import check_callback_mode
 
 __all__ = ["check_bind", "check_on_change", "register_open_state", "tracks_state"]
-
-_BIND_NEEDS_KEY = (
-    "When using bind='query-params', the widget must have a unique 'key' parameter "
-    "specified. This 'key' will be used as the name of the query parameter."
-)
 
 
 def check_bind(bind: Any) -> None:
@@ -64,6 +60,7 @@ def register_open_state(
     args: Any,
     kwargs: Any,
     bind: Any = None,
+    url: UrlCodec | None = None,
 ) -> tuple[str, Any]:
     """Register a tracking container; return ``(widget_id, open state)``.
 
@@ -71,9 +68,10 @@ def register_open_state(
     stored value *coerce* rejects (a tab label no longer among the tabs) falls back to
     *default*, in session state too. Without *coerce* a value the app stored is taken
     as it is (``1`` for an expander is truthy, and Streamlit keeps it). The page sends
-    a switch at once even in a form (``in_form=False``), as Streamlit's does."""
+    a switch at once even in a form (``in_form=False``), as Streamlit's does. With
+    ``bind="query-params"`` the state follows the URL through *url*."""
     if bind == "query-params" and key is None:
-        raise StreamlitMissingRequiredParameterError("key", detail=_BIND_NEEDS_KEY)
+        raise StreamlitMissingRequiredParameterError("key", detail=BIND_NEEDS_KEY)
     return register_widget(
         dg,
         kind,
@@ -86,4 +84,6 @@ def register_open_state(
         args=args,
         kwargs=kwargs,
         in_form=False,
+        bind=bind,
+        url=url,
     )

@@ -26,6 +26,7 @@ from ..._base import DGBase
 from ..._types import has_callable_attr, is_list_like
 from ..._widget import Key, check_label_visibility, widget
 from ._to_pandas import as_pandas
+from ._url_codecs import choice_codec
 
 __all__ = [
     "check_max_selections",
@@ -163,6 +164,8 @@ def single_choice(
     kwargs: Any,
     label_visibility: str,
     props: dict[str, Any],
+    *,
+    bind: Any = None,
 ) -> Any:
     check_label_visibility(label_visibility)
     opts = to_options(options)
@@ -197,4 +200,6 @@ def single_choice(
         args=args,
         kwargs=kwargs,
         props={"label_visibility": label_visibility, **props},
+        bind=bind,
+        url=choice_codec(opts, labels, format_func, clearable=index is None),
     )

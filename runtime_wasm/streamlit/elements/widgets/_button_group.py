@@ -16,6 +16,7 @@ from ...._errors import (
 from ..._base import DGBase
 from ..._widget import Key, check_label_visibility, widget
 from ..lib._options import default_indices, locate, to_options
+from ..lib._url_codecs import choices_codec
 
 __all__ = ["ButtonGroupMixin"]
 
@@ -40,6 +41,7 @@ class ButtonGroupMixin(DGBase):
         kwargs: Any,
         disabled: bool,
         label_visibility: str,
+        bind: Any = None,
     ) -> Any:
         """The widget ``st.pills`` and ``st.segmented_control`` are, drawn in *style*
         (Streamlit's ``_internal_button_group``). The style is the element's kind, so
@@ -100,6 +102,8 @@ class ButtonGroupMixin(DGBase):
                 "disabled": disabled,
                 "label_visibility": label_visibility,
             },
+            bind=bind,
+            url=choices_codec(opts, labels, fmt, max_length=None if multi else 1, single=not multi),
         )
 
     def pills(
@@ -138,6 +142,7 @@ class ButtonGroupMixin(DGBase):
             kwargs=kwargs,
             disabled=disabled,
             label_visibility=label_visibility,
+            bind=bind,
         )
 
     def segmented_control(
@@ -176,4 +181,5 @@ class ButtonGroupMixin(DGBase):
             kwargs=kwargs,
             disabled=disabled,
             label_visibility=label_visibility,
+            bind=bind,
         )

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..._base import DGBase
 from ..._widget import Key, check_label_visibility, widget
+from ..lib._url_codecs import bool_codec
 
 __all__ = ["CheckboxMixin"]
 
@@ -24,6 +25,7 @@ class CheckboxMixin(DGBase):
         kwargs: Any,
         disabled: bool,
         label_visibility: str,
+        bind: Any,
     ) -> bool:
         check_label_visibility(label_visibility)
         return bool(
@@ -40,6 +42,8 @@ class CheckboxMixin(DGBase):
                 args=args,
                 kwargs=kwargs,
                 props={"disabled": disabled, "label_visibility": label_visibility},
+                bind=bind,
+                url=bool_codec(),
             )
         )
 
@@ -61,7 +65,17 @@ class CheckboxMixin(DGBase):
         persist_state: Any = None,
     ) -> bool:
         return self._bool_widget(
-            "checkbox", label, value, key, help, on_change, args, kwargs, disabled, label_visibility
+            "checkbox",
+            label,
+            value,
+            key,
+            help,
+            on_change,
+            args,
+            kwargs,
+            disabled,
+            label_visibility,
+            bind,
         )
 
     def toggle(
@@ -82,5 +96,15 @@ class CheckboxMixin(DGBase):
         persist_state: Any = None,
     ) -> bool:
         return self._bool_widget(
-            "toggle", label, value, key, help, on_change, args, kwargs, disabled, label_visibility
+            "toggle",
+            label,
+            value,
+            key,
+            help,
+            on_change,
+            args,
+            kwargs,
+            disabled,
+            label_visibility,
+            bind,
         )

@@ -12,6 +12,7 @@ from ...._errors import (
 )
 from ..._base import DGBase
 from ..._widget import Key, check_label_visibility, widget
+from ..lib._url_codecs import text_codec
 
 __all__ = ["ColorPickerMixin"]
 
@@ -71,5 +72,15 @@ class ColorPickerMixin(DGBase):
                 args=args,
                 kwargs=kwargs,
                 props={"disabled": disabled, "label_visibility": label_visibility},
+                bind=bind,
+                url=text_codec(clearable=False, parse=_url_color),
             )
         )
+
+
+def _url_color(text: str) -> str:
+    """A color from the URL, where ``#`` is often left out (``?c=ff0000``)."""
+    color = text if text.startswith("#") else f"#{text}"
+    if not _HEX.match(color):
+        raise ValueError(f"{text!r} is not a hex color")
+    return color

@@ -11,6 +11,7 @@ from ...._errors import (
 )
 from ..._base import DGBase
 from ..._widget import Key, widget
+from ..lib._url_codecs import text_codec
 
 __all__ = ["FeedbackMixin"]
 
@@ -60,5 +61,7 @@ class FeedbackMixin(DGBase):
             args=args,
             kwargs=kwargs,
             props={"count": count, "disabled": disabled},
+            bind=bind,
+            url=text_codec(parse=index, format=str),
         )
         return result

@@ -14,6 +14,7 @@ from ..lib._options import (
     locate,
     to_options,
 )
+from ..lib._url_codecs import choices_codec
 
 __all__ = ["MultiselectMixin"]
 
@@ -82,6 +83,8 @@ class MultiselectMixin(DGBase):
                     "disabled": disabled,
                     "label_visibility": label_visibility,
                 },
+                bind=bind,
+                url=choices_codec(opts, labels, format_func, max_length=max_selections),
             )
         )
         check_max_selections(selected, max_selections)  # also a value set via session_state

@@ -13,6 +13,7 @@ from ...._errors import (
 from ..._base import DGBase
 from ..._widget import Key, check_label_visibility, widget
 from ..lib._numbers import Number, as_number, is_integral, is_number
+from ..lib._url_codecs import number_codec
 
 __all__ = ["NumberInputMixin"]
 
@@ -128,5 +129,12 @@ class NumberInputMixin(DGBase):
                 "disabled": disabled,
                 "label_visibility": label_visibility,
             },
+            bind=bind,
+            url=number_codec(
+                integer=data_type == "int",
+                min_value=min_value,
+                max_value=max_value,
+                clearable=value is None,
+            ),
         )
         return result

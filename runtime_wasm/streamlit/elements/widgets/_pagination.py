@@ -11,6 +11,7 @@ from ...._errors import (
     StreamlitValueOutOfRangeError,
 )
 from ..._base import DGBase
+from ..._url_binding import UrlCodec
 from ..._widget import Key, widget
 from ..lib._numbers import is_int
 
@@ -65,5 +66,7 @@ class PaginationMixin(DGBase):
             args=args,
             kwargs=kwargs,
             props={"max_visible_pages": max_visible_pages, "disabled": disabled},
+            bind=bind,
+            url=UrlCodec(parse=lambda parts: int(parts[-1]), format=str, canon=int),
         )
         return value

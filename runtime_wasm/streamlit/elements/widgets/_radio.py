@@ -51,4 +51,5 @@ class RadioMixin(DGBase):
                 "horizontal": horizontal,
                 "captions": list(captions) if captions is not None else None,
             },
+            bind=bind,
         )

@@ -53,4 +53,5 @@ class SelectboxMixin(DGBase):
                 "disabled": disabled,
                 "placeholder": placeholder if placeholder is not None else "Choose an option",
             },
+            bind=bind,
         )

@@ -33,6 +33,7 @@ from ..lib._epoch_micros import (
     window_around,
 )
 from ..lib._options import index_of, locate, to_options
+from ..lib._url_codecs import select_slider_codec, slider_codec
 
 __all__ = ["SliderMixin"]
 
@@ -249,6 +250,15 @@ class SliderMixin(DGBase):
                 "disabled": disabled,
                 "label_visibility": label_visibility,
             },
+            bind=bind,
+            url=slider_codec(
+                data_type,
+                size=serde.size,
+                lo=lo_page,
+                hi=hi_page,
+                to_page=serde.to_page,
+                from_page=serde.from_page,
+            ),
         )
 
     def select_slider(
@@ -312,6 +322,8 @@ class SliderMixin(DGBase):
             args=args,
             kwargs=kwargs,
             props={"disabled": disabled, "label_visibility": label_visibility},
+            bind=bind,
+            url=select_slider_codec(opts, labels, format_func, default_indices=indices),
         )
 
 

@@ -10,6 +10,7 @@ from ...._errors import (
 )
 from ..._base import DGBase
 from ..._widget import Key, check_label_visibility, widget
+from ..lib._url_codecs import text_codec
 
 __all__ = ["TextWidgetsMixin"]
 
@@ -28,6 +29,7 @@ class TextWidgetsMixin(DGBase):
         kwargs: Any,
         label_visibility: str,
         props: dict[str, Any],
+        bind: Any,
     ) -> str | None:
         check_label_visibility(label_visibility)
 
@@ -53,6 +55,8 @@ class TextWidgetsMixin(DGBase):
             args=args,
             kwargs=kwargs,
             props={"label_visibility": label_visibility, **props},
+            bind=bind,
+            url=text_codec(),
         )
         return result if result is None else str(result)
 
@@ -102,6 +106,7 @@ class TextWidgetsMixin(DGBase):
                 "placeholder": placeholder,
                 "disabled": disabled,
             },
+            bind,
         )
 
     def text_area(
@@ -140,4 +145,5 @@ class TextWidgetsMixin(DGBase):
                 "placeholder": placeholder,
                 "disabled": disabled,
             },
+            bind,
         )

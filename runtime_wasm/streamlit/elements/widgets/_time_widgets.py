@@ -18,7 +18,9 @@ from ...._errors import (
     StreamlitValueOutOfRangeError,
 )
 from ..._base import DGBase
+from ..._url_binding import UrlCodec
 from ..._widget import Key, check_label_visibility, widget
+from ..lib._url_codecs import date_codec, url_datetime, url_time
 
 __all__ = ["TimeWidgetsMixin"]
 
@@ -228,6 +230,8 @@ class TimeWidgetsMixin(DGBase):
                 "required": required,
                 "label_visibility": label_visibility,
             },
+            bind=bind,
+            url=date_codec(is_range, lo, hi, clearable=not dates),
         )
 
     def time_input(
@@ -291,6 +295,12 @@ class TimeWidgetsMixin(DGBase):
                 "required": required,
                 "label_visibility": label_visibility,
             },
+            bind=bind,
+            url=UrlCodec(
+                parse=lambda parts: None if not parts else url_time(parts[-1]),
+                format=lambda v: serialize(v) or "",
+                clearable=default is None,
+            ),
         )
         return result
 
@@ -377,5 +387,11 @@ class TimeWidgetsMixin(DGBase):
                 "required": required,
                 "label_visibility": label_visibility,
             },
+            bind=bind,
+            url=UrlCodec(
+                parse=lambda parts: None if not parts else url_datetime(parts[0]),
+                format=lambda v: [] if v is None else [_iso_datetime(v)],
+                clearable=default is None,
+            ),
         )
         return result
