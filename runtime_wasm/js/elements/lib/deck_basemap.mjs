@@ -1,8 +1,9 @@
 // The basemap under a pydeck chart (elements/deck_gl_json_chart.mjs): the map style a
 // spec names, drawn by MapLibre GL JS (vendor/maplibre/, shipped with deck.gl, see
-// vendor/README.md) in a map beneath deck.gl's canvas, moved to deck.gl's view after
-// every frame deck.gl draws. MapLibre is imported only when a spec names a style it
-// can draw, so a chart without one fetches neither the library nor any tile.
+// vendor/README.md) in a map beneath deck.gl's canvas (not interleaved, as Streamlit's
+// is not), moved to deck.gl's view and redrawn after every frame deck.gl draws.
+// MapLibre is imported only when a spec names a style it can draw, so a chart without
+// one fetches neither the library nor any tile.
 //
 // What Streamlit does and stc does not: with no style named (pydeck's map_style=None)
 // Streamlit's page draws Carto's light or dark style to match the theme; stc draws no
@@ -149,4 +150,6 @@ export function followDeck(d) {
   if (basemap.view && view.every((v, i) => v === basemap.view[i])) return;
   basemap.view = view;
   basemap.map.jumpTo({ center: [view[0], view[1]], zoom: view[2], pitch: view[3], bearing: view[4] });
+  // Drawn now, not at MapLibre's next frame: both canvases show the same view at once.
+  if (basemap.loaded) basemap.map.redraw();
 }
