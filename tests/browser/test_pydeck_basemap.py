@@ -30,6 +30,7 @@ from .conftest import PageGuard, wait_idle, write_app
 GREEN = (0, 200, 0)  # the tile
 BLUE = (0, 0, 255)  # the style's background, under the tile
 ORANGE = (255, 160, 0)  # the background of the style given as an object
+PURPLE = (128, 0, 255)  # its polygon
 
 
 def _png(rgb: tuple[int, int, int]) -> bytes:
@@ -135,11 +136,23 @@ st.pydeck_chart(deck("mapbox://styles/mapbox/dark-v9"), height=300, alt="Mapbox 
 st.pydeck_chart(deck("{base}/missing.json"), height=300, alt="Missing style")
 """
 
+# West of the point's longitude purple, east of it orange: a GeoJSON source, which
+# MapLibre's worker cuts into tiles, placed where deck.gl's view puts the point.
+WEST = [[-123.0, 37.0], [-122.4, 37.0], [-122.4, 38.5], [-123.0, 38.5], [-123.0, 37.0]]
 INLINE = {
     "version": 8,
-    "sources": {},
-    "layers": [{"id": "bg", "type": "background", "paint": {"background-color": "#ffa000"}}],
-}
+    "sources": {
+        "west": {
+            "type": "geojson",
+            "data": {"type": "Feature", "properties": {},
+                     "geometry": {"type": "Polygon", "coordinates": [WEST]}},
+        }
+    },
+    "layers": [
+        {"id": "bg", "type": "background", "paint": {"background-color": "#ffa000"}},
+        {"id": "west", "type": "fill", "source": "west", "paint": {"fill-color": "#8000ff"}},
+    ],
+}  # fmt: skip
 
 
 def _pixel(chart: Locator, x: int, y: int) -> tuple[int, ...]:
@@ -168,6 +181,8 @@ def test_a_named_style_is_drawn_beneath_the_layers(
     tiles: TileServer,
 ) -> None:
     guard.allowed_errors.append("404")  # the missing style, as Chromium logs it
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
     source = APP.format(base=tiles.url, inline=repr(INLINE))
     page.goto(serve_app(write_app(tmp_path, source, "pydeck_basemap")))
     wait_idle(page)
@@ -202,9 +217,13 @@ def test_a_named_style_is_drawn_beneath_the_layers(
     }"""
     assert _until(page, lambda: bool(served.evaluate(follows)))
 
-    # A style given as an object: drawn, nothing fetched for it.
+    # A style given as an object: drawn, nothing fetched for it, its polygon's edge at
+    # the point's longitude, as deck.gl draws it.
     inline.scroll_into_view_if_needed()
-    assert _until(page, lambda: _near(_pixel(inline, -100, -80), ORANGE)), _pixel(inline, -100, -80)
+    assert _until(page, lambda: _near(_pixel(inline, -100, -80), PURPLE)), _pixel(inline, -100, -80)
+    assert _near(_pixel(inline, -3, -80), PURPLE), _pixel(inline, -3, -80)
+    assert _near(_pixel(inline, 3, -80), ORANGE), _pixel(inline, 3, -80)
+    assert _near(_pixel(inline, 100, -80), ORANGE), _pixel(inline, 100, -80)
 
     # mapbox:// needs a token: no map, a note saying why.
     note = mapbox.locator(".stc-deck-note")
@@ -216,3 +235,14 @@ def test_a_named_style_is_drawn_beneath_the_layers(
     expect(missing.locator(".stc-deck-note")).to_have_text("Basemap could not be loaded")
     expect(missing.locator(".stc-deck-basemap")).to_have_count(0)
     assert tiles.seen.count("/missing.json") == 1
+
+    # MapLibre and its stylesheet, once for the four charts, and its worker (one
+    # request a worker of its pool, which is sized by the machine's cores).
+    loaded = [u.split("/stc/vendor/")[1] for u in requests if "/vendor/maplibre/" in u]
+    assert loaded.count("maplibre/maplibre-gl.mjs") == 1, loaded
+    assert loaded.count("maplibre/maplibre-gl.css") == 1, loaded
+    assert set(loaded) == {
+        "maplibre/maplibre-gl.mjs",
+        "maplibre/maplibre-gl.css",
+        "maplibre/maplibre-gl-worker.mjs?v=6.20.0",
+    }, loaded
