@@ -100,13 +100,14 @@ export async function drawBasemap(box, d, wanted, current) {
   }
   const basemap = { key, map, holder, loaded: false, view: null };
   d.basemap = basemap;
-  map.on("load", () => {
+  map.on("style.load", () => {
     basemap.loaded = true;
   });
-  // A listener keeps MapLibre from logging; a style that never loads is said in the chart,
-  // a tile that fails later is a hole in the map, as in Streamlit's.
-  map.on("error", () => {
-    if (!basemap.loaded && d.basemap === basemap) failed(box, d, key, wanted);
+  // A listener keeps MapLibre from logging. A style that does not load is said in the
+  // chart; a tile or source that fails is a hole in the map, as in Streamlit's.
+  map.on("error", (event) => {
+    if (event?.tile || event?.sourceId || basemap.loaded || d.basemap !== basemap) return;
+    failed(box, d, key, wanted);
   });
   followDeck(d);
 }
