@@ -42,7 +42,8 @@ def _png(rgb: tuple[int, int, int]) -> bytes:
 @dataclass
 class TileServer:
     """The style (``/style.json``) and its tiles (``/tiles/z/x/y.png``, all one green
-    square); anything else is a 404. ``seen`` lists the paths asked for."""
+    square); anything else is a 404, the tiles of its second source (``/broken/…``)
+    too. ``seen`` lists the paths asked for."""
 
     url: str = ""
     seen: list[str] = field(default_factory=list)
@@ -56,10 +57,13 @@ class TileServer:
                     "tiles": [f"{self.url}/tiles/{{z}}/{{x}}/{{y}}.png"],
                     "tileSize": 256,
                     "attribution": "Test tiles",
-                }
+                },
+                # every tile a 404: holes in the map, which must not remove it
+                "broken": {"type": "raster", "tiles": [f"{self.url}/broken/{{z}}/{{x}}/{{y}}.png"]},
             },
             "layers": [
                 {"id": "bg", "type": "background", "paint": {"background-color": "#0000ff"}},
+                {"id": "broken", "type": "raster", "source": "broken"},
                 {"id": "grid", "type": "raster", "source": "grid"},
             ],
         }
@@ -180,7 +184,7 @@ def test_a_named_style_is_drawn_beneath_the_layers(
     tmp_path: Path,
     tiles: TileServer,
 ) -> None:
-    guard.allowed_errors.append("404")  # the missing style, as Chromium logs it
+    guard.allowed_errors.append("404")  # the missing style and tiles, as Chromium logs them
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     source = APP.format(base=tiles.url, inline=repr(INLINE))
@@ -198,6 +202,7 @@ def test_a_named_style_is_drawn_beneath_the_layers(
     assert _until(page, lambda: _near(_pixel(served, 0, 0), (255, 0, 0))), _pixel(served, 0, 0)
     expect(served.get_by_text("Test tiles")).to_be_visible()
     assert "/style.json" in tiles.seen
+    assert any(p.startswith("/broken/") for p in tiles.seen), tiles.seen  # and it stayed
     assert any(p.startswith("/tiles/12/") for p in tiles.seen), tiles.seen
     expect(served.locator(".stc-deck-note")).to_have_count(0)
 
