@@ -78,10 +78,12 @@ ASSETS: Mapping[str, Asset] = {
         files=("vendor/echarts.esm.min.mjs", "vendor/echarts.LICENSE"),
         names=frozenset({"echarts_chart"}),
     ),
-    # st.pydeck_chart draws with deck.gl, without a basemap (no map library, no tiles);
-    # st.write(deck) of a pydeck Deck draws it too, as Streamlit's does.
+    # st.pydeck_chart draws with deck.gl; st.write(deck) of a pydeck Deck draws it too, as
+    # Streamlit's does. MapLibre draws the basemap a spec names: which style a Deck names is
+    # known only at run time (pydeck's default is Carto's), so it ships with deck.gl, and
+    # the page loads it only for a spec that names one.
     "deckgl": Asset(
-        files=("vendor/deck-bundle.mjs", "vendor/deck-bundle.LICENSE"),
+        files=("vendor/deck-bundle.mjs", "vendor/deck-bundle.LICENSE", "vendor/maplibre/"),
         names=frozenset({"pydeck_chart"}),
         opaque=frozenset({"write", "write_stream"}),
         makers=frozenset({"pydeck"}),

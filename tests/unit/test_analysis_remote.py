@@ -157,3 +157,51 @@ def test_a_hostile_markdown_literal_is_read_in_linear_time(text: str) -> None:
     started = time.monotonic()
     assert list(media_urls("markdown", call)) == []
     assert time.monotonic() - started < 10
+
+
+P = "import pydeck as pdk\n"
+CARTO = "https://basemaps.cartocdn.com/gl/{}-gl-style/style.json"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param(
+            P + "pdk.Deck(layers=[])\n", [(CARTO.format("dark-matter"), 2, 1)], id="default"
+        ),
+        pytest.param(
+            P + "pdk.Deck(map_style='light')\n", [(CARTO.format("positron"), 2, 20)], id="light"
+        ),
+        pytest.param(
+            P + "pdk.Deck([], None, 'road')\n", [(CARTO.format("voyager"), 2, 20)], id="positional"
+        ),
+        pytest.param(
+            P + "pdk.Deck(map_style='dark_no_labels', map_provider='maplibre')\n",
+            [(CARTO.format("dark-matter-nolabels"), 2, 20)],
+            id="maplibre",
+        ),
+        pytest.param(
+            "from pydeck import Deck\nDeck(map_style='https://tiles.example/style.json')\n",
+            [("https://tiles.example/style.json", 2, 16)],
+            id="own-style-url",
+        ),
+        # must not trigger
+        pytest.param(P + "pdk.Deck(map_style=None)\n", [], id="style-none"),
+        pytest.param(P + "pdk.Deck(map_provider=None)\n", [], id="provider-none"),
+        pytest.param(P + "pdk.Deck(map_provider='mapbox')\n", [], id="mapbox-default"),
+        pytest.param(
+            P + "pdk.Deck(map_style='light', map_provider='mapbox')\n", [], id="mapbox-light"
+        ),
+        pytest.param(P + "pdk.Deck(map_provider='google_maps')\n", [], id="google"),
+        pytest.param(P + "pdk.Deck(map_style=STYLE)\n", [], id="not-a-literal"),
+        pytest.param(P + "pdk.Deck(map_style={'version': 8})\n", [], id="style-object"),
+        pytest.param(P + "pdk.Layer('ScatterplotLayer')\n", [], id="a-layer"),
+        pytest.param("import other as pdk\npdk.Deck()\n", [], id="not-pydeck"),
+    ],
+)
+def test_pydeck_basemap_style(
+    tmp_path: Path, source: str, expected: list[tuple[str, int, int]]
+) -> None:
+    analysis = analyse_app(tmp_path, {"app.py": source})
+    assert [(r.url, r.span.line, r.span.col) for r in analysis.remote] == expected
+    assert all(r.command == "pydeck.Deck" for r in analysis.remote)

@@ -122,6 +122,9 @@ def test_names_in_other_modules_count(tmp_path: Path) -> None:
         ("vendor/echarts.LICENSE", True),
         ("vendor/deck-bundle.mjs", True),
         ("vendor/deck-bundle.LICENSE", True),
+        ("vendor/maplibre/maplibre-gl.mjs", True),
+        ("vendor/maplibre/maplibre-gl-worker.mjs", True),
+        ("elements/lib/deck_basemap.mjs", False),
         ("elements/deck_gl_json_chart.mjs", False),
         ("vendor/katex/fonts/KaTeX_Main-Regular.woff2", True),
         ("vendor/marked.esm.js", False),
@@ -197,6 +200,7 @@ def test_site_carries_only_chosen_assets(
     assert ("stc/vendor/mermaid.min.js" in files) is ("mermaid" in expected)
     assert ("stc/vendor/echarts.esm.min.mjs" in files) is ("echarts" in expected)
     assert ("stc/vendor/deck-bundle.mjs" in files) is ("deckgl" in expected)
+    assert ("stc/vendor/maplibre/maplibre-gl.mjs" in files) is ("deckgl" in expected)
     assert "stc/vendor/marked.esm.js" in files  # not optional: markdown needs it
     listed = {f["path"] for f in manifest["files"]}
     assert not any(p.startswith("stc/vendor/katex/") for p in listed) or "katex" in expected

@@ -18,7 +18,9 @@ commands the runtime refuses (``st.login``, ``st.logout``) are ``STC106``
 (:mod:`compiler.analyse.passes._refusals`).
 
 Literal URLs given to media elements (``st.image("https://…")``) are recorded as
-remote resources (:mod:`compiler.analyse.passes._remote`).
+remote resources (:mod:`compiler.analyse.passes._remote`), and so is the map style a
+``pydeck.Deck(...)`` names, whose basemap the page draws
+(:mod:`compiler.analyse.passes._basemap`).
 
 Every name used is also recorded (``Findings.streamlit_names``, for the optional
 assets of :mod:`compiler.resolve._assets`), with what makes that list incomplete: an
@@ -43,6 +45,7 @@ from libcst.metadata import (
 )
 
 from compiler.analyse._facts import RemoteResource
+from compiler.analyse.passes._basemap import DECK_NAMES, basemap_url
 from compiler.analyse.passes._context import AppModule, Findings, ModuleVisitor
 from compiler.analyse.passes._imports import is_optional
 from compiler.analyse.passes._names import dotted, qualified, qualified_names
@@ -155,6 +158,7 @@ class StreamlitVisitor(ModuleVisitor):
     def _check_call(self, node: cst.Call) -> None:
         self._check_component(node)
         self._check_file_backed(node)
+        self._check_basemap(node)
         command = self._command(node.func)
         params = parameters(command) if command else None
         if command is None or params is None:
@@ -171,6 +175,16 @@ class StreamlitVisitor(ModuleVisitor):
         if found is not None:
             signature = shown(params.signature)
             self.report(BAD_CALL, found.node, message=found.message, name=name, signature=signature)
+
+    def _check_basemap(self, node: cst.Call) -> None:
+        """``pydeck.Deck(...)`` naming a map style on the web: the page will fetch it."""
+        if not (qualified_names(self, node.func) & DECK_NAMES):
+            return
+        found = basemap_url(node)
+        if found is not None:
+            url, literal = found
+            where = self.span(literal)
+            self.findings.remote.append(RemoteResource(url=url, command="pydeck.Deck", span=where))
 
     def _check_component(self, node: cst.Call) -> None:
         """``declare_component(url=...)`` that always runs: a development server."""

@@ -3,10 +3,10 @@
 // vendor/deck-bundle.mjs (core, layers, aggregation layers, json; see vendor/README.md),
 // imported the first time such a chart is drawn and only if the build kept it.
 //
-// No basemap: stc ships no map library, so the layers are drawn on a plain background
-// and a map style the spec names (pydeck's default is Carto's) is never fetched; a note
-// in the corner says so. Without WebGL 2 (deck.gl 9 needs it) the element says that
-// instead of drawing.
+// The basemap, when the spec names a map style (pydeck's default is Carto's), is drawn
+// beneath the layers by MapLibre, imported only then (elements/lib/deck_basemap.mjs);
+// with no style named the layers are drawn on a plain background and no tile server is
+// contacted. Without WebGL 2 (deck.gl 9 needs it) the element says so instead of drawing.
 //
 // With on_select (props.selection_mode) the chart is a widget, as Streamlit's: a click
 // on an object selects it (or adds it, "multi-object"), a click on nothing or the
@@ -16,6 +16,7 @@
 
 import { errorBox, h } from "../dom.mjs";
 import { hasAsset, missingAsset } from "../page_config.mjs";
+import { basemapOf, drawBasemap, followDeck, noteOf, removeBasemap, showNote } from "./lib/deck_basemap.mjs";
 
 let bundle = null;
 
@@ -38,7 +39,6 @@ function loadDeck() {
 
 const DEFAULT_HEIGHT = 500; // Streamlit's map height
 const EMPTY = { indices: {}, objects: {} };
-const UNSET_STYLE = "__MAP_STYLE__"; // what pydeck writes for map_provider=None
 const UNSELECTED_ALPHA = Math.floor(255 * 0.4);
 
 // The colour accessor Streamlit fades per layer type (those the bundle has).
@@ -166,12 +166,6 @@ function tooltipFor(raw) {
   };
 }
 
-function namesStyle(json) {
-  const style = json.mapStyle;
-  const unset = (s) => s === undefined || s === null || s === "" || s === UNSET_STYLE;
-  return Array.isArray(style) ? !style.every(unset) : !unset(style);
-}
-
 function sizeBox(box, p) {
   box.style.width = typeof p.width === "number" ? `${p.width}px` : "100%";
   box.style.height = typeof p.height === "number" ? `${p.height}px` : "100%";
@@ -216,7 +210,9 @@ async function drawDeck(el, p, token) {
       width: "100%",
       height: "100%",
       onClick: (info) => onClick(el, info),
+      onAfterRender: () => followDeck(d),
       onError: (err) => {
+        removeBasemap(d);
         d.deck?.finalize();
         d.deck = null;
         el.replaceChildren(errorBox(`Chart error: ${err?.message ?? err}`));
@@ -227,9 +223,11 @@ async function drawDeck(el, p, token) {
     d.deck.setProps(deckProps);
   }
   const box = el.querySelector(":scope > .stc-deck-body");
-  box?.querySelectorAll(":scope > .stc-deck-note, :scope > .stc-deck-clear").forEach((n) => n.remove());
-  if (box && namesStyle(json)) {
-    box.append(h("div", { class: "stc-deck-note", title: "stc draws pydeck layers without map tiles, so a published site fetches nothing from a map service." }, "Basemap not shown"));
+  box?.querySelectorAll(":scope > .stc-deck-clear").forEach((n) => n.remove());
+  const basemap = basemapOf(json);
+  if (box) {
+    showNote(box, noteOf(d, basemap));
+    drawBasemap(box, d, basemap, () => token === d.token);
   }
   if (box && Object.keys(d.selection.indices ?? {}).length > 0) {
     // Streamlit's toolbar action while anything is selected.
@@ -261,6 +259,7 @@ function redraw(el, p) {
   const token = ++el._deck.token;
   drawDeck(el, p, token).catch((err) => {
     if (token !== el._deck.token) return;
+    removeBasemap(el._deck);
     el._deck.deck?.finalize();
     el._deck.deck = null;
     el.replaceChildren(errorBox(`Chart error: ${err?.message ?? err}`));
@@ -271,7 +270,7 @@ function deckChart() {
   return {
     create(_p, ctx) {
       const el = h("div", { class: "stc-deck", role: "figure", "data-testid": "stDeckGlJsonChart" });
-      el._deck = { token: 0, deck: null, selection: EMPTY, props: null, ctx };
+      el._deck = { token: 0, deck: null, basemap: null, selection: EMPTY, props: null, ctx };
       return el;
     },
     update(el, p) {

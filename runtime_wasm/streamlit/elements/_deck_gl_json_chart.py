@@ -5,8 +5,10 @@ works: pydeck's ``Deck`` is duck-typed, a dict is refused with the same
 ``AttributeError``), the tooltip travels beside it, and no object draws an empty map
 centred on 0, 0. The page converts the JSON with deck.gl's ``JSONConverter``
 (``js/elements/deck_gl_json_chart.mjs``, deck.gl loaded on first use) and draws the
-layers on a plain background: stc ships no basemap library, so a map style the spec
-names (pydeck's default is Carto's) is never fetched.
+layers over the basemap of the map style the spec names (pydeck's default is Carto's),
+drawn by MapLibre, or on a plain background when it names none. The Mapbox token
+Streamlit sends (``mapbox_key``, config ``mapbox.token``) is not sent: a static site
+carries no secret, so a ``mapbox://`` style is not drawn.
 
 With ``on_select`` the chart is a widget whose value is Streamlit's ``PydeckState``:
 ``selection.indices`` and ``selection.objects`` by layer id, filled by clicks on the
