@@ -170,8 +170,8 @@ def plan(
         config["lock_info"] = dict(resolved.lock_info)
     if resolved.stdlib_modules:  # absent: Pyodide's own stdlib (sources)
         config["stdlib"] = STDLIB_PATH
-    if not snapshot:
-        config["snapshot"] = False
+    if not snapshot or not all(_pure(p) for p in resolved.packages):
+        config["snapshot"] = False  # see js/snapshot.mjs
     if service_worker:
         config["service_worker"] = True
     if dev:  # only stc run's site: its server answers DEV_EVENTS
@@ -276,6 +276,11 @@ def plan(
         ],
     }
     return SitePlan(files=tuple(sorted(files, key=lambda f: f.path)), manifest=manifest)
+
+
+def _pure(package: Package) -> bool:
+    """Whether *package* is pure Python (no native library to load after a restore)."""
+    return package.file_name.endswith("-none-any.whl")
 
 
 def _service_worker(files: list[PlannedFile], config: PageConfig) -> PlannedFile:

@@ -11,9 +11,13 @@
 // site, the runtime's and stdlib's digests (the build writes them in
 // config.integrity) and the protocol, and Pyodide itself refuses a snapshot from
 // another pyodide.asm.wasm. A new build gets a new key; the site's older snapshots
-// are deleted when a new one is stored. Nothing is stored (nor read) for sites that
-// load packages at boot (their native libraries are not in a snapshot), when the
-// build turned snapshots off, or where Cache Storage is missing (plain http).
+// are deleted when a new one is stored. A site that loads packages at boot loads them
+// after the restore as after a normal start (the snapshot is taken before them, and
+// Pyodide's file system, where wheels install, is not in it): the build turns
+// snapshots off for a site with a package that is not pure Python (config.snapshot
+// false), as loading native libraries into restored memory is untested here. Nothing
+// is stored (nor read) when the build turned snapshots off, or where Cache Storage is
+// missing (plain http).
 // Reading or storing never fails a boot: the worker falls back to a normal start.
 
 import { PROTOCOL_VERSION } from "./protocol.mjs";
@@ -24,7 +28,7 @@ const PREFIX = "stc/snapshot/";
 /** The Cache Storage URL of this build's snapshot, or null when there is none to use. */
 export function snapshotKey(config) {
   const runtime = config.integrity?.runtime?.sha256;
-  if (!config.snapshot || !runtime || (config.packages ?? []).length > 0) return null;
+  if (!config.snapshot || !runtime) return null;
   if (!globalThis.caches) return null;
   const stdlib = config.integrity?.stdlib?.sha256 ?? "pyodide";
   const site = config.site ?? new URL("../", self.location.href).href;

@@ -13,7 +13,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from compiler import BuildOptions, NullReporter, build, serving
 
-from .conftest import PageGuard, poll, wait_idle, write_app
+from .conftest import ROOT, PageGuard, poll, wait_idle, write_app
 
 pytestmark = pytest.mark.fresh_boot  # they make and restore snapshots themselves
 
@@ -131,3 +131,20 @@ def test_a_site_built_without_snapshots_keeps_none(
         assert page.evaluate(KEYS) == []
         again = _visit(page.context, url)
         expect(again.locator("#stc-root")).to_have_attribute("data-stc-boot", "fresh")
+
+
+def test_a_site_with_packages_restores_and_loads_them_again(
+    page: Page, guard: PageGuard, serve_app: Callable[[Path], str]
+) -> None:
+    """sites/packages loads humanize (a pure-Python wheel of its own) at boot: the
+    snapshot is taken before it, and a restored visit installs it again."""
+    url = serve_app(ROOT / "sites" / "packages" / "app.py")
+    page.goto(url)
+    wait_idle(page)
+    expect(page.locator("#stc-root")).to_have_attribute("data-stc-boot", "fresh")
+    _stored(page)
+    again = _visit(page.context, url)
+    expect(again.locator("#stc-root")).to_have_attribute("data-stc-boot", "snapshot")
+    table = again.locator('[data-stc-kind="table"]')
+    expect(table).to_contain_text("10.1 million")  # humanize.intword, from the wheel
+    expect(again.get_by_text("All steps done")).to_be_visible()

@@ -353,3 +353,17 @@ def test_syntax_error_positions(
         do_build(tmp_path / "app.py", tmp_path / "site", runtime_dir, pyodide_url=CDN)
     span = caught.value.diagnostics[0].span
     assert (span.line, span.col) == (line, col)
+
+
+def test_a_site_with_a_native_package_keeps_no_snapshot(tmp_path: Path, runtime_dir: Path) -> None:
+    """Visitors' start-up snapshots are taken before packages load, which load again
+    after a restore; one with a native library might not load into restored memory
+    (untested here: Pyodide's binary wheels are CDN-only), so the build turns them off.
+    Pure-Python packages keep them (tests/browser/test_snapshot.py)."""
+    for imports, keeps in (("import numpy", False), ("import micropip", True)):
+        folder = tmp_path / imports.split()[1]
+        folder.mkdir()
+        (folder / "app.py").write_text(f"{imports}\nimport streamlit as st\n", encoding="utf-8")
+        out = tmp_path / f"{folder.name}-site"
+        do_build(folder / "app.py", out, runtime_dir, pyodide_url=CDN)
+        assert read_config(out).get("snapshot", True) is keeps, imports
