@@ -270,6 +270,12 @@ async function boot(msg) {
         // Before any JS callback enters Python: what a snapshot may hold.
         pyodide.runPython("import runtime_wasm._bridge, runtime_wasm.streamlit");
         snapshot = pyodide.makeMemorySnapshot();
+        // `js` was Pyodide's recording proxy of globalThis, whose getters throw
+        // "Illegal invocation": the real one from now on (runtime_wasm/_js_module.py).
+        pyodide.registerJsModule("js", globalThis);
+        const jsModule = pyodide.pyimport("runtime_wasm._js_module");
+        jsModule.use_real_globals(globalThis);
+        jsModule.destroy();
       }
     }
     if (config.stdlib) {

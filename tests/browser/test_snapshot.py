@@ -20,9 +20,11 @@ pytestmark = pytest.mark.fresh_boot  # they make and restore snapshots themselve
 APP = """
 import random
 
+import js
 import streamlit as st
 
 st.caption(f"dice {[random.randint(1, 6) for _ in range(12)]}")
+st.caption(f"isolated {js.crossOriginIsolated}, in {js.navigator.userAgent[:7]}")
 st.session_state.visits = st.session_state.get("visits", 0) + 1
 name = st.text_input("Name", "snap")
 if st.button("Greet"):
@@ -67,12 +69,15 @@ def test_a_repeat_visit_restores_the_snapshot(
     wait_idle(page)
     root = page.locator("#stc-root")
     expect(root).to_have_attribute("data-stc-boot", "fresh")
+    # The page's globals read as they are, also on the visit that makes the snapshot.
+    expect(page.get_by_text("isolated False, in Mozilla")).to_be_visible()
     (key,) = _stored(page)
     assert key.startswith(url + "stc/snapshot/")
 
     again = _visit(page.context, url)  # a new tab: a new session, from the snapshot
     expect(again.locator("#stc-root")).to_have_attribute("data-stc-boot", "snapshot")
     expect(again.get_by_text("runs 1")).to_be_visible()
+    expect(again.get_by_text("isolated False, in Mozilla")).to_be_visible()
     third = _visit(page.context, url)
     expect(third.locator("#stc-root")).to_have_attribute("data-stc-boot", "snapshot")
     # The snapshot holds the random state of the visit that made it: each visit draws
