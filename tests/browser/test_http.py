@@ -70,6 +70,7 @@ def _site(folder: Path, source: str, **files: str) -> Path:
     return site
 
 
+@pytest.mark.fresh_boot  # it counts the server's requests, which a priming visit makes too
 def test_requests_and_urllib_reach_a_server_and_fail_with_reasons(
     page: Page, guard: PageGuard, upstream: Upstream, tmp_path: Path
 ) -> None:
