@@ -12,7 +12,12 @@ from typing import Any
 
 from ._protocol import Node
 
-__all__ = ["Element", "container", "new_root", "to_node"]
+__all__ = ["GONE", "Element", "container", "new_root", "to_node"]
+
+# The kind of the place a transient element (st.spinner) held once it is over. It stays
+# in its block, so the elements after it keep their position ids (the page keeps their
+# DOM), and is never sent: Streamlit's transients take no place in the element tree.
+GONE = "gone"
 
 
 @dataclass(eq=False, slots=True)
@@ -60,6 +65,8 @@ def to_node(element: Element, path: str = "root") -> Node:
             node["children"] = [to_node(child, child.kind) for child in element.children]
         else:
             node["children"] = [
-                to_node(child, f"{path}/{i}") for i, child in enumerate(element.children)
+                to_node(child, f"{path}/{i}")
+                for i, child in enumerate(element.children)
+                if child.kind != GONE
             ]
     return node

@@ -99,12 +99,8 @@ class DGBase:
             if ctx.fragment_stack:  # a fragment writing outside goes into its wrapper
                 block = ctx.fragment_stack[-1].target(block)
             assert block.children is not None
-            if block.kind == "empty":
-                block.children[:] = [element]
-                new_slot = (block, 0)
-            else:
-                block.children.append(element)
-                new_slot = (block, len(block.children) - 1)
+            block.children.append(element)
+            new_slot = (block, len(block.children) - 1)
         form_id = dg._form_id
         if element.is_block:
             for frame in ctx.fragment_stack:  # made inside: theirs, not "outside"

@@ -327,7 +327,6 @@ BLOCK_KINDS = frozenset(
         "tabs",
         "tab",
         "form",
-        "empty",
         "status",
         "popover",
         "dialog",

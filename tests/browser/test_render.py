@@ -77,7 +77,7 @@ def node(id: str, kind: str, *children: dict[str, Any], **props: Any) -> dict[st
     return n
 
 
-BLOCK_KINDS = {"container", "columns", "column", "expander", "tabs", "tab", "form", "empty"}
+BLOCK_KINDS = {"container", "columns", "column", "expander", "tabs", "tab", "form"}
 
 
 def widget(kind: str, id: str, label: str, **props: Any) -> dict[str, Any]:

@@ -482,6 +482,34 @@ CASES = [
     _c("sidebar-with", "with st.sidebar:\n    v = st.checkbox('x')\nst.write(f'v={v}')"),
     _c("empty", "slot = st.empty()\nslot.write('first')\nslot.write('second')"),
     _c("empty-clear", "slot = st.empty()\nslot.write('gone')\nslot.empty()\nst.write('end')"),
+    # st.empty is an element that what is written into it replaces: the tree holds the
+    # placeholder or what took its place, never a block around it.
+    _c(
+        "empty-slots",
+        "st.empty()\nph = st.empty()\nwith ph:\n    st.write('one')\n    st.write('two')\n"
+        "box = st.empty().container()\nbox.write('in box')\nbox.write('box too')\n"
+        "left, right = st.empty().columns(2)\nleft.write('left')\n"
+        "inner = st.empty()\ninner.empty().text('nested')\nst.write('end')",
+    ),
+    _c(
+        "empty-filled-on-click",
+        "ph = st.empty()\nif st.button('Fill'):\n    ph.success('filled')\n"
+        "with st.sidebar:\n    side = st.empty()\n    side.write('side')\n    side.empty()\n"
+        "st.skeleton()\nst.skeleton(height=40).write('loaded')",
+        lambda at: at.button[0].click(),
+        lambda at: None,
+    ),
+    # st.spinner is transient: once its block is over it leaves nothing in the tree, also
+    # the one a cached function shows while it computes.
+    _c(
+        "spinner-transient",
+        "with st.spinner('wait'):\n    st.write('inside')\nst.write('after')\n"
+        "a, b = st.columns(2)\nwith b:\n    with st.spinner('col', show_time=True):\n"
+        "        pass\n    st.write('in b')\n"
+        "@st.cache_data(show_spinner='Computing')\ndef slow_for_diff(x):\n    return x * 2\n"
+        "st.write(slow_for_diff(21))\nst.button('Again')",
+        lambda at: at.button[0].click(),
+    ),
     _c("container", "c = st.container()\nst.write('outside')\nc.write('inside')"),
     # -- state, callbacks, execution ---------------------------------------------------------
     _c(

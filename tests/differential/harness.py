@@ -92,13 +92,6 @@ def _rows(block: Any) -> Iterator[Row]:
         kind = KIND_MAP.get(child.type, child.type)
         if kind in SKIPPED_KINDS:
             continue
-        if kind == "empty" and hasattr(child, "children"):
-            # stc's st.empty() is a block holding its one element; Streamlit puts the
-            # element in the placeholder's place. An empty placeholder draws nothing.
-            yield from _rows(child)
-            continue
-        if kind == "empty":
-            continue
         if hasattr(child, "children"):  # a block: its label only
             label = getattr(child, "label", None)
             yield (kind, None if label is None else str(label), None)

@@ -22,7 +22,7 @@ from ..._errors import (
     StreamlitValueOutOfRangeError,
 )
 from ..._script import describe_exception
-from ..._tree import Element
+from ..._tree import GONE, Element
 from .._base import DGBase
 from .._containers import check_state
 from .lib._text_utils import clean_text
@@ -107,13 +107,13 @@ class StatusMixin(DGBase):
         _cache: bool = False,
         width: Any = "content",
     ) -> Iterator[None]:
-        """Show ``text`` with a spinner while the ``with`` block runs."""
-        slot: DeltaGenerator = self.empty()  # type: ignore[attr-defined]
-        slot._enqueue(Element("spinner", {"text": str(text), "show_time": show_time}))
+        """Show ``text`` with a spinner while the ``with`` block runs. It is transient,
+        as Streamlit's: once the block is over it leaves nothing in the tree."""
+        slot = self._enqueue(Element("spinner", {"text": str(text), "show_time": show_time}))
         try:
             yield
         finally:
-            slot.empty()
+            slot._enqueue(Element(GONE))
 
     def toast(
         self, body: Any, *, icon: str | None = None, duration: Any = "short"
