@@ -591,6 +591,24 @@ CASES = [
         "progress-spinner",
         "st.progress(40, text='Loading')\nwith st.spinner('wait'):\n    st.write('done')",
     ),
+    # st.data_editor: Streamlit's AppTest shows a 'dataframe' whose value is the table the
+    # app passed; the edits (set through session state) are the widget's value.
+    _c(
+        "data-editor-as-dataframe",
+        "import pandas as pd\n"
+        "d1 = st.data_editor(pd.DataFrame({'a': [1, 2], 'b': ['x', 'y']}), key='ed',\n"
+        "                    num_rows='dynamic')\nst.write(d1)\n"
+        "d2 = st.data_editor({'n': [1.5, 2.5], 'ok': [True, False]}, hide_index=True)\n"
+        "st.write(d2)\n"
+        "d3 = st.data_editor([{'k': 'a', 'v': 1}], column_config={'v': st.column_config"
+        ".NumberColumn('Vee')})\nst.write(d3)\n"
+        "st.write(st.session_state.ed)",
+        lambda at: at.session_state.__setitem__(
+            "ed",
+            {"edited_rows": {0: {"a": 9}}, "added_rows": [{"a": 3, "b": "z"}], "deleted_rows": [1]},
+        ),
+        lambda at: None,
+    ),
     # Components v2: Streamlit's AppTest cannot click inside one, but sets its state
     # through session state, whole or one name at a time (the write-through view).
     _c(
@@ -633,9 +651,6 @@ KNOWN_DIFFERENCES: dict[str, str] = {
     "Streamlit sends as a page-level message its AppTest does not show",
     "page:st_pages/tools/numbers.py": _ST_PAGES,
     "page:st_pages/tools/words.py": _ST_PAGES,
-    "page:gallery/data.py": "Streamlit's AppTest shows st.data_editor as a 'dataframe' whose "
-    "value is the data; stc's shows a 'data_editor' whose value is the editing state "
-    "(edited/added/deleted rows), the widget value the page sends",
     "page:gallery/layout.py": "Streamlit's AppTest has no popover node: a generic block without "
     "a label; stc's popover block carries its label 'Settings'",
     "page:gallery/media.py": "Streamlit's AppTest gives st.image a /mock/media/ URL as value, "
