@@ -217,7 +217,7 @@ def test_unchanged_elements_keep_their_dom_node(harness: Page) -> None:
     )
     assert tagged(page, '[data-stc-id="btn"]')
     kinds = page.eval_on_selector_all(
-        ".stc-main-block > [data-stc-kind]", "els => els.map(e => e.dataset.stcKind)"
+        ".stc-main-content > [data-stc-kind]", "els => els.map(e => e.dataset.stcKind)"
     )
     assert kinds == ["button", "caption"]
 

@@ -624,10 +624,6 @@ CASES = [
     ),
 ]
 
-_MENU = (
-    "stc's st.navigation menu is an element of the sidebar tree; Streamlit sends the pages "
-    "as a separate message its AppTest does not show"
-)
 _ST_PAGES = (
     "a page of the st_pages site: `from st_pages import add_page_title` fails in the reference "
     "environment, which lacks st-pages; stc ships a shim of it"
@@ -645,10 +641,8 @@ KNOWN_DIFFERENCES: dict[str, str] = {
     "cookies with a MagicMock, stc reads none",
     "site:st_pages": "imports st_pages, which stc ships (runtime_wasm/st_pages) and the "
     "test environment's real Streamlit does not have",
-    "site:multipage": _MENU,
-    "site:navigation": _MENU,
-    "site:gallery": _MENU + "; st.logo is one more element of stc's sidebar tree, which "
-    "Streamlit sends as a page-level message its AppTest does not show",
+    "site:gallery": "st.logo is a block beside main and sidebar in stc's tree; Streamlit "
+    "sends it as a page-level message its AppTest does not show",
     "page:st_pages/tools/numbers.py": _ST_PAGES,
     "page:st_pages/tools/words.py": _ST_PAGES,
     "page:gallery/layout.py": "Streamlit's AppTest has no popover node: a generic block without "
