@@ -21,7 +21,7 @@ import { DIALOG, DIALOG_BLOCKS } from "./elements/dialog.mjs";
 import { ECHARTS } from "./elements/echarts.mjs";
 import { HTML } from "./elements/html.mjs";
 import { LAYOUTS, LAYOUTS_BLOCKS } from "./elements/layouts.mjs";
-import { MEDIA, MEDIA_BLOCKS } from "./elements/media.mjs";
+import { MEDIA } from "./elements/media.mjs";
 import { PAGES } from "./elements/pages.mjs";
 import { STATUS, STATUS_BLOCKS } from "./elements/status.mjs";
 import { TEXT } from "./elements/text.mjs";
@@ -90,5 +90,4 @@ export const BLOCKS = {
   ...LAYOUTS_BLOCKS,
   ...STATUS_BLOCKS,
   ...DIALOG_BLOCKS,
-  ...MEDIA_BLOCKS,
 };

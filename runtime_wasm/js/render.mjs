@@ -8,6 +8,7 @@
 // {id, kind, json, props} of the last render.
 
 import { h } from "./dom.mjs";
+import { drawLogo } from "./elements/media.mjs";
 import { drawMenu } from "./elements/pages.mjs";
 import { BLOCKS as FAMILY_BLOCKS, KINDS } from "./kinds.mjs";
 import { escapeHtml } from "./markdown.mjs";
@@ -67,7 +68,11 @@ const BLOCKS = {
       applyPageConfig(el, p.page_config ?? {});
     },
     host: self,
-    after(el) {
+    after(el, p, ctx) {
+      // st.logo is the root's prop; it goes in main, outside the block of its elements
+      // (position: fixed), and stays during a run until st.logo has run again.
+      const main = el.querySelector(":scope > .stc-main");
+      if (main && (p.logo || !ctx.keepMissing)) drawLogo(main, p.logo ?? null);
       // Here, not in the sidebar's own `after`: on a first render the sidebar is not
       // in the app yet when that runs.
       const sidebar = el.querySelector(":scope > .stc-sidebar");

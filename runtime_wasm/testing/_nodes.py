@@ -368,7 +368,6 @@ BLOCK_KINDS = frozenset(
         "chat_message",
         "grid",
         "bottom",
-        "logo",
     }
 )
 WIDGET_KINDS = frozenset(

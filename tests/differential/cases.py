@@ -641,8 +641,6 @@ KNOWN_DIFFERENCES: dict[str, str] = {
     "cookies with a MagicMock, stc reads none",
     "site:st_pages": "imports st_pages, which stc ships (runtime_wasm/st_pages) and the "
     "test environment's real Streamlit does not have",
-    "site:gallery": "st.logo is a block beside main and sidebar in stc's tree; Streamlit "
-    "sends it as a page-level message its AppTest does not show",
     "page:st_pages/tools/numbers.py": _ST_PAGES,
     "page:st_pages/tools/words.py": _ST_PAGES,
     "page:gallery/layout.py": "Streamlit's AppTest has no popover node: a generic block without "
