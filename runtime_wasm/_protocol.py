@@ -101,7 +101,8 @@ Element tree (``Node``)
     ``children`` only on blocks. ``id`` is stable across reruns: a widget's id is its
     widget id, any other element's id is its position path (``"main/2/0"``), so the
     page can keep DOM nodes whose id and kind did not change. The root is
-    ``{"id": "root", "kind": "root", "children": [main, sidebar]}``. The navigation
+    ``{"id": "root", "kind": "root", "children": [main, sidebar, event, ...]}`` (event:
+    where ``st.toast`` goes; ``st.bottom``'s block may follow). The navigation
     menu is not an element: it is the ``navigation`` prop of the sidebar (of main for
     ``position="top"``), as Streamlit sends the pages beside its element tree.
 """

@@ -47,10 +47,12 @@ def container(
 
 
 def new_root() -> tuple[Element, Element, Element]:
-    """Return ``(root, main, sidebar)`` for a fresh run."""
+    """Return ``(root, main, sidebar)`` for a fresh run. The root also holds the
+    ``event`` block, Streamlit's third root container, where ``st.toast`` goes."""
     main = Element("main", children=[])
     sidebar = Element("sidebar", children=[])
-    return Element("root", children=[main, sidebar]), main, sidebar
+    event = Element("event", children=[])
+    return Element("root", children=[main, sidebar, event]), main, sidebar
 
 
 def to_node(element: Element, path: str = "root") -> Node:

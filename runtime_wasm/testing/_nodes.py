@@ -368,6 +368,7 @@ BLOCK_KINDS = frozenset(
         "chat_message",
         "grid",
         "bottom",
+        "event",
     }
 )
 WIDGET_KINDS = frozenset(

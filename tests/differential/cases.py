@@ -396,6 +396,16 @@ CASES = [
         "st.text(repr((a, b, c, type(a).__name__, type(c).__name__)))",
         lambda at: at.slider[0].set_value(7),
     ),
+    # Keyboard shortcuts add nothing to the tree.
+    _c(
+        "button-shortcut",
+        "if st.button('Go', shortcut='Ctrl+K', key='go', icon=':material/add:', type='primary'):\n"
+        "    st.write('went')\nst.download_button('D', b'x', shortcut='d')\n"
+        "with st.form('f'):\n    st.text_input('T')\n"
+        "    sent = st.form_submit_button('Send', shortcut='Enter')\nst.write(sent)",
+        lambda at: at.button("go").click(),
+        lambda at: at.button[1].click(),
+    ),
     _c(
         "text-input",
         "v = st.text_input('Name', 'Ann')\nst.write(f'hello {v}')",
@@ -511,6 +521,47 @@ CASES = [
         lambda at: at.button[0].click(),
     ),
     _c("container", "c = st.container()\nst.write('outside')\nc.write('inside')"),
+    _c(
+        "columns-nested",
+        "a, b = st.columns(2)\nwith a:\n    x, y = st.columns([1, 2])\n    with x:\n"
+        "        p, q = st.columns(2, gap='large')\n        p.write('deep')\n"
+        "        q.button('Deep button')\n    y.write('y')\nb.write('b')\n"
+        "with st.sidebar:\n    s1, s2 = st.columns(2)\n    with s1:\n"
+        "        t1, t2 = st.columns(2)\n        t2.write('side deep')\n"
+        "with st.expander('E', expanded=True):\n    u, v = st.columns(2, border=True)\n"
+        "    v.write('in expander')",
+        lambda at: at.button[0].click(),
+    ),
+    # The menu of st.navigation and st.logo are no elements: Streamlit sends them in
+    # page-level messages its AppTest does not show.
+    _c(
+        "navigation-menu-and-logo",
+        "def one():\n    st.write('page one')\n    if st.button('Go two'):\n"
+        "        st.switch_page(two_page)\n"
+        "def two():\n    st.write('page two')\n"
+        "one_page = st.Page(one, title='One')\ntwo_page = st.Page(two, title='Two', icon='🔥')\n"
+        "st.logo('https://example.com/logo.png', link='https://example.com')\n"
+        "pg = st.navigation({'Main': [one_page], 'More': [two_page]})\n"
+        "st.sidebar.write('side text')\npg.run()",
+        lambda at: at.button[0].click(),
+        lambda at: None,
+    ),
+    _c(
+        "navigation-top",
+        "def one():\n    st.write('page one')\ndef two():\n    st.write('page two')\n"
+        "st.navigation([st.Page(one, title='One'), st.Page(two, title='Two')],\n"
+        "              position='top').run()\nst.write('after')",
+    ),
+    # st.toast goes into Streamlit's event container (the root's third block) from the
+    # module-level st, whatever `with` block is open; a container's own .toast stays.
+    _c(
+        "toast-event-container",
+        "st.write('a')\nst.toast('hi', icon='🎉')\nst.balloons()\n"
+        "with st.sidebar:\n    st.toast('from the sidebar block')\n    st.sidebar.toast('side')\n"
+        "c = st.container()\nc.toast('in container')\nwith c:\n    st.toast('with c')\n"
+        "st.button('Again')",
+        lambda at: at.button[0].click(),
+    ),
     # -- state, callbacks, execution ---------------------------------------------------------
     _c(
         "session-state",
@@ -590,6 +641,25 @@ CASES = [
     _c(
         "progress-spinner",
         "st.progress(40, text='Loading')\nwith st.spinner('wait'):\n    st.write('done')",
+    ),
+    # Charts and dataframes with on_select are widgets in stc: the same one node each.
+    _c(
+        "selection-charts",
+        "import altair as alt\nimport pandas as pd\nimport plotly.express as px\n"
+        "df = pd.DataFrame({'a': [1, 2], 'b': [3, 4]})\n"
+        "pt = alt.selection_point(name='pt')\n"
+        "chart = alt.Chart(df).mark_point().encode(x='a', y='b').add_params(pt)\n"
+        "left, right = st.columns(2)\nwith left:\n"
+        "    st.write(st.altair_chart(chart, on_select='rerun', key='alt'))\n"
+        "    st.write(st.vega_lite_chart(df, {'mark': 'point', 'encoding': {'x': {'field': 'a'}},"
+        " 'params': [{'name': 'p', 'select': 'point'}]}, on_select=lambda: None))\n"
+        "with right:\n"
+        "    st.write(st.plotly_chart(px.scatter(df, x='a', y='b'), on_select='rerun',\n"
+        "                             selection_mode=('points', 'box'), key='pl'))\n"
+        "with st.sidebar:\n"
+        "    st.write(st.dataframe(df, on_select='rerun', selection_mode='multi-row'))\n"
+        "st.write(st.session_state.alt, st.session_state.pl)\nst.button('Again')",
+        lambda at: at.button[0].click(),
     ),
     # st.data_editor: Streamlit's AppTest shows a 'dataframe' whose value is the table the
     # app passed; the edits (set through session state) are the widget's value.

@@ -218,8 +218,8 @@ def test_bottom_sits_beside_main_and_logo_is_a_prop_of_the_root() -> None:
     )
     # The logo is no element: Streamlit sends it in a page-level message.
     kinds = [c.type for c in at._tree.children]
-    assert kinds == ["main", "sidebar", "bottom"]
-    bottom = at._tree.children[2]
+    assert kinds == ["main", "sidebar", "event", "bottom"]  # Streamlit's root containers
+    bottom = at._tree.children[3]
     assert [c.type for c in bottom.children] == ["markdown", "button"]
     logo = at._tree.props["logo"]
     assert logo["image"] == {"url": "https://x.test/l.png"}
