@@ -58,7 +58,8 @@ function showSidebar(el) {
  * in the tree are kept until the run finishes.
  */
 function syncMenu(el, p, ctx) {
-  if (p.navigation || !ctx.keepMissing) drawMenu(el.lastElementChild, p.navigation ?? null);
+  const block = el.querySelector(":scope > .stc-main-block, :scope > .stc-sidebar-block");
+  if (p.navigation || !ctx.keepMissing) drawMenu(block, p.navigation ?? null);
 }
 
 const BLOCKS = {
@@ -87,7 +88,7 @@ const BLOCKS = {
     create: () => h("main", { class: "stc-main" }, h("div", { class: "stc-block stc-main-block" }, h("div", { class: "stc-block stc-main-content" }))),
     update() {},
     sync: syncMenu,
-    host: (el) => el.firstElementChild.lastElementChild,
+    host: (el) => el.firstElementChild.lastElementChild, // main may also hold the logo
   },
 
   sidebar: {
