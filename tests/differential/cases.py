@@ -559,7 +559,8 @@ CASES = [
         "st.write('a')\nst.toast('hi', icon='🎉')\nst.balloons()\n"
         "with st.sidebar:\n    st.toast('from the sidebar block')\n    st.sidebar.toast('side')\n"
         "c = st.container()\nc.toast('in container')\nwith c:\n    st.toast('with c')\n"
-        "st.button('Again')",
+        "@st.fragment\ndef part():\n    st.toast('from a fragment')\n    st.write('in part')\n"
+        "part()\nst.button('Again')",
         lambda at: at.button[0].click(),
     ),
     # -- state, callbacks, execution ---------------------------------------------------------
