@@ -517,7 +517,10 @@ CASES = [
         "a, b = st.columns(2)\nwith b:\n    with st.spinner('col', show_time=True):\n"
         "        pass\n    st.write('in b')\n"
         "@st.cache_data(show_spinner='Computing')\ndef slow_for_diff(x):\n    return x * 2\n"
-        "st.write(slow_for_diff(21))\nst.button('Again')",
+        "st.write(slow_for_diff(21))\n"
+        "ph = st.empty()\nwith ph:\n    with st.spinner('in a placeholder'):\n        pass\n"
+        "kept = st.empty()\nkept.write('kept')\nwith kept:\n    with st.spinner('again'):\n"
+        "        pass\nst.button('Again')",
         lambda at: at.button[0].click(),
     ),
     _c("container", "c = st.container()\nst.write('outside')\nc.write('inside')"),

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from ..._context import current
 from ..._errors import (
     StreamlitAPIException,
     StreamlitInvalidParameterTypeError,
@@ -108,12 +109,17 @@ class StatusMixin(DGBase):
         width: Any = "content",
     ) -> Iterator[None]:
         """Show ``text`` with a spinner while the ``with`` block runs. It is transient,
-        as Streamlit's: once the block is over it leaves nothing in the tree."""
+        as Streamlit's: once the block is over it leaves nothing in the tree, and a
+        placeholder it was shown in holds again what it held."""
+        held = self._active(current())._slot
+        before = None
+        if held is not None and held[0].children and held[1] < len(held[0].children):
+            before = held[0].children[held[1]]
         slot = self._enqueue(Element("spinner", {"text": str(text), "show_time": show_time}))
         try:
             yield
         finally:
-            slot._enqueue(Element(GONE))
+            slot._enqueue(before or Element(GONE))
 
     def toast(
         self, body: Any, *, icon: str | None = None, duration: Any = "short"
