@@ -17,7 +17,7 @@ import { CHARTS } from "./elements/charts.mjs";
 import { DATA } from "./elements/data.mjs";
 import { DECK_GL_JSON_CHART } from "./elements/deck_gl_json_chart.mjs";
 import { DIAGRAMS } from "./elements/diagrams.mjs";
-import { DIALOG, DIALOG_BLOCKS } from "./elements/dialog.mjs";
+import { DIALOG_BLOCKS } from "./elements/dialog.mjs";
 import { ECHARTS } from "./elements/echarts.mjs";
 import { HTML } from "./elements/html.mjs";
 import { LAYOUTS, LAYOUTS_BLOCKS } from "./elements/layouts.mjs";
@@ -58,7 +58,6 @@ export const KINDS = {
   ...MEDIA,
   ...STATUS,
   ...LAYOUTS,
-  ...DIALOG,
   ...PAGES,
   // widgets
   ...BUTTON,

@@ -399,7 +399,6 @@ WIDGET_KINDS = frozenset(
         "pagination",
         "menu_button",
         "chat_input",
-        "dialog_dismiss",
         "fragment_timer",
     }
 )
@@ -442,6 +441,12 @@ class Block(Node):
     @property
     def label(self) -> Any:
         return self.props.get("label")
+
+    def dismiss(self) -> Block:
+        """A dialog: the visitor closes it (Esc, its close button, a click outside), as
+        the page reports it (stc's addition: Streamlit's AppTest cannot dismiss one)."""
+        self._app._set_widget(self.props["dismiss_id"], True, True)
+        return self
 
     @property
     def weight(self) -> Any:

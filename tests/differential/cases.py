@@ -396,6 +396,15 @@ CASES = [
         "st.text(repr((a, b, c, type(a).__name__, type(c).__name__)))",
         lambda at: at.slider[0].set_value(7),
     ),
+    # A dialog is a block of the event container, its body a fragment's container.
+    _c(
+        "dialog-in-event-container",
+        "@st.dialog('Vote', width='large')\ndef vote(item):\n    st.write(f'Voting for {item}')\n"
+        "    st.text_input('Because', key='reason')\n"
+        "if st.button('Open'):\n    vote('A')\nst.write('after')",
+        lambda at: at.button[0].click(),
+        lambda at: at.text_input("reason").input("why not"),
+    ),
     # Keyboard shortcuts add nothing to the tree.
     _c(
         "button-shortcut",

@@ -1,7 +1,7 @@
 // Status elements (runtime_wasm/streamlit/elements/_status.py): the alerts success,
 // info, warning and error, exception, progress, spinner, the one-shot effects toast,
 // balloons and snow (drawn outside the app, once per message), and the st.status
-// block and the event block where st.toast goes (STATUS_BLOCKS): the first an
+// block and the event block where st.toast and st.dialog go (STATUS_BLOCKS): the first an
 // expander whose icon follows the run's state.
 
 import { h, hHtml, hidden, setHtml } from "../dom.mjs";
@@ -131,10 +131,11 @@ export const STATUS = {
 };
 
 export const STATUS_BLOCKS = {
-  // Streamlit's event container beside main and sidebar, where st.toast goes. It shows
-  // nothing itself: a toast draws itself in the page's toast stack.
+  // Streamlit's event container beside main and sidebar, where st.toast and st.dialog
+  // go. It takes no room (stc.css): a toast draws itself in the page's toast stack, a
+  // dialog is modal.
   event: {
-    create: () => h("div", { class: "stc-event", hidden: true }),
+    create: () => h("div", { class: "stc-event" }),
     update() {},
     host: (el) => el,
   },
