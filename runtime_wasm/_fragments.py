@@ -84,9 +84,11 @@ class Frame:
 
     def target(self, block: Element) -> Element:
         """Where a write aimed at *block* goes: *block* if the fragment owns it, else
-        the fragment's wrapper in it. An ``st.empty`` holds one element, which a
-        rerun replaces anyway, so it is written to directly."""
-        if id(block) in self.owned or block.kind == "empty":
+        the fragment's wrapper in it. (An ``st.empty`` is a slot, not a block: a write
+        into it replaces its element directly and never comes here.) The event block
+        takes toasts directly, as Streamlit's: a one-shot effect has nothing to clear
+        when the fragment draws again."""
+        if id(block) in self.owned or block.kind == "event":
             return block
         wrapper = self.fragment.wrapper_for(block)
         self.owned.add(id(wrapper))

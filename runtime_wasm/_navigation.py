@@ -127,7 +127,6 @@ class Navigation:
         # The address named no page: the name Streamlit's PageNotFound carries (the one
         # asked for in a pages/ folder app, "" under st.navigation); replace, not push.
         self.not_found: str | None = None
-        self.menu: Any = None  # this run's navigation element, replaced by a later call
         self._scripts: dict[Path, Script] = {}
         self._deferred: list[tuple[Awaitable[Any], str]] = []
 
@@ -213,7 +212,6 @@ class Navigation:
         """One run: the main script, or in v1 mode the selected page instead."""
         self._scripts.setdefault(self.main_script, main)
         self._deferred.clear()
-        self.menu = None
         ctx.navigation = self
         if self.runs_pages_folder:
             if _run_v1 is None:

@@ -106,7 +106,10 @@ Element tree (``Node``)
     ``children`` only on blocks. ``id`` is stable across reruns: a widget's id is its
     widget id, any other element's id is its position path (``"main/2/0"``), so the
     page can keep DOM nodes whose id and kind did not change. The root is
-    ``{"id": "root", "kind": "root", "children": [main, sidebar]}``.
+    ``{"id": "root", "kind": "root", "children": [main, sidebar, event, ...]}`` (event:
+    where ``st.toast`` goes; ``st.bottom``'s block may follow). The navigation
+    menu is not an element: it is the ``navigation`` prop of the sidebar (of main for
+    ``position="top"``), as Streamlit sends the pages beside its element tree.
 """
 
 from __future__ import annotations
@@ -144,7 +147,7 @@ __all__ = [
     "WidgetUpdate",
 ]
 
-PROTOCOL_VERSION = 10
+PROTOCOL_VERSION = 11
 
 # Where the worker writes runtime.zip in Pyodide's file system: it is imported from
 # there (zipimport), not unpacked, and the build compiles its bytecode for that path.

@@ -12,7 +12,12 @@ from typing import Any
 
 from ._protocol import Node
 
-__all__ = ["Element", "container", "new_root", "to_node"]
+__all__ = ["GONE", "Element", "container", "new_root", "to_node"]
+
+# The kind of the place a transient element (st.spinner) held once it is over. It stays
+# in its block, so the elements after it keep their position ids (the page keeps their
+# DOM), and is never sent: Streamlit's transients take no place in the element tree.
+GONE = "gone"
 
 
 @dataclass(eq=False, slots=True)
@@ -42,10 +47,12 @@ def container(
 
 
 def new_root() -> tuple[Element, Element, Element]:
-    """Return ``(root, main, sidebar)`` for a fresh run."""
+    """Return ``(root, main, sidebar)`` for a fresh run. The root also holds the
+    ``event`` block, Streamlit's third root container, where ``st.toast`` goes."""
     main = Element("main", children=[])
     sidebar = Element("sidebar", children=[])
-    return Element("root", children=[main, sidebar]), main, sidebar
+    event = Element("event", children=[])
+    return Element("root", children=[main, sidebar, event]), main, sidebar
 
 
 def to_node(element: Element, path: str = "root") -> Node:
@@ -60,6 +67,8 @@ def to_node(element: Element, path: str = "root") -> Node:
             node["children"] = [to_node(child, child.kind) for child in element.children]
         else:
             node["children"] = [
-                to_node(child, f"{path}/{i}") for i, child in enumerate(element.children)
+                to_node(child, f"{path}/{i}")
+                for i, child in enumerate(element.children)
+                if child.kind != GONE
             ]
     return node

@@ -17,11 +17,11 @@ import { CHARTS } from "./elements/charts.mjs";
 import { DATA } from "./elements/data.mjs";
 import { DECK_GL_JSON_CHART } from "./elements/deck_gl_json_chart.mjs";
 import { DIAGRAMS } from "./elements/diagrams.mjs";
-import { DIALOG, DIALOG_BLOCKS } from "./elements/dialog.mjs";
+import { DIALOG_BLOCKS } from "./elements/dialog.mjs";
 import { ECHARTS } from "./elements/echarts.mjs";
 import { HTML } from "./elements/html.mjs";
 import { LAYOUTS, LAYOUTS_BLOCKS } from "./elements/layouts.mjs";
-import { MEDIA, MEDIA_BLOCKS } from "./elements/media.mjs";
+import { MEDIA } from "./elements/media.mjs";
 import { PAGES } from "./elements/pages.mjs";
 import { STATUS, STATUS_BLOCKS } from "./elements/status.mjs";
 import { TEXT } from "./elements/text.mjs";
@@ -58,7 +58,6 @@ export const KINDS = {
   ...MEDIA,
   ...STATUS,
   ...LAYOUTS,
-  ...DIALOG,
   ...PAGES,
   // widgets
   ...BUTTON,
@@ -90,5 +89,4 @@ export const BLOCKS = {
   ...LAYOUTS_BLOCKS,
   ...STATUS_BLOCKS,
   ...DIALOG_BLOCKS,
-  ...MEDIA_BLOCKS,
 };

@@ -4,7 +4,7 @@
 // both together and bump PROTOCOL_VERSION. Messages travel as JSON strings.
 
 /** Checked by the worker against the version the page sends in `init`. */
-export const PROTOCOL_VERSION = 10;
+export const PROTOCOL_VERSION = 11;
 
 /**
  * Not a message: where the worker writes runtime.zip in Pyodide's file system, first
@@ -151,7 +151,9 @@ export const RUN_STATUS = Object.freeze({ RUNNING: "running", IDLE: "idle" });
 /**
  * One element of the tree. `children` only on blocks; `id` is stable across
  * reruns (widget id, or position path like "main/2/0"). A node with `same` has no
- * `props`: they are the ones this id had in the previous render message.
+ * `props`: they are the ones this id had in the previous render message. The
+ * navigation menu is the `navigation` prop of the sidebar (of main for position
+ * "top"), not an element (see runtime_wasm/_protocol.py).
  * @typedef {object} Node
  * @property {string} id
  * @property {string} kind

@@ -8,6 +8,8 @@
 // {id, kind, json, props} of the last render.
 
 import { h } from "./dom.mjs";
+import { drawLogo } from "./elements/media.mjs";
+import { drawMenu } from "./elements/pages.mjs";
 import { BLOCKS as FAMILY_BLOCKS, KINDS } from "./kinds.mjs";
 import { escapeHtml } from "./markdown.mjs";
 
@@ -50,6 +52,16 @@ function showSidebar(el) {
   toggle.textContent = collapsed ? "\u00bb" : "\u00ab";
 }
 
+/**
+ * Draw the menu of a main or sidebar block at every render. During a run, a tree
+ * without it (st.navigation has not run yet) keeps the one drawn, as elements not yet
+ * in the tree are kept until the run finishes.
+ */
+function syncMenu(el, p, ctx) {
+  const block = el.querySelector(":scope > .stc-main-block, :scope > .stc-sidebar-block");
+  if (p.navigation || !ctx.keepMissing) drawMenu(block, p.navigation ?? null);
+}
+
 const BLOCKS = {
   root: {
     create: () => h("div", { class: "stc-app" }),
@@ -57,7 +69,11 @@ const BLOCKS = {
       applyPageConfig(el, p.page_config ?? {});
     },
     host: self,
-    after(el) {
+    after(el, p, ctx) {
+      // st.logo is the root's prop; it goes in main, outside the block of its elements
+      // (position: fixed), and stays during a run until st.logo has run again.
+      const main = el.querySelector(":scope > .stc-main");
+      if (main && (p.logo || !ctx.keepMissing)) drawLogo(main, p.logo ?? null);
       // Here, not in the sidebar's own `after`: on a first render the sidebar is not
       // in the app yet when that runs.
       const sidebar = el.querySelector(":scope > .stc-sidebar");
@@ -66,16 +82,20 @@ const BLOCKS = {
     },
   },
 
+  // Main and sidebar hold the navigation menu (their `navigation` prop, see drawMenu)
+  // above the block of their elements.
   main: {
-    create: () => h("main", { class: "stc-main" }, h("div", { class: "stc-block stc-main-block" })),
+    create: () => h("main", { class: "stc-main" }, h("div", { class: "stc-block stc-main-block" }, h("div", { class: "stc-block stc-main-content" }))),
     update() {},
-    host: (el) => el.firstElementChild,
+    sync: syncMenu,
+    host: (el) => el.firstElementChild.lastElementChild, // main may also hold the logo
   },
 
   sidebar: {
     create: () => {
       const toggle = h("button", { type: "button", class: "stc-sidebar-toggle" });
-      const el = h("aside", { class: "stc-sidebar", "aria-label": "Sidebar" }, toggle, h("div", { class: "stc-block stc-sidebar-block" }));
+      const content = h("div", { class: "stc-block stc-sidebar-content" });
+      const el = h("aside", { class: "stc-sidebar", "aria-label": "Sidebar" }, toggle, h("div", { class: "stc-block stc-sidebar-block" }, content));
       el._chosen = null; // "expanded" | "collapsed" once the visitor used the button
       toggle.addEventListener("click", () => {
         el._chosen = el.classList.contains("stc-collapsed") ? "expanded" : "collapsed";
@@ -85,9 +105,11 @@ const BLOCKS = {
       return el;
     },
     update() {},
-    host: (el) => el.lastElementChild,
+    sync: syncMenu,
+    host: (el) => el.lastElementChild.lastElementChild,
     after(el) {
-      el.hidden = el.lastElementChild.children.length === 0;
+      const block = el.lastElementChild;
+      el.hidden = block.lastElementChild.children.length === 0 && !block.querySelector(":scope > .stc-nav");
     },
   },
 
@@ -105,6 +127,8 @@ class RenderContext {
     this.appEl = null;
     /** @type {Map<string, object>} "kind\0id" -> the props of the previous render */
     this.lastProps = new Map();
+    /** True while a run goes on: what is not (yet) in the tree stays (see render). */
+    this.keepMissing = false;
   }
 
   /** Send updates now (one `widget` message). */
@@ -261,6 +285,7 @@ export function render(rootEl, tree, sendUpdates, options = {}) {
   ctx.sendUpdates = sendUpdates;
   restoreSameProps(tree, ctx);
   const keepMissing = Boolean(options.keepMissing);
+  ctx.keepMissing = keepMissing;
   const spec = specFor(tree.kind);
   let app = ctx.appEl;
   if (app && (app.parentNode !== rootEl || app._stc.key !== keyOf(tree.id, tree.kind, spec, tree.props ?? {}))) app = null;

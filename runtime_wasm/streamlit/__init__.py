@@ -45,6 +45,9 @@ __version__ = "1.67.0"
 _main = DeltaGenerator(root="main", is_module=True)
 _roots.register_main(_main)  # for the code that cannot import this package (see _roots)
 sidebar = DeltaGenerator(root="sidebar")
+# Streamlit's event container: the module-level st.toast goes there whatever `with`
+# block is open (st.sidebar.toast and a container's .toast stay where they are called).
+_event = DeltaGenerator(root="event")
 session_state = SessionStateProxy()
 query_params = QueryParamsProxy()
 context = ContextProxy()
@@ -121,7 +124,7 @@ write_stream = _main.write_stream
 progress = _main.progress
 spinner = _main.spinner
 status = _main.status
-toast = _main.toast
+toast = _event.toast
 balloons = _main.balloons
 snow = _main.snow
 

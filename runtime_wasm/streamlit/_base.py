@@ -3,8 +3,9 @@
 ``st.button`` is the method of the main-area generator, ``st.sidebar.button`` of the
 sidebar's, ``col.button`` of a column's. A generator points at one of:
 
-* a root ("main"/"sidebar"), resolved against the run in progress at each call, so
-  the module-level ``st`` object is valid across reruns;
+* a root ("main"/"sidebar", or "event" for the module-level ``st.toast``, as in
+  Streamlit), resolved against the run in progress at each call, so the module-level
+  ``st`` object is valid across reruns;
 * a block (column, container, form, …) created in this run: calls append to it;
 * a slot (what an element call returns, or ``st.empty()``): calls replace the one
   element it holds, which is how ``placeholder.text(...)`` updates in place.
@@ -19,13 +20,15 @@ from .._context import RunContext, current
 from .._errors import FORM_DOCS_INFO, StreamlitAPIException
 from .._script import StopRequested
 from .._tree import Element
+from .elements.lib._root_blocks import root_child
 
 if TYPE_CHECKING:
     from ._dg import DeltaGenerator
 
 __all__ = ["ContainerKind", "DGBase"]
 
-RootName = Literal["main", "sidebar"]
+# "event": the block beside main and sidebar where the module-level st.toast goes.
+RootName = Literal["main", "sidebar", "event"]
 # The blocks whose generator is a class of its own (``_dg``): what ``_make_container`` makes.
 ContainerKind = Literal["status", "tab", "expander", "popover"]
 
@@ -62,6 +65,8 @@ class DGBase:
             return ctx.sidebar
         if self._root == "main":
             return ctx.main
+        if self._root == "event":
+            return root_child("event", {})
         assert self._block is not None
         return self._block
 
@@ -99,12 +104,8 @@ class DGBase:
             if ctx.fragment_stack:  # a fragment writing outside goes into its wrapper
                 block = ctx.fragment_stack[-1].target(block)
             assert block.children is not None
-            if block.kind == "empty":
-                block.children[:] = [element]
-                new_slot = (block, 0)
-            else:
-                block.children.append(element)
-                new_slot = (block, len(block.children) - 1)
+            block.children.append(element)
+            new_slot = (block, len(block.children) - 1)
         form_id = dg._form_id
         if element.is_block:
             for frame in ctx.fragment_stack:  # made inside: theirs, not "outside"

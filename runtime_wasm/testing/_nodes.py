@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BidiComponent",
     "Block",
+    "Dataframe",
     "Element",
     "ElementList",
     "FileUploader",
@@ -61,7 +62,7 @@ class Element(Node):
         props = self.props
         if self.type == "exception":
             return props["message"]
-        if self.type in ("table", "dataframe"):
+        if self.type == "table":
             return _table_value(props)
         if self.type == "json":
             return props["body"]  # the JSON text, as Streamlit's Json.value
@@ -98,8 +99,39 @@ class Element(Node):
         return bool(self.props.get("is_api_error"))
 
 
+class Dataframe(Element):
+    """``st.dataframe`` and ``st.data_editor`` as Streamlit's AppTest shows both: a
+    ``dataframe`` whose value is the table the app passed. An editor's edits are its
+    widget state (the page sends them; ``at.session_state[key]`` holds them), not part
+    of the value; ``editing_mode`` tells editors apart, and ``at.data_editor`` lists
+    them. The page still gets the ``data_editor`` kind: ``kind`` keeps it."""
+
+    def __init__(self, data: dict[str, Any], app: AppTest) -> None:
+        super().__init__(data, app)
+        self.kind: str = data["kind"]
+        self.type = "dataframe"
+
+    @property
+    def editing_mode(self) -> str:
+        """``read_only`` for ``st.dataframe``; an editor's ``num_rows``: ``fixed``,
+        ``dynamic``, ``add`` or ``delete`` (Streamlit's names)."""
+        if self.kind != "data_editor":
+            return "read_only"
+        return str(self.props.get("num_rows") or "fixed")
+
+    @property
+    def key(self) -> str | None:
+        return self.props.get("key")
+
+    @property
+    def value(self) -> Any:
+        return _table_value(self.props)
+
+
 def _table_value(props: dict[str, Any]) -> Any:
-    data = {c: [row[i] for row in props["rows"]] for i, c in enumerate(props["columns"])}
+    # An editor's columns are described (name, label, type…); a table's are names.
+    names = [c["name"] if isinstance(c, dict) else c for c in props["columns"]]
+    data = {c: [row[i] for row in props["rows"]] for i, c in enumerate(names)}
     try:
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
     except ImportError:
@@ -267,6 +299,13 @@ class ElementList(Generic[T]):
     def __iter__(self) -> Iterator[T]:
         return iter(self._nodes)
 
+    def __call__(self, key: str) -> T:
+        """The first node with user key *key* (Streamlit's ``ElementList.__call__``)."""
+        for node in self._nodes:
+            if getattr(node, "key", None) == key:
+                return node
+        raise KeyError(key)
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, ElementList):
             return self._nodes == other._nodes
@@ -308,11 +347,7 @@ class BidiComponent(Widget):
 
 
 class WidgetList(ElementList[T]):
-    def __call__(self, key: str) -> T:
-        for node in self._nodes:
-            if getattr(node, "key", None) == key:
-                return node
-        raise KeyError(key)
+    """An ``ElementList`` of widgets, as Streamlit's."""
 
 
 BLOCK_KINDS = frozenset(
@@ -327,14 +362,13 @@ BLOCK_KINDS = frozenset(
         "tabs",
         "tab",
         "form",
-        "empty",
         "status",
         "popover",
         "dialog",
         "chat_message",
         "grid",
         "bottom",
-        "logo",
+        "event",
     }
 )
 WIDGET_KINDS = frozenset(
@@ -365,8 +399,6 @@ WIDGET_KINDS = frozenset(
         "pagination",
         "menu_button",
         "chat_input",
-        "data_editor",
-        "dialog_dismiss",
         "fragment_timer",
     }
 )
@@ -388,6 +420,10 @@ class Block(Node):
     def get(self, kind: str) -> ElementList[Node]:
         # As in Streamlit's AppTest, `button` lists form submit buttons too.
         kinds = {"button", "form_submit_button"} if kind == "button" else {kind}
+        if kind == "data_editor":  # dataframes that are not read-only, as in Streamlit
+            return ElementList(
+                [n for n in self._walk() if isinstance(n, Dataframe) and n.kind == kind]
+            )
         if kind in WIDGET_KINDS:
             return WidgetList([n for n in self._walk() if n.type in kinds])
         return ElementList([n for n in self._walk() if n.type == kind])
@@ -406,6 +442,12 @@ class Block(Node):
     def label(self) -> Any:
         return self.props.get("label")
 
+    def dismiss(self) -> Block:
+        """A dialog: the visitor closes it (Esc, its close button, a click outside), as
+        the page reports it (stc's addition: Streamlit's AppTest cannot dismiss one)."""
+        self._app._set_widget(self.props["dismiss_id"], True, True)
+        return self
+
     @property
     def weight(self) -> Any:
         return self.props.get("weight")
@@ -415,8 +457,8 @@ def wrap(data: dict[str, Any], app: AppTest) -> Node:
     kind = data["kind"]
     if kind in BLOCK_KINDS:
         return Block(data, app)
-    if kind == "dataframe":  # also with on_select: its value is the table, as in Streamlit
-        return Element(data, app)
+    if kind in ("dataframe", "data_editor"):  # also with on_select: a table, as in Streamlit
+        return Dataframe(data, app)
     if kind == "file_uploader":
         return FileUploader(data, app)
     if kind == "bidi_component":

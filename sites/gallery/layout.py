@@ -38,6 +38,7 @@ for name in ("Alpha", "Beta", "Gamma", "Delta"):
 slot = st.empty()
 slot.text("placeholder before")
 slot.text("placeholder after")
+st.empty()  # a placeholder nothing is written into draws nothing
 
 placeholder = st.skeleton(height=60)
 placeholder.write("Loaded into the skeleton")

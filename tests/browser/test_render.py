@@ -77,7 +77,7 @@ def node(id: str, kind: str, *children: dict[str, Any], **props: Any) -> dict[st
     return n
 
 
-BLOCK_KINDS = {"container", "columns", "column", "expander", "tabs", "tab", "form", "empty"}
+BLOCK_KINDS = {"container", "columns", "column", "expander", "tabs", "tab", "form"}
 
 
 def widget(kind: str, id: str, label: str, **props: Any) -> dict[str, Any]:
@@ -217,7 +217,7 @@ def test_unchanged_elements_keep_their_dom_node(harness: Page) -> None:
     )
     assert tagged(page, '[data-stc-id="btn"]')
     kinds = page.eval_on_selector_all(
-        ".stc-main-block > [data-stc-kind]", "els => els.map(e => e.dataset.stcKind)"
+        ".stc-main-content > [data-stc-kind]", "els => els.map(e => e.dataset.stcKind)"
     )
     assert kinds == ["button", "caption"]
 
@@ -891,3 +891,55 @@ def test_sliders_look_as_in_streamlit(harness: Page) -> None:
     page.keyboard.press("End")
     assert sent(page)[-1] == [{"id": "one", "value": 10}]
     assert track.evaluate("el => el.style.getPropertyValue('--stc-hi')") == "100%"
+
+
+PIXEL = (
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
+    "+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
+
+
+def _menu(position: str) -> dict[str, Any]:
+    def entry(title: str, url_path: str, current: bool) -> dict[str, Any]:
+        return {
+            "title": title, "icon": None, "url_path": url_path, "hash": title, "external": None,
+            "help": None, "current": current,
+        }  # fmt: skip
+
+    pages = [entry("One", "", True), entry("Two", "two", False)]
+    return {"position": position, "expanded": False, "sections": [{"header": "", "pages": pages}]}
+
+
+def test_menu_and_logo_are_props_drawn_beside_the_elements(harness: Page) -> None:
+    # st.navigation's menu is the `navigation` prop of main (position "top") or of the
+    # sidebar, st.logo the root's `logo` prop: no elements, as in Streamlit's tree.
+    page = harness
+    top = root(markdown("main/0", "body"))
+    top["props"]["logo"] = {
+        "image": {"url": PIXEL},
+        "icon_image": None,
+        "size": "small",
+        "link": None,
+    }
+    top["children"][0]["props"]["navigation"] = _menu("top")
+    draw(page, top)
+    nav = page.get_by_role("navigation", name="Pages")
+    expect(nav.get_by_role("link")).to_have_text(["One", "Two"])
+    expect(page.locator(".stc-main-block > .stc-nav + .stc-main-content")).to_have_text("body")
+    expect(page.locator(".stc-logo img")).to_have_count(1)
+    expect(page.locator(".stc-sidebar")).to_be_hidden()  # a menu at the top fills no sidebar
+
+    side = root(markdown("main/0", "body"))
+    side["children"][1]["props"]["navigation"] = _menu("sidebar")
+    draw(page, side)
+    expect(page.locator(".stc-sidebar")).to_be_visible()
+    expect(page.locator(".stc-sidebar .stc-nav")).to_have_count(1)
+    expect(page.locator(".stc-main .stc-nav")).to_have_count(0)
+    expect(page.locator(".stc-logo")).to_have_count(0)
+
+    # A run that has not reached st.navigation yet keeps the menu; its end removes it.
+    draw(page, root(markdown("main/0", "body")), running=True)
+    expect(page.locator(".stc-sidebar .stc-nav")).to_have_count(1)
+    draw(page, root(markdown("main/0", "body")))
+    expect(page.locator(".stc-nav")).to_have_count(0)
+    expect(page.locator(".stc-sidebar")).to_be_hidden()

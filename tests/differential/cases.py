@@ -396,6 +396,25 @@ CASES = [
         "st.text(repr((a, b, c, type(a).__name__, type(c).__name__)))",
         lambda at: at.slider[0].set_value(7),
     ),
+    # A dialog is a block of the event container, its body a fragment's container.
+    _c(
+        "dialog-in-event-container",
+        "@st.dialog('Vote', width='large')\ndef vote(item):\n    st.write(f'Voting for {item}')\n"
+        "    st.text_input('Because', key='reason')\n"
+        "if st.button('Open'):\n    vote('A')\nst.write('after')",
+        lambda at: at.button[0].click(),
+        lambda at: at.text_input("reason").input("why not"),
+    ),
+    # Keyboard shortcuts add nothing to the tree.
+    _c(
+        "button-shortcut",
+        "if st.button('Go', shortcut='Ctrl+K', key='go', icon=':material/add:', type='primary'):\n"
+        "    st.write('went')\nst.download_button('D', b'x', shortcut='d')\n"
+        "with st.form('f'):\n    st.text_input('T')\n"
+        "    sent = st.form_submit_button('Send', shortcut='Enter')\nst.write(sent)",
+        lambda at: at.button("go").click(),
+        lambda at: at.button[1].click(),
+    ),
     _c(
         "text-input",
         "v = st.text_input('Name', 'Ann')\nst.write(f'hello {v}')",
@@ -482,7 +501,80 @@ CASES = [
     _c("sidebar-with", "with st.sidebar:\n    v = st.checkbox('x')\nst.write(f'v={v}')"),
     _c("empty", "slot = st.empty()\nslot.write('first')\nslot.write('second')"),
     _c("empty-clear", "slot = st.empty()\nslot.write('gone')\nslot.empty()\nst.write('end')"),
+    # st.empty is an element that what is written into it replaces: the tree holds the
+    # placeholder or what took its place, never a block around it.
+    _c(
+        "empty-slots",
+        "st.empty()\nph = st.empty()\nwith ph:\n    st.write('one')\n    st.write('two')\n"
+        "box = st.empty().container()\nbox.write('in box')\nbox.write('box too')\n"
+        "left, right = st.empty().columns(2)\nleft.write('left')\n"
+        "inner = st.empty()\ninner.empty().text('nested')\nst.write('end')",
+    ),
+    _c(
+        "empty-filled-on-click",
+        "ph = st.empty()\nif st.button('Fill'):\n    ph.success('filled')\n"
+        "with st.sidebar:\n    side = st.empty()\n    side.write('side')\n    side.empty()\n"
+        "st.skeleton()\nst.skeleton(height=40).write('loaded')",
+        lambda at: at.button[0].click(),
+        lambda at: None,
+    ),
+    # st.spinner is transient: once its block is over it leaves nothing in the tree, also
+    # the one a cached function shows while it computes.
+    _c(
+        "spinner-transient",
+        "with st.spinner('wait'):\n    st.write('inside')\nst.write('after')\n"
+        "a, b = st.columns(2)\nwith b:\n    with st.spinner('col', show_time=True):\n"
+        "        pass\n    st.write('in b')\n"
+        "@st.cache_data(show_spinner='Computing')\ndef slow_for_diff(x):\n    return x * 2\n"
+        "st.write(slow_for_diff(21))\n"
+        "ph = st.empty()\nwith ph:\n    with st.spinner('in a placeholder'):\n        pass\n"
+        "kept = st.empty()\nkept.write('kept')\nwith kept:\n    with st.spinner('again'):\n"
+        "        pass\nst.button('Again')",
+        lambda at: at.button[0].click(),
+    ),
     _c("container", "c = st.container()\nst.write('outside')\nc.write('inside')"),
+    _c(
+        "columns-nested",
+        "a, b = st.columns(2)\nwith a:\n    x, y = st.columns([1, 2])\n    with x:\n"
+        "        p, q = st.columns(2, gap='large')\n        p.write('deep')\n"
+        "        q.button('Deep button')\n    y.write('y')\nb.write('b')\n"
+        "with st.sidebar:\n    s1, s2 = st.columns(2)\n    with s1:\n"
+        "        t1, t2 = st.columns(2)\n        t2.write('side deep')\n"
+        "with st.expander('E', expanded=True):\n    u, v = st.columns(2, border=True)\n"
+        "    v.write('in expander')",
+        lambda at: at.button[0].click(),
+    ),
+    # The menu of st.navigation and st.logo are no elements: Streamlit sends them in
+    # page-level messages its AppTest does not show.
+    _c(
+        "navigation-menu-and-logo",
+        "def one():\n    st.write('page one')\n    if st.button('Go two'):\n"
+        "        st.switch_page(two_page)\n"
+        "def two():\n    st.write('page two')\n"
+        "one_page = st.Page(one, title='One')\ntwo_page = st.Page(two, title='Two', icon='🔥')\n"
+        "st.logo('https://example.com/logo.png', link='https://example.com')\n"
+        "pg = st.navigation({'Main': [one_page], 'More': [two_page]})\n"
+        "st.sidebar.write('side text')\npg.run()",
+        lambda at: at.button[0].click(),
+        lambda at: None,
+    ),
+    _c(
+        "navigation-top",
+        "def one():\n    st.write('page one')\ndef two():\n    st.write('page two')\n"
+        "st.navigation([st.Page(one, title='One'), st.Page(two, title='Two')],\n"
+        "              position='top').run()\nst.write('after')",
+    ),
+    # st.toast goes into Streamlit's event container (the root's third block) from the
+    # module-level st, whatever `with` block is open; a container's own .toast stays.
+    _c(
+        "toast-event-container",
+        "st.write('a')\nst.toast('hi', icon='🎉')\nst.balloons()\n"
+        "with st.sidebar:\n    st.toast('from the sidebar block')\n    st.sidebar.toast('side')\n"
+        "c = st.container()\nc.toast('in container')\nwith c:\n    st.toast('with c')\n"
+        "@st.fragment\ndef part():\n    st.toast('from a fragment')\n    st.write('in part')\n"
+        "part()\nst.button('Again')",
+        lambda at: at.button[0].click(),
+    ),
     # -- state, callbacks, execution ---------------------------------------------------------
     _c(
         "session-state",
@@ -614,6 +706,43 @@ CASES = [
         "progress-spinner",
         "st.progress(40, text='Loading')\nwith st.spinner('wait'):\n    st.write('done')",
     ),
+    # Charts and dataframes with on_select are widgets in stc: the same one node each.
+    _c(
+        "selection-charts",
+        "import altair as alt\nimport pandas as pd\nimport plotly.express as px\n"
+        "df = pd.DataFrame({'a': [1, 2], 'b': [3, 4]})\n"
+        "pt = alt.selection_point(name='pt')\n"
+        "chart = alt.Chart(df).mark_point().encode(x='a', y='b').add_params(pt)\n"
+        "left, right = st.columns(2)\nwith left:\n"
+        "    st.write(st.altair_chart(chart, on_select='rerun', key='alt'))\n"
+        "    st.write(st.vega_lite_chart(df, {'mark': 'point', 'encoding': {'x': {'field': 'a'}},"
+        " 'params': [{'name': 'p', 'select': 'point'}]}, on_select=lambda: None))\n"
+        "with right:\n"
+        "    st.write(st.plotly_chart(px.scatter(df, x='a', y='b'), on_select='rerun',\n"
+        "                             selection_mode=('points', 'box'), key='pl'))\n"
+        "with st.sidebar:\n"
+        "    st.write(st.dataframe(df, on_select='rerun', selection_mode='multi-row'))\n"
+        "st.write(st.session_state.alt, st.session_state.pl)\nst.button('Again')",
+        lambda at: at.button[0].click(),
+    ),
+    # st.data_editor: Streamlit's AppTest shows a 'dataframe' whose value is the table the
+    # app passed; the edits (set through session state) are the widget's value.
+    _c(
+        "data-editor-as-dataframe",
+        "import pandas as pd\n"
+        "d1 = st.data_editor(pd.DataFrame({'a': [1, 2], 'b': ['x', 'y']}), key='ed',\n"
+        "                    num_rows='dynamic')\nst.write(d1)\n"
+        "d2 = st.data_editor({'n': [1.5, 2.5], 'ok': [True, False]}, hide_index=True)\n"
+        "st.write(d2)\n"
+        "d3 = st.data_editor([{'k': 'a', 'v': 1}], column_config={'v': st.column_config"
+        ".NumberColumn('Vee')})\nst.write(d3)\n"
+        "st.write(st.session_state.ed)",
+        lambda at: at.session_state.__setitem__(
+            "ed",
+            {"edited_rows": {0: {"a": 9}}, "added_rows": [{"a": 3, "b": "z"}], "deleted_rows": [1]},
+        ),
+        lambda at: None,
+    ),
     # Components v2: Streamlit's AppTest cannot click inside one, but sets its state
     # through session state, whole or one name at a time (the write-through view).
     _c(
@@ -629,10 +758,6 @@ CASES = [
     ),
 ]
 
-_MENU = (
-    "stc's st.navigation menu is an element of the sidebar tree; Streamlit sends the pages "
-    "as a separate message its AppTest does not show"
-)
 _ST_PAGES = (
     "a page of the st_pages site: `from st_pages import add_page_title` fails in the reference "
     "environment, which lacks st-pages; stc ships a shim of it"
@@ -650,15 +775,8 @@ KNOWN_DIFFERENCES: dict[str, str] = {
     "cookies with a MagicMock, stc reads none",
     "site:st_pages": "imports st_pages, which stc ships (runtime_wasm/st_pages) and the "
     "test environment's real Streamlit does not have",
-    "site:multipage": _MENU,
-    "site:navigation": _MENU,
-    "site:gallery": _MENU + "; st.logo is one more element of stc's sidebar tree, which "
-    "Streamlit sends as a page-level message its AppTest does not show",
     "page:st_pages/tools/numbers.py": _ST_PAGES,
     "page:st_pages/tools/words.py": _ST_PAGES,
-    "page:gallery/data.py": "Streamlit's AppTest shows st.data_editor as a 'dataframe' whose "
-    "value is the data; stc's shows a 'data_editor' whose value is the editing state "
-    "(edited/added/deleted rows), the widget value the page sends",
     "page:gallery/layout.py": "Streamlit's AppTest has no popover node: a generic block without "
     "a label; stc's popover block carries its label 'Settings'",
     "page:gallery/media.py": "Streamlit's AppTest gives st.image a /mock/media/ URL as value, "

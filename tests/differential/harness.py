@@ -44,7 +44,6 @@ KIND_MAP = {
     "grid": "grid_container",
     "bottom": "unknown",  # Streamlit's AppTest has no type for the bottom container
 }
-SKIPPED_KINDS = {"event"}  # Streamlit's hidden block for toasts and such
 
 
 def _cell_text(kind: str, cell: Any) -> str:
@@ -90,15 +89,6 @@ def _rows(block: Any) -> Iterator[Row]:
     children = block.children
     for child in children.values() if isinstance(children, dict) else children:
         kind = KIND_MAP.get(child.type, child.type)
-        if kind in SKIPPED_KINDS:
-            continue
-        if kind == "empty" and hasattr(child, "children"):
-            # stc's st.empty() is a block holding its one element; Streamlit puts the
-            # element in the placeholder's place. An empty placeholder draws nothing.
-            yield from _rows(child)
-            continue
-        if kind == "empty":
-            continue
         if hasattr(child, "children"):  # a block: its label only
             label = getattr(child, "label", None)
             yield (kind, None if label is None else str(label), None)

@@ -76,8 +76,9 @@ def test_boot_sends_a_render_message(fake_page: Page) -> None:
     assert [(c["id"], c["kind"]) for c in tree["children"]] == [
         ("main", "main"),
         ("sidebar", "sidebar"),
+        ("event", "event"),  # Streamlit's third root container, where st.toast goes
     ]
-    main, sidebar = tree["children"]
+    main, sidebar, _event = tree["children"]
     assert [c["kind"] for c in main["children"]] == ["title", "button", "markdown"]
     title = main["children"][0]
     assert set(title) == {"id", "kind", "props"}  # only blocks have children
@@ -159,7 +160,7 @@ def test_app_can_import_its_own_modules(fake_page: Page) -> None:
 
 def test_runtime_public_names() -> None:
     assert set(runtime_wasm.__all__) == {"PROTOCOL_VERSION", "__version__"}
-    assert runtime_wasm.PROTOCOL_VERSION == 10
+    assert runtime_wasm.PROTOCOL_VERSION == 11
 
 
 def test_testing_public_names() -> None:

@@ -305,8 +305,8 @@ def test_empty_is_replaced_in_place(run_app: RunApp) -> None:
         handle.text("new")
         """
     )
-    assert at.main.children[0].type == "empty"
-    assert [n.type for n in at.main.children[0].children] == ["text"]
+    # What is written into the placeholder takes its place, as in Streamlit's tree.
+    assert [n.type for n in at.main.children] == ["text", "markdown", "text"]
     assert at.text.values == ["two", "new"]
     assert at.markdown.values == ["after"]
 

@@ -368,8 +368,8 @@ def test_a_dialog_reruns_alone_and_stays_open(tmp_path: Path) -> None:
 def test_a_dismissed_dialog_closes_without_running_the_app(tmp_path: Path) -> None:
     page = Page(tmp_path, DIALOG)
     page.click("Open")
-    [dismiss] = page.kinds("dialog_dismiss")
-    page.run((dismiss["id"], True))
+    [dialog] = page.kinds("dialog")
+    page.run((dialog["props"]["dismiss_id"], True))
     assert page.kinds("dialog") == [] and page.state["outer"] == 2
 
 
@@ -378,8 +378,8 @@ def test_on_dismiss_rerun_reruns_the_app(tmp_path: Path) -> None:
         tmp_path, DIALOG.replace('@st.dialog("Vote")', '@st.dialog("Vote", on_dismiss="rerun")')
     )
     page.click("Open")
-    [dismiss] = page.kinds("dialog_dismiss")
-    page.run((dismiss["id"], True))
+    [dialog] = page.kinds("dialog")
+    page.run((dialog["props"]["dismiss_id"], True))
     assert page.kinds("dialog") == [] and page.state["outer"] == 3
 
 

@@ -254,8 +254,8 @@ def test_dialog_opens_and_a_full_run_closes_it() -> None:
 def test_dialog_dismissed_by_the_visitor() -> None:
     at = run(DIALOG_APP)
     at.button[0].click().run()
-    [dismiss] = at.get("dialog_dismiss")
-    dismiss.click().run()
+    [dialog] = at.get("dialog")
+    dialog.dismiss().run()
     assert at.get("dialog").len == 0
     at.run()
     assert at.get("dialog").len == 0

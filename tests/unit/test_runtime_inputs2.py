@@ -311,6 +311,23 @@ def test_data_editor_returns_a_dataframe_for_a_dataframe() -> None:
     assert at.session_state["out"]["n"].tolist() == [9.0, 2.5]
 
 
+def test_data_editor_is_a_dataframe_to_apptest_as_in_streamlit() -> None:
+    pd = pytest.importorskip("pandas")
+    at = run(
+        "import streamlit as st\n"
+        "st.data_editor({'a': [1, 2]}, key='ed', num_rows='dynamic')\n"
+        "st.dataframe({'a': [3]})\n"
+    )
+    assert [d.editing_mode for d in at.dataframe] == ["dynamic", "read_only"]
+    editor = at.data_editor("ed")
+    assert (editor.type, editor.kind, len(at.data_editor)) == ("dataframe", "data_editor", 1)
+    # Its value is the table the app passed; the edits are the widget's state.
+    at.session_state["ed"] = {"edited_rows": {0: {"a": 5}}}
+    at.run()
+    assert isinstance(at.data_editor[0].value, pd.DataFrame)
+    assert at.data_editor[0].value["a"].tolist() == [1, 2]
+
+
 def test_form_values_wait_for_submit() -> None:
     at = run(
         "import streamlit as st\nwith st.form('f'):\n"

@@ -82,6 +82,10 @@ def test_spinner_is_gone_after_its_block() -> None:
     ).run()
     assert at.get("spinner").len == 0
     assert at.markdown.values == ["inside", "after"]
+    # Its place is kept, unsent: the elements after it keep their ids (and the page
+    # their DOM) from the moment it showed to the end of the run.
+    main = at._session.tree["children"][0]
+    assert [c["id"] for c in main["children"]] == ["main/1", "main/2"]
 
 
 def test_coroutine_callbacks_are_awaited() -> None:

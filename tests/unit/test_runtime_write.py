@@ -73,10 +73,7 @@ def mixed():
 
 def _shown(element: Any) -> Iterator[Shown]:
     kind, props = element.type, element.props
-    if kind == "empty":  # st.write_stream's slot: what it holds
-        for child in element.children:
-            yield from _shown(child)
-    elif kind in ("markdown", "html", "latex", "caption"):
+    if kind in ("markdown", "html", "latex", "caption"):
         yield kind, props["body"]
     elif kind == "json":
         yield kind, json.loads(props["body"])

@@ -1,14 +1,10 @@
 // st.dialog (runtime_wasm/streamlit/elements/_dialog.py): the modal dialog block
 // (DIALOG_BLOCKS), opened once it is on the page and closed by the app or, when it is
-// dismissible, by the user (close button, Esc, the backdrop); and dialog_dismiss
-// (DIALOG), the invisible widget in the dialog that tells Python it was dismissed.
+// dismissible, by the user (close button, Esc, the backdrop), which the page tells
+// Python by sending `true` for the trigger widget whose id is the `dismiss_id` prop.
 
-import { h, hidden, iconHtml, setHtml, uid } from "../dom.mjs";
+import { h, iconHtml, setHtml, uid } from "../dom.mjs";
 import { inlineMarkdownToHtml } from "../markdown.mjs";
-
-export const DIALOG = {
-  dialog_dismiss: { create: hidden, update() {} },
-};
 
 /** A modal dialog's frame: st.dialog's, and the page's own notices ("Page not found"). */
 export function dialogFrame() {
@@ -26,9 +22,9 @@ export const DIALOG_BLOCKS = {
       const dismiss = () => {
         if (!el._stc?.props.dismissible || el._dismissed) return;
         el._dismissed = true; // told Python once, whichever way it closed
-        const trigger = el.querySelector('[data-stc-kind="dialog_dismiss"]');
+        const id = el._stc?.props.dismiss_id;
         if (el.open) el.close();
-        if (trigger) ctx.send([{ id: trigger._stc.id, value: true }]);
+        if (id) ctx.send([{ id, value: true }]);
       };
       close.addEventListener("click", dismiss);
       el.addEventListener("cancel", (e) => {

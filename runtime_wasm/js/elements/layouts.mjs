@@ -1,6 +1,7 @@
 // Layouts (runtime_wasm/streamlit/elements/_layouts.py): the container blocks
-// (LAYOUTS_BLOCKS) container, columns and column, expander, tabs and tab, form, empty,
-// popover, grid and bottom, and the leaf kinds space and skeleton (LAYOUTS). A block's
+// (LAYOUTS_BLOCKS) container, columns and column, expander, tabs and tab, form,
+// popover, grid and bottom, and the leaf kinds space, empty and skeleton (LAYOUTS);
+// st.empty and st.skeleton are slots: what the app writes into one replaces it. A block's
 // page-side state (an expander the user opened, the selected tab, an open popover)
 // lives in its DOM, which survives reruns because the block's id does not change.
 // With `tracks_state` (on_change set in Python, see elements/lib/_open_state.py) the
@@ -33,6 +34,12 @@ export const LAYOUTS = {
       el.style.height = typeof size === "number" ? `${size}px` : size === "stretch" ? "" : `${SPACE_REM[size] ?? 0.75}rem`;
       el.style.flex = size === "stretch" ? "1 1 0" : "";
     },
+  },
+
+  // An st.empty nothing was written into: it draws nothing and takes no gap (stc.css).
+  empty: {
+    create: () => h("div", { class: "stc-empty", "aria-hidden": "true" }),
+    update() {},
   },
 
   skeleton,
@@ -150,12 +157,6 @@ export const LAYOUTS_BLOCKS = {
     update(el, p) {
       el.classList.toggle("stc-border", p.border !== false);
     },
-    host: self,
-  },
-
-  empty: {
-    create: () => h("div", { class: "stc-block stc-empty" }),
-    update() {},
     host: self,
   },
 

@@ -1,5 +1,5 @@
 // Media elements (runtime_wasm/streamlit/elements/_media.py): image, audio, video, pdf,
-// and the logo block (MEDIA_BLOCKS; st.logo, drawn where the app puts it). Their bytes
+// and st.logo (drawLogo: the root's `logo` prop, which render.mjs draws). Their bytes
 // come through lib/media_store.mjs and props name them by id, so a rerun that shows
 // the same image leaves the <img> untouched.
 
@@ -70,17 +70,25 @@ export const MEDIA = {
   },
 };
 
-export const MEDIA_BLOCKS = {
-  logo: {
-    create: () => h("div", { class: "stc-logo" }),
-    update(el, p) {
-      const source = p.icon_image ?? p.image;
-      if (!source) {
-        el.replaceChildren();
-        return;
-      }
-      const img = h("img", { src: mediaUrl(source), alt: "Logo", class: `stc-logo-${p.size ?? "medium"}` });
-      el.replaceChildren(p.link ? h("a", { href: p.link, target: "_blank", rel: "noopener noreferrer" }, img) : img);
-    },
-  },
-};
+/**
+ * Draw st.logo (the root's `logo` prop: a page-level message in Streamlit, not an
+ * element) as a child of `holder`, or remove it when `logo` is null. Its DOM is
+ * rebuilt only when the logo changed.
+ */
+export function drawLogo(holder, logo) {
+  let el = holder.querySelector(":scope > .stc-logo");
+  const source = logo?.icon_image ?? logo?.image;
+  if (!source) {
+    el?.remove();
+    return;
+  }
+  if (!el) {
+    el = h("div", { class: "stc-logo" });
+    holder.append(el);
+  }
+  const json = JSON.stringify(logo);
+  if (el._logo === json) return;
+  el._logo = json;
+  const img = h("img", { src: mediaUrl(source), alt: "Logo", class: `stc-logo-${logo.size ?? "medium"}` });
+  el.replaceChildren(logo.link ? h("a", { href: logo.link, target: "_blank", rel: "noopener noreferrer" }, img) : img);
+}

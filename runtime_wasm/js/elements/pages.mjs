@@ -1,5 +1,8 @@
 // Multipage apps (runtime_wasm/streamlit/elements/_pages.py): the navigation menu
-// (`navigation`, from st.navigation or the pages/ folder) and `page_link`. Both are
+// (from st.navigation or the pages/ folder: the `navigation` prop of the sidebar block,
+// or of the main block with position "top", which render.mjs draws with drawMenu; not
+// an element, as Streamlit sends the pages beside the element tree) and the
+// `page_link` element. Both are
 // real links (<a href> to the page's own address, so a new tab or a copied link
 // works); a plain click stays in the app: router.follow pushes the address and the
 // worker reruns on that page.
@@ -54,6 +57,27 @@ const navigation = {
   },
 };
 
+/**
+ * Draw `menu` (a block's `navigation` prop) as the first child of `holder`, or remove
+ * the menu when it is null. Its DOM is rebuilt only when the menu changed.
+ */
+export function drawMenu(holder, menu) {
+  let el = holder.querySelector(":scope > .stc-nav");
+  if (!menu) {
+    el?.remove();
+    return;
+  }
+  if (!el) {
+    el = navigation.create();
+    holder.prepend(el);
+  }
+  const json = JSON.stringify(menu);
+  if (el._menu !== json) {
+    el._menu = json;
+    navigation.update(el, menu);
+  }
+}
+
 const pageLink = {
   create: () => h("div", { class: "stc-page-link-box" }),
   update(el, p) {
@@ -70,6 +94,5 @@ const pageLink = {
 };
 
 export const PAGES = {
-  navigation,
   page_link: pageLink,
 };

@@ -1,7 +1,8 @@
 // Status elements (runtime_wasm/streamlit/elements/_status.py): the alerts success,
 // info, warning and error, exception, progress, spinner, the one-shot effects toast,
 // balloons and snow (drawn outside the app, once per message), and the st.status
-// block (STATUS_BLOCKS): an expander whose icon follows the run's state.
+// block and the event block where st.toast and st.dialog go (STATUS_BLOCKS): the first an
+// expander whose icon follows the run's state.
 
 import { h, hHtml, hidden, setHtml } from "../dom.mjs";
 import { inlineMarkdownToHtml, markdownToHtml } from "../markdown.mjs";
@@ -130,6 +131,15 @@ export const STATUS = {
 };
 
 export const STATUS_BLOCKS = {
+  // Streamlit's event container beside main and sidebar, where st.toast and st.dialog
+  // go. It takes no room (stc.css): a toast draws itself in the page's toast stack, a
+  // dialog is modal.
+  event: {
+    create: () => h("div", { class: "stc-event" }),
+    update() {},
+    host: (el) => el,
+  },
+
   status: {
     create: (p) => {
       const icon = h("span", { class: "stc-status-icon", role: "img" });

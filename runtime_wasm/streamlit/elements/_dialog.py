@@ -1,11 +1,14 @@
 """``@st.dialog``: a modal the visitor opens and closes.
 
-A dialog is a ``dialog`` block in the main area whose body is a fragment (as in
+A dialog is a ``dialog`` block in the event block beside main and sidebar (where
+Streamlit puts it too) whose body is a fragment (as in
 Streamlit, see :mod:`runtime_wasm._fragments`): typing or clicking in it reruns the
 dialog alone, so it stays open although the button that opened it is ``False`` again.
 A full rerun that does not call the function closes it: ``st.rerun()`` in it does.
 The visitor dismissing it (Esc, the close button, a click outside) reruns the dialog alone, which
-removes it; with ``on_dismiss="rerun"`` or a callback, the app reruns too.
+removes it; with ``on_dismiss="rerun"`` or a callback, the app reruns too. The page says
+so through a trigger widget with no element of its own (Streamlit's tree has none): its
+id is the block's ``dismiss_id`` prop.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from ..._script import RerunRequested
 from ..._tree import Element
 from .._fragment import call_fragment
 from .._roots import new_dg
-from .._widget import widget
+from .._widget import register_widget
 
 if TYPE_CHECKING:
     from .._dg import DeltaGenerator
@@ -79,21 +82,24 @@ def dialog(
             ):
                 raise StreamlitAPIException("Dialogs may not be nested inside other dialogs.")
             _drawn[ctx] = dialog_id
-            main_area = new_dg(root="main")
-            return main_area._enqueue(Element("dialog", dict(opts), children=[]))
+            return new_dg(root="event")._enqueue(Element("dialog", dict(opts), children=[]))
 
         def dismissed(block: DeltaGenerator) -> bool:
             """Whether the visitor closed the dialog (Esc, the close button, a click outside). Only
             a rerun of the dialog itself sees it: then it closes, and with
             ``on_dismiss`` other than "ignore" the app reruns (after the callback)."""
             ctx = current()
-            closed = widget(block, "dialog_dismiss", key=None, identity={"dialog": dialog_id},
-                            default=False, props={}, on_change=callback, trigger=True)  # fmt: skip
+            dismiss_id, closed = register_widget(
+                block, "dialog_dismiss", key=None, identity={"dialog": dialog_id},
+                default=False, on_change=callback, trigger=True,
+            )  # fmt: skip
+            assert block._block is not None
+            block._block.props["dismiss_id"] = dismiss_id
             if not closed or ctx.fragment_run is None:
                 return False
-            assert block._block is not None
-            for parent in (ctx.main, *(w for f in ctx.fragments.values()
-                                       for w in f.wrappers.values())):  # fmt: skip
+            assert ctx.root.children is not None
+            for parent in (*ctx.root.children, *(w for f in ctx.fragments.values()
+                                                  for w in f.wrappers.values())):  # fmt: skip
                 assert parent.children is not None
                 if block._block in parent.children:
                     parent.children.remove(block._block)

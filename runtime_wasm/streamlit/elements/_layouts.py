@@ -6,8 +6,9 @@ draws the block and keeps its own view state (open expander, selected tab) acros
 reruns because the block's id does not change. Tabs, expanders and popovers with
 ``on_change`` are widgets instead, whose open state Python holds (``lib/_open_state``).
 
-* ``skeleton`` is an ``st.empty`` slot that shows a loading placeholder until
-  something is written into it (Streamlit's ``SkeletonPlaceholder``).
+* ``empty`` and ``skeleton`` are elements whose handle is a slot: what is written
+  into them replaces them, as in Streamlit (the skeleton shows a loading
+  placeholder until then: Streamlit's ``SkeletonPlaceholder``).
 * ``grid`` is a block whose children are its cells, placed by CSS grid.
 * ``bottom`` lives beside main and sidebar under the root.
 """
@@ -259,7 +260,10 @@ class LayoutsMixin(DGBase):
         )
 
     def empty(self) -> DeltaGenerator:
-        return self._enqueue(_block("empty"))
+        # An element, not a block, as Streamlit's: what is written into the placeholder
+        # takes its place (the handle is a slot), so the tree holds either the empty
+        # element or what replaced it, never a wrapper around it.
+        return self._enqueue(Element("empty"))
 
     def form(
         self,
@@ -425,10 +429,8 @@ class LayoutsMixin(DGBase):
         return self._enqueue(Element("grid", props, children=[]))
 
     def skeleton(self, height: Any = None, *, width: Any = "stretch") -> Any:
-        slot = Element(
-            "empty", {}, children=[Element("skeleton", {"height": height, "width": width})]
-        )
-        return self._enqueue(slot)
+        # A slot like st.empty's: what is written into it replaces the skeleton.
+        return self._enqueue(Element("skeleton", {"height": height, "width": width}))
 
 
 class BottomProxy:

@@ -4,8 +4,8 @@ A source is a URL (passed to the page as is) or bytes (from ``bytes``, a file in
 app folder, a file-like object, a PIL image or a NumPy array), which go through the
 media store (``runtime_wasm._media_store``): props carry ``{"media": id}`` and the
 page turns the id into one cached object URL. NumPy images are encoded as PNG here,
-with zlib, so they need neither PIL nor a canvas. ``st.logo`` lives beside main and
-sidebar under the root.
+with zlib, so they need neither PIL nor a canvas. ``st.logo`` is the root's ``logo``
+prop, not an element.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from ..._errors import (
 from ..._media_store import MediaStore, session_store
 from ..._tree import Element
 from .._base import DGBase
-from .lib._root_blocks import root_child
 
 if TYPE_CHECKING:
     from .._dg import DeltaGenerator
@@ -422,7 +421,13 @@ def logo(
     icon = _logo_image(icon_image, "icon_image") if icon_image else None
     if not isinstance(size, str) or size.lower() not in ("small", "medium", "large"):
         raise StreamlitValueError("size", ["'small'", "'medium'", "'large'"])
-    current().version += 1
-    root_child(
-        "logo", {"image": source, "icon_image": icon, "size": size.lower(), "link": link or None}
-    )
+    ctx = current()
+    ctx.version += 1
+    # A prop of the root, which the page draws beside its blocks: Streamlit sends the
+    # logo in a page-level message, not as an element its AppTest shows.
+    ctx.root.props["logo"] = {
+        "image": source,
+        "icon_image": icon,
+        "size": size.lower(),
+        "link": link or None,
+    }

@@ -3,10 +3,12 @@
 Streamlit 1.67's ``navigation/page.py``, ``commands/navigation.py``,
 ``commands/execution_control.py`` (``switch_page``) and
 ``elements/widgets/button.py`` (``page_link``), over the session's
-:class:`runtime_wasm._navigation.Navigation`. The menu is one ``navigation``
-element (first in the sidebar, or first in the main area with ``position="top"``)
-whose pages are links; a page link is a ``page_link`` element. Following either is
-the page's business (JS): it pushes the page's URL and tells the worker.
+:class:`runtime_wasm._navigation.Navigation`. The menu is the ``navigation`` prop of
+the sidebar block (of the main block with ``position="top"``), which the page draws
+above that block's elements: not an element of the tree, as Streamlit sends the pages
+in a message of their own that its AppTest does not show. Its pages are links; a page
+link is a ``page_link`` element. Following either is the page's business (JS): it
+pushes the page's URL and tells the worker.
 """
 
 from __future__ import annotations
@@ -297,24 +299,19 @@ def _navigation(
         ctx.page_config.setdefault("page_title", found.title)
     if found.icon:
         ctx.page_config.setdefault("page_icon", found.icon)
-    _show_menu(ctx, nav, entries, position, expanded, found)
+    _show_menu(ctx, entries, position, expanded, found)
     return chosen
 
 
 def _show_menu(
     ctx: RunContext,
-    nav: Navigation,
     entries: dict[str, PageEntry],
     position: Position,
     expanded: bool | int,
     found: PageEntry,
 ) -> None:
-    if nav.menu is not None:  # a second st.navigation in one run replaces the first menu
-        for block in (ctx.sidebar, ctx.main):
-            assert block.children is not None
-            if nav.menu in block.children:
-                block.children.remove(nav.menu)
-        nav.menu = None
+    for block in (ctx.sidebar, ctx.main):  # a second st.navigation replaces the first menu
+        block.props.pop("navigation", None)
     visible = [e for e in entries.values() if not e.hidden]
     if position == "hidden" or len(entries) < 2:
         return
@@ -333,11 +330,8 @@ def _show_menu(
                 "current": entry.hash == found.hash,
             }
         )
-    menu = Element("navigation", {"position": position, "expanded": expanded, "sections": sections})
     block = ctx.main if position == "top" else ctx.sidebar
-    assert block.children is not None
-    block.children.insert(0, menu)
-    nav.menu = menu
+    block.props["navigation"] = {"position": position, "expanded": expanded, "sections": sections}
     ctx.version += 1
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from ..._context import current
 from ..._errors import (
     StreamlitAPIException,
     StreamlitInvalidParameterTypeError,
@@ -22,7 +23,7 @@ from ..._errors import (
     StreamlitValueOutOfRangeError,
 )
 from ..._script import describe_exception
-from ..._tree import Element
+from ..._tree import GONE, Element
 from .._base import DGBase
 from .._containers import check_state
 from .lib._text_utils import clean_text
@@ -107,13 +108,18 @@ class StatusMixin(DGBase):
         _cache: bool = False,
         width: Any = "content",
     ) -> Iterator[None]:
-        """Show ``text`` with a spinner while the ``with`` block runs."""
-        slot: DeltaGenerator = self.empty()  # type: ignore[attr-defined]
-        slot._enqueue(Element("spinner", {"text": str(text), "show_time": show_time}))
+        """Show ``text`` with a spinner while the ``with`` block runs. It is transient,
+        as Streamlit's: once the block is over it leaves nothing in the tree, and a
+        placeholder it was shown in holds again what it held."""
+        held = self._active(current())._slot
+        before = None
+        if held is not None and held[0].children and held[1] < len(held[0].children):
+            before = held[0].children[held[1]]
+        slot = self._enqueue(Element("spinner", {"text": str(text), "show_time": show_time}))
         try:
             yield
         finally:
-            slot.empty()
+            slot._enqueue(before or Element(GONE))
 
     def toast(
         self, body: Any, *, icon: str | None = None, duration: Any = "short"

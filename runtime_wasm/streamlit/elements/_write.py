@@ -278,8 +278,7 @@ class WriteMixin(DGBase):
             self.markdown(args[0], unsafe_allow_html=unsafe_allow_html)  # type: ignore[attr-defined]
             return
         dg = self._active(current())
-        replaces = dg._slot is not None or (dg._block is not None and dg._block.kind == "empty")
-        if replaces and len(args) > 1:
+        if dg._slot is not None and len(args) > 1:  # st.empty() and element handles
             raise StreamlitAPIException(
                 "Cannot replace a single element with multiple elements.\n\n"
                 "The `write()` method only supports multiple elements when inserting "

@@ -1,5 +1,5 @@
-"""The blocks beside main and sidebar under the run's root: ``st.logo``'s and
-``st.bottom``'s, made on first use in each run."""
+"""The blocks beside main and sidebar under the run's root, made on first use in each
+run: ``st.bottom``'s, and Streamlit's event container, where ``st.toast`` goes."""
 
 from __future__ import annotations
 
