@@ -177,6 +177,7 @@ def _until(page: Page, check: Callable[[], bool]) -> bool:
     return check()
 
 
+@pytest.mark.fresh_boot  # it counts the tile server's requests, which a priming visit makes too
 def test_a_named_style_is_drawn_beneath_the_layers(
     page: Page,
     guard: PageGuard,
