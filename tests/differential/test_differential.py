@@ -1,4 +1,4 @@
-"""Differential tests: each script of ``cases.py``, every ``sites/`` app and every page
+"""Differential tests: each script of ``cases``, every ``sites/`` app and every page
 script of a multipage site (run as a script of its own) runs in real Streamlit's
 ``AppTest`` and in stc's; what they show, before and after each interaction, must be
 the same rows (see ``harness``). Accepted differences are listed in
