@@ -177,6 +177,21 @@ EXECUTION: list[Case] = [
         ),
         lambda at: None,
     ),
+    # Rows added with missing cells: NaN where the column's dtype allows it, labels
+    # after the highest one left, dtypes as pandas widens them (Streamlit's .loc).
+    _c(
+        "data-editor-added-rows",
+        "import pandas as pd\n"
+        "df = st.data_editor(pd.DataFrame({'a': [1, 2], 'b': ['x', 'y'], 'c': [1.5, 2.5]}),\n"
+        "                    key='e', num_rows='dynamic')\n"
+        "st.write(repr(df.to_dict('index')))\nst.write(str(df.dtypes.to_dict()))",
+        lambda at: at.session_state.__setitem__(
+            "e", {"edited_rows": {}, "added_rows": [{"a": 3}], "deleted_rows": []}
+        ),
+        lambda at: at.session_state.__setitem__(
+            "e", {"edited_rows": {}, "added_rows": [{"a": 3}, {"b": "w"}], "deleted_rows": [0]}
+        ),
+    ),
     # Components v2: Streamlit's AppTest cannot click inside one, but sets its state
     # through session state, whole or one name at a time (the write-through view).
     _c(

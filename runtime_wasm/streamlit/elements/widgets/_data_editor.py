@@ -155,6 +155,31 @@ def _from_page(value: Any, column: dict[str, Any]) -> Any:
     return value
 
 
+def _with_rows(frame: Any, added: list[list[Any]]) -> Any:
+    """*frame* with the *added* rows, as Streamlit adds them: each at the next label of
+    a range or integer index (after deletions: above the highest label left), set
+    through ``.loc`` so that columns keep their dtype where the value fits (a missing
+    number is NaN in a float column, as in Streamlit, not None in an object one)."""
+    import warnings
+
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
+    index = frame.index
+    if isinstance(index, pd.RangeIndex):
+        label, step = index.stop, index.step
+    elif pd.api.types.is_integer_dtype(index.dtype):
+        label, step = (0 if index.empty else int(index.max()) + 1), 1
+    else:  # Streamlit's page names the new row's label; stc's sends none: append
+        extra = pd.DataFrame(added, columns=frame.columns)
+        return pd.concat([frame, extra])
+    with warnings.catch_warnings():  # pandas 2.1-2.x, on all-NA entries: not actionable
+        warnings.filterwarnings("ignore", "The behavior of DataFrame concatenation", FutureWarning)
+        for row in added:
+            frame.loc[label] = dict(zip(frame.columns, row, strict=True))
+            label += step
+    return frame
+
+
 def _empty_state() -> dict[str, Any]:
     return {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
 
@@ -181,18 +206,13 @@ def _apply(
     deleted = {int(r) for r in state["deleted_rows"]}
     kept = [i for i in range(len(edited)) if i not in deleted]
     if shape == "pandas":
-        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
-
         frame = data.copy()
         for i in range(len(edited)):
             for j in range(len(columns)):
                 if edited[i][j] is not rows[i][j] and edited[i][j] != rows[i][j]:
                     frame.iloc[i, j] = edited[i][j]
-        frame = frame.iloc[kept]
-        if added:
-            extra = pd.DataFrame(added, columns=data.columns)
-            frame = pd.concat([frame, extra], ignore_index=isinstance(data.index, pd.RangeIndex))
-        return frame
+        frame = frame.iloc[kept].copy()
+        return _with_rows(frame, added) if added else frame
     final = [edited[i] for i in kept] + added
     if shape == "columns":
         return {k: [r[j] for r in final] for j, k in enumerate(data)}
