@@ -45,11 +45,17 @@ export function downloadError(file, status) {
 export async function fetchSiteFile(url, file, digest) {
   const response = await fetch(url);
   if (!response.ok) throw downloadError(digest?.file ?? file, response.status);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  // The digest is of the file as written; a host that sent it Content-Encoding: gzip
-  // had the browser inflate it already, and only the zip reader checks it then.
-  if (digest && (!url.endsWith(".gz") || isGzip(bytes))) await checkDigest(bytes, digest);
-  return url.endsWith(".gz") ? await gunzipped(bytes) : bytes;
+  return checkedFile(new Uint8Array(await response.arrayBuffer()), digest, url.endsWith(".gz"));
+}
+
+/**
+ * `bytes` checked against `digest`, and inflated when `gzipped` (a `.gz` file). The
+ * digest is of the file as written: a host that sent a `.gz` with Content-Encoding:
+ * gzip had the browser inflate it already, and only the zip reader checks it then.
+ */
+async function checkedFile(bytes, digest, gzipped) {
+  if (digest && (!gzipped || isGzip(bytes))) await checkDigest(bytes, digest);
+  return gzipped ? await gunzipped(bytes) : bytes;
 }
 
 // The runtime and the site's stdlib ship as solid zips (stored members, the whole zip
@@ -63,7 +69,7 @@ function isGzip(bytes) {
 }
 
 /** `bytes` inflated when they are gzip data, else as they are. */
-export async function gunzipped(bytes) {
+async function gunzipped(bytes) {
   if (!isGzip(bytes)) return bytes;
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
@@ -76,12 +82,11 @@ export async function gunzipped(bytes) {
  */
 export async function gunzippedResponse(response, digest) {
   if (!response.ok) return response;
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (digest && isGzip(bytes)) await checkDigest(bytes, digest); // else see fetchSiteFile
+  const bytes = await checkedFile(new Uint8Array(await response.arrayBuffer()), digest, true);
   const headers = new Headers(response.headers);
   headers.delete("content-length");
   headers.delete("content-encoding");
-  return new Response(await gunzipped(bytes), { status: response.status, statusText: response.statusText, headers });
+  return new Response(bytes, { status: response.status, statusText: response.statusText, headers });
 }
 
 /** Throw DamagedSiteError unless `bytes` has the size and sha256 of `digest`. */

@@ -170,17 +170,16 @@ def _boot_from_snapshot(request: pytest.FixtureRequest) -> None:
         origin = "{0.scheme}://{0.netloc}".format(urlparse(url))
         if urlparse(url).hostname in LOCAL_HOSTS and origin not in primed:
             primed.add(origin)
-            _store_snapshot(page, url)
+            _store_snapshot(page, url, origin)
         return goto(url, **options)
 
     page.goto = goto_restored  # type: ignore[method-assign]
 
 
-def _store_snapshot(page: Page, url: str) -> None:
+def _store_snapshot(page: Page, url: str, origin: str) -> None:
     """Visit *url* in a scratch page of *page*'s context until its snapshot is stored
-    (sites that keep none: until it is idle)."""
+    (sites that keep none: until it is idle), then clear *origin*'s other storage."""
     scratch = page.context.new_page()
-    origin = "{0.scheme}://{0.netloc}".format(urlparse(url))
     try:
         scratch.goto(url)
         if not scratch.evaluate(KEEPS_SNAPSHOT):
